@@ -1,0 +1,2 @@
+/** @testnet/tempo — the Tempo chain definition and task catalog. */
+export {}
