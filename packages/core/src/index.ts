@@ -1,32 +1,21 @@
 /**
  * @testnet/core — the chain-agnostic core of testnet-framework.
- * Named exports only; each section is owned by one folder.
+ * Each folder owns one concept and lists its public names in its own `index.ts` barrel
+ * (named exports only); this file re-exports those barrels.
  */
 
-// errors
 export { BaseError, type BaseErrorParameters } from "./errors/base.js"
-
-// result
 export { AsyncResult, Err, Ok, Result, resultFromPromise, resultFromThrowing } from "./result.js"
 
-// config
-
-// wallet
-
-// nonce
-
-// gas
-
-// rpc
-
-// proxy
-
-// database
-
-// devnet
-
-// tasks
-
-// runner
-
-// cli
+export * from "./cli/index.js"
+export * from "./config/index.js"
+export * from "./database/index.js"
+export * from "./devnet/index.js"
+export * from "./gas/index.js"
+export * from "./logging/index.js"
+export * from "./nonce/index.js"
+export * from "./proxy/index.js"
+export * from "./rpc/index.js"
+export * from "./runner/index.js"
+export * from "./tasks/index.js"
+export * from "./wallet/index.js"

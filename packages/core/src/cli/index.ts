@@ -1,0 +1,2 @@
+// Public exports of the cli folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the config folder (named exports only).
+export {}

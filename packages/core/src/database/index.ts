@@ -1,0 +1,2 @@
+// Public exports of the database folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the devnet folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the gas folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the logging folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the nonce folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the proxy folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the rpc folder (named exports only).
+export {}

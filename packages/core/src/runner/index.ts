@@ -1,0 +1,2 @@
+// Public exports of the runner folder (named exports only).
+export {}

@@ -1,0 +1,2 @@
+// Public exports of the tasks folder (named exports only).
+export {}

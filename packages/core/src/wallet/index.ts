@@ -1,0 +1,2 @@
+// Public exports of the wallet folder (named exports only).
+export {}
