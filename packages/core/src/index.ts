@@ -4,17 +4,16 @@
  * (named exports only); this file re-exports those barrels.
  */
 
-export { BaseError, type BaseErrorParameters } from "./errors/base.js"
-export { AsyncResult, Err, Ok, Result, resultFromPromise, resultFromThrowing } from "./result.js"
-
 export * from "./cli/index.js"
 export * from "./config/index.js"
 export * from "./database/index.js"
 export * from "./devnet/index.js"
+export { BaseError, type BaseErrorParameters } from "./errors/base.js"
 export * from "./gas/index.js"
 export * from "./logging/index.js"
 export * from "./nonce/index.js"
 export * from "./proxy/index.js"
+export { AsyncResult, Err, Ok, Result, resultFromPromise, resultFromThrowing } from "./result.js"
 export * from "./rpc/index.js"
 export * from "./runner/index.js"
 export * from "./tasks/index.js"
