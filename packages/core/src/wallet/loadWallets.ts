@@ -1,0 +1,140 @@
+import {
+  WalletDuplicateAddressError,
+  type WalletErrorType,
+  WalletNotFoundError,
+  WalletPasswordRequiredError,
+} from "../errors/wallet.js"
+import { Err, Ok, type Result } from "../result.js"
+import { defaultScryptConcurrency, mapConcurrently } from "./concurrency.js"
+import { passwordVariable } from "./password.js"
+import { loadEnvironmentKeys } from "./sources/environment.js"
+import { listKeystoreFiles, loadKeystoreFile } from "./sources/keystore.js"
+import { deriveMnemonicWallets } from "./sources/mnemonic.js"
+import { loadKeysFile } from "./sources/rawKeys.js"
+import type { LoadedWallet, WalletSource } from "./sources/types.js"
+import type { Wallet } from "./wallet.js"
+
+/** Options of {@link loadWallets}. */
+export type LoadWalletsOptions = {
+  /** Keystore password. Defaults to `TESTNET_WALLET_PASSWORD` from `environment`. */
+  password?: string | undefined
+  /** Called after each keystore file is decrypted (or served from the cache): `done` of `total` files. */
+  onProgress?: ((done: number, total: number) => void) | undefined
+  /** Where environment and mnemonic sources read variables. Defaults to `process.env`. */
+  environment?: Readonly<Record<string, string | undefined>> | undefined
+  /** Keystores decrypted at once (each scrypt holds ~128 MiB). Defaults to min(4, cores). */
+  concurrency?: number | undefined
+  /** Number of wallets wanted: fewer loaded is a `WalletNotFoundError`, more are cut off. */
+  count?: number | undefined
+}
+
+/**
+ * True if any source is a keystore, i.e. a password is needed (the CLI then calls `readPassword`).
+ *
+ * @example
+ * if (needsPassword(config.wallets.sources)) password = (await readPassword()).unwrap()
+ */
+export function needsPassword(sources: readonly WalletSource[]): boolean {
+  return sources.some((source) => source.kind === "keystore")
+}
+
+/**
+ * Loads wallets from every source, in order, all or nothing: any bad input (wrong password,
+ * corrupted keystore, bad key, duplicate address, empty source) gives one error naming the
+ * file, line or index, and no wallet. Keystores are decrypted concurrently (native scrypt, off
+ * the main thread), once per process.
+ *
+ * @example
+ * const wallets = await loadWallets(
+ *   [{ kind: "keystore", path: "./keystores" }, { kind: "environment", variable: "TESTNET_KEYS" }],
+ *   { password, onProgress: (done, total) => progress.update(done / total) },
+ * )
+ * if (wallets.isErr()) return wallets // WalletErrorType, message names the file
+ */
+export async function loadWallets(
+  sources: readonly WalletSource[],
+  options: LoadWalletsOptions = {},
+): Promise<Result<Wallet[], WalletErrorType>> {
+  const environment = options.environment ?? process.env
+  // Resolve every keystore file first, so progress has a total and no decryption starts
+  // before every source is known to be readable.
+  const keystoreFiles: string[][] = []
+  for (const source of sources) {
+    if (source.kind !== "keystore") continue
+    const files = await listKeystoreFiles(source.path)
+    if (files.isErr()) return Err(files.error)
+    keystoreFiles.push(files.value)
+  }
+  const groups: LoadedWallet[][] = []
+  let decrypted: LoadedWallet[] = []
+  if (keystoreFiles.length > 0) {
+    const password = options.password ?? environment[passwordVariable]
+    if (password === undefined || password === "") {
+      return Err(
+        new WalletPasswordRequiredError({
+          reason: "keystore sources are configured but no password was given",
+        }),
+      )
+    }
+    const files = keystoreFiles.flat()
+    const all = await mapConcurrently(
+      files.length,
+      options.concurrency ?? defaultScryptConcurrency(),
+      (index) => loadKeystoreFile(files[index]!, password),
+      options.onProgress,
+    )
+    if (all.isErr()) return all
+    decrypted = all.value
+  }
+  let keystoreIndex = 0
+  for (const source of sources) {
+    let loaded: Result<LoadedWallet[], WalletErrorType>
+    switch (source.kind) {
+      case "keystore": {
+        const length = keystoreFiles[keystoreIndex++]!.length
+        loaded = Ok(decrypted.splice(0, length))
+        break
+      }
+      case "keys-file":
+        loaded = await loadKeysFile(source.path)
+        break
+      case "mnemonic":
+        loaded = deriveMnemonicWallets(source, environment)
+        break
+      case "environment":
+        loaded = loadEnvironmentKeys(source.variable, environment)
+        break
+    }
+    if (loaded.isErr()) return loaded
+    groups.push(loaded.value)
+  }
+  const seen = new Map<string, string>()
+  const wallets: Wallet[] = []
+  for (const { wallet, origin } of groups.flat()) {
+    const first = seen.get(wallet.address)
+    if (first !== undefined) {
+      return Err(new WalletDuplicateAddressError({ address: wallet.address, first, second: origin }))
+    }
+    seen.set(wallet.address, origin)
+    wallets.push(wallet)
+  }
+  if (options.count !== undefined) {
+    if (wallets.length < options.count) {
+      return Err(new WalletNotFoundError({ index: options.count - 1, total: wallets.length }))
+    }
+    return Ok(wallets.slice(0, options.count))
+  }
+  return Ok(wallets)
+}
+
+/**
+ * Returns the wallet at `index`, or a `WalletNotFoundError` naming the index and the total.
+ *
+ * @example
+ * const wallet = getWallet(wallets, 3)
+ * if (wallet.isOk()) wallet.value.address
+ */
+export function getWallet(wallets: readonly Wallet[], index: number): Result<Wallet, WalletErrorType> {
+  const wallet = wallets[index]
+  return wallet === undefined ? Err(new WalletNotFoundError({ index, total: wallets.length })) : Ok(wallet)
+}

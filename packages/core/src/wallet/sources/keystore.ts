@@ -1,0 +1,153 @@
+import { createHmac, randomBytes } from "node:crypto"
+import { readdir, readFile, stat } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import {
+  type WalletAddressMismatchErrorType,
+  type WalletDecryptionFailedErrorType,
+  WalletEmptySourceError,
+  type WalletEmptySourceErrorType,
+  WalletFileAccessError,
+  type WalletFileAccessErrorType,
+  type WalletKeystoreInvalidErrorType,
+} from "../../errors/wallet.js"
+import { Err, Ok, type Result } from "../../result.js"
+import { decryptKeystore, parseKeystoreText } from "../keystoreCrypto.js"
+import { createWallet, type Wallet } from "../wallet.js"
+import type { LoadedWallet } from "./types.js"
+
+/** Errors of reading and decrypting one keystore file. */
+export type KeystoreFileErrorType =
+  | WalletFileAccessErrorType
+  | WalletKeystoreInvalidErrorType
+  | WalletDecryptionFailedErrorType
+  | WalletAddressMismatchErrorType
+
+/**
+ * True for names the keystore directory loader reads: `*.json` and geth's `UTC--…` files.
+ * Hidden files and the keystore tool's temporary files are skipped.
+ *
+ * @example
+ * isKeystoreFileName("UTC--2026-11-22T02-32-32.000Z--f39fd6e5…") // true
+ * isKeystoreFileName(".0xabc.json.tmp")                          // false
+ */
+export function isKeystoreFileName(name: string): boolean {
+  if (name.startsWith(".")) return false
+  return name.toLowerCase().endsWith(".json") || name.startsWith("UTC--")
+}
+
+/**
+ * Lists the keystore files of a source: the file itself, or a directory's keystore files
+ * sorted by name (so wallet order is stable between runs).
+ *
+ * @example
+ * const files = await listKeystoreFiles("./keystores") // Ok(["keystores/0x….json", …])
+ */
+export async function listKeystoreFiles(
+  path: string,
+): Promise<Result<string[], WalletFileAccessErrorType | WalletEmptySourceErrorType>> {
+  try {
+    const status = await stat(path)
+    if (!status.isDirectory()) return Ok([path])
+    const entries = await readdir(path, { withFileTypes: true })
+    const files = entries
+      .filter((entry) => entry.isFile() && isKeystoreFileName(entry.name))
+      .map((entry) => entry.name)
+      .sort()
+      .map((name) => join(path, name))
+    if (files.length === 0) {
+      return Err(
+        new WalletEmptySourceError({
+          source: `keystore directory ${path}`,
+          hint: "Put *.json keystores there, e.g. with the keystore tool's `generate` or `import` command.",
+        }),
+      )
+    }
+    return Ok(files)
+  } catch (cause) {
+    return Err(new WalletFileAccessError({ path, operation: "read", cause }))
+  }
+}
+
+// Decryption costs ~0.7 s per file: each file is decrypted once per process, then served from
+// here while its path, mtime and size are unchanged and the same password is given. The
+// password is kept only as an HMAC under a per-process random key.
+type CacheEntry = {
+  mtimeMs: number
+  size: number
+  passwordDigest: string
+  wallet: Promise<Result<Wallet, KeystoreFileErrorType>>
+}
+const cache = new Map<string, CacheEntry>()
+const cacheKey = randomBytes(32)
+
+function digestPassword(password: string): string {
+  return createHmac("sha256", cacheKey).update(password).digest("hex")
+}
+
+async function decryptFile(file: string, password: string): Promise<Result<Wallet, KeystoreFileErrorType>> {
+  let text: string
+  try {
+    text = await readFile(file, "utf8")
+  } catch (cause) {
+    return Err(new WalletFileAccessError({ path: file, operation: "read", cause }))
+  }
+  const document = parseKeystoreText(text, file)
+  if (document.isErr()) return document
+  const account = await decryptKeystore(document.value, password, file)
+  if (account.isErr()) return account
+  // decryptKeystore returns a valid key: creating the wallet cannot fail.
+  return Ok(createWallet(account.value.privateKey, file).unwrap())
+}
+
+/**
+ * Reads and decrypts one keystore file, once per process: later calls with an unchanged file
+ * (path, mtime, size) and the same password return the cached wallet; concurrent calls share
+ * one decryption.
+ *
+ * @example
+ * const loaded = await loadKeystoreFile("keystores/a.json", password)
+ * if (loaded.isOk()) loaded.value.wallet.address
+ */
+export async function loadKeystoreFile(
+  file: string,
+  password: string,
+): Promise<Result<LoadedWallet, KeystoreFileErrorType>> {
+  const absolute = resolve(file)
+  let status: { mtimeMs: number; size: number }
+  try {
+    status = await stat(absolute)
+  } catch (cause) {
+    return Err(new WalletFileAccessError({ path: file, operation: "read", cause }))
+  }
+  const passwordDigest = digestPassword(password)
+  let entry = cache.get(absolute)
+  if (
+    entry === undefined ||
+    entry.mtimeMs !== status.mtimeMs ||
+    entry.size !== status.size ||
+    entry.passwordDigest !== passwordDigest
+  ) {
+    entry = {
+      mtimeMs: status.mtimeMs,
+      size: status.size,
+      passwordDigest,
+      wallet: decryptFile(file, password),
+    }
+    cache.set(absolute, entry)
+  }
+  const current = entry
+  const wallet = await current.wallet
+  // Failures are not cached: the user may fix the password or the file and retry.
+  if (wallet.isErr() && cache.get(absolute) === current) cache.delete(absolute)
+  return wallet.map((value) => ({ wallet: value, origin: file }))
+}
+
+/**
+ * Forgets every decrypted keystore (the next load decrypts again).
+ *
+ * @example
+ * clearKeystoreCache()
+ */
+export function clearKeystoreCache(): void {
+  cache.clear()
+}
