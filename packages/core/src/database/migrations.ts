@@ -1,0 +1,187 @@
+import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from "kysely"
+
+/**
+ * Which SQL engine a database runs on.
+ *
+ * @example
+ * const dialect: DatabaseDialect = url.startsWith("postgres") ? "postgres" : "sqlite"
+ */
+export type DatabaseDialect = "sqlite" | "postgres"
+
+/**
+ * The schema version this code writes. Bump it with every new migration (each migration sets
+ * `schema_version.version` to its own number).
+ *
+ * @example
+ * if (storedVersion > SCHEMA_VERSION) refuse()
+ */
+export const SCHEMA_VERSION = 1
+
+// Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
+// which changes over time (Kysely's documented practice).
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type MigrationDatabase = Kysely<any>
+
+/** Auto-increment integer primary key, spelled per dialect (the only non-portable column). */
+function identity(dialect: DatabaseDialect) {
+  return (column: ColumnDefinitionBuilder) =>
+    dialect === "postgres" ? column.primaryKey().generatedByDefaultAsIdentity() : column.primaryKey()
+}
+
+async function setSchemaVersion(db: MigrationDatabase, version: number) {
+  await db.deleteFrom("schema_version").execute()
+  await db.insertInto("schema_version").values({ id: 1, version, updated_at: Date.now() }).execute()
+}
+
+function initial(dialect: DatabaseDialect): Migration {
+  return {
+    async up(db) {
+      await db.schema
+        .createTable("schema_version")
+        .addColumn("id", "integer", (column) => column.primaryKey())
+        .addColumn("version", "integer", (column) => column.notNull())
+        .addColumn("updated_at", "bigint", (column) => column.notNull())
+        .execute()
+
+      await db.schema
+        .createTable("runs")
+        .addColumn("id", "varchar(64)", (column) => column.primaryKey())
+        .addColumn("chain", "varchar(100)", (column) => column.notNull())
+        .addColumn("chain_id", "bigint", (column) => column.notNull())
+        .addColumn("host", "varchar(255)", (column) => column.notNull())
+        .addColumn("shard", "varchar(64)")
+        .addColumn("started_at", "bigint", (column) => column.notNull())
+        .addColumn("ended_at", "bigint")
+        .addColumn("status", "varchar(32)", (column) => column.notNull())
+        .addColumn("config", "text", (column) => column.notNull())
+        .addColumn("tool_version", "varchar(64)", (column) => column.notNull())
+        .execute()
+      await db.schema.createIndex("runs_chain_started").on("runs").columns(["chain", "started_at"]).execute()
+      await db.schema.createIndex("runs_started").on("runs").column("started_at").execute()
+
+      await db.schema
+        .createTable("task_metrics")
+        .addColumn("id", "integer", identity(dialect))
+        .addColumn("run_id", "varchar(64)", (column) => column.notNull())
+        .addColumn("worker_id", "integer", (column) => column.notNull())
+        .addColumn("wallet_address", "varchar(66)", (column) => column.notNull())
+        .addColumn("task_name", "varchar(100)", (column) => column.notNull())
+        .addColumn("category", "varchar(100)")
+        .addColumn("status", "varchar(32)", (column) => column.notNull())
+        .addColumn("message", "text")
+        .addColumn("error_code", "varchar(100)")
+        .addColumn("duration_ms", "double precision", (column) => column.notNull())
+        .addColumn("timestamp", "bigint", (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createIndex("task_metrics_run_task")
+        .on("task_metrics")
+        .columns(["run_id", "task_name", "duration_ms"])
+        .execute()
+      await db.schema
+        .createIndex("task_metrics_wallet")
+        .on("task_metrics")
+        .columns(["wallet_address", "timestamp"])
+        .execute()
+      await db.schema
+        .createIndex("task_metrics_task")
+        .on("task_metrics")
+        .columns(["task_name", "duration_ms"])
+        .execute()
+
+      await db.schema
+        .createTable("transactions")
+        .addColumn("hash", "varchar(66)", (column) => column.primaryKey())
+        .addColumn("run_id", "varchar(64)", (column) => column.notNull())
+        .addColumn("chain_id", "bigint", (column) => column.notNull())
+        .addColumn("wallet", "varchar(66)", (column) => column.notNull())
+        .addColumn("nonce_key", "varchar(80)", (column) => column.notNull())
+        .addColumn("nonce", "varchar(80)", (column) => column.notNull())
+        .addColumn("task", "varchar(100)", (column) => column.notNull())
+        .addColumn("sent_at", "bigint", (column) => column.notNull())
+        .addColumn("included_block", "bigint")
+        .addColumn("included_at", "bigint")
+        .addColumn("gas_used", "varchar(80)")
+        .addColumn("effective_gas_price", "varchar(80)")
+        .addColumn("fee_token", "varchar(66)")
+        .addColumn("status", "varchar(32)", (column) => column.notNull())
+        .addColumn("error_code", "varchar(100)")
+        .execute()
+      await db.schema
+        .createIndex("transactions_run_status")
+        .on("transactions")
+        .columns(["run_id", "status"])
+        .execute()
+      await db.schema
+        .createIndex("transactions_run_task")
+        .on("transactions")
+        .columns(["run_id", "task"])
+        .execute()
+      await db.schema
+        .createIndex("transactions_lane")
+        .on("transactions")
+        .columns(["chain_id", "wallet", "nonce_key"])
+        .execute()
+
+      for (const table of ["created_contracts", "created_assets"] as const) {
+        let builder = db.schema
+          .createTable(table)
+          .addColumn("id", "integer", identity(dialect))
+          .addColumn("kind", "varchar(100)", (column) => column.notNull())
+          .addColumn("address", "varchar(100)", (column) => column.notNull())
+        if (table === "created_assets") builder = builder.addColumn("token_id", "varchar(100)")
+        await builder
+          .addColumn("chain_id", "bigint", (column) => column.notNull())
+          .addColumn("wallet", "varchar(66)", (column) => column.notNull())
+          .addColumn("transaction_hash", "varchar(66)")
+          .addColumn("run_id", "varchar(64)", (column) => column.notNull())
+          .addColumn("metadata", "text", (column) => column.notNull())
+          .addColumn("created_at", "bigint", (column) => column.notNull())
+          .execute()
+        await db.schema
+          .createIndex(`${table}_kind_chain`)
+          .on(table)
+          .columns(["kind", "chain_id", "created_at"])
+          .execute()
+        await db.schema.createIndex(`${table}_wallet`).on(table).columns(["wallet", "chain_id"]).execute()
+        await db.schema.createIndex(`${table}_run`).on(table).column("run_id").execute()
+      }
+
+      await setSchemaVersion(db, 1)
+    },
+    async down(db) {
+      for (const table of [
+        "created_assets",
+        "created_contracts",
+        "transactions",
+        "task_metrics",
+        "runs",
+        "schema_version",
+      ]) {
+        await db.schema.dropTable(table).ifExists().execute()
+      }
+    },
+  }
+}
+
+/**
+ * All migrations, by name (names sort in application order). Inline, not files: bundlers
+ * break file-based providers.
+ *
+ * @example
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial"]
+ */
+export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
+  return { "0001_initial": initial(dialect) }
+}
+
+/**
+ * Kysely `MigrationProvider` serving {@link getMigrations} from memory.
+ *
+ * @example
+ * const migrator = new Migrator({ db, provider: createMigrationProvider("sqlite") })
+ * await migrator.migrateToLatest()
+ */
+export function createMigrationProvider(dialect: DatabaseDialect): MigrationProvider {
+  return { getMigrations: async () => getMigrations(dialect) }
+}

@@ -1,0 +1,204 @@
+import type { Selectable } from "kysely"
+import type {
+  CreatedAssetsTable,
+  CreatedContractsTable,
+  RunStatus,
+  RunsTable,
+  TaskMetricStatus,
+  TaskMetricsTable,
+  TransactionStatus,
+  TransactionsTable,
+} from "../schema.js"
+import { parseJsonObject } from "./context.js"
+
+/**
+ * A run as the queries return it.
+ *
+ * @example
+ * const run: RunRecord = (await queries.latestRun({ chain: "tempo" })).unwrap()!
+ */
+export type RunRecord = {
+  id: string
+  chain: string
+  chainId: number
+  host: string
+  shard: string | undefined
+  startedAt: number
+  endedAt: number | undefined
+  status: RunStatus
+  config: Record<string, unknown>
+  toolVersion: string
+}
+
+/**
+ * A stored task metric.
+ *
+ * @example
+ * const metrics: TaskMetricRecord[] = (await queries.metricsByTask({ taskName: "transfer" })).unwrap()
+ */
+export type TaskMetricRecord = {
+  id: number
+  runId: string
+  workerId: number
+  walletAddress: string
+  taskName: string
+  category: string | undefined
+  status: TaskMetricStatus
+  message: string | undefined
+  errorCode: string | undefined
+  durationMs: number
+  timestamp: number
+}
+
+/**
+ * A journalled transaction. Big integers come back as bigint.
+ *
+ * @example
+ * const pending: TransactionRecord[] = (await queries.transactionsByStatus({ runId, statuses: ["pending"] })).unwrap()
+ */
+export type TransactionRecord = {
+  hash: string
+  runId: string
+  chainId: number
+  wallet: string
+  nonceKey: bigint
+  nonce: bigint
+  task: string
+  sentAt: number
+  includedBlock: bigint | undefined
+  includedAt: number | undefined
+  gasUsed: bigint | undefined
+  effectiveGasPrice: bigint | undefined
+  feeToken: string | undefined
+  status: TransactionStatus
+  errorCode: string | undefined
+}
+
+/**
+ * A contract deployed by a task (this run or an earlier one).
+ *
+ * @example
+ * const [counter] = (await queries.contractsByKind({ kind: "counter", chainId: 42431 })).unwrap()
+ */
+export type CreatedContractRecord = {
+  id: number
+  kind: string
+  address: string
+  chainId: number
+  wallet: string
+  transactionHash: string | undefined
+  runId: string
+  metadata: Record<string, unknown>
+  createdAt: number
+}
+
+/**
+ * An asset created by a task.
+ *
+ * @example
+ * const tokens: CreatedAssetRecord[] = (await queries.createdAssets({ kind: "tip20", chainId: 42431 })).unwrap()
+ */
+export type CreatedAssetRecord = CreatedContractRecord & { tokenId: string | undefined }
+
+const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value)
+const bigintOrUndefined = (value: string | number | null): bigint | undefined =>
+  value === null ? undefined : BigInt(value)
+
+/**
+ * Maps a `runs` row.
+ *
+ * @example
+ * const run = toRunRecord(row)
+ */
+export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
+  return {
+    id: row.id,
+    chain: row.chain,
+    chainId: Number(row.chain_id),
+    host: row.host,
+    shard: orUndefined(row.shard),
+    startedAt: Number(row.started_at),
+    endedAt: row.ended_at === null ? undefined : Number(row.ended_at),
+    status: row.status,
+    config: parseJsonObject(row.config),
+    toolVersion: row.tool_version,
+  }
+}
+
+/**
+ * Maps a `task_metrics` row.
+ *
+ * @example
+ * const metric = toTaskMetricRecord(row)
+ */
+export function toTaskMetricRecord(row: Selectable<TaskMetricsTable>): TaskMetricRecord {
+  return {
+    id: Number(row.id),
+    runId: row.run_id,
+    workerId: row.worker_id,
+    walletAddress: row.wallet_address,
+    taskName: row.task_name,
+    category: orUndefined(row.category),
+    status: row.status,
+    message: orUndefined(row.message),
+    errorCode: orUndefined(row.error_code),
+    durationMs: Number(row.duration_ms),
+    timestamp: Number(row.timestamp),
+  }
+}
+
+/**
+ * Maps a `transactions` row.
+ *
+ * @example
+ * const transaction = toTransactionRecord(row)
+ */
+export function toTransactionRecord(row: Selectable<TransactionsTable>): TransactionRecord {
+  return {
+    hash: row.hash,
+    runId: row.run_id,
+    chainId: Number(row.chain_id),
+    wallet: row.wallet,
+    nonceKey: BigInt(row.nonce_key),
+    nonce: BigInt(row.nonce),
+    task: row.task,
+    sentAt: Number(row.sent_at),
+    includedBlock: bigintOrUndefined(row.included_block),
+    includedAt: row.included_at === null ? undefined : Number(row.included_at),
+    gasUsed: bigintOrUndefined(row.gas_used),
+    effectiveGasPrice: bigintOrUndefined(row.effective_gas_price),
+    feeToken: orUndefined(row.fee_token),
+    status: row.status,
+    errorCode: orUndefined(row.error_code),
+  }
+}
+
+/**
+ * Maps a `created_contracts` row.
+ *
+ * @example
+ * const contract = toCreatedContractRecord(row)
+ */
+export function toCreatedContractRecord(row: Selectable<CreatedContractsTable>): CreatedContractRecord {
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    address: row.address,
+    chainId: Number(row.chain_id),
+    wallet: row.wallet,
+    transactionHash: orUndefined(row.transaction_hash),
+    runId: row.run_id,
+    metadata: parseJsonObject(row.metadata),
+    createdAt: Number(row.created_at),
+  }
+}
+
+/**
+ * Maps a `created_assets` row.
+ *
+ * @example
+ * const asset = toCreatedAssetRecord(row)
+ */
+export function toCreatedAssetRecord(row: Selectable<CreatedAssetsTable>): CreatedAssetRecord {
+  return { ...toCreatedContractRecord(row), tokenId: orUndefined(row.token_id) }
+}
