@@ -1,2 +1,45 @@
 // Public exports of the tasks folder (named exports only).
-export {}
+export {
+  TaskDuplicateNameError,
+  type TaskDuplicateNameErrorType,
+  type TaskErrorType,
+  TaskExpectedFailureDidNotFailError,
+  type TaskExpectedFailureDidNotFailErrorType,
+  TaskFailedError,
+  type TaskFailedErrorType,
+  TaskInvalidWeightsError,
+  type TaskInvalidWeightsErrorType,
+  TaskNotFoundError,
+  type TaskNotFoundErrorType,
+  TaskTimedOutError,
+  type TaskTimedOutErrorType,
+} from "../errors/task.js"
+export type { StoredRecord, TaskContext, TaskDatabase, TaskLogger, TaskRpc, TaskSigner } from "./context.js"
+export {
+  type ChainCapabilities,
+  type ChainDeclaration,
+  type ChainDefinition,
+  type ChainDevnet,
+  defineChain,
+  getDevnetOptions,
+} from "./defineChain.js"
+export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
+export type { FundingHook, FundingTransfer } from "./funding.js"
+export { type CreatedAsset, type CreatedContract, createTaskOutcome, type TaskOutcome } from "./outcome.js"
+export { createRandom, type Random } from "./random.js"
+export {
+  createTaskRegistry,
+  type TaskRegistry,
+  type TaskSelection,
+  type TaskSelectionOptions,
+  type UniformSource,
+} from "./registry.js"
+export type {
+  CallRequest,
+  RawSendRequest,
+  SendRequest,
+  SentTransaction,
+  StandardSendRequest,
+  TransactionFees,
+  TransactionReceipt,
+} from "./transactionTypes.js"

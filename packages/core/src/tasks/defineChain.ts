@@ -1,0 +1,139 @@
+import type { DevnetOptions } from "../devnet/devnetOptions.js"
+import { TaskDuplicateNameError } from "../errors/task.js"
+import type { TaskDefinition } from "./defineTask.js"
+import type { FundingHook } from "./funding.js"
+
+/**
+ * What a chain supports. Core behaves by capability, never by chain name.
+ *
+ * @example
+ * const capabilities: ChainCapabilities = { eip1559: true, nativeValueTransfers: true, sendRawTransactionSync: true }
+ */
+export type ChainCapabilities = {
+  /** Type-2 transactions and `baseFeePerGas` in blocks; otherwise legacy `gasPrice`. */
+  eip1559: boolean
+  /** Transactions may carry native value (false on Tempo: fees and value are TIP-20). */
+  nativeValueTransfers: boolean
+  /** Transactions can choose the token that pays the fee. */
+  feeToken?: boolean
+  /** Several parallel nonce lanes per account (nonce keys). */
+  keyedNonces?: boolean
+  /** `eth_sendRawTransactionSync` (EIP-7966) answers with the receipt. */
+  sendRawTransactionSync?: boolean
+  /** One transaction can carry several calls. */
+  batchCalls?: boolean
+  /** `eth_getBlockReceipts` is available (default assumed true by the receipt tracker). */
+  blockReceipts?: boolean
+}
+
+/**
+ * How the embedded devnet (anvil) runs this chain.
+ *
+ * @example
+ * const devnet: ChainDevnet = { network: "tempo", hardfork: "T4", extraArguments: ["--disable-pool-balance-checks"] }
+ */
+export type ChainDevnet = Omit<DevnetOptions, "chainId" | "environment" | "port"> & {
+  /** Defaults to the chain's `chainId`. */
+  chainId?: number
+}
+
+/**
+ * A chain: identity, capabilities, devnet recipe, task catalog and funding strategy.
+ *
+ * @example
+ * runCli(tempo) // a ChainDefinition made with defineChain
+ */
+export type ChainDefinition = {
+  /** Lower-case identifier, e.g. "tempo"; names the default database file. */
+  readonly name: string
+  /** Human name for headers, e.g. "Tempo (Moderato testnet)". */
+  readonly displayName: string
+  readonly chainId: number
+  readonly nativeCurrency: { readonly name: string; readonly symbol: string; readonly decimals: number }
+  readonly capabilities: Readonly<ChainCapabilities>
+  readonly devnet: Readonly<ChainDevnet>
+  readonly tasks: readonly TaskDefinition[]
+  /** Funding strategy; absent: native-currency transfers. */
+  readonly fund: FundingHook | undefined
+  /** Public RPC endpoints (used when no --rpc-url is given and the devnet is not wanted). */
+  readonly rpcUrls: readonly string[]
+  readonly explorerUrl: string | undefined
+  /** Version shown by `--version` (the chain package's version). */
+  readonly version: string
+}
+
+/**
+ * What a chain author writes; `defineChain` fills the defaults.
+ *
+ * @example
+ * const declaration: ChainDeclaration = { name: "rise", chainId: 11155931, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, capabilities: { eip1559: true, nativeValueTransfers: true }, devnet: {}, tasks: [] }
+ */
+export type ChainDeclaration = {
+  name: string
+  displayName?: string
+  chainId: number
+  nativeCurrency: { name: string; symbol: string; decimals: number }
+  capabilities: ChainCapabilities
+  devnet: ChainDevnet
+  /** Explicit list (no registration on import). Each task keeps its own parameter type. */
+  tasks: readonly TaskDefinition[]
+  fund?: FundingHook
+  rpcUrls?: readonly string[]
+  explorerUrl?: string
+  version?: string
+}
+
+/**
+ * Declares a chain. Pure (nothing global is registered). Duplicate task names and invalid chain ids
+ * are catalog bugs and throw.
+ *
+ * @example
+ * export const tempo = defineChain({
+ *   name: "tempo",
+ *   chainId: 42431,
+ *   nativeCurrency: { name: "USD", symbol: "USD", decimals: 6 },
+ *   capabilities: { eip1559: true, nativeValueTransfers: false, feeToken: true, keyedNonces: true, sendRawTransactionSync: true, batchCalls: true },
+ *   devnet: { network: "tempo", hardfork: "T4" },
+ *   tasks: catalog,
+ *   fund: tip20Funding,
+ * })
+ */
+export function defineChain(declaration: ChainDeclaration): ChainDefinition {
+  if (!Number.isSafeInteger(declaration.chainId) || declaration.chainId <= 0) {
+    throw new RangeError(
+      `chain "${declaration.name}" has chainId ${declaration.chainId}; it must be a positive integer`,
+    )
+  }
+  const seen = new Set<string>()
+  for (const task of declaration.tasks) {
+    if (seen.has(task.name)) throw new TaskDuplicateNameError({ name: task.name })
+    seen.add(task.name)
+  }
+  return Object.freeze({
+    name: declaration.name,
+    displayName: declaration.displayName ?? declaration.name,
+    chainId: declaration.chainId,
+    nativeCurrency: Object.freeze({ ...declaration.nativeCurrency }),
+    capabilities: Object.freeze({ ...declaration.capabilities }),
+    devnet: Object.freeze({ ...declaration.devnet }),
+    tasks: Object.freeze([...declaration.tasks]),
+    fund: declaration.fund,
+    rpcUrls: Object.freeze([...(declaration.rpcUrls ?? [])]),
+    explorerUrl: declaration.explorerUrl,
+    version: declaration.version ?? "0.0.0",
+  })
+}
+
+/**
+ * The `startDevnet` options for a chain, with optional overrides (e.g. block time from config).
+ *
+ * @example
+ * const devnet = await startDevnet(getDevnetOptions(tempo, { blockTimeSeconds: config.blockTimeSeconds }))
+ */
+export function getDevnetOptions(
+  chain: ChainDefinition,
+  overrides: Partial<DevnetOptions> = {},
+): DevnetOptions {
+  const { chainId, ...rest } = chain.devnet
+  return { ...rest, chainId: chainId ?? chain.chainId, ...overrides }
+}
