@@ -1,2 +1,25 @@
 // Public exports of the config folder (named exports only).
-export {}
+export {
+  type ConfigErrorType,
+  ConfigFileNotFoundError,
+  type ConfigFileNotFoundErrorType,
+  ConfigFileUnreadableError,
+  type ConfigFileUnreadableErrorType,
+  ConfigInvalidValueError,
+  type ConfigInvalidValueErrorType,
+  ConfigMissingFieldError,
+  type ConfigMissingFieldErrorType,
+  ConfigParseError,
+  type ConfigParseErrorType,
+  ConfigUnknownKeyError,
+  type ConfigUnknownKeyErrorType,
+  type ConfigValueSource,
+  describeConfigSource,
+} from "../errors/config.js"
+export { configDefaults, resolveDatabaseUrl } from "./defaults.js"
+export { configEnvironmentVariables } from "./environment.js"
+export { type LoadConfigOptions, loadConfig } from "./load.js"
+export { defineConfig, parseConfig } from "./parse.js"
+export { isSecretKeyPath, redactConfig, redactSecretText } from "./redact.js"
+export { configToToml, parseConfigToml } from "./toml.js"
+export type { Config, ConfigInput, LogLevel, ProxyMode, WalletSourceConfig } from "./types.js"

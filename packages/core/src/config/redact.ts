@@ -1,0 +1,101 @@
+import { deepFreeze } from "./freeze.js"
+import type { Config, WalletSourceConfig } from "./types.js"
+
+/** What a secret is replaced with wherever a config value is shown or stored. */
+export const redactedText = "<redacted>"
+
+// Last key-path segments whose values are secrets, in both spellings (TOML and TypeScript).
+const secretKeyNames = new Set(["key", "privatekey", "private_key", "password", "mnemonic", "phrase"])
+
+/**
+ * True when a key path names a secret: its last named segment is `key`, `private_key` /
+ * `privateKey`, `password`, `mnemonic` or `phrase`, or the path lies under `funder.key`.
+ *
+ * @example
+ * isSecretKeyPath("funder.key") // true
+ * isSecretKeyPath("wallets.sources[0].phrase") // true
+ * isSecretKeyPath("target_tps") // false
+ */
+export function isSecretKeyPath(keyPath: string): boolean {
+  const names = keyPath
+    .split(/[.[\]]/)
+    .filter((segment) => segment !== "" && !/^\d+$/.test(segment))
+    .map((segment) => segment.replace(/^"|"$/g, "").toLowerCase())
+  if (names[0] === "funder" && names[1] === "key") return true
+  const last = names.at(-1)
+  return last !== undefined && secretKeyNames.has(last)
+}
+
+/**
+ * Removes secrets that can hide inside a plain string: the password of a URL
+ * (`scheme://user:password@host`), query parameters named like a key or token, bare 32-byte
+ * hex strings (private keys) and word lists long enough to be a mnemonic phrase.
+ *
+ * @example
+ * redactSecretText("socks5://alice:hunter2@127.0.0.1:1080") // "socks5://alice:<redacted>@127.0.0.1:1080"
+ */
+export function redactSecretText(text: string): string {
+  if (/^\s*[a-z]+( +[a-z]+){11,}\s*$/.test(text)) return redactedText
+  return text
+    .replace(/(\/\/[^/?#@:\s]*):[^@/?#\s]*@/g, `$1:${redactedText}@`)
+    .replace(/([?&][^=&#\s]*(?:key|token|secret|password)[^=&#\s]*=)[^&#\s]*/gi, `$1${redactedText}`)
+    .replace(/(0x)?[0-9a-fA-F]{64}/g, redactedText)
+}
+
+/**
+ * Renders a config value for an error message: JSON-like, at most 80 characters, and
+ * `<redacted>` for anything under a secret key path (the value is not even inspected).
+ *
+ * @example
+ * formatConfigValue("target_tps", -5) // "-5"
+ * formatConfigValue("funder.key", "0xabc…") // "<redacted>"
+ */
+export function formatConfigValue(keyPath: string, value: unknown): string {
+  if (isSecretKeyPath(keyPath)) return redactedText
+  const text = redactSecretText(describeValue(value))
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing"
+  if (typeof value === "bigint") return value.toString()
+  if (typeof value === "string") return JSON.stringify(value)
+  if (typeof value === "function" || typeof value === "symbol") return typeof value
+  try {
+    return JSON.stringify(value, (_key, inner: unknown) =>
+      typeof inner === "bigint" ? inner.toString() : inner,
+    )
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
+}
+
+/**
+ * A copy of a config with every secret replaced by `<redacted>`: the funder key, mnemonic
+ * phrases, and passwords or API-key query parameters inside RPC, proxy and database URLs.
+ * Use it before logging a config or storing it with a run.
+ *
+ * @example
+ * const safe = redactConfig(config)
+ * safe.funder?.key // "<redacted>" when a key was configured
+ * configToToml(safe) // safe to write into the runs table
+ */
+export function redactConfig(config: Config): Config {
+  const { funder, ...rest } = config
+  const redacted: Config = {
+    ...rest,
+    rpcUrls: config.rpcUrls.map(redactSecretText),
+    database: redactSecretText(config.database),
+    proxies: { ...config.proxies, urls: config.proxies.urls.map(redactSecretText) },
+    wallets: { ...config.wallets, sources: config.wallets.sources.map(redactWalletSource) },
+    ...(funder === undefined
+      ? {}
+      : { funder: { ...funder, ...(funder.key === undefined ? {} : { key: redactedText }) } }),
+  }
+  return deepFreeze(redacted)
+}
+
+function redactWalletSource(source: WalletSourceConfig): WalletSourceConfig {
+  if (source.kind !== "mnemonic" || source.phrase === undefined) return source
+  return { ...source, phrase: redactedText }
+}

@@ -1,0 +1,188 @@
+import { getAddress } from "ethers"
+import * as z from "zod"
+import { parseWeiAmount } from "./amount.js"
+
+// The zod schema of a complete config, in TypeScript (camelCase) names. Defaults are not here:
+// they are a layer of their own (defaults.ts) so an error can tell which layer a value came from.
+// Every constraint carries a reason written for people ("must be greater than 0").
+
+const nonEmptyString = () => z.string().min(1, { error: "must not be empty" })
+
+const wholeNumber = (minimum: number, maximum = Number.MAX_SAFE_INTEGER) =>
+  z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(minimum, { error: `must be at least ${minimum}` })
+    .max(maximum, { error: `must be at most ${maximum}` })
+
+const positiveNumber = () => z.number().gt(0, { error: "must be greater than 0" })
+
+const urlWithProtocol = (protocols: readonly string[], description: string) =>
+  z.string().refine(
+    (text) => {
+      try {
+        const url = new URL(text)
+        return protocols.includes(url.protocol) && url.hostname !== ""
+      } catch {
+        return false
+      }
+    },
+    { error: `must be ${description}` },
+  )
+
+const rpcUrl = urlWithProtocol(["http:", "https:", "ws:", "wss:"], "an http, https, ws or wss URL")
+const proxyUrl = urlWithProtocol(
+  ["http:", "https:", "socks:", "socks4:", "socks5:"],
+  "an http, https, socks4 or socks5 URL (credentials as user:password@host)",
+)
+
+const taskName = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: "must be a task name (letters, digits, _ . -)" })
+
+const amountReason = 'must be a whole amount of wei (a number, or a string such as "30 gwei")'
+
+const weiAmount = z
+  .union([z.bigint(), z.number(), z.string()], { error: amountReason })
+  .transform((input, context) => {
+    const amount = parseWeiAmount(input)
+    if (amount === undefined) {
+      context.addIssue({ code: "custom", message: amountReason })
+      return z.NEVER
+    }
+    return amount
+  })
+
+const address = z.string().transform((text, context) => {
+  try {
+    return getAddress(text)
+  } catch {
+    context.addIssue({
+      code: "custom",
+      message: "must be a 0x-prefixed 20-byte address with a valid checksum",
+    })
+    return z.NEVER
+  }
+})
+
+/** Fields of each wallet source kind. */
+export const walletSourceShapes = {
+  keystore: { kind: z.literal("keystore"), path: nonEmptyString() },
+  "keys-file": { kind: z.literal("keys-file"), path: nonEmptyString() },
+  mnemonic: {
+    kind: z.literal("mnemonic"),
+    phrase: z
+      .string()
+      .refine((phrase) => [12, 15, 18, 21, 24].includes(phrase.trim().split(/\s+/).length), {
+        error: "must be a BIP-39 phrase of 12, 15, 18, 21 or 24 words",
+      })
+      .exactOptional(),
+    path: z
+      .string()
+      .regex(/^m(\/\d+'?)*$/, { error: "must be a derivation path such as m/44'/60'/0'/0" })
+      .exactOptional(),
+    count: wholeNumber(1),
+  },
+  environment: {
+    kind: z.literal("environment"),
+    variable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be an environment variable name" }),
+  },
+} as const
+
+const walletSourceSchema = z.discriminatedUnion("kind", [
+  z.strictObject(walletSourceShapes.keystore),
+  z.strictObject(walletSourceShapes["keys-file"]),
+  z.strictObject(walletSourceShapes.mnemonic),
+  z.strictObject(walletSourceShapes.environment),
+])
+
+/** Fields of the `wallets` table. */
+export const walletsShape = { count: wholeNumber(1), sources: z.array(walletSourceSchema) }
+
+/** Fields of the `proxies` table. */
+export const proxiesShape = {
+  urls: z.array(proxyUrl),
+  file: nonEmptyString().exactOptional(),
+  mode: z.enum(["sticky", "rotate"]),
+  directFallback: z.boolean(),
+}
+
+/** Fields of the `funder` table. */
+export const funderShape = {
+  key: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, { error: "must be a 0x-prefixed 32-byte hex private key" })
+    .exactOptional(),
+  address: address.exactOptional(),
+}
+
+/** Fields of the `gas` table. */
+export const gasShape = {
+  priorityFeeMultiplier: z.number().min(0, { error: "must be at least 0" }),
+  baseFeeMultiplier: z.number().min(1, { error: "must be at least 1" }),
+  maxFeePerGas: weiAmount.exactOptional(),
+  minPriorityFee: weiAmount.exactOptional(),
+  replacementBumpPercent: wholeNumber(1, 1000),
+}
+
+/** Fields of the top level. */
+export const rootShape = {
+  rpcUrls: z.array(rpcUrl),
+  chainId: wholeNumber(1).exactOptional(),
+  targetTps: positiveNumber().max(1_000_000, { error: "must be at most 1000000" }),
+  workers: wholeNumber(1, 100_000),
+  wallets: z.strictObject(walletsShape),
+  minDelayMs: wholeNumber(0),
+  maxDelayMs: wholeNumber(0),
+  taskWeights: z
+    .record(taskName, z.number().min(0, { error: "must be at least 0" }))
+    .refine(
+      (weights) => Object.keys(weights).length === 0 || Object.values(weights).some((weight) => weight > 0),
+      {
+        error: "must give at least one task a weight greater than 0",
+      },
+    ),
+  tasks: z
+    .array(taskName)
+    .min(1, { error: "must name at least one task (leave tasks out to run them all)" })
+    .refine((names) => new Set(names).size === names.length, { error: "must not name a task twice" })
+    .exactOptional(),
+  taskTimeoutMs: wholeNumber(1),
+  leaseCooldownMs: wholeNumber(0),
+  proxies: z.strictObject(proxiesShape),
+  database: nonEmptyString(),
+  durationSeconds: positiveNumber().exactOptional(),
+  count: wholeNumber(1).exactOptional(),
+  seed: wholeNumber(0).exactOptional(),
+  funder: z.strictObject(funderShape).exactOptional(),
+  logLevel: z.enum(["trace", "debug", "info", "warn", "error", "silent"]),
+  blockTimeSeconds: positiveNumber().max(3600, { error: "must be at most 3600" }),
+  gas: z.strictObject(gasShape),
+}
+
+/**
+ * The zod schema of a complete (defaults already applied) config. Strict: unknown keys are
+ * rejected. Cross-field rules: `minDelayMs ≤ maxDelayMs`, `gas.minPriorityFee ≤ gas.maxFeePerGas`.
+ *
+ * @example
+ * const parsed = configSchema.safeParse(mergedInput)
+ */
+export const configSchema = z.strictObject(rootShape).superRefine((config, context) => {
+  if (config.minDelayMs > config.maxDelayMs) {
+    context.addIssue({
+      code: "custom",
+      path: ["minDelayMs"],
+      input: config.minDelayMs,
+      message: `must not exceed the maximum delay (${config.maxDelayMs} ms)`,
+    })
+  }
+  const { maxFeePerGas, minPriorityFee } = config.gas
+  if (maxFeePerGas !== undefined && minPriorityFee !== undefined && minPriorityFee > maxFeePerGas) {
+    context.addIssue({
+      code: "custom",
+      path: ["gas", "minPriorityFee"],
+      input: minPriorityFee,
+      message: `must not exceed the fee cap (${maxFeePerGas} wei)`,
+    })
+  }
+})
