@@ -1,2 +1,12 @@
 /** Shared helpers for integration tests (real anvil, real proxies, real databases on loopback). */
-export {}
+export {
+  type FaultStep,
+  type FaultyRpcServer,
+  type FaultyRpcServerOptions,
+  type JsonRpcRequestBody,
+  type RecordedRequest,
+  startFaultyRpcServer,
+} from "./faultyRpcServer.js"
+export { getFreePort } from "./freePort.js"
+export { type HttpProxyOptions, type HttpProxyServer, startHttpProxy } from "./httpProxyServer.js"
+export { type Socks5ProxyOptions, type Socks5ProxyServer, startSocks5Proxy } from "./socks5ProxyServer.js"

@@ -1,0 +1,184 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http"
+import type { Socket } from "node:net"
+
+/** What the faulty server does with one HTTP request. */
+export type FaultStep =
+  /** Answer with an HTTP status (e.g. 429 with Retry-After, 500, 502) and an optional body. */
+  | { kind: "status"; status: number; retryAfter?: string; body?: string }
+  /** Never answer (the client must time out). The socket is closed when the server closes. */
+  | { kind: "hang" }
+  /** Destroy the socket without an answer (connection reset). */
+  | { kind: "reset" }
+  /** Answer 200 with this raw text (e.g. invalid JSON). */
+  | { kind: "raw"; body: string }
+  /** Answer from `answer` (or the upstream when one is configured). */
+  | { kind: "pass" }
+
+/** A JSON-RPC request as the server received it. */
+export type JsonRpcRequestBody = { jsonrpc: "2.0"; id: unknown; method: string; params?: unknown[] }
+
+/** One received HTTP request. */
+export type RecordedRequest = {
+  /** performance.now() at arrival, to check backoff and Retry-After spacing. */
+  receivedAt: number
+  /** The parsed body: one request or a batch. */
+  body: JsonRpcRequestBody | JsonRpcRequestBody[]
+  step: FaultStep["kind"]
+  authorization: string | undefined
+}
+
+/** Options of {@link startFaultyRpcServer}. */
+export type FaultyRpcServerOptions = {
+  /** Applied to the 1st, 2nd, … HTTP request; afterwards every request is `{ kind: "pass" }`. */
+  script?: FaultStep[]
+  /** Forward passed requests to this real endpoint (e.g. anvil). */
+  upstream?: string
+  /** Answer passed requests locally: called per JSON-RPC call, returns its `result`. */
+  answer?: (call: JsonRpcRequestBody) => unknown
+}
+
+/** A running faulty server. */
+export type FaultyRpcServer = {
+  url: string
+  requests: RecordedRequest[]
+  /** Appends steps to the script (for later requests). */
+  push(...steps: FaultStep[]): void
+  close(): Promise<void>
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on("data", (chunk: Buffer) => chunks.push(chunk))
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
+    request.on("error", reject)
+  })
+}
+
+function forward(upstream: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      upstream,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = []
+        response.on("data", (chunk: Buffer) => chunks.push(chunk))
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 502, body: Buffer.concat(chunks).toString("utf8") }),
+        )
+        response.on("error", reject)
+      },
+    )
+    outgoing.on("error", reject)
+    outgoing.end(body)
+  })
+}
+
+function answerLocally(
+  parsed: JsonRpcRequestBody | JsonRpcRequestBody[],
+  answer: (call: JsonRpcRequestBody) => unknown,
+) {
+  const one = (call: JsonRpcRequestBody) => {
+    try {
+      return { jsonrpc: "2.0", id: call.id, result: answer(call) ?? null }
+    } catch (error) {
+      return { jsonrpc: "2.0", id: call.id, error: { code: -32000, message: (error as Error).message } }
+    }
+  }
+  return Array.isArray(parsed) ? parsed.map(one) : one(parsed)
+}
+
+/**
+ * Starts a JSON-RPC HTTP server on 127.0.0.1 that misbehaves on a script — 429 with
+ * Retry-After, 5xx, hangs, socket resets, invalid JSON — and otherwise forwards to a real
+ * upstream (anvil) or answers locally. Every request is recorded with its arrival time, so
+ * tests can check retries, backoff spacing and failover from the outside.
+ *
+ * @example
+ * const server = await startFaultyRpcServer({ script: [{ kind: "status", status: 429, retryAfter: "1" }], upstream: devnet.rpcUrl })
+ * // … point an RPC client at server.url …
+ * await server.close()
+ */
+export async function startFaultyRpcServer(options: FaultyRpcServerOptions = {}): Promise<FaultyRpcServer> {
+  const script = [...(options.script ?? [])]
+  const requests: RecordedRequest[] = []
+  const sockets = new Set<Socket>()
+  const answer =
+    options.answer ?? ((call: JsonRpcRequestBody) => (call.method === "eth_chainId" ? "0x7a69" : null))
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const text = await readBody(request)
+    const step = script.shift() ?? { kind: "pass" }
+    let parsed: JsonRpcRequestBody | JsonRpcRequestBody[]
+    try {
+      parsed = JSON.parse(text) as JsonRpcRequestBody | JsonRpcRequestBody[]
+    } catch {
+      response.writeHead(400).end("bad json")
+      return
+    }
+    requests.push({
+      receivedAt: performance.now(),
+      body: parsed,
+      step: step.kind,
+      authorization: request.headers.authorization,
+    })
+    switch (step.kind) {
+      case "status": {
+        const headers: Record<string, string> = { "content-type": "text/plain" }
+        if (step.retryAfter !== undefined) headers["retry-after"] = step.retryAfter
+        response.writeHead(step.status, headers).end(step.body ?? "")
+        return
+      }
+      case "hang":
+        return
+      case "reset":
+        request.socket.destroy()
+        return
+      case "raw":
+        response.writeHead(200, { "content-type": "application/json" }).end(step.body)
+        return
+      case "pass": {
+        if (options.upstream !== undefined) {
+          try {
+            const upstream = await forward(options.upstream, text)
+            response.writeHead(upstream.status, { "content-type": "application/json" }).end(upstream.body)
+          } catch {
+            response.writeHead(502).end("upstream failed")
+          }
+          return
+        }
+        response
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify(answerLocally(parsed, answer)))
+      }
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => request.socket.destroy())
+  })
+  server.on("connection", (socket) => {
+    sockets.add(socket)
+    socket.on("close", () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === "object" && address !== null ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    push(...steps) {
+      script.push(...steps)
+    },
+    close() {
+      for (const socket of sockets) socket.destroy()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,21 @@
+import { createServer } from "node:net"
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (open on port 0, read, close). Another
+ * process may still take it: servers started on it should retry on EADDRINUSE.
+ *
+ * @example
+ * const port = await getFreePort()
+ */
+export function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address()
+      const port = typeof address === "object" && address !== null ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
