@@ -1,2 +1,72 @@
 // Public exports of the runner folder (named exports only).
-export {}
+export {
+  FundingInsufficientBalanceError,
+  type FundingInsufficientBalanceErrorType,
+  FundingNoFunderError,
+  type FundingNoFunderErrorType,
+  FundingTransactionFailedError,
+  type FundingTransactionFailedErrorType,
+} from "../errors/funding.js"
+export {
+  RunnerAbortedError,
+  type RunnerAbortedErrorType,
+  RunnerInvalidPlanError,
+  type RunnerInvalidPlanErrorType,
+  RunnerReceiptDeadlineError,
+  type RunnerReceiptDeadlineErrorType,
+  RunnerSigningError,
+  type RunnerSigningErrorType,
+  RunnerTaskCrashedError,
+  type RunnerTaskCrashedErrorType,
+  RunnerTaskTimeoutError,
+  type RunnerTaskTimeoutErrorType,
+  RunnerTransactionRevertedError,
+  type RunnerTransactionRevertedErrorType,
+} from "../errors/runner.js"
+export { type Clock, createTimerClock, systemClock } from "./clock.js"
+export { contractCodec, getContractInterface } from "./contractCodec.js"
+export {
+  type FundingErrorType,
+  type FundingReport,
+  fundingTaskName,
+  fundWallets,
+  reclaimFunds,
+} from "./funding.js"
+export { type FundingHook, type FundingTransfer, nativeFundingHook } from "./fundingHook.js"
+export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
+export {
+  createReceiptTracker,
+  type ReceiptTracker,
+  type TrackedTransaction,
+  type TrackerEvents,
+  type TransactionOutcome,
+} from "./receiptTracker.js"
+export {
+  createRunner,
+  type Runner,
+  type RunnerFunding,
+  type RunnerParameters,
+  type RunnerPlan,
+  type RunnerTaskDefinition,
+} from "./runner.js"
+export {
+  createScheduler,
+  type Launcher,
+  type Scheduler,
+  type SchedulerPlan,
+  type SchedulerStats,
+  type StartSlot,
+  startOffsetMs,
+} from "./scheduler.js"
+export { installShutdownHandlers, type ShutdownTarget } from "./shutdown.js"
+export {
+  createRunStatistics,
+  type Percentiles,
+  type RunSnapshot,
+  type RunStatistics,
+  type RunSummary,
+  type TaskSummary,
+} from "./statistics.js"
+export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
+export { createTaskContext, type RunnerCallRequest, type RunnerTaskContext } from "./taskContext.js"
+export { createTaskPicker, type TaskPicker } from "./taskPicker.js"

@@ -1,0 +1,91 @@
+import { BaseError } from "./base.js"
+
+/** Formats base units with the currency's decimals, e.g. 1500000000000000000n, 18 → "1.5". */
+function formatUnits(amount: bigint, decimals: number): string {
+  const negative = amount < 0n
+  const absolute = negative ? -amount : amount
+  const scale = 10n ** BigInt(decimals)
+  const whole = absolute / scale
+  const fraction = (absolute % scale).toString().padStart(decimals, "0").replace(/0+$/, "")
+  return `${negative ? "-" : ""}${whole}${fraction === "" ? "" : `.${fraction}`}`
+}
+
+/**
+ * The funder cannot cover the plan: the run refuses to start and says how much is missing.
+ *
+ * @example
+ * new FundingInsufficientBalanceError({ funder: "0xf39F…", needed: 5n * 10n ** 18n, available: 10n ** 18n, symbol: "ETH", decimals: 18 })
+ */
+export class FundingInsufficientBalanceError extends BaseError {
+  override name = "FundingInsufficientBalanceError"
+  readonly needed: bigint
+  readonly available: bigint
+  readonly funder: string
+  constructor(parameters: {
+    funder: string
+    needed: bigint
+    available: bigint
+    symbol: string
+    decimals: number
+  }) {
+    const { funder, needed, available, symbol, decimals } = parameters
+    super(`The funder ${funder} cannot fund the worker wallets.`, {
+      code: "FUNDING_INSUFFICIENT_BALANCE",
+      details: `needed ${formatUnits(needed, decimals)} ${symbol}, available ${formatUnits(available, decimals)} ${symbol}, missing ${formatUnits(needed - available, decimals)} ${symbol}`,
+      metaMessages: ["Top up the funder, lower the per-wallet funding target, or use fewer wallets."],
+    })
+    this.needed = needed
+    this.available = available
+    this.funder = funder
+  }
+}
+/** {@link FundingInsufficientBalanceError} narrowed by name. @example let error: FundingInsufficientBalanceErrorType */
+export type FundingInsufficientBalanceErrorType = FundingInsufficientBalanceError & {
+  name: "FundingInsufficientBalanceError"
+}
+
+/**
+ * A funding transfer was rejected, reverted, or never included.
+ *
+ * @example
+ * new FundingTransactionFailedError({ recipient: "0xabc…", reason: "reverted", hash: "0x12…" })
+ */
+export class FundingTransactionFailedError extends BaseError {
+  override name = "FundingTransactionFailedError"
+  readonly recipient: string
+  constructor(parameters: { recipient: string; reason: string; hash?: string; cause?: unknown }) {
+    super(`Funding ${parameters.recipient} failed: ${parameters.reason}.`, {
+      code: "FUNDING_TRANSACTION_FAILED",
+      cause: parameters.cause,
+      ...(parameters.hash === undefined ? {} : { details: `transaction ${parameters.hash}` }),
+    })
+    this.recipient = parameters.recipient
+  }
+}
+/** {@link FundingTransactionFailedError} narrowed by name. @example let error: FundingTransactionFailedErrorType */
+export type FundingTransactionFailedErrorType = FundingTransactionFailedError & {
+  name: "FundingTransactionFailedError"
+}
+
+/**
+ * Wallets need funding but no funder was configured (set TESTNET_FUNDER_KEY or `funder` in the config).
+ *
+ * @example
+ * new FundingNoFunderError({ walletsBelowTarget: 12 })
+ */
+export class FundingNoFunderError extends BaseError {
+  override name = "FundingNoFunderError"
+  constructor(parameters: { walletsBelowTarget: number }) {
+    super(
+      `${parameters.walletsBelowTarget} wallet(s) are below the funding target and no funder is configured.`,
+      {
+        code: "FUNDING_NO_FUNDER",
+        metaMessages: [
+          "Set TESTNET_FUNDER_KEY, or fund the wallets yourself and set the funding target to 0.",
+        ],
+      },
+    )
+  }
+}
+/** {@link FundingNoFunderError} narrowed by name. @example let error: FundingNoFunderErrorType */
+export type FundingNoFunderErrorType = FundingNoFunderError & { name: "FundingNoFunderError" }

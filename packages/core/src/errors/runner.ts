@@ -1,0 +1,152 @@
+import { BaseError } from "./base.js"
+
+/**
+ * A run stopped before its plan was complete (signal, `runner.stop()`, fatal error).
+ *
+ * @example
+ * const error = new RunnerAbortedError({ reason: "SIGINT" })
+ * error.code // "RUNNER_ABORTED"
+ */
+export class RunnerAbortedError extends BaseError {
+  override name = "RunnerAbortedError"
+  readonly reason: string
+  constructor(parameters: { reason: string; cause?: unknown }) {
+    super(`The run was aborted: ${parameters.reason}.`, {
+      code: "RUNNER_ABORTED",
+      cause: parameters.cause,
+      metaMessages: ["Everything journaled before the abort stays in the database."],
+    })
+    this.reason = parameters.reason
+  }
+}
+/** {@link RunnerAbortedError} narrowed by name. @example const error: RunnerAbortedErrorType = new RunnerAbortedError({ reason: "SIGINT" }) */
+export type RunnerAbortedErrorType = RunnerAbortedError & { name: "RunnerAbortedError" }
+
+/**
+ * A transaction was broadcast but no receipt appeared before the deadline (the chain dropped it
+ * silently, or it is stuck behind a nonce gap).
+ *
+ * @example
+ * new RunnerReceiptDeadlineError({ hash: "0xabc", nonce: 4n, address: "0x…", waitedMs: 60_000, waitedBlocks: 30 })
+ */
+export class RunnerReceiptDeadlineError extends BaseError {
+  override name = "RunnerReceiptDeadlineError"
+  readonly hash: string
+  constructor(parameters: {
+    hash: string
+    address: string
+    nonce: bigint
+    waitedMs: number
+    waitedBlocks: number
+  }) {
+    super(`No receipt for transaction ${parameters.hash} before the deadline; it is treated as dropped.`, {
+      code: "RUNNER_RECEIPT_DEADLINE",
+      details: `sender ${parameters.address}, nonce ${parameters.nonce}, waited ${parameters.waitedMs} ms / ${parameters.waitedBlocks} blocks`,
+      metaMessages: [
+        "Some chains drop transactions silently (unpaid fee, nonce gap, gas below intrinsic).",
+        "The nonce lane was resynchronised from the chain.",
+      ],
+    })
+    this.hash = parameters.hash
+  }
+}
+/** {@link RunnerReceiptDeadlineError} narrowed by name. @example let error: RunnerReceiptDeadlineErrorType */
+export type RunnerReceiptDeadlineErrorType = RunnerReceiptDeadlineError & {
+  name: "RunnerReceiptDeadlineError"
+}
+
+/**
+ * A task did not finish within its timeout (default 180 s); its signal was aborted.
+ *
+ * @example
+ * new RunnerTaskTimeoutError({ task: "transfer", timeoutMs: 180_000 })
+ */
+export class RunnerTaskTimeoutError extends BaseError {
+  override name = "RunnerTaskTimeoutError"
+  constructor(parameters: { task: string; timeoutMs: number }) {
+    super(`Task "${parameters.task}" did not finish within ${parameters.timeoutMs} ms.`, {
+      code: "RUNNER_TASK_TIMEOUT",
+      metaMessages: ["Raise task_timeout_ms, or check that the chain is producing blocks."],
+    })
+  }
+}
+/** {@link RunnerTaskTimeoutError} narrowed by name. @example let error: RunnerTaskTimeoutErrorType */
+export type RunnerTaskTimeoutErrorType = RunnerTaskTimeoutError & { name: "RunnerTaskTimeoutError" }
+
+/**
+ * A task threw instead of returning a Result — a bug in the task, recorded and counted, never fatal to the run.
+ *
+ * @example
+ * new RunnerTaskCrashedError({ task: "deploy", cause: new TypeError("x is undefined") })
+ */
+export class RunnerTaskCrashedError extends BaseError {
+  override name = "RunnerTaskCrashedError"
+  constructor(parameters: { task: string; cause: unknown }) {
+    super(`Task "${parameters.task}" threw instead of returning a Result.`, {
+      code: "RUNNER_TASK_CRASHED",
+      cause: parameters.cause,
+      details: parameters.cause instanceof Error ? parameters.cause.message : String(parameters.cause),
+    })
+  }
+}
+/** {@link RunnerTaskCrashedError} narrowed by name. @example let error: RunnerTaskCrashedErrorType */
+export type RunnerTaskCrashedErrorType = RunnerTaskCrashedError & { name: "RunnerTaskCrashedError" }
+
+/**
+ * The run plan is unusable: no task left after the filter, an unknown task name, a zero rate…
+ *
+ * @example
+ * new RunnerInvalidPlanError({ reason: "no task left after the filter", available: ["transfer", "deploy"] })
+ */
+export class RunnerInvalidPlanError extends BaseError {
+  override name = "RunnerInvalidPlanError"
+  constructor(parameters: { reason: string; available?: readonly string[] }) {
+    super(`The run plan is invalid: ${parameters.reason}.`, {
+      code: "RUNNER_INVALID_PLAN",
+      metaMessages:
+        parameters.available === undefined ? [] : [`Available tasks: ${parameters.available.join(", ")}.`],
+    })
+  }
+}
+/** {@link RunnerInvalidPlanError} narrowed by name. @example let error: RunnerInvalidPlanErrorType */
+export type RunnerInvalidPlanErrorType = RunnerInvalidPlanError & { name: "RunnerInvalidPlanError" }
+
+/**
+ * A transaction could not be built or signed locally (missing fees, signer failure, builder threw).
+ *
+ * @example
+ * new RunnerSigningError({ address: "0x…", nonce: 3n, cause })
+ */
+export class RunnerSigningError extends BaseError {
+  override name = "RunnerSigningError"
+  constructor(parameters: { address: string; nonce: bigint; cause: unknown }) {
+    super(`Could not sign the transaction of ${parameters.address} with nonce ${parameters.nonce}.`, {
+      code: "RUNNER_SIGNING_FAILED",
+      cause: parameters.cause,
+      details: parameters.cause instanceof Error ? parameters.cause.message : String(parameters.cause),
+    })
+  }
+}
+/** {@link RunnerSigningError} narrowed by name. @example let error: RunnerSigningErrorType */
+export type RunnerSigningErrorType = RunnerSigningError & { name: "RunnerSigningError" }
+
+/**
+ * A transaction was mined but reverted (receipt status 0) where the task waited for success.
+ *
+ * @example
+ * new RunnerTransactionRevertedError({ hash: "0xabc", blockNumber: 12n })
+ */
+export class RunnerTransactionRevertedError extends BaseError {
+  override name = "RunnerTransactionRevertedError"
+  readonly hash: string
+  constructor(parameters: { hash: string; blockNumber: bigint }) {
+    super(`Transaction ${parameters.hash} reverted in block ${parameters.blockNumber}.`, {
+      code: "RUNNER_TRANSACTION_REVERTED",
+    })
+    this.hash = parameters.hash
+  }
+}
+/** {@link RunnerTransactionRevertedError} narrowed by name. @example let error: RunnerTransactionRevertedErrorType */
+export type RunnerTransactionRevertedErrorType = RunnerTransactionRevertedError & {
+  name: "RunnerTransactionRevertedError"
+}

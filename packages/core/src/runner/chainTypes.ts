@@ -1,0 +1,85 @@
+/**
+ * JSON-RPC shapes the runner reads (hex strings as returned by the node) and their parsed form.
+ */
+
+/**
+ * A block header as `eth_getBlockByNumber(n, false)` returns it (only the fields read).
+ *
+ * @example
+ * const header = (await rpc.request<RpcBlockHeader>("eth_getBlockByNumber", ["0x5", false])).unwrap()
+ */
+export type RpcBlockHeader = {
+  number: string
+  timestamp: string
+  gasLimit: string
+  baseFeePerGas?: string | null
+  transactions: string[]
+}
+
+/**
+ * A receipt as the node returns it (only the fields read).
+ *
+ * @example
+ * const receipts = (await rpc.request<RpcReceipt[]>("eth_getBlockReceipts", ["0x5"])).unwrap()
+ */
+export type RpcReceipt = {
+  transactionHash: string
+  blockNumber: string
+  status?: string | null
+  gasUsed: string
+  effectiveGasPrice?: string | null
+  contractAddress?: string | null
+  from: string
+  to?: string | null
+  logs: readonly { address: string; topics: readonly string[]; data: string }[]
+}
+
+/**
+ * The receipt handed to tasks by `sendAndWait`.
+ *
+ * @example
+ * if (receipt.status === "success") context.recordContract({ address: receipt.contractAddress!, kind: "counter" })
+ */
+export type TransactionReceipt = {
+  hash: string
+  blockNumber: bigint
+  blockTimestamp: number | undefined
+  status: "success" | "reverted"
+  gasUsed: bigint
+  effectiveGasPrice: bigint
+  contractAddress: string | null
+  from: string
+  to: string | null
+  logs: readonly { address: string; topics: readonly string[]; data: string }[]
+}
+
+/**
+ * Parses a node receipt.
+ *
+ * @example
+ * const receipt = parseReceipt(raw, 1_700_000_000)
+ */
+export function parseReceipt(raw: RpcReceipt, blockTimestamp?: number): TransactionReceipt {
+  return {
+    hash: raw.transactionHash.toLowerCase(),
+    blockNumber: BigInt(raw.blockNumber),
+    blockTimestamp,
+    status: raw.status === "0x0" ? "reverted" : "success",
+    gasUsed: BigInt(raw.gasUsed),
+    effectiveGasPrice: BigInt(raw.effectiveGasPrice ?? 0),
+    contractAddress: raw.contractAddress ?? null,
+    from: raw.from,
+    to: raw.to ?? null,
+    logs: raw.logs,
+  }
+}
+
+/**
+ * "0x1f" for 31n — the quantity encoding JSON-RPC expects.
+ *
+ * @example
+ * toQuantity(31n) // "0x1f"
+ */
+export function toQuantity(value: bigint | number): string {
+  return `0x${value.toString(16)}`
+}

@@ -1,0 +1,180 @@
+/**
+ * Funding of worker wallets from a funder: before the run (refuse to start when the funder cannot
+ * cover the plan), refills during the run, and reclaim at the end. Funding transactions go through
+ * the same submission pipeline (journaled, batched) under the task name {@link fundingTaskName}.
+ */
+import type { BaseError } from "../errors/base.js"
+import {
+  FundingInsufficientBalanceError,
+  type FundingInsufficientBalanceErrorType,
+  FundingNoFunderError,
+  type FundingNoFunderErrorType,
+  FundingTransactionFailedError,
+  type FundingTransactionFailedErrorType,
+} from "../errors/funding.js"
+import { Err, Ok, type Result } from "../result.js"
+import type { FundingHook } from "./fundingHook.js"
+import type { RunnerGasManager, RunnerRpc, RunnerWallet } from "./ports.js"
+import type { Submitter } from "./submitter.js"
+
+/**
+ * Task name under which funding and reclaim transactions are journaled (kept out of the run statistics).
+ *
+ * @example
+ * db.selectFrom("transactions").where("task", "!=", fundingTaskName)
+ */
+export const fundingTaskName = "_funding"
+
+/**
+ * What a funding round did.
+ *
+ * @example
+ * console.log(`${report.funded} wallets funded with ${report.total}`)
+ */
+export type FundingReport = { funded: number; total: bigint; transactions: number; funderBalance: bigint }
+
+/**
+ * Errors of a funding round.
+ *
+ * @example
+ * if (result.isErr() && result.error.code === "FUNDING_INSUFFICIENT_BALANCE") process.exitCode = 1
+ */
+export type FundingErrorType =
+  | FundingInsufficientBalanceErrorType
+  | FundingNoFunderErrorType
+  | FundingTransactionFailedErrorType
+  | BaseError
+
+/**
+ * Tops up every address below `threshold` to `target`. Refuses (before sending anything) when the
+ * funder's balance cannot cover amounts plus fees.
+ *
+ * @example
+ * const report = await fundWallets({ hook: nativeFundingHook, rpc, gas, submitter, funder, addresses, target: 10n ** 18n })
+ */
+export async function fundWallets(parameters: {
+  hook: FundingHook
+  rpc: RunnerRpc
+  gas: RunnerGasManager
+  submitter: Submitter
+  funder: RunnerWallet | undefined
+  addresses: readonly string[]
+  target: bigint
+  /** Refill only below this (default: the target itself). */
+  threshold?: bigint
+  signal?: AbortSignal
+}): Promise<Result<FundingReport, FundingErrorType>> {
+  const { hook, rpc, gas, submitter, funder, addresses, target } = parameters
+  const threshold = parameters.threshold ?? target
+  const all = funder === undefined ? [...addresses] : [funder.address, ...addresses]
+  const balances = await hook.balances({ rpc, addresses: all })
+  if (balances.isErr()) return balances
+  const offset = funder === undefined ? 0 : 1
+  const funderBalance = funder === undefined ? 0n : (balances.value[0] ?? 0n)
+  const recipients: { address: string; amount: bigint }[] = []
+  for (const [index, address] of addresses.entries()) {
+    const balance = balances.value[index + offset] ?? 0n
+    if (balance < threshold) recipients.push({ address, amount: target - balance })
+  }
+  if (recipients.length === 0) return Ok({ funded: 0, total: 0n, transactions: 0, funderBalance })
+  if (funder === undefined) return Err(new FundingNoFunderError({ walletsBelowTarget: recipients.length }))
+  const fees = gas.currentFees()
+  if (fees.isErr()) return fees
+  const transfers = hook.transfers({ recipients, fees: fees.value })
+  const needed = transfers.reduce((sum, transfer) => sum + transfer.cost, 0n)
+  if (needed > funderBalance)
+    return Err(
+      new FundingInsufficientBalanceError({
+        funder: funder.address,
+        needed,
+        available: funderBalance,
+        ...hook.currency,
+      }) as FundingInsufficientBalanceErrorType,
+    )
+  // All sends start in the same tick: one journal commit, one JSON-RPC batch.
+  const sent = await Promise.all(
+    transfers.map((transfer) =>
+      submitter.send({
+        wallet: funder,
+        request: transfer.request,
+        taskName: fundingTaskName,
+        ...(parameters.signal === undefined ? {} : { signal: parameters.signal }),
+      }),
+    ),
+  )
+  const receipts = await Promise.all(
+    sent.map(async (result, index) => {
+      const recipient = transfers[index]?.recipients.join(", ") ?? "?"
+      if (result.isErr())
+        return Err(new FundingTransactionFailedError({ recipient, reason: "rejected", cause: result.error }))
+      const receipt = await result.value.wait(parameters.signal)
+      if (receipt.isErr())
+        return Err(
+          new FundingTransactionFailedError({
+            recipient,
+            reason: receipt.error.shortMessage ?? "failed",
+            hash: result.value.hash,
+            cause: receipt.error,
+          }),
+        )
+      return Ok(receipt.value)
+    }),
+  )
+  for (const receipt of receipts) if (receipt.isErr()) return receipt
+  const total = recipients.reduce((sum, recipient) => sum + recipient.amount, 0n)
+  return Ok({ funded: recipients.length, total, transactions: transfers.length, funderBalance })
+}
+
+/**
+ * Sends what is left on each wallet back to the funder (minus the fee). Wallets must be idle.
+ *
+ * @example
+ * const reclaimed = await reclaimFunds({ hook: nativeFundingHook, rpc, gas, submitter, wallets, funderAddress })
+ */
+export async function reclaimFunds(parameters: {
+  hook: FundingHook
+  rpc: RunnerRpc
+  gas: RunnerGasManager
+  submitter: Submitter
+  wallets: readonly RunnerWallet[]
+  funderAddress: string
+}): Promise<Result<{ reclaimed: bigint; transactions: number }, FundingErrorType>> {
+  const { hook, rpc, gas, submitter, wallets, funderAddress } = parameters
+  const balances = await hook.balances({ rpc, addresses: wallets.map((wallet) => wallet.address) })
+  if (balances.isErr()) return balances
+  const fees = gas.currentFees()
+  if (fees.isErr()) return fees
+  const sends = wallets.flatMap((wallet, index) => {
+    const balance = balances.value[index] ?? 0n
+    const request = hook.reclaim({ to: funderAddress, balance, fees: fees.value })
+    return request === undefined ? [] : [{ wallet, request, balance }]
+  })
+  const sent = await Promise.all(
+    sends.map(({ wallet, request }) => submitter.send({ wallet, request, taskName: fundingTaskName })),
+  )
+  let reclaimed = 0n
+  for (const [index, result] of sent.entries()) {
+    const entry = sends[index]
+    if (entry === undefined) continue
+    if (result.isErr())
+      return Err(
+        new FundingTransactionFailedError({
+          recipient: funderAddress,
+          reason: "reclaim rejected",
+          cause: result.error,
+        }),
+      )
+    const receipt = await result.value.wait()
+    if (receipt.isErr())
+      return Err(
+        new FundingTransactionFailedError({
+          recipient: funderAddress,
+          reason: "reclaim failed",
+          hash: result.value.hash,
+          cause: receipt.error,
+        }),
+      )
+    reclaimed += "value" in entry.request && entry.request.value !== undefined ? entry.request.value : 0n
+  }
+  return Ok({ reclaimed, transactions: sends.length })
+}

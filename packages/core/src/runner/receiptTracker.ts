@@ -1,0 +1,404 @@
+/**
+ * Watches the chain head and settles every broadcast transaction: one header per new block
+ * (fees + the list of included hashes), one `eth_getBlockReceipts` only for blocks that contain a
+ * tracked hash, and a deadline for transactions that never land. Never a receipt poll per transaction.
+ */
+import type { BaseError } from "../errors/base.js"
+import { RunnerReceiptDeadlineError, type RunnerReceiptDeadlineErrorType } from "../errors/runner.js"
+import {
+  parseReceipt,
+  type RpcBlockHeader,
+  type RpcReceipt,
+  type TransactionReceipt,
+  toQuantity,
+} from "./chainTypes.js"
+import { type Clock, systemClock } from "./clock.js"
+import type {
+  RunnerGasManager,
+  RunnerLogger,
+  RunnerNonceLane,
+  RunnerNonceManager,
+  RunnerRpc,
+} from "./ports.js"
+import { silentLogger } from "./ports.js"
+import type { RunnerRecorder } from "./recorderPort.js"
+
+/**
+ * How a tracked transaction ended.
+ *
+ * @example
+ * if (outcome.status === "dropped") console.log(outcome.error.message)
+ */
+export type TransactionOutcome =
+  | { status: "included" | "reverted"; receipt: TransactionReceipt }
+  | { status: "dropped"; error: RunnerReceiptDeadlineErrorType }
+
+/**
+ * A transaction handed to the tracker right after it was journaled (before broadcast).
+ *
+ * @example
+ * const outcome = tracker.track({ hash, lane, nonce: 3n, taskName: "transfer" })
+ */
+export type TrackedTransaction = {
+  hash: string
+  lane: RunnerNonceLane
+  nonce: bigint
+  taskName: string
+  /** Kept to re-broadcast once at the deadline (silently dropped transactions). */
+  raw?: string
+}
+
+type PendingEntry = TrackedTransaction & {
+  sentAt: number
+  sentAtBlock: bigint | undefined
+  /** First broadcast time, for latency (sentAt restarts on re-broadcast). */
+  firstSentAt: number
+  rebroadcast: boolean
+  resolve: (outcome: TransactionOutcome) => void
+}
+
+/**
+ * Hooks the runner plugs into the tracker.
+ *
+ * @example
+ * const events: TrackerEvents = { onSettled: (transaction, outcome, latencyMs) => statistics.transactionIncluded(...) }
+ */
+export type TrackerEvents = {
+  onSettled?(transaction: TrackedTransaction, outcome: TransactionOutcome, latencyMs: number): void
+  onBlock?(header: { number: bigint; timestamp: number; transactionCount: number }): void
+}
+
+/**
+ * The receipt tracker.
+ *
+ * @example
+ * const tracker = createReceiptTracker({ rpc, recorder, nonces, gas })
+ * await tracker.start()
+ * const outcome = await tracker.track({ hash, lane, nonce, taskName })
+ */
+export type ReceiptTracker = {
+  /** Polls the head once and processes it (fills the fee cache), then keeps polling. */
+  start(): Promise<void>
+  stop(): void
+  track(transaction: TrackedTransaction): Promise<TransactionOutcome>
+  /** The broadcast failed: forget the transaction without settling statistics. */
+  untrack(hash: string): void
+  /** A receipt obtained elsewhere (eth_sendRawTransactionSync). */
+  settleWithReceipt(raw: RpcReceipt): void
+  /** Resolves true when nothing is pending any more, false at the timeout. */
+  waitForSettled(timeoutMs: number): Promise<boolean>
+  readonly pendingCount: number
+  readonly head: bigint | undefined
+}
+
+function isMethodUnsupported(error: BaseError): boolean {
+  const text = `${error.code} ${error.message}`.toLowerCase()
+  return /method.?not.?(found|supported|available)|-32601|unsupported method|does not exist/.test(text)
+}
+
+/**
+ * Creates a receipt tracker.
+ *
+ * @example
+ * const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, pollIntervalMs: 200, dropAfterBlocks: 30, dropAfterMs: 60_000 })
+ */
+export function createReceiptTracker(parameters: {
+  rpc: RunnerRpc
+  recorder: RunnerRecorder
+  nonces?: RunnerNonceManager
+  gas?: RunnerGasManager
+  clock?: Clock
+  logger?: RunnerLogger
+  events?: TrackerEvents
+  pollIntervalMs?: number
+  dropAfterBlocks?: number
+  dropAfterMs?: number
+  /** Blocks fetched per poll when catching up. */
+  maxBlocksPerPoll?: number
+}): ReceiptTracker {
+  const { rpc, recorder, nonces, gas, events = {} } = parameters
+  const clock = parameters.clock ?? systemClock
+  const logger = parameters.logger ?? silentLogger
+  const pollIntervalMs = Math.min(parameters.pollIntervalMs ?? 200, 250)
+  const dropAfterBlocks = parameters.dropAfterBlocks ?? 30
+  const dropAfterMs = parameters.dropAfterMs ?? 60_000
+  const maxBlocksPerPoll = parameters.maxBlocksPerPoll ?? 50
+
+  const pending = new Map<string, PendingEntry>()
+  /** Recently dropped hashes: if one lands later after all, the journal is corrected. */
+  const dropped = new Map<string, PendingEntry>()
+  const settledWaiters = new Set<() => void>()
+  const stopController = new AbortController()
+  let head: bigint | undefined
+  let lastProcessed: bigint | undefined
+  let blockReceiptsSupported = true
+  let loop: Promise<void> | undefined
+
+  function settle(entry: PendingEntry, outcome: TransactionOutcome) {
+    pending.delete(entry.hash)
+    const latencyMs = clock.now() - entry.firstSentAt
+    if (outcome.status === "dropped") {
+      recorder.update([{ hash: entry.hash, status: "dropped", errorCode: outcome.error.code }])
+    } else {
+      const { receipt } = outcome
+      recorder.update([
+        {
+          hash: entry.hash,
+          status: outcome.status,
+          includedBlock: receipt.blockNumber,
+          ...(receipt.blockTimestamp === undefined ? {} : { includedAt: receipt.blockTimestamp * 1000 }),
+          gasUsed: receipt.gasUsed,
+          effectiveGasPrice: receipt.effectiveGasPrice,
+        },
+      ])
+      nonces?.confirm(entry.lane, entry.nonce + 1n)
+    }
+    events.onSettled?.(entry, outcome, latencyMs)
+    entry.resolve(outcome)
+    if (pending.size === 0) for (const wake of settledWaiters) wake()
+  }
+
+  function settleReceipt(raw: RpcReceipt, blockTimestamp: number | undefined) {
+    const hash = raw.transactionHash.toLowerCase()
+    const entry = pending.get(hash)
+    const receipt = parseReceipt(raw, blockTimestamp)
+    const status = receipt.status === "success" ? "included" : "reverted"
+    if (entry !== undefined) return settle(entry, { status, receipt })
+    const late = dropped.get(hash)
+    if (late === undefined) return
+    // Marked dropped earlier but mined after all: correct the journal, keep the statistics honest.
+    dropped.delete(hash)
+    logger.warn(
+      { hash, block: receipt.blockNumber.toString() },
+      "a transaction marked dropped was mined later",
+    )
+    recorder.update([
+      {
+        hash,
+        status,
+        includedBlock: receipt.blockNumber,
+        ...(blockTimestamp === undefined ? {} : { includedAt: blockTimestamp * 1000 }),
+        gasUsed: receipt.gasUsed,
+        effectiveGasPrice: receipt.effectiveGasPrice,
+      },
+    ])
+    nonces?.confirm(late.lane, late.nonce + 1n)
+  }
+
+  async function fetchReceipts(block: bigint, hashes: string[]): Promise<RpcReceipt[]> {
+    if (blockReceiptsSupported) {
+      const result = await rpc.request<RpcReceipt[] | null>("eth_getBlockReceipts", [toQuantity(block)])
+      if (result.isOk()) return result.value ?? []
+      if (!isMethodUnsupported(result.error)) throw result.error
+      blockReceiptsSupported = false
+      logger.info({}, "eth_getBlockReceipts is not supported; falling back to per-transaction receipts")
+    }
+    // Fallback: receipts of OUR hashes in this block only, issued together (one batch).
+    const results = await Promise.all(
+      hashes.map((hash) => rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [hash])),
+    )
+    const receipts: RpcReceipt[] = []
+    for (const result of results) {
+      if (result.isErr()) throw result.error
+      if (result.value !== null) receipts.push(result.value)
+    }
+    return receipts
+  }
+
+  async function processBlocks(from: bigint, to: bigint) {
+    const numbers: bigint[] = []
+    for (let number = from; number <= to; number += 1n) numbers.push(number)
+    // All headers of the catch-up range in one batch.
+    const headers = await Promise.all(
+      numbers.map((number) =>
+        rpc.request<RpcBlockHeader | null>("eth_getBlockByNumber", [toQuantity(number), false]),
+      ),
+    )
+    for (const [index, result] of headers.entries()) {
+      const number = numbers[index] as bigint
+      if (result.isErr()) throw result.error
+      const header = result.value
+      if (header === null) return // not yet visible on this endpoint; retry next poll
+      const timestamp = Number(BigInt(header.timestamp))
+      gas?.updateFromBlock({
+        number,
+        baseFeePerGas:
+          header.baseFeePerGas === undefined || header.baseFeePerGas === null
+            ? null
+            : BigInt(header.baseFeePerGas),
+        gasLimit: BigInt(header.gasLimit),
+      })
+      const ours = header.transactions
+        .map((hash) => hash.toLowerCase())
+        .filter((hash) => pending.has(hash) || dropped.has(hash))
+      if (ours.length > 0) {
+        const receipts = await fetchReceipts(number, ours)
+        const wanted = new Set(ours)
+        for (const receipt of receipts) {
+          if (wanted.has(receipt.transactionHash.toLowerCase())) settleReceipt(receipt, timestamp)
+        }
+      }
+      lastProcessed = number
+      events.onBlock?.({ number, timestamp, transactionCount: header.transactions.length })
+    }
+  }
+
+  async function checkDeadlines() {
+    if (pending.size === 0) return
+    const now = clock.now()
+    const expired: PendingEntry[] = []
+    const rebroadcasts: PendingEntry[] = []
+    // Insertion order is send order, so the oldest come first.
+    for (const entry of pending.values()) {
+      const waitedBlocks =
+        head !== undefined && entry.sentAtBlock !== undefined ? Number(head - entry.sentAtBlock) : 0
+      if (waitedBlocks < dropAfterBlocks && now - entry.sentAt < dropAfterMs) break
+      expired.push(entry)
+    }
+    if (expired.length === 0) return
+    // Last chance before declaring them dropped: a direct receipt lookup, in one batch.
+    const receipts = await Promise.all(
+      expired.map((entry) => rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [entry.hash])),
+    )
+    for (const [index, entry] of expired.entries()) {
+      const result = receipts[index]
+      if (result?.isOk() && result.value !== null) {
+        settleReceipt(result.value, undefined)
+        continue
+      }
+      if (result?.isErr()) continue
+      if (!entry.rebroadcast && entry.raw !== undefined) {
+        // First deadline: the node may have dropped it silently; offer it once more.
+        entry.rebroadcast = true
+        rebroadcasts.push(entry)
+        continue
+      }
+      const error = new RunnerReceiptDeadlineError({
+        hash: entry.hash,
+        address: entry.lane.address,
+        nonce: entry.nonce,
+        waitedMs: Math.round(now - entry.sentAt),
+        waitedBlocks:
+          head !== undefined && entry.sentAtBlock !== undefined ? Number(head - entry.sentAtBlock) : 0,
+      }) as RunnerReceiptDeadlineErrorType
+      dropped.set(entry.hash, entry)
+      if (dropped.size > 10_000) dropped.delete(dropped.keys().next().value as string)
+      settle(entry, { status: "dropped", error })
+      // The nonce may be free again (silent drop) or taken: ask the chain.
+      void nonces?.resync(entry.lane)
+    }
+    if (rebroadcasts.length === 0) return
+    const answers = await Promise.all(
+      rebroadcasts.map((entry) => rpc.request<string>("eth_sendRawTransaction", [entry.raw])),
+    )
+    for (const [index, entry] of rebroadcasts.entries()) {
+      // Restart the clock: accepted or already known, it gets a second full deadline.
+      pending.delete(entry.hash)
+      pending.set(entry.hash, { ...entry, sentAt: clock.now(), sentAtBlock: head })
+      const answer = answers[index]
+      logger.info(
+        { hash: entry.hash, answer: answer === undefined || answer.isOk() ? "accepted" : answer.error.code },
+        "re-broadcast a transaction without receipt",
+      )
+    }
+  }
+
+  async function pollOnce() {
+    const result = await rpc.request<string>("eth_blockNumber", [])
+    if (result.isErr()) {
+      logger.warn({ code: result.error.code }, "head poll failed")
+      return
+    }
+    head = BigInt(result.value)
+    if (lastProcessed === undefined) lastProcessed = head - 1n
+    if (head > lastProcessed) {
+      const to =
+        head - lastProcessed > BigInt(maxBlocksPerPoll) ? lastProcessed + BigInt(maxBlocksPerPoll) : head
+      try {
+        await processBlocks(lastProcessed + 1n, to)
+      } catch (error) {
+        logger.warn({ code: (error as BaseError).code ?? "UNKNOWN" }, "block processing failed; retrying")
+      }
+    }
+    await checkDeadlines()
+    if (head !== undefined && nonces?.findGaps !== undefined) {
+      for (const gap of nonces.findGaps(head, dropAfterBlocks)) {
+        // Nonces that never reached the chain: resync so the lane hands them out again (fillers).
+        logger.warn(
+          {
+            address: gap.lane.address,
+            kind: gap.kind,
+            expected: gap.expected.toString(),
+            found: gap.found.toString(),
+          },
+          "nonce gap detected",
+        )
+        if (gap.kind === "missing") void nonces.resync(gap.lane)
+      }
+    }
+  }
+
+  async function runLoop() {
+    while (!stopController.signal.aborted) {
+      const started = clock.now()
+      await pollOnce()
+      const wait = pollIntervalMs - (clock.now() - started)
+      await clock.sleep(Math.max(wait, 10), stopController.signal)
+    }
+  }
+
+  return {
+    async start() {
+      await pollOnce()
+      loop = runLoop()
+    },
+    stop() {
+      stopController.abort()
+      void loop
+    },
+    track(transaction) {
+      const hash = transaction.hash.toLowerCase()
+      return new Promise<TransactionOutcome>((resolve) => {
+        pending.set(hash, {
+          ...transaction,
+          hash,
+          sentAt: clock.now(),
+          sentAtBlock: head,
+          firstSentAt: clock.now(),
+          rebroadcast: false,
+          resolve,
+        })
+      })
+    },
+    untrack(hash) {
+      pending.delete(hash.toLowerCase())
+      if (pending.size === 0) for (const wake of settledWaiters) wake()
+    },
+    settleWithReceipt(raw) {
+      settleReceipt(raw, undefined)
+    },
+    waitForSettled(timeoutMs) {
+      if (pending.size === 0) return Promise.resolve(true)
+      return new Promise<boolean>((resolve) => {
+        const timeout = new AbortController()
+        const wake = () => {
+          settledWaiters.delete(wake)
+          timeout.abort()
+          resolve(true)
+        }
+        settledWaiters.add(wake)
+        void clock.sleep(timeoutMs, timeout.signal).then(() => {
+          if (!settledWaiters.has(wake)) return
+          settledWaiters.delete(wake)
+          resolve(pending.size === 0)
+        })
+      })
+    },
+    get pendingCount() {
+      return pending.size
+    },
+    get head() {
+      return head
+    },
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * The Runner: wires the scheduler, wallet leasing, task contexts, the submission pipeline, the
+ * receipt tracker, funding and statistics into one run with a graceful end.
+ */
+import type { BaseError } from "../errors/base.js"
+import { RunnerTaskCrashedError, RunnerTaskTimeoutError } from "../errors/runner.js"
+import { Err, Ok, type Result } from "../result.js"
+import { createRandom, type Random } from "../tasks/random.js"
+import { type Clock, systemClock } from "./clock.js"
+import { type FundingErrorType, type FundingReport, fundingTaskName, fundWallets } from "./funding.js"
+import type { FundingHook } from "./fundingHook.js"
+import type {
+  RunnerGasManager,
+  RunnerLogger,
+  RunnerNonceManager,
+  RunnerRpc,
+  RunnerWallet,
+  RunnerWalletLease,
+  RunnerWalletPool,
+} from "./ports.js"
+import { silentLogger } from "./ports.js"
+import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
+import type { RunnerRecorder } from "./recorderPort.js"
+import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
+import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statistics.js"
+import type { SubmittedTransaction } from "./submitter.js"
+import { createSubmitter, type Submitter } from "./submitter.js"
+import { createTaskContext, type RunnerTaskContext } from "./taskContext.js"
+import { createTaskPicker } from "./taskPicker.js"
+
+/**
+ * A task as the runner runs it (structurally the tasks module's TaskDefinition).
+ *
+ * @example
+ * const task: RunnerTaskDefinition = { name: "noop", weight: 1, run: async () => Ok({}) }
+ */
+export type RunnerTaskDefinition = {
+  readonly name: string
+  readonly weight: number
+  readonly category?: string
+  readonly parameters?: unknown
+  run(
+    context: RunnerTaskContext<unknown, Random, unknown>,
+    parameters: unknown,
+  ): Promise<Result<unknown, BaseError>>
+}
+
+/**
+ * What to run and how fast.
+ *
+ * @example
+ * const plan: RunnerPlan = { targetTps: 50, workers: 20, durationMs: 10_000, seed: 7 }
+ */
+export type RunnerPlan = {
+  /** Task starts per second (open loop). 0 → closed loop with `workers` concurrent workers. */
+  targetTps: number
+  /** Max tasks in flight (open loop) or number of workers (closed loop). */
+  workers: number
+  durationMs?: number
+  count?: number
+  rampUpMs?: number
+  /** Closed loop: random pause between one worker's tasks. */
+  minDelayMs?: number
+  maxDelayMs?: number
+  taskWeights?: Readonly<Record<string, number>>
+  taskFilter?: readonly string[]
+  seed?: number
+  /** Per task (default 180 000). */
+  taskTimeoutMs?: number
+  /** After stop: how long in-flight tasks and receipts may still settle (default 30 000). */
+  graceMs?: number
+  /** Keep a wallet leased until its transactions settle (default true: one lane in flight per wallet). */
+  holdLeaseUntilSettled?: boolean
+}
+
+/**
+ * Funding of the worker wallets before and during the run.
+ *
+ * @example
+ * const funding: RunnerFunding = { hook: nativeFundingHook, funder, target: 10n ** 18n, threshold: 10n ** 17n }
+ */
+export type RunnerFunding = {
+  hook: FundingHook
+  funder: RunnerWallet | undefined
+  target: bigint
+  threshold?: bigint
+  /** Refill check period during the run (0 = never; default 15 000). */
+  refillIntervalMs?: number
+}
+
+/**
+ * Everything a runner needs.
+ *
+ * @example
+ * const runner = createRunner({ chain, chainId: 31337, tasks, plan, rpc, nonces, gas, recorder, pool, wallets })
+ */
+export type RunnerParameters = {
+  chain: unknown
+  chainId: number
+  tasks: readonly RunnerTaskDefinition[]
+  plan: RunnerPlan
+  rpc: RunnerRpc
+  nonces: RunnerNonceManager
+  gas: RunnerGasManager
+  recorder: RunnerRecorder
+  pool: RunnerWalletPool
+  /** The pool's wallets (for funding). */
+  wallets: readonly RunnerWallet[]
+  database?: unknown
+  logger?: RunnerLogger
+  clock?: Clock
+  funding?: RunnerFunding
+  tracker?: { pollIntervalMs?: number; dropAfterBlocks?: number; dropAfterMs?: number }
+  useSendRawTransactionSync?: boolean
+}
+
+/**
+ * A runner.
+ *
+ * @example
+ * const runner = createRunner(parameters)
+ * const stopOnSignal = installShutdownHandlers(runner)
+ * const summary = await runner.run()
+ * stopOnSignal()
+ */
+export type Runner = {
+  /** Runs the plan to its end (or until stop) and returns the summary. */
+  run(): Promise<Result<RunSummary, BaseError | FundingErrorType>>
+  /** Graceful: stop scheduling, let in-flight work settle within the grace period. Idempotent. */
+  stop(reason: string): void
+  /** Immediate: aborts every task's signal and ends the grace period now. */
+  abort(reason: string): void
+  snapshot(): RunSnapshot
+  readonly stopReason: string | undefined
+  readonly submitter: Submitter
+  readonly tracker: ReceiptTracker
+}
+
+/**
+ * Creates a runner.
+ *
+ * @example
+ * const runner = createRunner({ chain, chainId, tasks, plan: { targetTps: 20, workers: 10, durationMs: 10_000 }, rpc, nonces, gas, recorder, pool, wallets })
+ * const result = await runner.run()
+ */
+export function createRunner(parameters: RunnerParameters): Runner {
+  const { plan, rpc, nonces, gas, recorder, pool, chainId } = parameters
+  const logger = parameters.logger ?? silentLogger
+  const clock = parameters.clock ?? systemClock
+  const taskTimeoutMs = plan.taskTimeoutMs ?? 180_000
+  const graceMs = plan.graceMs ?? 30_000
+  const holdLease = plan.holdLeaseUntilSettled ?? true
+  const random = createRandom(plan.seed)
+  const pickRandom = random.fork("tasks")
+  const statistics = createRunStatistics({ targetTps: plan.targetTps, clock })
+  const hardAbort = new AbortController()
+  const stopController = new AbortController()
+  let stopReason: string | undefined
+  let scheduler: Scheduler | undefined
+
+  const tracker = createReceiptTracker({
+    rpc,
+    recorder,
+    nonces,
+    gas,
+    clock,
+    logger,
+    ...parameters.tracker,
+    events: {
+      onSettled(transaction, outcome, latencyMs) {
+        if (transaction.taskName === fundingTaskName) return
+        if (outcome.status === "dropped") statistics.transactionDropped(transaction.taskName)
+        else statistics.transactionIncluded(transaction.taskName, outcome.status === "reverted", latencyMs)
+      },
+    },
+  })
+  const submitter = createSubmitter({
+    chainId,
+    rpc,
+    nonces,
+    gas,
+    recorder,
+    tracker,
+    logger,
+    ...(parameters.useSendRawTransactionSync === undefined
+      ? {}
+      : { useSendRawTransactionSync: parameters.useSendRawTransactionSync }),
+    onSent(taskName) {
+      if (taskName !== fundingTaskName) statistics.transactionSent(taskName)
+    },
+    onRejected(taskName, error) {
+      if (taskName !== fundingTaskName) statistics.transactionRejected(taskName, error.code)
+    },
+  })
+
+  async function runTask(
+    slot: StartSlot,
+    lease: RunnerWalletLease,
+    task: RunnerTaskDefinition,
+  ): Promise<void> {
+    statistics.taskStarted()
+    const timeout = AbortSignal.timeout(taskTimeoutMs)
+    const signal = AbortSignal.any([hardAbort.signal, timeout])
+    const sent: SubmittedTransaction[] = []
+    const taskLogger = logger
+    const context = createTaskContext({
+      chain: parameters.chain,
+      chainId,
+      taskName: task.name,
+      workerId: slot.workerId,
+      wallet: lease.wallet,
+      submitter,
+      rpc,
+      gas,
+      random: random.fork(slot.index),
+      database: parameters.database,
+      logger: taskLogger,
+      signal,
+      recorder,
+      onSent: (transaction) => sent.push(transaction),
+    })
+    const startedAt = clock.now()
+    let result: Result<unknown, BaseError>
+    try {
+      result = await task.run(context, task.parameters)
+    } catch (cause) {
+      result = Err(new RunnerTaskCrashedError({ task: task.name, cause }))
+    }
+    if (result.isErr() && timeout.aborted)
+      result = Err(new RunnerTaskTimeoutError({ task: task.name, timeoutMs: taskTimeoutMs }))
+    const durationMs = Math.round(clock.now() - startedAt)
+    const outcome = result.isOk()
+      ? ({ ok: true } as const)
+      : ({ ok: false, code: errorCode(result.error) } as const)
+    statistics.taskFinished(task.name, outcome, durationMs)
+    recorder.taskMetric({
+      workerId: slot.workerId,
+      walletAddress: lease.wallet.address,
+      taskName: task.name,
+      status: outcome.ok ? "success" : "failure",
+      ...(result.isErr()
+        ? {
+            message: result.error.shortMessage ?? result.error.message,
+            errorCode: outcome.ok ? "" : outcome.code,
+          }
+        : {}),
+      durationMs,
+      timestamp: Date.now(),
+    })
+    if (holdLease && sent.length > 0) {
+      // Release once the wallet's transactions settled (included or dropped): one lane in flight.
+      const release = () => lease.release()
+      void Promise.all(sent.map((transaction) => transaction.outcome)).then(release, release)
+    } else lease.release()
+  }
+
+  async function refillLoop(funding: RunnerFunding) {
+    const interval = funding.refillIntervalMs ?? 15_000
+    if (interval <= 0) return
+    while (!stopController.signal.aborted) {
+      await clock.sleep(interval, stopController.signal)
+      if (stopController.signal.aborted) return
+      const refilled = await fundWallets({
+        hook: funding.hook,
+        rpc,
+        gas,
+        submitter,
+        funder: funding.funder,
+        addresses: parameters.wallets.map((wallet) => wallet.address),
+        target: funding.target,
+        threshold: funding.threshold ?? funding.target / 2n,
+        signal: hardAbort.signal,
+      })
+      if (refilled.isErr()) logger.warn({ code: refilled.error.code }, "refill failed")
+      else if (refilled.value.funded > 0) logger.info({ funded: refilled.value.funded }, "refilled wallets")
+    }
+  }
+
+  const runner: Runner = {
+    async run() {
+      const picker = createTaskPicker({
+        tasks: parameters.tasks,
+        ...(plan.taskWeights === undefined ? {} : { weights: plan.taskWeights }),
+        ...(plan.taskFilter === undefined ? {} : { filter: plan.taskFilter }),
+        random: () => pickRandom.next(),
+      })
+      if (picker.isErr()) return picker
+      await tracker.start()
+      let funded: FundingReport | undefined
+      if (parameters.funding !== undefined) {
+        const result = await fundWallets({
+          hook: parameters.funding.hook,
+          rpc,
+          gas,
+          submitter,
+          funder: parameters.funding.funder,
+          addresses: parameters.wallets.map((wallet) => wallet.address),
+          target: parameters.funding.target,
+          signal: hardAbort.signal,
+        })
+        if (result.isErr()) {
+          tracker.stop()
+          await recorder.flush()
+          return result
+        }
+        funded = result.value
+        logger.info({ funded: funded.funded, total: funded.total.toString() }, "wallets funded")
+      }
+      statistics.begin()
+      scheduler = createScheduler({
+        plan: {
+          mode: plan.targetTps > 0 ? "open" : "closed",
+          targetTps: plan.targetTps,
+          concurrency: plan.workers,
+          ...(plan.rampUpMs === undefined ? {} : { rampUpMs: plan.rampUpMs }),
+          ...(plan.durationMs === undefined ? {} : { durationMs: plan.durationMs }),
+          ...(plan.count === undefined ? {} : { count: plan.count }),
+          ...(plan.minDelayMs === undefined ? {} : { minDelayMs: plan.minDelayMs }),
+          ...(plan.maxDelayMs === undefined ? {} : { maxDelayMs: plan.maxDelayMs }),
+        },
+        clock,
+        random: random.fork("delays").next,
+        launch(slot) {
+          const lease = pool.lease()
+          if (lease === undefined) {
+            statistics.startSkipped()
+            return undefined
+          }
+          return runTask(slot, lease, picker.value.pick())
+        },
+      })
+      const refill = parameters.funding === undefined ? undefined : refillLoop(parameters.funding)
+      if (stopReason !== undefined) scheduler.stop()
+      const scheduled = await scheduler.run()
+      const graceEnds = clock.now() + graceMs
+      const grace = () => (hardAbort.signal.aborted ? 0 : Math.max(0, graceEnds - clock.now()))
+      stopController.abort()
+      const drained = await scheduler.drain(grace())
+      if (!drained) hardAbort.abort(new Error("grace period over"))
+      const settled = await tracker.waitForSettled(grace())
+      tracker.stop()
+      await refill
+      await recorder.flush()
+      statistics.end()
+      const reason =
+        stopReason ?? (plan.count !== undefined && scheduled.started >= plan.count ? "count" : "duration")
+      logger.info({ drained, settled, reason }, "run finished")
+      return Ok(statistics.summary(reason))
+    },
+    stop(reason) {
+      if (stopReason !== undefined) return
+      stopReason = reason
+      stopController.abort()
+      scheduler?.stop()
+    },
+    abort(reason) {
+      runner.stop(reason)
+      hardAbort.abort(new Error(reason))
+      scheduler?.stop()
+    },
+    snapshot() {
+      return statistics.snapshot()
+    },
+    get stopReason() {
+      return stopReason
+    },
+    submitter,
+    tracker,
+  }
+  return runner
+}
+
+function errorCode(error: BaseError): string {
+  return typeof error.code === "string" && error.code !== "" ? error.code : (error.name ?? "UNKNOWN")
+}

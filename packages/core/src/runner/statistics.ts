@@ -1,0 +1,287 @@
+/**
+ * Live counters of a run, read by the CLI's progress display (`snapshot()`) and turned into the
+ * end-of-run summary (`summary()`). Pure data out; O(1) work per event.
+ */
+import { type Clock, systemClock } from "./clock.js"
+import { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
+
+/**
+ * Median and 95th percentile in milliseconds (undefined before the first sample).
+ *
+ * @example
+ * const { p50, p95 } = snapshot.inclusionLatencyMs
+ */
+export type Percentiles = { p50: number | undefined; p95: number | undefined }
+
+/**
+ * Point-in-time view of a run for the progress display.
+ *
+ * @example
+ * const line = `${snapshot.sent} sent, ${snapshot.included} included, ${snapshot.currentTps.toFixed(1)}/${snapshot.targetTps} tps`
+ */
+export type RunSnapshot = {
+  elapsedMs: number
+  tasksStarted: number
+  tasksInFlight: number
+  tasksSucceeded: number
+  tasksFailed: number
+  skippedStarts: number
+  sent: number
+  included: number
+  reverted: number
+  rejected: number
+  dropped: number
+  pendingTransactions: number
+  currentTps: number
+  targetTps: number
+  inclusionLatencyMs: Percentiles
+  topErrors: { code: string; count: number }[]
+}
+
+/**
+ * Per-task totals in the summary.
+ *
+ * @example
+ * summary.tasks.transfer?.failures // { RPC_NONCE_TOO_LOW: 2 }
+ */
+export type TaskSummary = {
+  count: number
+  success: number
+  failures: Record<string, number>
+  durationMs: Percentiles
+  inclusionLatencyMs: Percentiles
+  transactions: { sent: number; included: number; reverted: number; rejected: number; dropped: number }
+}
+
+/**
+ * End-of-run summary.
+ *
+ * @example
+ * console.log(`${summary.transactions.included}/${summary.transactions.sent} included in ${summary.durationMs} ms`)
+ */
+export type RunSummary = {
+  durationMs: number
+  stopReason: string
+  tasksStarted: number
+  skippedStarts: number
+  transactions: {
+    sent: number
+    included: number
+    reverted: number
+    rejected: number
+    dropped: number
+    pending: number
+  }
+  averageTps: number
+  inclusionLatencyMs: Percentiles
+  tasks: Record<string, TaskSummary>
+  topErrors: { code: string; count: number }[]
+}
+
+type TaskCounters = {
+  count: number
+  success: number
+  failures: Map<string, number>
+  durations: LatencyHistogram
+  latencies: LatencyHistogram
+  transactions: { sent: number; included: number; reverted: number; rejected: number; dropped: number }
+}
+
+/**
+ * The statistics object the runner feeds.
+ *
+ * @example
+ * statistics.transactionSent("transfer")
+ */
+export type RunStatistics = ReturnType<typeof createRunStatistics>
+
+/**
+ * Creates run statistics.
+ *
+ * @example
+ * const statistics = createRunStatistics({ targetTps: 50 })
+ * statistics.transactionSent("transfer")
+ * statistics.snapshot().sent // 1
+ */
+export function createRunStatistics(parameters: { targetTps: number; clock?: Clock; windowMs?: number }) {
+  const clock = parameters.clock ?? systemClock
+  const windowMs = parameters.windowMs ?? 5_000
+  let startedAt = clock.now()
+  let endedAt: number | undefined
+  const totals = {
+    sent: 0,
+    included: 0,
+    reverted: 0,
+    rejected: 0,
+    dropped: 0,
+    tasksStarted: 0,
+    succeeded: 0,
+    failed: 0,
+  }
+  let tasksInFlight = 0
+  let skippedStarts = 0
+  const latencies = createLatencyHistogram()
+  const errors = new Map<string, number>()
+  const tasks = new Map<string, TaskCounters>()
+  // Sends per 250 ms slot over the window, for the current rate.
+  const slotMs = 250
+  const slots = new Array<number>(Math.ceil(windowMs / slotMs)).fill(0)
+  let currentSlot = 0
+
+  function rotate(now: number) {
+    const slot = Math.floor((now - startedAt) / slotMs)
+    if (slot - currentSlot >= slots.length) slots.fill(0)
+    else for (let index = currentSlot + 1; index <= slot; index += 1) slots[index % slots.length] = 0
+    if (slot > currentSlot) currentSlot = slot
+  }
+  function forTask(name: string): TaskCounters {
+    let counters = tasks.get(name)
+    if (counters === undefined) {
+      counters = {
+        count: 0,
+        success: 0,
+        failures: new Map(),
+        durations: createLatencyHistogram(),
+        latencies: createLatencyHistogram(),
+        transactions: { sent: 0, included: 0, reverted: 0, rejected: 0, dropped: 0 },
+      }
+      tasks.set(name, counters)
+    }
+    return counters
+  }
+  function countError(code: string) {
+    errors.set(code, (errors.get(code) ?? 0) + 1)
+  }
+  function topErrors() {
+    return [...errors.entries()]
+      .sort((left, right) => right[1] - left[1])
+      .slice(0, 5)
+      .map(([code, count]) => ({ code, count }))
+  }
+  function percentiles(histogram: LatencyHistogram): Percentiles {
+    return { p50: histogram.percentile(0.5), p95: histogram.percentile(0.95) }
+  }
+  function elapsed() {
+    return (endedAt ?? clock.now()) - startedAt
+  }
+
+  return {
+    /** Restarts the elapsed clock (the run proper begins after funding). */
+    begin() {
+      startedAt = clock.now()
+      currentSlot = 0
+      slots.fill(0)
+    },
+    taskStarted() {
+      totals.tasksStarted += 1
+      tasksInFlight += 1
+    },
+    taskFinished(name: string, outcome: { ok: true } | { ok: false; code: string }, durationMs: number) {
+      tasksInFlight -= 1
+      const counters = forTask(name)
+      counters.count += 1
+      counters.durations.add(durationMs)
+      if (outcome.ok) {
+        counters.success += 1
+        totals.succeeded += 1
+      } else {
+        totals.failed += 1
+        counters.failures.set(outcome.code, (counters.failures.get(outcome.code) ?? 0) + 1)
+        countError(outcome.code)
+      }
+    },
+    startSkipped() {
+      skippedStarts += 1
+    },
+    transactionSent(task: string) {
+      const now = clock.now()
+      rotate(now)
+      slots[currentSlot % slots.length] = (slots[currentSlot % slots.length] ?? 0) + 1
+      totals.sent += 1
+      forTask(task).transactions.sent += 1
+    },
+    transactionRejected(task: string, code: string) {
+      totals.rejected += 1
+      forTask(task).transactions.rejected += 1
+      countError(code)
+    },
+    transactionIncluded(task: string, reverted: boolean, latencyMs: number) {
+      const counters = forTask(task)
+      if (reverted) {
+        totals.reverted += 1
+        counters.transactions.reverted += 1
+        countError("TRANSACTION_REVERTED")
+      } else {
+        totals.included += 1
+        counters.transactions.included += 1
+      }
+      latencies.add(latencyMs)
+      counters.latencies.add(latencyMs)
+    },
+    transactionDropped(task: string) {
+      totals.dropped += 1
+      forTask(task).transactions.dropped += 1
+      countError("RUNNER_RECEIPT_DEADLINE")
+    },
+    /** Freezes the elapsed time (end of run). */
+    end() {
+      endedAt ??= clock.now()
+    },
+    snapshot(): RunSnapshot {
+      const now = clock.now()
+      rotate(now)
+      const windowSends = slots.reduce((sum, value) => sum + value, 0)
+      const windowSpanMs = Math.min(windowMs, Math.max(slotMs, now - startedAt))
+      return {
+        elapsedMs: Math.round(elapsed()),
+        tasksStarted: totals.tasksStarted,
+        tasksInFlight,
+        tasksSucceeded: totals.succeeded,
+        tasksFailed: totals.failed,
+        skippedStarts,
+        sent: totals.sent,
+        included: totals.included,
+        reverted: totals.reverted,
+        rejected: totals.rejected,
+        dropped: totals.dropped,
+        pendingTransactions: totals.sent - totals.included - totals.reverted - totals.dropped,
+        currentTps: (windowSends * 1000) / windowSpanMs,
+        targetTps: parameters.targetTps,
+        inclusionLatencyMs: percentiles(latencies),
+        topErrors: topErrors(),
+      }
+    },
+    summary(stopReason: string): RunSummary {
+      const durationMs = Math.round(elapsed())
+      const perTask: Record<string, TaskSummary> = {}
+      for (const [name, counters] of tasks) {
+        perTask[name] = {
+          count: counters.count,
+          success: counters.success,
+          failures: Object.fromEntries(counters.failures),
+          durationMs: percentiles(counters.durations),
+          inclusionLatencyMs: percentiles(counters.latencies),
+          transactions: { ...counters.transactions },
+        }
+      }
+      return {
+        durationMs,
+        stopReason,
+        tasksStarted: totals.tasksStarted,
+        skippedStarts,
+        transactions: {
+          sent: totals.sent,
+          included: totals.included,
+          reverted: totals.reverted,
+          rejected: totals.rejected,
+          dropped: totals.dropped,
+          pending: totals.sent - totals.included - totals.reverted - totals.dropped,
+        },
+        averageTps: durationMs > 0 ? (totals.sent * 1000) / durationMs : 0,
+        inclusionLatencyMs: percentiles(latencies),
+        tasks: perTask,
+        topErrors: topErrors(),
+      }
+    },
+  }
+}

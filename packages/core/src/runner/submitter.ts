@@ -1,0 +1,319 @@
+/**
+ * The submission pipeline: reserve nonce → fees from the per-block cache → sign locally → hash =
+ * keccak256(raw) → journal (one DB commit for all sends of the same tick) → eth_sendRawTransaction
+ * (issued in the same tick, so the RPC client sends them as one JSON-RPC batch) → settle the nonce
+ * reservation. Nothing is broadcast that is not journaled first.
+ */
+import { keccak256 } from "ethers"
+import type { BaseError } from "../errors/base.js"
+import { RunnerSigningError, RunnerTransactionRevertedError } from "../errors/runner.js"
+import { Err, Ok, type Result } from "../result.js"
+import type { RpcReceipt, TransactionReceipt } from "./chainTypes.js"
+import { toQuantity } from "./chainTypes.js"
+import type {
+  RunnerFees,
+  RunnerGasManager,
+  RunnerLogger,
+  RunnerNonceLane,
+  RunnerNonceManager,
+  RunnerNonceReservation,
+  RunnerRpc,
+  RunnerWallet,
+} from "./ports.js"
+import { silentLogger } from "./ports.js"
+import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
+import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
+import type { SendRequest } from "./sendRequest.js"
+
+/**
+ * A transaction accepted by the node (or already known to it).
+ *
+ * @example
+ * const sent = (await submitter.send({ wallet, request, taskName })).unwrap()
+ * const receipt = await sent.wait()
+ */
+export type SubmittedTransaction = {
+  readonly hash: string
+  readonly from: string
+  readonly to: string | null
+  readonly nonce: bigint
+  readonly nonceKey: bigint
+  /** Unix milliseconds when it was journaled, right before the broadcast. */
+  readonly sentAt: number
+  /** Settles when the receipt tracker sees the receipt or the deadline passes. */
+  outcome: Promise<TransactionOutcome>
+  /** The receipt, or an error when the transaction reverted, was dropped, or the signal aborted. */
+  wait(signal?: AbortSignal): Promise<Result<TransactionReceipt, BaseError>>
+}
+
+/**
+ * The pipeline.
+ *
+ * @example
+ * const submitter = createSubmitter({ chainId: 31337, rpc, nonces, gas, recorder, tracker })
+ */
+export type Submitter = {
+  send(parameters: {
+    wallet: RunnerWallet
+    request: SendRequest
+    taskName: string
+    signal?: AbortSignal
+  }): Promise<Result<SubmittedTransaction, BaseError>>
+  /** Sends accepted by the node so far (for RPC-per-transaction accounting). */
+  readonly sentCount: number
+}
+
+type Queued = {
+  row: RunnerJournalRow
+  raw: string
+  lane: RunnerNonceLane
+  reservation: RunnerNonceReservation
+  resolve: (result: Result<SubmittedTransaction, BaseError>) => void
+}
+
+/**
+ * Abort reason as an error value.
+ *
+ * @example
+ * const error = abortError(signal)
+ */
+function abortError(signal: AbortSignal): BaseError {
+  const reason: unknown = signal.reason
+  return (reason instanceof Error ? reason : new Error(String(reason))) as BaseError
+}
+
+function waitFor(outcome: Promise<TransactionOutcome>) {
+  return async (signal?: AbortSignal): Promise<Result<TransactionReceipt, BaseError>> => {
+    let settled: TransactionOutcome
+    if (signal === undefined) settled = await outcome
+    else {
+      if (signal.aborted) return Err(abortError(signal))
+      const aborted = new Promise<undefined>((resolve) =>
+        signal.addEventListener("abort", () => resolve(undefined), { once: true }),
+      )
+      const first = await Promise.race([outcome, aborted])
+      if (first === undefined) return Err(abortError(signal))
+      settled = first
+    }
+    if (settled.status === "dropped") return Err(settled.error)
+    if (settled.status === "reverted")
+      return Err(
+        new RunnerTransactionRevertedError({
+          hash: settled.receipt.hash,
+          blockNumber: settled.receipt.blockNumber,
+        }),
+      )
+    return Ok(settled.receipt)
+  }
+}
+
+function sentTransaction(entry: Queued, outcome: Promise<TransactionOutcome>): SubmittedTransaction {
+  const { row } = entry
+  return {
+    hash: row.hash,
+    from: row.walletAddress,
+    to: row.to,
+    nonce: row.nonce,
+    nonceKey: row.nonceKey,
+    sentAt: row.sentAt,
+    outcome,
+    wait: waitFor(outcome),
+  }
+}
+
+/**
+ * Creates the submission pipeline.
+ *
+ * @example
+ * const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder, tracker, onSent: (task) => statistics.transactionSent(task) })
+ * const sent = await submitter.send({ wallet, taskName: "transfer", request: { to, value: 1n, gasLimit: 21_000n } })
+ */
+export function createSubmitter(parameters: {
+  chainId: number
+  rpc: RunnerRpc
+  nonces: RunnerNonceManager
+  gas: RunnerGasManager
+  recorder: RunnerRecorder
+  tracker: ReceiptTracker
+  logger?: RunnerLogger
+  /** Use eth_sendRawTransactionSync (one parameter only) and take the receipt from its answer. */
+  useSendRawTransactionSync?: boolean
+  /** Multiplier (percent) applied to estimates when a request has no gasLimit. */
+  gasEstimateHeadroomPercent?: number
+  onSent?(taskName: string): void
+  onRejected?(taskName: string, error: BaseError): void
+  now?: () => number
+}): Submitter {
+  const { chainId, rpc, nonces, gas, recorder, tracker } = parameters
+  const logger = parameters.logger ?? silentLogger
+  const now = parameters.now ?? Date.now
+  const headroom = BigInt(parameters.gasEstimateHeadroomPercent ?? 25)
+  const gasLimitCache = new Map<string, Promise<Result<bigint, BaseError>>>()
+  let queue: Queued[] = []
+  let flushScheduled = false
+  let sentCount = 0
+
+  function gasLimitFor(wallet: RunnerWallet, request: SendRequest & { kind?: "standard" }) {
+    const data = request.data ?? "0x"
+    const key = `${request.to ?? "create"}:${data.slice(0, 10)}:${data.length}:${(request.value ?? 0n) > 0n}`
+    let cached = gasLimitCache.get(key)
+    if (cached === undefined) {
+      cached = rpc
+        .request<string>("eth_estimateGas", [
+          {
+            from: wallet.address,
+            ...(request.to ? { to: request.to } : {}),
+            data,
+            ...(request.value === undefined ? {} : { value: toQuantity(request.value) }),
+          },
+        ])
+        .then((result) => (result.isOk() ? Ok((BigInt(result.value) * (100n + headroom)) / 100n) : result))
+      gasLimitCache.set(key, cached)
+      // A failed estimate is not cached: the next send of that shape tries again.
+      void cached.then((result) => {
+        if (result.isErr()) gasLimitCache.delete(key)
+      })
+    }
+    return cached
+  }
+
+  function sign(
+    wallet: RunnerWallet,
+    request: SendRequest,
+    nonce: bigint,
+    fees: RunnerFees,
+    gasLimit: bigint,
+  ) {
+    if (request.kind === "raw") return request.build({ nonce, fees, chainId })
+    const common = {
+      chainId,
+      nonce: Number(nonce),
+      gasLimit,
+      to: request.to ?? null,
+      data: request.data ?? "0x",
+      value: request.value ?? 0n,
+    }
+    return "gasPrice" in fees
+      ? wallet.signTransaction({ ...common, type: 0, gasPrice: fees.gasPrice })
+      : wallet.signTransaction({ ...common, type: 2, ...fees })
+  }
+
+  function scheduleFlush() {
+    if (flushScheduled) return
+    flushScheduled = true
+    setImmediate(() => void flush())
+  }
+
+  async function flush() {
+    flushScheduled = false
+    const batch = queue
+    queue = []
+    if (batch.length === 0) return
+    const journaled = await recorder.journal(batch.map((entry) => entry.row))
+    if (journaled.isErr()) {
+      // Not durable → not broadcast. The nonces go back to their lanes.
+      for (const entry of batch) {
+        entry.reservation.release()
+        entry.resolve(Err(journaled.error))
+      }
+      return
+    }
+    // Register, then broadcast everything in this tick: the RPC client coalesces it into one batch.
+    const outcomes = batch.map((entry) =>
+      tracker.track({
+        hash: entry.row.hash,
+        lane: entry.lane,
+        nonce: entry.row.nonce,
+        taskName: entry.row.taskName,
+        raw: entry.raw,
+      }),
+    )
+    const method = parameters.useSendRawTransactionSync
+      ? "eth_sendRawTransactionSync"
+      : "eth_sendRawTransaction"
+    const results = batch.map((entry) => rpc.request<unknown>(method, [entry.raw]))
+    await Promise.all(
+      batch.map(async (entry, index) => {
+        const result = await (results[index] as Promise<Result<unknown, BaseError>>)
+        const outcome = outcomes[index] as Promise<TransactionOutcome>
+        const { hash, taskName } = entry.row
+        if (result.isOk()) {
+          entry.reservation.markSubmitted(tracker.head)
+          sentCount += 1
+          parameters.onSent?.(taskName)
+          if (
+            parameters.useSendRawTransactionSync &&
+            typeof result.value === "object" &&
+            result.value !== null
+          )
+            tracker.settleWithReceipt(result.value as RpcReceipt)
+          else if (typeof result.value === "string" && result.value.toLowerCase() !== hash)
+            logger.warn({ hash, nodeHash: result.value }, "node returned a different transaction hash")
+          entry.resolve(Ok(sentTransaction(entry, outcome)))
+          return
+        }
+        const action = entry.reservation.markRejected(result.error, tracker.head)
+        if (action === "submitted") {
+          // "already known": the node has exactly this transaction; keep tracking it.
+          sentCount += 1
+          parameters.onSent?.(taskName)
+          entry.resolve(Ok(sentTransaction(entry, outcome)))
+          return
+        }
+        tracker.untrack(hash)
+        recorder.update([{ hash, status: "rejected", errorCode: result.error.code }])
+        parameters.onRejected?.(taskName, result.error)
+        entry.resolve(Err(result.error))
+      }),
+    )
+  }
+
+  return {
+    async send({ wallet, request, taskName, signal }) {
+      if (signal?.aborted) return Err(abortError(signal))
+      let gasLimit = 0n
+      if (request.kind !== "raw") {
+        if (request.gasLimit !== undefined) gasLimit = request.gasLimit
+        else {
+          const estimated = await gasLimitFor(wallet, request)
+          if (estimated.isErr()) return estimated
+          gasLimit = estimated.value
+        }
+      }
+      const override = request.kind === "raw" ? undefined : request.fees
+      const currentFees = override === undefined ? gas.currentFees() : Ok(override)
+      if (currentFees.isErr()) return currentFees
+      const lane: RunnerNonceLane = { chainId, address: wallet.address, nonceKey: request.nonceKey ?? 0n }
+      const reserved = await nonces.reserve(lane)
+      if (reserved.isErr()) return reserved
+      const reservation = reserved.value
+      if (signal?.aborted) {
+        reservation.release()
+        return Err(abortError(signal))
+      }
+      let raw: string
+      try {
+        raw = sign(wallet, request, reservation.nonce, currentFees.value, gasLimit)
+      } catch (cause) {
+        reservation.release()
+        return Err(new RunnerSigningError({ address: wallet.address, nonce: reservation.nonce, cause }))
+      }
+      const row: RunnerJournalRow = {
+        hash: keccak256(raw).toLowerCase(),
+        walletAddress: wallet.address,
+        nonce: reservation.nonce,
+        nonceKey: lane.nonceKey,
+        taskName,
+        sentAt: now(),
+        to: request.to ?? null,
+      }
+      return new Promise<Result<SubmittedTransaction, BaseError>>((resolve) => {
+        queue.push({ row, raw, lane, reservation, resolve })
+        scheduleFlush()
+      })
+    },
+    get sentCount() {
+      return sentCount
+    },
+  }
+}
