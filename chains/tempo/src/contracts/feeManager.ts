@@ -1,0 +1,45 @@
+import { Interface } from "ethers"
+
+/**
+ * FeeManager (+ FeeAMM) ABI.
+ *
+ * @example
+ * const feeManager = new Contract(tempoAddresses.feeManager, feeManagerAbi, provider)
+ */
+export const feeManagerAbi = [
+  "function userTokens(address) view returns (address)",
+  "function validatorTokens(address) view returns (address)",
+  "function setUserToken(address token)",
+  "function setValidatorToken(address token)",
+  "function getPool(address userToken, address validatorToken) view returns (tuple(uint128 reserveUserToken, uint128 reserveValidatorToken))",
+  "function mint(address userToken, address validatorToken, uint256 amountValidatorToken, address to) returns (uint256)",
+] as const
+
+/**
+ * ethers `Interface` for the FeeManager.
+ *
+ * @example
+ * const data = feeManagerInterface.encodeFunctionData("userTokens", [address])
+ */
+export const feeManagerInterface = new Interface(feeManagerAbi)
+
+/**
+ * Calldata for `setUserToken(token)`. Choose a token the account holds and that has FeeAMM
+ * liquidity: otherwise the transaction is silently dropped (it pays its own fee in that token).
+ *
+ * @example
+ * const input = encodeSetUserToken(tempoAddresses.betaUsd)
+ */
+export function encodeSetUserToken(token: string): string {
+  return feeManagerInterface.encodeFunctionData("setUserToken", [token])
+}
+
+/**
+ * Calldata for the view `userTokens(account)`.
+ *
+ * @example
+ * const data = encodeGetUserToken(address)
+ */
+export function encodeGetUserToken(account: string): string {
+  return feeManagerInterface.encodeFunctionData("userTokens", [account])
+}

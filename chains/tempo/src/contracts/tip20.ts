@@ -1,0 +1,121 @@
+import { Interface } from "ethers"
+
+/**
+ * TIP-20 token ABI (any `0x20C0…` token), as verified on anvil 1.7.1. Note `hasRole(account, role)`:
+ * the argument order is the reverse of OpenZeppelin's.
+ *
+ * @example
+ * const token = new Contract(tempoAddresses.pathUsd, tip20Abi, provider)
+ */
+export const tip20Abi = [
+  "function name() view returns (string)",
+  "function symbol() view returns (string)",
+  "function decimals() view returns (uint8)",
+  "function totalSupply() view returns (uint256)",
+  "function currency() view returns (string)",
+  "function quoteToken() view returns (address)",
+  "function balanceOf(address) view returns (uint256)",
+  "function allowance(address owner, address spender) view returns (uint256)",
+  "function transfer(address to, uint256 amount) returns (bool)",
+  "function approve(address spender, uint256 amount) returns (bool)",
+  "function transferFrom(address from, address to, uint256 amount) returns (bool)",
+  "function transferWithMemo(address to, uint256 amount, bytes32 memo)",
+  "function transferFromWithMemo(address from, address to, uint256 amount, bytes32 memo) returns (bool)",
+  "function mint(address to, uint256 amount)",
+  "function mintWithMemo(address to, uint256 amount, bytes32 memo)",
+  "function burn(uint256 amount)",
+  "function ISSUER_ROLE() view returns (bytes32)",
+  "function hasRole(address account, bytes32 role) view returns (bool)",
+  "function grantRole(bytes32 role, address account)",
+  "event Transfer(address indexed from, address indexed to, uint256 amount)",
+  "event TransferWithMemo(address indexed from, address indexed to, uint256 amount, bytes32 indexed memo)",
+  "error Unauthorized()",
+  "error InsufficientAllowance()",
+  "error InsufficientBalance(uint256 available, uint256 required, address token)",
+] as const
+
+/**
+ * ethers `Interface` for TIP-20 tokens.
+ *
+ * @example
+ * const data = tip20Interface.encodeFunctionData("balanceOf", [address])
+ */
+export const tip20Interface = new Interface(tip20Abi)
+
+/**
+ * Role id of TIP-20 issuers (`keccak256("ISSUER_ROLE")`); required for `mint`.
+ *
+ * @example
+ * const data = encodeTip20GrantRole(tip20IssuerRole, minter)
+ */
+export const tip20IssuerRole = "0x114e74f6ea3bd819998f78687bfcb11b140da08e9b7d222fa9c1f1ba1f2aa122"
+
+/**
+ * Calldata for `transfer(to, amount)`.
+ *
+ * @example
+ * const call = { to: tempoAddresses.pathUsd, input: encodeTip20Transfer(recipient, 1_000_000n) }
+ */
+export function encodeTip20Transfer(to: string, amount: bigint): string {
+  return tip20Interface.encodeFunctionData("transfer", [to, amount])
+}
+
+/**
+ * Calldata for `transferWithMemo(to, amount, memo)`; `memo` is 32 bytes (e.g. `encodeBytes32String("invoice-7")`).
+ *
+ * @example
+ * const input = encodeTransferWithMemo(recipient, 5_000_000n, encodeBytes32String("order 42"))
+ */
+export function encodeTransferWithMemo(to: string, amount: bigint, memo: string): string {
+  return tip20Interface.encodeFunctionData("transferWithMemo", [to, amount, memo])
+}
+
+/**
+ * Calldata for `approve(spender, amount)`.
+ *
+ * @example
+ * const input = encodeTip20Approve(tempoAddresses.stablecoinDex, 2n ** 128n - 1n)
+ */
+export function encodeTip20Approve(spender: string, amount: bigint): string {
+  return tip20Interface.encodeFunctionData("approve", [spender, amount])
+}
+
+/**
+ * Calldata for `mint(to, amount)` (the caller needs the issuer role).
+ *
+ * @example
+ * const input = encodeTip20Mint(self, 1_000_000_000n)
+ */
+export function encodeTip20Mint(to: string, amount: bigint): string {
+  return tip20Interface.encodeFunctionData("mint", [to, amount])
+}
+
+/**
+ * Calldata for `burn(amount)`.
+ *
+ * @example
+ * const input = encodeTip20Burn(1_000_000n)
+ */
+export function encodeTip20Burn(amount: bigint): string {
+  return tip20Interface.encodeFunctionData("burn", [amount])
+}
+
+/**
+ * Calldata for `grantRole(role, account)`.
+ *
+ * @example
+ * const input = encodeTip20GrantRole(tip20IssuerRole, self)
+ */
+export function encodeTip20GrantRole(role: string, account: string): string {
+  return tip20Interface.encodeFunctionData("grantRole", [role, account])
+}
+
+/**
+ * Calldata for the view `balanceOf(account)`.
+ *
+ * @example
+ * const result = await rpc.request("eth_call", [{ to: token, data: encodeTip20BalanceOf(address) }, "latest"])
+ */
+export function encodeTip20BalanceOf(account: string): string {
+  return tip20Interface.encodeFunctionData("balanceOf", [account])
+}

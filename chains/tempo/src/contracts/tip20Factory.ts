@@ -1,0 +1,65 @@
+import { Interface } from "ethers"
+
+/**
+ * TIP20Factory ABI (the 6-argument `createToken` that anvil 1.7.1 implements).
+ *
+ * @example
+ * const factory = new Contract(tempoAddresses.tip20Factory, tip20FactoryAbi, signer)
+ */
+export const tip20FactoryAbi = [
+  "function createToken(string name, string symbol, string currency, address quoteToken, address admin, bytes32 salt) returns (address)",
+  "function getTokenAddress(address sender, bytes32 salt) view returns (address)",
+  "function isTIP20(address) view returns (bool)",
+] as const
+
+/**
+ * ethers `Interface` for the TIP20Factory.
+ *
+ * @example
+ * const [token] = tip20FactoryInterface.decodeFunctionResult("createToken", returned)
+ */
+export const tip20FactoryInterface = new Interface(tip20FactoryAbi)
+
+/**
+ * Parameters of `createToken`. The `admin` receives DEFAULT_ADMIN and must grant itself the
+ * issuer role before minting.
+ *
+ * @example
+ * const parameters: CreateTokenParameters = { name: "Meme USD", symbol: "MUSD", currency: "USD", quoteToken: tempoAddresses.pathUsd, admin: self, salt: randomSalt }
+ */
+export type CreateTokenParameters = {
+  readonly name: string
+  readonly symbol: string
+  readonly currency: string
+  readonly quoteToken: string
+  readonly admin: string
+  readonly salt: string
+}
+
+/**
+ * Calldata for `createToken(...)`.
+ *
+ * @example
+ * const input = encodeCreateToken({ name: "Test", symbol: "TST", currency: "USD", quoteToken: tempoAddresses.pathUsd, admin: self, salt: hexlify(randomBytes(32)) })
+ */
+export function encodeCreateToken(parameters: CreateTokenParameters): string {
+  const { name, symbol, currency, quoteToken, admin, salt } = parameters
+  return tip20FactoryInterface.encodeFunctionData("createToken", [
+    name,
+    symbol,
+    currency,
+    quoteToken,
+    admin,
+    salt,
+  ])
+}
+
+/**
+ * Calldata for the view `getTokenAddress(sender, salt)` (the address `createToken` will use).
+ *
+ * @example
+ * const data = encodeGetTokenAddress(self, salt)
+ */
+export function encodeGetTokenAddress(sender: string, salt: string): string {
+  return tip20FactoryInterface.encodeFunctionData("getTokenAddress", [sender, salt])
+}

@@ -1,0 +1,50 @@
+import { Interface } from "ethers"
+
+/**
+ * TIP-403 policy registry ABI (`policyType`: 0 whitelist, 1 blacklist, 2 compound).
+ *
+ * @example
+ * const registry = new Contract(tempoAddresses.tip403Registry, tip403RegistryAbi, provider)
+ */
+export const tip403RegistryAbi = [
+  "function createPolicy(address admin, uint8 policyType) returns (uint64)",
+  "function policyIdCounter() view returns (uint64)",
+  "function modifyPolicyWhitelist(uint64 policyId, address account, bool allowed)",
+  "function isAuthorized(uint64 policyId, address user) view returns (bool)",
+] as const
+
+/**
+ * ethers `Interface` for the TIP-403 registry.
+ *
+ * @example
+ * const data = tip403RegistryInterface.encodeFunctionData("isAuthorized", [policyId, user])
+ */
+export const tip403RegistryInterface = new Interface(tip403RegistryAbi)
+
+/**
+ * TIP-403 policy kinds.
+ *
+ * @example
+ * const input = encodeCreatePolicy(admin, tip403PolicyType.whitelist)
+ */
+export const tip403PolicyType = { whitelist: 0, blacklist: 1, compound: 2 } as const
+
+/**
+ * Calldata for `createPolicy(admin, policyType)`.
+ *
+ * @example
+ * const input = encodeCreatePolicy(self, tip403PolicyType.blacklist)
+ */
+export function encodeCreatePolicy(admin: string, policyType: number): string {
+  return tip403RegistryInterface.encodeFunctionData("createPolicy", [admin, policyType])
+}
+
+/**
+ * Calldata for `modifyPolicyWhitelist(policyId, account, allowed)`.
+ *
+ * @example
+ * const input = encodeModifyPolicyWhitelist(policyId, friend, true)
+ */
+export function encodeModifyPolicyWhitelist(policyId: bigint, account: string, allowed: boolean): string {
+  return tip403RegistryInterface.encodeFunctionData("modifyPolicyWhitelist", [policyId, account, allowed])
+}

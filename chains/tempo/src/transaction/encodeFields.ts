@@ -1,0 +1,103 @@
+import type { RlpStructuredDataish } from "ethers"
+import { getAddress, hexlify, toBeArray } from "ethers"
+import type { TempoCall, TempoSignature, TempoTransactionFields } from "./types.js"
+
+/** What sits in the fee-payer slot of the RLP list, depending on which digest or payload is built. */
+export type FeePayerSlot =
+  | { readonly kind: "none" }
+  | { readonly kind: "placeholder" }
+  | { readonly kind: "sender"; readonly address: string }
+  | { readonly kind: "signature"; readonly signature: TempoSignature }
+
+const empty = new Uint8Array(0)
+
+/** Minimal big-endian bytes (zero is the empty string), as RLP integers require. */
+export function rlpInteger(value: bigint | number): Uint8Array {
+  if (typeof value === "number" && !Number.isSafeInteger(value))
+    throw new RangeError(`not an integer: ${value}`)
+  const big = BigInt(value)
+  if (big < 0n) throw new RangeError(`negative integer: ${big}`)
+  return big === 0n ? empty : toBeArray(big)
+}
+
+function optionalInteger(value: bigint | null | undefined): Uint8Array {
+  return value === undefined || value === null ? empty : rlpInteger(value)
+}
+
+function addressBytes(address: string): string {
+  return getAddress(address).toLowerCase()
+}
+
+function encodeCall(call: TempoCall): RlpStructuredDataish {
+  return [
+    call.to === null ? empty : addressBytes(call.to),
+    rlpInteger(call.value ?? 0n),
+    hexlify(call.input ?? "0x"),
+  ]
+}
+
+function encodeFeePayerSlot(slot: FeePayerSlot): RlpStructuredDataish {
+  switch (slot.kind) {
+    case "none":
+      return empty
+    case "placeholder":
+      return "0x00"
+    case "sender":
+      return addressBytes(slot.address)
+    case "signature":
+      return [
+        rlpInteger(slot.signature.yParity),
+        rlpInteger(BigInt(slot.signature.r)),
+        rlpInteger(BigInt(slot.signature.s)),
+      ]
+  }
+}
+
+/** True when someone other than the sender pays the fee. */
+export function isSponsored(fields: TempoTransactionFields): boolean {
+  return (
+    fields.sponsored === true || (fields.feePayerSignature !== undefined && fields.feePayerSignature !== null)
+  )
+}
+
+/** Checks the invariants the protocol enforces on `calls`; violating them is a caller bug. */
+export function assertValidCalls(calls: readonly TempoCall[]): void {
+  if (calls.length === 0) throw new RangeError("a Tempo transaction needs at least one call")
+  calls.forEach((call, index) => {
+    if (call.to === null && index !== 0)
+      throw new RangeError(`only calls[0] may be a CREATE (calls[${index}].to is null)`)
+  })
+}
+
+/**
+ * The 13 RLP items of a Tempo transaction, in protocol order (facts file §5):
+ * chainId, maxPriorityFeePerGas, maxFeePerGas, gasLimit, calls, accessList, nonceKey, nonce,
+ * validBefore, validAfter, feeToken, feePayer slot, aaAuthorizationList (always empty here).
+ */
+export function encodeTempoFields(
+  fields: TempoTransactionFields,
+  feePayerSlot: FeePayerSlot,
+  options: { readonly omitFeeToken: boolean },
+): RlpStructuredDataish[] {
+  assertValidCalls(fields.calls)
+  const feeToken =
+    options.omitFeeToken || fields.feeToken === undefined || fields.feeToken === null ? null : fields.feeToken
+  return [
+    rlpInteger(fields.chainId),
+    rlpInteger(fields.maxPriorityFeePerGas),
+    rlpInteger(fields.maxFeePerGas),
+    rlpInteger(fields.gasLimit),
+    fields.calls.map(encodeCall),
+    (fields.accessList ?? []).map((entry) => [
+      addressBytes(entry.address),
+      entry.storageKeys.map((key) => hexlify(key)),
+    ]),
+    rlpInteger(fields.nonceKey ?? 0n),
+    rlpInteger(fields.nonce),
+    optionalInteger(fields.validBefore),
+    optionalInteger(fields.validAfter),
+    feeToken === null ? empty : addressBytes(feeToken),
+    encodeFeePayerSlot(feePayerSlot),
+    [],
+  ]
+}

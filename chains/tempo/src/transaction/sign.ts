@@ -1,0 +1,41 @@
+import { serializeTempoTransaction } from "./serialize.js"
+import { tempoFeePayerSigningHash, tempoSenderSigningHash } from "./signingHashes.js"
+import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
+
+/** Narrows a signer's output to the parts Tempo encodes; a yParity outside 0/1 is a signer bug. */
+export function toTempoSignature(signature: ReturnType<SignDigest>): TempoSignature {
+  const { r, s, yParity } = signature
+  if (yParity !== 0 && yParity !== 1)
+    throw new RangeError(`signer returned yParity ${yParity}, expected 0 or 1`)
+  return { r, s, yParity }
+}
+
+/**
+ * Signs a Tempo transaction as its sender and returns the serialized raw transaction (0x76…).
+ * For a sponsored transaction, pass `feePayerSignature` (from {@link signTempoFeePayer}) to get
+ * the final form, or only `sponsored: true` to get the form a sponsor can co-sign later.
+ *
+ * @example
+ * const raw = signTempoTransaction(fields, (digest) => wallet.signDigest(digest))
+ * const hash = tempoTransactionHash(raw) // equals what eth_sendRawTransaction returns
+ */
+export function signTempoTransaction(fields: TempoTransactionFields, signDigest: SignDigest): string {
+  const signature = toTempoSignature(signDigest(tempoSenderSigningHash(fields)))
+  return serializeTempoTransaction(fields, signature)
+}
+
+/**
+ * Produces the fee payer's (sponsor's) signature over `fields` for `senderAddress`. The sponsor
+ * commits to `feeToken`; the sender does not.
+ *
+ * @example
+ * const feePayerSignature = signTempoFeePayer({ ...fields, sponsored: true }, sender.address, (digest) => sponsor.signDigest(digest))
+ * const raw = signTempoTransaction({ ...fields, feePayerSignature }, (digest) => sender.signDigest(digest))
+ */
+export function signTempoFeePayer(
+  fields: TempoTransactionFields,
+  senderAddress: string,
+  signDigest: SignDigest,
+): TempoSignature {
+  return toTempoSignature(signDigest(tempoFeePayerSigningHash(fields, senderAddress)))
+}

@@ -1,0 +1,57 @@
+import { Err, Ok, type Result } from "@testnet/core"
+import { recoverAddress, Signature } from "ethers"
+import { TempoTransactionDecodeError, type TempoTransactionDecodeErrorType } from "../errors/transaction.js"
+import { decodeTempoTransaction } from "./decode.js"
+import { serializeTempoTransaction } from "./serialize.js"
+import { signTempoFeePayer } from "./sign.js"
+import { tempoSenderSigningHash } from "./signingHashes.js"
+import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
+
+/**
+ * Recovers the sender's address from a sender signature over `fields`.
+ *
+ * @example
+ * const sender = recoverTempoSenderAddress(decoded.fields, decoded.signature)
+ */
+export function recoverTempoSenderAddress(fields: TempoTransactionFields, signature: TempoSignature): string {
+  return recoverAddress(
+    tempoSenderSigningHash(fields),
+    Signature.from({ r: signature.r, s: signature.s, yParity: signature.yParity }),
+  )
+}
+
+/**
+ * Sponsor side of fee sponsorship: takes a raw transaction the sender signed with
+ * `sponsored: true`, recovers the sender, co-signs as fee payer (optionally choosing the fee
+ * token, which the sender did not commit to) and returns the final raw transaction.
+ *
+ * @example
+ * const senderRaw = signTempoTransaction({ ...fields, sponsored: true }, (digest) => sender.signDigest(digest))
+ * const final = sponsorTempoTransaction(senderRaw, (digest) => sponsor.signDigest(digest), { feeToken: alphaUsdAddress })
+ * if (final.isOk()) await provider.send("eth_sendRawTransaction", [final.value])
+ */
+export function sponsorTempoTransaction(
+  senderSigned: string,
+  signDigest: SignDigest,
+  options: { readonly feeToken?: string | null } = {},
+): Result<string, TempoTransactionDecodeErrorType> {
+  const decoded = decodeTempoTransaction(senderSigned)
+  if (decoded.isErr()) return decoded
+  const { fields, signature } = decoded.value
+  if (signature === undefined || !fields.sponsored) {
+    const reason =
+      signature === undefined
+        ? "the transaction has no sender signature"
+        : "the sender did not sign it as sponsored"
+    return Err(new TempoTransactionDecodeError({ reason }) as TempoTransactionDecodeErrorType)
+  }
+  const sponsoredFields: TempoTransactionFields = {
+    ...fields,
+    ...(options.feeToken === undefined ? {} : { feeToken: options.feeToken }),
+    sponsored: true,
+    feePayerSignature: null,
+  }
+  const sender = recoverTempoSenderAddress(sponsoredFields, signature)
+  const feePayerSignature = signTempoFeePayer(sponsoredFields, sender, signDigest)
+  return Ok(serializeTempoTransaction({ ...sponsoredFields, feePayerSignature }, signature))
+}
