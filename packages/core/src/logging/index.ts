@@ -1,2 +1,10 @@
 // Public exports of the logging folder (named exports only).
-export {}
+export { type CorrelationFields, withCorrelation } from "./correlation.js"
+export {
+  createLogger,
+  type LogDestination,
+  type Logger,
+  type LoggerParameters,
+  type LogLevel,
+} from "./createLogger.js"
+export { getRedactionPaths, redactedValue, redactionDepth, secretFieldNames } from "./redaction.js"
