@@ -118,7 +118,7 @@ export class WalletAddressMismatchError extends BaseError {
   readonly file: string
   constructor(parameters: { file: string; declared: string; actual: string }) {
     super(
-      `Keystore ${parameters.file} declares address ${parameters.declared} but holds the key of another.`,
+      `Keystore ${parameters.file} declares address ${parameters.declared} but decrypts to another address.`,
       {
         code: "WALLET_ADDRESS_MISMATCH",
         details: `decrypted address: ${parameters.actual}`,

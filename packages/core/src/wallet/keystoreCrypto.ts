@@ -163,8 +163,8 @@ function parseKeystore(
 }
 
 function passwordBytes(password: string): Buffer {
-  // NFKD, as the Web3 Secret Storage definition (and ethers) do.
-  return Buffer.from(password.normalize("NFKD"), "utf8")
+  // NFKC, as ethers does (geth uses the raw bytes; both agree on ASCII passwords).
+  return Buffer.from(password.normalize("NFKC"), "utf8")
 }
 
 function deriveKey(password: string, kdf: KdfParameters): Promise<Buffer> {

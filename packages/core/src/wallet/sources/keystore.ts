@@ -69,15 +69,12 @@ export async function listKeystoreFiles(
 }
 
 // Decryption costs ~0.7 s per file: each file is decrypted once per process, then served from
-// here while its path, mtime and size are unchanged and the same password is given. The
-// password is kept only as an HMAC under a per-process random key.
-type CacheEntry = {
-  mtimeMs: number
-  size: number
-  passwordDigest: string
-  wallet: Promise<Result<Wallet, KeystoreFileErrorType>>
-}
+// the cache while its path, mtime and size are unchanged and the same password is given.
+// Concurrent loads of one file share one decryption. Passwords are kept only as an HMAC
+// under a per-process random key; failures are never cached.
+type CacheEntry = { mtimeMs: number; size: number; passwordDigest: string; wallet: Wallet }
 const cache = new Map<string, CacheEntry>()
+const inFlight = new Map<string, Promise<Result<Wallet, KeystoreFileErrorType>>>()
 const cacheKey = randomBytes(32)
 
 function digestPassword(password: string): string {
@@ -120,26 +117,25 @@ export async function loadKeystoreFile(
     return Err(new WalletFileAccessError({ path: file, operation: "read", cause }))
   }
   const passwordDigest = digestPassword(password)
-  let entry = cache.get(absolute)
+  const cached = cache.get(absolute)
   if (
-    entry === undefined ||
-    entry.mtimeMs !== status.mtimeMs ||
-    entry.size !== status.size ||
-    entry.passwordDigest !== passwordDigest
+    cached !== undefined &&
+    cached.mtimeMs === status.mtimeMs &&
+    cached.size === status.size &&
+    cached.passwordDigest === passwordDigest
   ) {
-    entry = {
-      mtimeMs: status.mtimeMs,
-      size: status.size,
-      passwordDigest,
-      wallet: decryptFile(file, password),
-    }
-    cache.set(absolute, entry)
+    return Ok({ wallet: cached.wallet, origin: file })
   }
-  const current = entry
-  const wallet = await current.wallet
-  // Failures are not cached: the user may fix the password or the file and retry.
-  if (wallet.isErr() && cache.get(absolute) === current) cache.delete(absolute)
-  return wallet.map((value) => ({ wallet: value, origin: file }))
+  const key = [absolute, status.mtimeMs, status.size, passwordDigest].join("\0")
+  let pending = inFlight.get(key)
+  if (pending === undefined) {
+    pending = decryptFile(file, password).finally(() => inFlight.delete(key))
+    inFlight.set(key, pending)
+  }
+  const wallet = await pending
+  if (wallet.isErr()) return wallet
+  cache.set(absolute, { mtimeMs: status.mtimeMs, size: status.size, passwordDigest, wallet: wallet.value })
+  return Ok({ wallet: wallet.value, origin: file })
 }
 
 /**

@@ -1,0 +1,47 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { assertNoSecrets, redactSecrets } from "./redact.js"
+
+const hexKey = `0x${"ab12".repeat(16)}`
+
+describe("redactSecrets", () => {
+  it("redacts hex secrets with or without 0x, in any case", () => {
+    const text = `a=${hexKey} b=${hexKey.slice(2).toUpperCase()} c=0X${hexKey.slice(2)}`
+    expect(redactSecrets(text, [hexKey])).toBe("a=[REDACTED] b=[REDACTED] c=[REDACTED]")
+    expect(redactSecrets(text, [hexKey.slice(2).toUpperCase()])).toBe(
+      "a=[REDACTED] b=[REDACTED] c=[REDACTED]",
+    )
+  })
+
+  it("redacts passwords literally, including regular-expression characters", () => {
+    expect(redactSecrets("pw is a.b*c(d) here", ["a.b*c(d)"])).toBe("pw is [REDACTED] here")
+    expect(redactSecrets("aXbYc", ["a.b"])).toBe("aXbYc")
+  })
+
+  it("ignores empty and very short secrets, and leaves clean text unchanged", () => {
+    expect(redactSecrets("the cat", ["", "a", "cat"])).toBe("the cat")
+    expect(redactSecrets("nothing secret", [hexKey])).toBe("nothing secret")
+  })
+
+  it("property: no secret survives redaction, wherever it sits", () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.stringMatching(/^[a-z0-9]{4,16}$/),
+        fc.string(),
+        (before, secret, after) => {
+          expect(redactSecrets(`${before}${secret}${after}${secret}`, [secret]).includes(secret)).toBe(false)
+        },
+      ),
+    )
+  })
+})
+
+describe("assertNoSecrets", () => {
+  it("passes clean text and refuses text with a secret", () => {
+    expect(assertNoSecrets("index,address\n", [hexKey], "the CSV export").unwrap()).toBe("index,address\n")
+    const refused = assertNoSecrets(`leak ${hexKey}`, [hexKey], "the CSV export")
+    expect(refused.unwrapErr().code).toBe("SECURITY_SECRET_EXPOSURE")
+    expect(refused.unwrapErr().message).not.toContain(hexKey)
+  })
+})
