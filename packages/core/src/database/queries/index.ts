@@ -25,6 +25,7 @@ import { getTransaction, transactionsByStatus } from "./transactions.js"
 import { type WalletStats, walletStats } from "./walletStats.js"
 
 type Query<Parameters, T> = (parameters: Parameters) => Promise<Result<T, DatabaseErrorType>>
+type OptionalQuery<Parameters, T> = (parameters?: Parameters) => Promise<Result<T, DatabaseErrorType>>
 
 /**
  * The read API of a database, bound to one connection. Every query returns a Result.
@@ -38,23 +39,23 @@ export type DatabaseQueries = {
     { kind: string; chainId: number; wallet?: string; limit?: number },
     CreatedContractRecord[]
   >
-  createdAssets: Query<
-    { kind?: string; chainId?: number; wallet?: string; runId?: string; limit?: number } | undefined,
+  createdAssets: OptionalQuery<
+    { kind?: string; chainId?: number; wallet?: string; runId?: string; limit?: number },
     CreatedAssetRecord[]
   >
-  taskMetrics: Query<MetricFilter | undefined, TaskMetricRecord[]>
+  taskMetrics: OptionalQuery<MetricFilter, TaskMetricRecord[]>
   metricsByWallet: Query<MetricFilter & { wallet: string }, TaskMetricRecord[]>
   metricsByTask: Query<MetricFilter & { taskName: string }, TaskMetricRecord[]>
-  uniqueTasks: Query<{ runId?: string } | undefined, string[]>
-  walletsWithActivity: Query<{ runId?: string } | undefined, string[]>
-  walletStats: Query<{ runId?: string; wallet?: string } | undefined, WalletStats[]>
+  uniqueTasks: OptionalQuery<{ runId?: string }, string[]>
+  walletsWithActivity: OptionalQuery<{ runId?: string }, string[]>
+  walletStats: OptionalQuery<{ runId?: string; wallet?: string }, WalletStats[]>
   runSummary: Query<{ runId: string }, RunSummaryRecord>
   transactionsByStatus: Query<
     { runId: string; statuses: readonly TransactionStatus[]; limit?: number },
     TransactionRecord[]
   >
   getTransaction: Query<{ hash: string }, TransactionRecord | undefined>
-  latestRun: Query<{ chain?: string } | undefined, RunRecord | undefined>
+  latestRun: OptionalQuery<{ chain?: string }, RunRecord | undefined>
   getRun: Query<{ runId: string }, RunRecord | undefined>
 }
 
