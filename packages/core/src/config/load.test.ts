@@ -314,7 +314,9 @@ describe("loadConfig rejects bad environment variables and flags", () => {
   })
 
   it("rejects a misspelt TESTNET_ variable with a suggestion", async () => {
-    const result = await loadConfig({ environment: { TESTNET_TARGET_TSP: "5", TESTNET_UNRELATED_THING: "x" } })
+    const result = await loadConfig({
+      environment: { TESTNET_TARGET_TSP: "5", TESTNET_UNRELATED_THING: "x" },
+    })
     const error = result.isErr() ? result.error : undefined
     expect(error).toBeInstanceOf(ConfigUnknownKeyError)
     expect(error?.code).toBe("CONFIG_UNKNOWN_KEY")

@@ -71,7 +71,10 @@ function indexKeyLines(source: string): Map<string, number> {
     if (equals === -1) return
     const segments = parseDottedKey(line.slice(0, equals))
     if (segments === undefined) return
-    remember([...table, ...segments], lineNumber)
+    // `gas.base_fee_multiplier = 2` also writes the table `gas` on this line.
+    for (let length = 1; length <= segments.length; length++) {
+      remember([...table, ...segments.slice(0, length)], lineNumber)
+    }
     const value = line.slice(equals + 1).trim()
     const opener = ['"""', "'''"].find((quote) => value.startsWith(quote))
     if (opener !== undefined && !value.slice(3).includes(opener)) inMultilineString = opener

@@ -39,6 +39,10 @@ const proxyUrl = urlWithProtocol(
 const taskName = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+$/, { error: "must be a task name (letters, digits, _ . -)" })
+  // TOML loading rejects these keys (prototype pollution), so a config using them could not round-trip.
+  .refine((name) => !["__proto__", "constructor", "prototype"].includes(name), {
+    error: "must not be __proto__, constructor or prototype",
+  })
 
 const amountReason = 'must be a whole amount of wei (a number, or a string such as "30 gwei")'
 
