@@ -2,7 +2,12 @@ import type { RlpStructuredDataish } from "ethers"
 import { getAddress, hexlify, toBeArray } from "ethers"
 import type { TempoCall, TempoSignature, TempoTransactionFields } from "./types.js"
 
-/** What sits in the fee-payer slot of the RLP list, depending on which digest or payload is built. */
+/**
+ * What sits in the fee-payer slot of the RLP list, depending on which digest or payload is built.
+ *
+ * @example
+ * const slot: FeePayerSlot = { kind: "sender", address: senderAddress } // the fee payer's digest
+ */
 export type FeePayerSlot =
   | { readonly kind: "none" }
   | { readonly kind: "placeholder" }
@@ -11,7 +16,12 @@ export type FeePayerSlot =
 
 const empty = new Uint8Array(0)
 
-/** Minimal big-endian bytes (zero is the empty string), as RLP integers require. */
+/**
+ * Minimal big-endian bytes (zero is the empty string), as RLP integers require.
+ *
+ * @example
+ * rlpInteger(0n) // Uint8Array []
+ */
 export function rlpInteger(value: bigint | number): Uint8Array {
   if (typeof value === "number" && !Number.isSafeInteger(value))
     throw new RangeError(`not an integer: ${value}`)
@@ -53,14 +63,24 @@ function encodeFeePayerSlot(slot: FeePayerSlot): RlpStructuredDataish {
   }
 }
 
-/** True when someone other than the sender pays the fee. */
+/**
+ * True when someone other than the sender pays the fee.
+ *
+ * @example
+ * isSponsored({ ...fields, sponsored: true }) // true
+ */
 export function isSponsored(fields: TempoTransactionFields): boolean {
   return (
     fields.sponsored === true || (fields.feePayerSignature !== undefined && fields.feePayerSignature !== null)
   )
 }
 
-/** Checks the invariants the protocol enforces on `calls`; violating them is a caller bug. */
+/**
+ * Checks the invariants the protocol enforces on `calls`; violating them is a caller bug (throws).
+ *
+ * @example
+ * assertValidCalls([{ to: null, input: initCode }]) // ok: CREATE as calls[0]
+ */
 export function assertValidCalls(calls: readonly TempoCall[]): void {
   if (calls.length === 0) throw new RangeError("a Tempo transaction needs at least one call")
   calls.forEach((call, index) => {
@@ -73,6 +93,9 @@ export function assertValidCalls(calls: readonly TempoCall[]): void {
  * The 13 RLP items of a Tempo transaction, in protocol order (facts file §5):
  * chainId, maxPriorityFeePerGas, maxFeePerGas, gasLimit, calls, accessList, nonceKey, nonce,
  * validBefore, validAfter, feeToken, feePayer slot, aaAuthorizationList (always empty here).
+ *
+ * @example
+ * const payload = encodeRlp(encodeTempoFields(fields, { kind: "none" }, { omitFeeToken: false }))
  */
 export function encodeTempoFields(
   fields: TempoTransactionFields,

@@ -10,7 +10,12 @@ function feePayerSlotOf(fields: TempoTransactionFields): FeePayerSlot {
   return isSponsored(fields) ? { kind: "placeholder" } : { kind: "none" }
 }
 
-/** The 65-byte secp256k1 sender signature Tempo expects: r || s || v, with v = 27 + yParity. */
+/**
+ * The 65-byte secp256k1 sender signature Tempo expects: r || s || v, with v = 27 + yParity.
+ *
+ * @example
+ * const bytes = encodeSenderSignature({ r, s, yParity: 1 }) // 0x…1c
+ */
 export function encodeSenderSignature(signature: TempoSignature): string {
   if (signature.yParity !== 0 && signature.yParity !== 1) throw new RangeError(`yParity must be 0 or 1`)
   return concat([

@@ -2,7 +2,13 @@ import { serializeTempoTransaction } from "./serialize.js"
 import { tempoFeePayerSigningHash, tempoSenderSigningHash } from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
 
-/** Narrows a signer's output to the parts Tempo encodes; a yParity outside 0/1 is a signer bug. */
+/**
+ * Narrows a signer's output (e.g. an `ethers.Signature`) to the parts Tempo encodes; a yParity
+ * outside 0/1 is a signer bug and throws.
+ *
+ * @example
+ * const parts = toTempoSignature(wallet.signDigest(digest))
+ */
 export function toTempoSignature(signature: ReturnType<SignDigest>): TempoSignature {
   const { r, s, yParity } = signature
   if (yParity !== 0 && yParity !== 1)
