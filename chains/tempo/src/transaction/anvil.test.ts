@@ -6,6 +6,7 @@ import { encodeGetNonce, nonceInterface } from "../contracts/nonce.js"
 import { encodeTip20Approve, encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
 import { startAnvil, type TestAnvil } from "../testing/anvil.js"
 import { call, developmentAccount, rpc, type TestReceipt, waitForReceipt } from "../testing/rpc.js"
+import { expiringNonceKey } from "./constants.js"
 import { tempoTransactionHash } from "./hash.js"
 import { signTempoTransaction } from "./sign.js"
 import { sponsorTempoTransaction } from "./sponsor.js"
@@ -108,6 +109,18 @@ describe("Tempo 0x76 transactions on anvil --network tempo --hardfork T4", () =>
     await sendAndExpectSuccess(signTempoTransaction(fields, sender.signDigest))
     expect(await readLane()).toBe(1n)
     expect(await protocolNonce(sender.address)).toBe(protocolBefore)
+  })
+
+  it("mines an expiring-nonce transaction (nonceKey 2^256-1, nonce 0, validBefore soon)", async () => {
+    const sender = developmentAccount(5)
+    const block = await rpc<{ timestamp: string }>(anvil.rpcUrl, "eth_getBlockByNumber", ["latest", false])
+    const fields = {
+      ...baseFields([{ to: tempoAddresses.pathUsd, input: encodeTip20Transfer(randomAddress(), 1n) }], 0n),
+      nonceKey: expiringNonceKey,
+      validBefore: BigInt(block.timestamp) + 20n,
+      validAfter: BigInt(block.timestamp) - 5n,
+    }
+    await sendAndExpectSuccess(signTempoTransaction(fields, sender.signDigest))
   })
 
   it("pays the fee in the chosen feeToken", async () => {
