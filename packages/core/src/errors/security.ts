@@ -24,7 +24,12 @@ export class SecretExposureError extends BaseError {
     this.destination = parameters.destination
   }
 }
-/** {@link SecretExposureError} narrowed by name. */
+/**
+ * {@link SecretExposureError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "SecretExposureError") report(result.error) // SecretExposureErrorType
+ */
 export type SecretExposureErrorType = SecretExposureError & { name: "SecretExposureError" }
 
 /**

@@ -26,7 +26,12 @@ export class WalletDecryptionFailedError extends BaseError {
     this.file = parameters.file
   }
 }
-/** {@link WalletDecryptionFailedError} narrowed by name. */
+/**
+ * {@link WalletDecryptionFailedError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletDecryptionFailedError") report(result.error) // WalletDecryptionFailedErrorType
+ */
 export type WalletDecryptionFailedErrorType = WalletDecryptionFailedError & {
   name: "WalletDecryptionFailedError"
 }
@@ -51,7 +56,12 @@ export class WalletNotFoundError extends BaseError {
     this.total = parameters.total
   }
 }
-/** {@link WalletNotFoundError} narrowed by name. */
+/**
+ * {@link WalletNotFoundError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletNotFoundError") report(result.error) // WalletNotFoundErrorType
+ */
 export type WalletNotFoundErrorType = WalletNotFoundError & { name: "WalletNotFoundError" }
 
 /**
@@ -73,7 +83,12 @@ export class WalletInvalidKeyFormatError extends BaseError {
     this.location = parameters.location
   }
 }
-/** {@link WalletInvalidKeyFormatError} narrowed by name. */
+/**
+ * {@link WalletInvalidKeyFormatError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletInvalidKeyFormatError") report(result.error) // WalletInvalidKeyFormatErrorType
+ */
 export type WalletInvalidKeyFormatErrorType = WalletInvalidKeyFormatError & {
   name: "WalletInvalidKeyFormatError"
 }
@@ -101,7 +116,12 @@ export class WalletInvalidKeyLengthError extends BaseError {
     this.length = parameters.length
   }
 }
-/** {@link WalletInvalidKeyLengthError} narrowed by name. */
+/**
+ * {@link WalletInvalidKeyLengthError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletInvalidKeyLengthError") report(result.error) // WalletInvalidKeyLengthErrorType
+ */
 export type WalletInvalidKeyLengthErrorType = WalletInvalidKeyLengthError & {
   name: "WalletInvalidKeyLengthError"
 }
@@ -128,7 +148,12 @@ export class WalletAddressMismatchError extends BaseError {
     this.file = parameters.file
   }
 }
-/** {@link WalletAddressMismatchError} narrowed by name. */
+/**
+ * {@link WalletAddressMismatchError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletAddressMismatchError") report(result.error) // WalletAddressMismatchErrorType
+ */
 export type WalletAddressMismatchErrorType = WalletAddressMismatchError & {
   name: "WalletAddressMismatchError"
 }
@@ -149,7 +174,12 @@ export class WalletPasswordRequiredError extends BaseError {
     })
   }
 }
-/** {@link WalletPasswordRequiredError} narrowed by name. */
+/**
+ * {@link WalletPasswordRequiredError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletPasswordRequiredError") report(result.error) // WalletPasswordRequiredErrorType
+ */
 export type WalletPasswordRequiredErrorType = WalletPasswordRequiredError & {
   name: "WalletPasswordRequiredError"
 }
@@ -175,7 +205,12 @@ export class WalletDuplicateAddressError extends BaseError {
     this.address = parameters.address
   }
 }
-/** {@link WalletDuplicateAddressError} narrowed by name. */
+/**
+ * {@link WalletDuplicateAddressError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletDuplicateAddressError") report(result.error) // WalletDuplicateAddressErrorType
+ */
 export type WalletDuplicateAddressErrorType = WalletDuplicateAddressError & {
   name: "WalletDuplicateAddressError"
 }
@@ -200,7 +235,12 @@ export class WalletEmptySourceError extends BaseError {
     this.source = parameters.source
   }
 }
-/** {@link WalletEmptySourceError} narrowed by name. */
+/**
+ * {@link WalletEmptySourceError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletEmptySourceError") report(result.error) // WalletEmptySourceErrorType
+ */
 export type WalletEmptySourceErrorType = WalletEmptySourceError & { name: "WalletEmptySourceError" }
 
 /**
@@ -222,7 +262,12 @@ export class WalletKeystoreInvalidError extends BaseError {
     this.file = parameters.file
   }
 }
-/** {@link WalletKeystoreInvalidError} narrowed by name. */
+/**
+ * {@link WalletKeystoreInvalidError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletKeystoreInvalidError") report(result.error) // WalletKeystoreInvalidErrorType
+ */
 export type WalletKeystoreInvalidErrorType = WalletKeystoreInvalidError & {
   name: "WalletKeystoreInvalidError"
 }
@@ -247,7 +292,12 @@ export class WalletInvalidMnemonicError extends BaseError {
     })
   }
 }
-/** {@link WalletInvalidMnemonicError} narrowed by name. */
+/**
+ * {@link WalletInvalidMnemonicError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletInvalidMnemonicError") report(result.error) // WalletInvalidMnemonicErrorType
+ */
 export type WalletInvalidMnemonicErrorType = WalletInvalidMnemonicError & {
   name: "WalletInvalidMnemonicError"
 }
@@ -274,7 +324,12 @@ export class WalletFileAccessError extends BaseError {
     this.path = parameters.path
   }
 }
-/** {@link WalletFileAccessError} narrowed by name. */
+/**
+ * {@link WalletFileAccessError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletFileAccessError") report(result.error) // WalletFileAccessErrorType
+ */
 export type WalletFileAccessErrorType = WalletFileAccessError & { name: "WalletFileAccessError" }
 
 /**
@@ -295,7 +350,12 @@ export class WalletFileExistsError extends BaseError {
     this.file = parameters.file
   }
 }
-/** {@link WalletFileExistsError} narrowed by name. */
+/**
+ * {@link WalletFileExistsError} narrowed by name.
+ *
+ * @example
+ * if (result.isErr() && result.error.name === "WalletFileExistsError") report(result.error) // WalletFileExistsErrorType
+ */
 export type WalletFileExistsErrorType = WalletFileExistsError & { name: "WalletFileExistsError" }
 
 /**

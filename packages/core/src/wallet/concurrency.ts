@@ -1,7 +1,12 @@
 import { availableParallelism } from "node:os"
 import { Err, Ok, type Result } from "../result.js"
 
-/** Default number of scrypt computations at once: each holds ~128 MiB, the thread pool has 4 threads. */
+/**
+ * Default number of scrypt computations at once: each holds ~128 MiB, the thread pool has 4 threads.
+ *
+ * @example
+ * defaultScryptConcurrency() // 2 on a 2-core machine
+ */
 export function defaultScryptConcurrency(): number {
   return Math.min(4, availableParallelism())
 }

@@ -22,10 +22,20 @@ import { Err, Ok, type Result } from "../result.js"
 // node's native scrypt (libuv thread pool): ~2.7x faster than ethers' JavaScript scrypt and
 // parallel across cores without worker threads (measurements in ADR 0005).
 
-/** scrypt cost parameters. The defaults are ethers' (N = 2^17, r = 8, p = 1: ~128 MiB, ~0.7 s). */
+/**
+ * scrypt cost parameters. The defaults are ethers' (N = 2^17, r = 8, p = 1: ~128 MiB, ~0.7 s).
+ *
+ * @example
+ * const light: ScryptParameters = { N: 1 << 10, r: 8, p: 1 } // tests only
+ */
 export type ScryptParameters = { N: number; r: number; p: number }
 
-/** The standard cost: what ethers' `encryptKeystoreJson` uses. Tests pass a light one. */
+/**
+ * The standard cost: what ethers' `encryptKeystoreJson` uses. Tests pass a light one.
+ *
+ * @example
+ * await encryptKeystore(privateKey, password, defaultScryptParameters)
+ */
 export const defaultScryptParameters: ScryptParameters = Object.freeze({ N: 1 << 17, r: 8, p: 1 })
 
 // A hostile or mistyped file must not make us allocate gigabytes.

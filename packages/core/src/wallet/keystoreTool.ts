@@ -22,7 +22,12 @@ import { parsePrivateKey } from "./privateKey.js"
 import { listKeystoreFiles } from "./sources/keystore.js"
 import { createWallet } from "./wallet.js"
 
-/** A keystore file written or listed by the keystore tool. */
+/**
+ * A keystore file written or listed by the keystore tool.
+ *
+ * @example
+ * const info: KeystoreFileInfo = { address: "0xf39F…2266", file: "keystores/0xf39F…2266.json" }
+ */
 export type KeystoreFileInfo = { readonly address: string; readonly file: string }
 
 type WriteOptions = {
@@ -35,10 +40,20 @@ type WriteOptions = {
   concurrency?: number | undefined
 }
 
-/** Options of {@link generateKeystores}. */
+/**
+ * Options of {@link generateKeystores}.
+ *
+ * @example
+ * const options: GenerateKeystoresOptions = { directory: "./keystores", count: 10, password }
+ */
 export type GenerateKeystoresOptions = WriteOptions & { count: number }
 
-/** Options of {@link importKeys}. */
+/**
+ * Options of {@link importKeys}.
+ *
+ * @example
+ * const options: ImportKeysOptions = { keys: ["0x…"], directory: "./keystores", password }
+ */
 export type ImportKeysOptions = WriteOptions & { keys: readonly string[] }
 
 async function writeNewFile(file: string, text: string): Promise<Result<void, WalletErrorType>> {

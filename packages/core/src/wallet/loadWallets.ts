@@ -14,7 +14,12 @@ import { loadKeysFile } from "./sources/rawKeys.js"
 import type { LoadedWallet, WalletSource } from "./sources/types.js"
 import type { Wallet } from "./wallet.js"
 
-/** Options of {@link loadWallets}. */
+/**
+ * Options of {@link loadWallets}.
+ *
+ * @example
+ * const options: LoadWalletsOptions = { password, count: 100, onProgress: (done, total) => bar.update(done, total) }
+ */
 export type LoadWalletsOptions = {
   /** Keystore password. Defaults to `TESTNET_WALLET_PASSWORD` from `environment`. */
   password?: string | undefined

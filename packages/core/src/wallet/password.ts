@@ -3,10 +3,20 @@ import { Writable } from "node:stream"
 import { WalletPasswordRequiredError, type WalletPasswordRequiredErrorType } from "../errors/wallet.js"
 import { Err, Ok, type Result } from "../result.js"
 
-/** The environment variable holding the keystore password. */
+/**
+ * The environment variable holding the keystore password.
+ *
+ * @example
+ * const password = process.env[passwordVariable] // TESTNET_WALLET_PASSWORD
+ */
 export const passwordVariable = "TESTNET_WALLET_PASSWORD"
 
-/** Options of {@link readPassword}. */
+/**
+ * Options of {@link readPassword}.
+ *
+ * @example
+ * const options: ReadPasswordOptions = { prompt: "Password for ./keystores: " }
+ */
 export type ReadPasswordOptions = {
   /** Defaults to `process.env`. */
   environment?: Readonly<Record<string, string | undefined>> | undefined

@@ -1,13 +1,25 @@
 import type { Wallet } from "./wallet.js"
 
-/** A wallet taken from a {@link WalletPool}; give it back with `release()`. */
+/**
+ * A wallet taken from a {@link WalletPool}; give it back with `release()`.
+ *
+ * @example
+ * const lease = pool.lease()
+ * if (lease) { sign(lease.wallet); lease.release() }
+ */
 export type WalletLease = {
   readonly wallet: Wallet
   /** Returns the wallet to the pool (leasable again after the cooldown). Idempotent. */
   release(): void
 }
 
-/** Hands out wallets one task at a time, least-recently-released first. */
+/**
+ * Hands out wallets one task at a time, least-recently-released first.
+ *
+ * @example
+ * const pool: WalletPool = createWalletPool(wallets, { cooldownMs: 500 })
+ * pool.available // wallets.length
+ */
 export type WalletPool = {
   /** A free wallet whose cooldown has passed, or undefined if none is. O(1). */
   lease(): WalletLease | undefined
@@ -21,7 +33,12 @@ export type WalletPool = {
   readonly leased: number
 }
 
-/** Options of {@link createWalletPool}. */
+/**
+ * Options of {@link createWalletPool}.
+ *
+ * @example
+ * const options: WalletPoolOptions = { cooldownMs: 1_000, now: () => fakeClock.now() }
+ */
 export type WalletPoolOptions = {
   /** Time a released wallet rests before it can be leased again. Default 0. */
   cooldownMs?: number | undefined

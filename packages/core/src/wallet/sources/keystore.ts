@@ -12,10 +12,15 @@ import {
 } from "../../errors/wallet.js"
 import { Err, Ok, type Result } from "../../result.js"
 import { decryptKeystore, parseKeystoreText } from "../keystoreCrypto.js"
-import { createWallet, type Wallet } from "../wallet.js"
+import { createWalletFromDerivedKey, type Wallet } from "../wallet.js"
 import type { LoadedWallet } from "./types.js"
 
-/** Errors of reading and decrypting one keystore file. */
+/**
+ * Errors of reading and decrypting one keystore file.
+ *
+ * @example
+ * function hint(error: KeystoreFileErrorType) { return error.code === "WALLET_DECRYPTION_FAILED" ? "check the password" : "" }
+ */
 export type KeystoreFileErrorType =
   | WalletFileAccessErrorType
   | WalletKeystoreInvalidErrorType
@@ -92,8 +97,7 @@ async function decryptFile(file: string, password: string): Promise<Result<Walle
   if (document.isErr()) return document
   const account = await decryptKeystore(document.value, password, file)
   if (account.isErr()) return account
-  // decryptKeystore returns a valid key: creating the wallet cannot fail.
-  return Ok(createWallet(account.value.privateKey, file).unwrap())
+  return Ok(createWalletFromDerivedKey(account.value.privateKey, account.value.address))
 }
 
 /**

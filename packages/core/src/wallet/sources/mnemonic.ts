@@ -6,13 +6,23 @@ import {
   type WalletInvalidMnemonicErrorType,
 } from "../../errors/wallet.js"
 import { Err, Ok, type Result } from "../../result.js"
-import { createWallet } from "../wallet.js"
+import { createWalletFromDerivedKey } from "../wallet.js"
 import type { LoadedWallet } from "./types.js"
 
-/** The default parent path: wallet `i` is `m/44'/60'/0'/0/i` (what anvil, MetaMask and cast use). */
+/**
+ * The default parent path: wallet `i` is `m/44'/60'/0'/0/i` (what anvil, MetaMask and cast use).
+ *
+ * @example
+ * const source: WalletSource = { kind: "mnemonic", path: defaultDerivationPath, count: 10 }
+ */
 export const defaultDerivationPath = "m/44'/60'/0'/0"
 
-/** The environment variable read when a mnemonic source has no `phrase`. */
+/**
+ * The environment variable read when a mnemonic source has no `phrase`.
+ *
+ * @example
+ * process.env[mnemonicVariable] // TESTNET_MNEMONIC
+ */
 export const mnemonicVariable = "TESTNET_MNEMONIC"
 
 /**
@@ -63,7 +73,8 @@ export function deriveMnemonicWallets(
   const loaded: LoadedWallet[] = []
   for (let index = 0; index < source.count; index++) {
     const origin = `mnemonic ${path}/${index}`
-    loaded.push({ wallet: createWallet(parent.deriveChild(index).privateKey, origin).unwrap(), origin })
+    const child = parent.deriveChild(index)
+    loaded.push({ wallet: createWalletFromDerivedKey(child.privateKey, child.address), origin })
   }
   return Ok(loaded)
 }
