@@ -1,4 +1,5 @@
-import { decryptKeystoreJson, encryptKeystoreJson } from "ethers"
+import { createCipheriv, pbkdf2Sync, randomBytes } from "node:crypto"
+import { decryptKeystoreJson, Wallet as EthersWallet, encryptKeystoreJson, keccak256 } from "ethers"
 import { describe, expect, it } from "vitest"
 import { decryptKeystore, encryptKeystore, parseKeystoreText } from "./keystoreCrypto.js"
 import { anvilAccounts, lightScrypt } from "./testFixtures.js"
@@ -26,6 +27,30 @@ describe("Web3 Secret Storage v3", () => {
     const decrypted = await decryptKeystoreJson(text, password)
     expect(decrypted.privateKey).toBe(privateKey)
     expect(decrypted.address).toBe(address)
+  })
+
+  it("reads pbkdf2 keystores (checked against ethers)", async () => {
+    const { privateKey: key, address: keyAddress } = EthersWallet.createRandom()
+    const salt = randomBytes(32)
+    const iv = randomBytes(16)
+    const derived = pbkdf2Sync(password, salt, 1_000, 32, "sha256")
+    const cipher = createCipheriv("aes-128-ctr", derived.subarray(0, 16), iv)
+    const ciphertext = Buffer.concat([cipher.update(Buffer.from(key.slice(2), "hex")), cipher.final()])
+    const mac = keccak256(Buffer.concat([derived.subarray(16, 32), ciphertext])).slice(2)
+    const text = JSON.stringify({
+      version: 3,
+      crypto: {
+        cipher: "aes-128-ctr",
+        cipherparams: { iv: iv.toString("hex") },
+        ciphertext: ciphertext.toString("hex"),
+        kdf: "pbkdf2",
+        kdfparams: { c: 1_000, dklen: 32, prf: "hmac-sha256", salt: salt.toString("hex") },
+        mac,
+      },
+    })
+    expect((await decryptKeystoreJson(text, password)).privateKey).toBe(key)
+    const decrypted = (await decryptKeystore(parse(text), password, "a.json")).unwrap()
+    expect(decrypted).toEqual({ address: keyAddress, privateKey: key })
   })
 
   it("normalises the password (NFKC) like ethers", async () => {

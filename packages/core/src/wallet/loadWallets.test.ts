@@ -100,6 +100,16 @@ describe("loadWallets", () => {
     expect(third[1]).toBe(first[1])
   })
 
+  it("shares one decryption between concurrent loads", async () => {
+    const sources: WalletSource[] = [{ kind: "keystore", path: keystores }]
+    const [left, right] = await Promise.all([
+      loadWallets(sources, { password }),
+      loadWallets(sources, { password }),
+    ])
+    expect(left.unwrap()[0]).toBe(right.unwrap()[0])
+    expect(left.unwrap()[1]).toBe(right.unwrap()[1])
+  })
+
   it("limits to `count` wallets, and fails when fewer are available", async () => {
     const sources: WalletSource[] = [
       { kind: "keys-file", path: keysFile },

@@ -7,7 +7,7 @@ import { Err, Ok, type Result } from "../result.js"
  * @example
  * redactSecrets("pw=hunter22", ["hunter22"]) === `pw=${redactedPlaceholder}` // true
  */
-export const redactedPlaceholder = "[REDACTED]"
+export const redactedPlaceholder = "[redacted]"
 
 const hexSecret = /^(0x)?[0-9a-fA-F]{16,}$/
 
@@ -30,11 +30,11 @@ function buildPattern(secrets: readonly string[]): RegExp | undefined {
 }
 
 /**
- * Replaces every occurrence of the given secrets in `text` with `[REDACTED]`. Hex secrets are
+ * Replaces every occurrence of the given secrets in `text` with `[redacted]`. Hex secrets are
  * matched with or without `0x` and in any case. Secrets shorter than 4 characters are ignored.
  *
  * @example
- * redactSecrets("key=0xABCDEF0123456789abcdef01", ["abcdef0123456789ABCDEF01"]) // "key=[REDACTED]"
+ * redactSecrets("key=0xABCDEF0123456789abcdef01", ["abcdef0123456789ABCDEF01"]) // "key=[redacted]"
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   const pattern = buildPattern(secrets)
