@@ -60,8 +60,9 @@ export function detectProxyFailure(
       return new ProxyUnreachableError({ proxy, reason: message.replace(/\.$/, ""), cause: error })
     }
     if (unreachableCodes.has(code)) return new ProxyUnreachableError({ proxy, reason: code, cause: error })
-    if (/timed? ?out/i.test(message) || code.includes("TIMEOUT")) {
-      return new ProxyUnreachableError({ proxy, reason: "timed out", cause: error })
+    // Only a connect timeout is the proxy's fault; a slow answer may be the target's.
+    if (code === "UND_ERR_CONNECT_TIMEOUT") {
+      return new ProxyUnreachableError({ proxy, reason: "connect timed out", cause: error })
     }
   }
   return undefined

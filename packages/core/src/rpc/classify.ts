@@ -161,6 +161,10 @@ function classifyThrown(error: unknown, context: ClassifyContext): RpcErrorType 
   if (codes.some((code) => timeoutCodes.has(code)) || names.includes("TimeoutError")) {
     return new RpcTimeoutError(base) as RpcErrorType
   }
+  // A proxy-layer error (e.g. all proxies banned) raised by a proxy manager's dispatcher.
+  if (BaseError.isInstance(error) && error.code.startsWith("PROXY_")) {
+    return new RpcConnectionRefusedError({ ...base, reason: "proxy" }) as RpcErrorType
+  }
   if (context.proxy !== undefined) {
     const proxyFailure = detectProxyFailure(error, context.proxy)
     if (proxyFailure !== undefined) {
