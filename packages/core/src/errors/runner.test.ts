@@ -5,8 +5,8 @@ import {
   RunnerReceiptDeadlineError,
   RunnerSigningError,
   RunnerTaskCrashedError,
-  RunnerTaskTimeoutError,
   RunnerTransactionRevertedError,
+  RunnerUnknownTransactionError,
 } from "./runner.js"
 
 describe("runner errors", () => {
@@ -36,15 +36,6 @@ describe("runner errors", () => {
       The nonce lane was resynchronised from the chain.
 
       Details: sender 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266, nonce 4, waited 60000 ms / 30 blocks"
-    `)
-  })
-  it("RunnerTaskTimeoutError", () => {
-    const error = new RunnerTaskTimeoutError({ task: "transfer", timeoutMs: 180_000 })
-    expect(error.code).toBe("RUNNER_TASK_TIMEOUT")
-    expect(error.message).toMatchInlineSnapshot(`
-      "Task "transfer" did not finish within 180000 ms.
-
-      Raise task_timeout_ms, or check that the chain is producing blocks."
     `)
   })
   it("RunnerTaskCrashedError", () => {
@@ -86,5 +77,14 @@ describe("runner errors", () => {
     const error = new RunnerTransactionRevertedError({ hash: "0xabc", blockNumber: 12n })
     expect(error.code).toBe("RUNNER_TRANSACTION_REVERTED")
     expect(error.message).toMatchInlineSnapshot(`"Transaction 0xabc reverted in block 12."`)
+  })
+  it("RunnerUnknownTransactionError", () => {
+    const error = new RunnerUnknownTransactionError({ hash: "0xabc" })
+    expect(error.code).toBe("RUNNER_UNKNOWN_TRANSACTION")
+    expect(error.message).toMatchInlineSnapshot(`
+      "Transaction 0xabc is not tracked by this run.
+
+      Only transactions sent by this run (the last 10 000 settled, or still pending) can be awaited."
+    `)
   })
 })

@@ -56,24 +56,6 @@ export type RunnerReceiptDeadlineErrorType = RunnerReceiptDeadlineError & {
 }
 
 /**
- * A task did not finish within its timeout (default 180 s); its signal was aborted.
- *
- * @example
- * new RunnerTaskTimeoutError({ task: "transfer", timeoutMs: 180_000 })
- */
-export class RunnerTaskTimeoutError extends BaseError {
-  override name = "RunnerTaskTimeoutError"
-  constructor(parameters: { task: string; timeoutMs: number }) {
-    super(`Task "${parameters.task}" did not finish within ${parameters.timeoutMs} ms.`, {
-      code: "RUNNER_TASK_TIMEOUT",
-      metaMessages: ["Raise task_timeout_ms, or check that the chain is producing blocks."],
-    })
-  }
-}
-/** {@link RunnerTaskTimeoutError} narrowed by name. @example let error: RunnerTaskTimeoutErrorType */
-export type RunnerTaskTimeoutErrorType = RunnerTaskTimeoutError & { name: "RunnerTaskTimeoutError" }
-
-/**
  * A task threw instead of returning a Result — a bug in the task, recorded and counted, never fatal to the run.
  *
  * @example
@@ -149,4 +131,26 @@ export class RunnerTransactionRevertedError extends BaseError {
 /** {@link RunnerTransactionRevertedError} narrowed by name. @example let error: RunnerTransactionRevertedErrorType */
 export type RunnerTransactionRevertedErrorType = RunnerTransactionRevertedError & {
   name: "RunnerTransactionRevertedError"
+}
+
+/**
+ * `waitForReceipt` was asked about a hash this run did not send (or settled too long ago).
+ *
+ * @example
+ * new RunnerUnknownTransactionError({ hash: "0xabc" })
+ */
+export class RunnerUnknownTransactionError extends BaseError {
+  override name = "RunnerUnknownTransactionError"
+  constructor(parameters: { hash: string }) {
+    super(`Transaction ${parameters.hash} is not tracked by this run.`, {
+      code: "RUNNER_UNKNOWN_TRANSACTION",
+      metaMessages: [
+        "Only transactions sent by this run (the last 10 000 settled, or still pending) can be awaited.",
+      ],
+    })
+  }
+}
+/** {@link RunnerUnknownTransactionError} narrowed by name. @example let error: RunnerUnknownTransactionErrorType */
+export type RunnerUnknownTransactionErrorType = RunnerUnknownTransactionError & {
+  name: "RunnerUnknownTransactionError"
 }

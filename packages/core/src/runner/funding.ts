@@ -13,7 +13,7 @@ import {
   type FundingTransactionFailedErrorType,
 } from "../errors/funding.js"
 import { Err, Ok, type Result } from "../result.js"
-import type { FundingHook } from "./fundingHook.js"
+import type { FundingHook } from "../tasks/funding.js"
 import type { RunnerGasManager, RunnerRpc, RunnerWallet } from "./ports.js"
 import type { Submitter } from "./submitter.js"
 
@@ -138,6 +138,7 @@ export async function reclaimFunds(parameters: {
   submitter: Submitter
   wallets: readonly RunnerWallet[]
   funderAddress: string
+  signal?: AbortSignal
 }): Promise<Result<{ reclaimed: bigint; transactions: number }, FundingErrorType>> {
   const { hook, rpc, gas, submitter, wallets, funderAddress } = parameters
   const balances = await hook.balances({ rpc, addresses: wallets.map((wallet) => wallet.address) })
@@ -164,7 +165,7 @@ export async function reclaimFunds(parameters: {
           cause: result.error,
         }),
       )
-    const receipt = await result.value.wait()
+    const receipt = await result.value.wait(parameters.signal)
     if (receipt.isErr())
       return Err(
         new FundingTransactionFailedError({

@@ -2,38 +2,9 @@
  * How a chain moves its funding currency: balances, transfers from the funder, reclaim. The
  * default moves the native currency; a chain without native value (Tempo) provides TIP-20 transfers.
  */
-import type { BaseError } from "../errors/base.js"
-import { Ok, type Result } from "../result.js"
-import type { RunnerFees, RunnerRpc } from "./ports.js"
-import type { SendRequest } from "./sendRequest.js"
-
-/**
- * One funding transaction (it may pay several recipients when the chain batches calls) and what it
- * costs the funder at most (amounts + fee), in the funding currency.
- *
- * @example
- * const transfer: FundingTransfer = { request: { to, value: 10n ** 18n, gasLimit: 21_000n }, recipients: [to], cost: 10n ** 18n + 21_000n * maxFee }
- */
-export type FundingTransfer = { request: SendRequest; recipients: readonly string[]; cost: bigint }
-
-/**
- * The chain's funding strategy.
- *
- * @example
- * const hook: FundingHook = nativeFundingHook
- */
-export type FundingHook = {
-  currency: { symbol: string; decimals: number }
-  /** Balances of all addresses, issued together (one JSON-RPC batch). */
-  balances(parameters: { rpc: RunnerRpc; addresses: readonly string[] }): Promise<Result<bigint[], BaseError>>
-  /** Funding transactions from the funder to the recipients. */
-  transfers(parameters: {
-    recipients: readonly { address: string; amount: bigint }[]
-    fees: RunnerFees
-  }): FundingTransfer[]
-  /** The transaction returning `balance` (minus its own fee) to the funder, or undefined if not worth it. */
-  reclaim(parameters: { to: string; balance: bigint; fees: RunnerFees }): SendRequest | undefined
-}
+import { Ok } from "../result.js"
+import type { FundingHook } from "../tasks/funding.js"
+import type { RunnerFees } from "./ports.js"
 
 const transferGas = 21_000n
 

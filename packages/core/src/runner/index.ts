@@ -18,10 +18,10 @@ export {
   type RunnerSigningErrorType,
   RunnerTaskCrashedError,
   type RunnerTaskCrashedErrorType,
-  RunnerTaskTimeoutError,
-  type RunnerTaskTimeoutErrorType,
   RunnerTransactionRevertedError,
   type RunnerTransactionRevertedErrorType,
+  RunnerUnknownTransactionError,
+  type RunnerUnknownTransactionErrorType,
 } from "../errors/runner.js"
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
@@ -32,8 +32,9 @@ export {
   fundWallets,
   reclaimFunds,
 } from "./funding.js"
-export { type FundingHook, type FundingTransfer, nativeFundingHook } from "./fundingHook.js"
+export { nativeFundingHook } from "./fundingHook.js"
 export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
+export { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 export {
   createReceiptTracker,
   type ReceiptTracker,
@@ -47,7 +48,6 @@ export {
   type RunnerFunding,
   type RunnerParameters,
   type RunnerPlan,
-  type RunnerTaskDefinition,
 } from "./runner.js"
 export {
   createScheduler,
@@ -65,8 +65,8 @@ export {
   type RunSnapshot,
   type RunStatistics,
   type RunSummary,
-  type TaskSummary,
+  type RunTaskSummary,
 } from "./statistics.js"
 export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
-export { createTaskContext, type RunnerCallRequest, type RunnerTaskContext } from "./taskContext.js"
+export { createTaskContext } from "./taskContext.js"
 export { createTaskPicker, type TaskPicker } from "./taskPicker.js"

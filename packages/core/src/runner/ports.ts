@@ -5,6 +5,7 @@
  */
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
+import type { TransactionFees } from "../tasks/transactionTypes.js"
 
 /**
  * JSON-RPC access. Calls issued in the same tick are batched by the real client.
@@ -65,7 +66,7 @@ export type RunnerNonceManager = {
  * @example
  * const fees: RunnerFees = { maxFeePerGas: 2n * 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n }
  */
-export type RunnerFees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } | { gasPrice: bigint }
+export type RunnerFees = TransactionFees
 
 /**
  * The gas manager as the runner uses it: fees from a per-block cache, fed by the receipt tracker.
@@ -90,6 +91,7 @@ export type RunnerGasManager = {
 export type RunnerWallet = {
   readonly address: string
   signTransaction(transaction: import("ethers").TransactionLike): string
+  signDigest(digest: Uint8Array | string): import("ethers").Signature
 }
 
 /**

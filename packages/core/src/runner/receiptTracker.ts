@@ -87,6 +87,10 @@ export type ReceiptTracker = {
   settleWithReceipt(raw: RpcReceipt): void
   /** Resolves true when nothing is pending any more, false at the timeout. */
   waitForSettled(timeoutMs: number): Promise<boolean>
+  /** One receipt lookup (one batch) for everything still pending; settles what landed. */
+  reconcilePending(): Promise<number>
+  /** The outcome of a transaction this run sent (pending, or among the last settled ones). */
+  outcomeOf(hash: string): Promise<TransactionOutcome> | undefined
   readonly pendingCount: number
   readonly head: bigint | undefined
 }
@@ -128,6 +132,8 @@ export function createReceiptTracker(parameters: {
   /** Recently dropped hashes: if one lands later after all, the journal is corrected. */
   const dropped = new Map<string, PendingEntry>()
   const settledWaiters = new Set<() => void>()
+  const promises = new Map<string, Promise<TransactionOutcome>>()
+  const recentOutcomes = new Map<string, TransactionOutcome>()
   const stopController = new AbortController()
   let head: bigint | undefined
   let lastProcessed: bigint | undefined
@@ -153,6 +159,9 @@ export function createReceiptTracker(parameters: {
       ])
       nonces?.confirm(entry.lane, entry.nonce + 1n)
     }
+    promises.delete(entry.hash)
+    recentOutcomes.set(entry.hash, outcome)
+    if (recentOutcomes.size > 10_000) recentOutcomes.delete(recentOutcomes.keys().next().value as string)
     events.onSettled?.(entry, outcome, latencyMs)
     entry.resolve(outcome)
     if (pending.size === 0) for (const wake of settledWaiters) wake()
@@ -358,20 +367,43 @@ export function createReceiptTracker(parameters: {
     },
     track(transaction) {
       const hash = transaction.hash.toLowerCase()
-      return new Promise<TransactionOutcome>((resolve) => {
+      const promise = new Promise<TransactionOutcome>((resolve) => {
+        const now = clock.now()
         pending.set(hash, {
           ...transaction,
           hash,
-          sentAt: clock.now(),
+          sentAt: now,
           sentAtBlock: head,
-          firstSentAt: clock.now(),
+          firstSentAt: now,
           rebroadcast: false,
           resolve,
         })
       })
+      promises.set(hash, promise)
+      return promise
+    },
+    async reconcilePending() {
+      const entries = [...pending.values()]
+      const receipts = await Promise.all(
+        entries.map((entry) => rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [entry.hash])),
+      )
+      let settled = 0
+      for (const result of receipts) {
+        if (result.isOk() && result.value !== null) {
+          settleReceipt(result.value, undefined)
+          settled += 1
+        }
+      }
+      return settled
+    },
+    outcomeOf(hash) {
+      const key = hash.toLowerCase()
+      const settled = recentOutcomes.get(key)
+      return settled === undefined ? promises.get(key) : Promise.resolve(settled)
     },
     untrack(hash) {
       pending.delete(hash.toLowerCase())
+      promises.delete(hash.toLowerCase())
       if (pending.size === 0) for (const wake of settledWaiters) wake()
     },
     settleWithReceipt(raw) {

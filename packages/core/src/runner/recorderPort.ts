@@ -83,4 +83,6 @@ export type RunnerRecorder = {
     metadata?: Record<string, unknown>
   }): void
   flush(): Promise<void>
+  /** True while the write queue is over its limit (the scheduler skips starts). */
+  underPressure?(): boolean
 }

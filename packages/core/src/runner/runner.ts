@@ -3,12 +3,22 @@
  * receipt tracker, funding and statistics into one run with a graceful end.
  */
 import type { BaseError } from "../errors/base.js"
-import { RunnerTaskCrashedError, RunnerTaskTimeoutError } from "../errors/runner.js"
+import { RunnerTaskCrashedError } from "../errors/runner.js"
+import { TaskTimedOutError } from "../errors/task.js"
 import { Err, Ok, type Result } from "../result.js"
-import { createRandom, type Random } from "../tasks/random.js"
+import type { TaskDatabase } from "../tasks/context.js"
+import type { ChainDefinition } from "../tasks/defineChain.js"
+import type { TaskDefinition } from "../tasks/defineTask.js"
+import type { FundingHook } from "../tasks/funding.js"
+import { createRandom } from "../tasks/random.js"
 import { type Clock, systemClock } from "./clock.js"
-import { type FundingErrorType, type FundingReport, fundingTaskName, fundWallets } from "./funding.js"
-import type { FundingHook } from "./fundingHook.js"
+import {
+  type FundingErrorType,
+  type FundingReport,
+  fundingTaskName,
+  fundWallets,
+  reclaimFunds,
+} from "./funding.js"
 import type {
   RunnerGasManager,
   RunnerLogger,
@@ -25,25 +35,8 @@ import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
 import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statistics.js"
 import type { SubmittedTransaction } from "./submitter.js"
 import { createSubmitter, type Submitter } from "./submitter.js"
-import { createTaskContext, type RunnerTaskContext } from "./taskContext.js"
+import { createTaskContext } from "./taskContext.js"
 import { createTaskPicker } from "./taskPicker.js"
-
-/**
- * A task as the runner runs it (structurally the tasks module's TaskDefinition).
- *
- * @example
- * const task: RunnerTaskDefinition = { name: "noop", weight: 1, run: async () => Ok({}) }
- */
-export type RunnerTaskDefinition = {
-  readonly name: string
-  readonly weight: number
-  readonly category?: string
-  readonly parameters?: unknown
-  run(
-    context: RunnerTaskContext<unknown, Random, unknown>,
-    parameters: unknown,
-  ): Promise<Result<unknown, BaseError>>
-}
 
 /**
  * What to run and how fast.
@@ -86,6 +79,8 @@ export type RunnerFunding = {
   threshold?: bigint
   /** Refill check period during the run (0 = never; default 15 000). */
   refillIntervalMs?: number
+  /** Return what is left on the wallets to the funder once the run has settled. */
+  reclaimAtEnd?: boolean
 }
 
 /**
@@ -95,9 +90,13 @@ export type RunnerFunding = {
  * const runner = createRunner({ chain, chainId: 31337, tasks, plan, rpc, nonces, gas, recorder, pool, wallets })
  */
 export type RunnerParameters = {
-  chain: unknown
+  chain: ChainDefinition
+  /** The chain id transactions are signed for (the devnet's may differ from the catalog's). */
   chainId: number
-  tasks: readonly RunnerTaskDefinition[]
+  /** Journal rows and metrics are tagged with it. */
+  runId: string
+  /** Defaults to the chain's catalog. */
+  tasks?: readonly TaskDefinition[]
   plan: RunnerPlan
   rpc: RunnerRpc
   nonces: RunnerNonceManager
@@ -106,7 +105,7 @@ export type RunnerParameters = {
   pool: RunnerWalletPool
   /** The pool's wallets (for funding). */
   wallets: readonly RunnerWallet[]
-  database?: unknown
+  database: TaskDatabase
   logger?: RunnerLogger
   clock?: Clock
   funding?: RunnerFunding
@@ -193,41 +192,40 @@ export function createRunner(parameters: RunnerParameters): Runner {
     },
   })
 
-  async function runTask(
-    slot: StartSlot,
-    lease: RunnerWalletLease,
-    task: RunnerTaskDefinition,
-  ): Promise<void> {
+  async function runTask(slot: StartSlot, lease: RunnerWalletLease, task: TaskDefinition): Promise<void> {
     statistics.taskStarted()
-    const timeout = AbortSignal.timeout(taskTimeoutMs)
+    const timeoutMs = task.timeoutMs ?? taskTimeoutMs
+    const timeout = AbortSignal.timeout(timeoutMs)
     const signal = AbortSignal.any([hardAbort.signal, timeout])
     const sent: SubmittedTransaction[] = []
-    const taskLogger = logger
     const context = createTaskContext({
       chain: parameters.chain,
       chainId,
+      runId: parameters.runId,
+      worker: slot.workerId,
       taskName: task.name,
-      workerId: slot.workerId,
       wallet: lease.wallet,
       submitter,
+      tracker,
       rpc,
       gas,
       random: random.fork(slot.index),
       database: parameters.database,
-      logger: taskLogger,
+      logger,
       signal,
       recorder,
       onSent: (transaction) => sent.push(transaction),
     })
     const startedAt = clock.now()
     let result: Result<unknown, BaseError>
+    // Tasks return Results; a throw is a bug in the task, recorded, never fatal to the run.
     try {
       result = await task.run(context, task.parameters)
     } catch (cause) {
       result = Err(new RunnerTaskCrashedError({ task: task.name, cause }))
     }
     if (result.isErr() && timeout.aborted)
-      result = Err(new RunnerTaskTimeoutError({ task: task.name, timeoutMs: taskTimeoutMs }))
+      result = Err(new TaskTimedOutError({ task: task.name, timeoutMs, cause: result.error }))
     const durationMs = Math.round(clock.now() - startedAt)
     const outcome = result.isOk()
       ? ({ ok: true } as const)
@@ -238,12 +236,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       walletAddress: lease.wallet.address,
       taskName: task.name,
       status: outcome.ok ? "success" : "failure",
-      ...(result.isErr()
-        ? {
-            message: result.error.shortMessage ?? result.error.message,
-            errorCode: outcome.ok ? "" : outcome.code,
-          }
-        : {}),
+      ...(outcome.ok ? {} : { message: firstLine(result), errorCode: outcome.code }),
       durationMs,
       timestamp: Date.now(),
     })
@@ -276,13 +269,28 @@ export function createRunner(parameters: RunnerParameters): Runner {
     }
   }
 
+  async function reclaim(funding: RunnerFunding, funderAddress: string) {
+    const reclaimed = await reclaimFunds({
+      hook: funding.hook,
+      rpc,
+      gas,
+      submitter,
+      wallets: parameters.wallets,
+      funderAddress,
+      signal: AbortSignal.any([hardAbort.signal, AbortSignal.timeout(graceMs)]),
+    })
+    if (reclaimed.isErr()) logger.warn({ code: reclaimed.error.code }, "reclaim failed")
+    else logger.info({ reclaimed: reclaimed.value.reclaimed.toString() }, "funds returned to the funder")
+  }
+
   const runner: Runner = {
     async run() {
       const picker = createTaskPicker({
-        tasks: parameters.tasks,
+        tasks: parameters.tasks ?? parameters.chain.tasks,
+        capabilities: parameters.chain.capabilities,
         ...(plan.taskWeights === undefined ? {} : { weights: plan.taskWeights }),
         ...(plan.taskFilter === undefined ? {} : { filter: plan.taskFilter }),
-        random: () => pickRandom.next(),
+        random: pickRandom.next,
       })
       if (picker.isErr()) return picker
       await tracker.start()
@@ -321,6 +329,11 @@ export function createRunner(parameters: RunnerParameters): Runner {
         clock,
         random: random.fork("delays").next,
         launch(slot) {
+          // Back-pressure: a full recorder queue skips starts instead of growing memory.
+          if (recorder.underPressure?.() === true) {
+            statistics.startSkipped()
+            return undefined
+          }
           const lease = pool.lease()
           if (lease === undefined) {
             statistics.startSkipped()
@@ -337,8 +350,19 @@ export function createRunner(parameters: RunnerParameters): Runner {
       stopController.abort()
       const drained = await scheduler.drain(grace())
       if (!drained) hardAbort.abort(new Error("grace period over"))
-      const settled = await tracker.waitForSettled(grace())
+      let settled = await tracker.waitForSettled(grace())
+      statistics.end()
+      if (
+        parameters.funding?.reclaimAtEnd === true &&
+        parameters.funding.funder !== undefined &&
+        !hardAbort.signal.aborted
+      )
+        await reclaim(parameters.funding, parameters.funding.funder.address)
       tracker.stop()
+      // Whatever is still pending gets one last receipt lookup, so the journal is as exact as possible.
+      if (!settled) settled = (await tracker.reconcilePending()) >= 0 && tracker.pendingCount === 0
+      // Releases any wait still open (a refill in progress): the tracker no longer settles anything.
+      hardAbort.abort(new Error("run finished"))
       await refill
       await recorder.flush()
       statistics.end()
@@ -368,6 +392,12 @@ export function createRunner(parameters: RunnerParameters): Runner {
     tracker,
   }
   return runner
+}
+
+function firstLine(result: Result<unknown, BaseError>): string {
+  if (result.isOk()) return ""
+  const error = result.error
+  return (error.shortMessage ?? error.message ?? String(error)).split("\n")[0] ?? ""
 }
 
 function errorCode(error: BaseError): string {

@@ -44,7 +44,7 @@ export type RunSnapshot = {
  * @example
  * summary.tasks.transfer?.failures // { RPC_NONCE_TOO_LOW: 2 }
  */
-export type TaskSummary = {
+export type RunTaskSummary = {
   count: number
   success: number
   failures: Record<string, number>
@@ -74,7 +74,7 @@ export type RunSummary = {
   }
   averageTps: number
   inclusionLatencyMs: Percentiles
-  tasks: Record<string, TaskSummary>
+  tasks: Record<string, RunTaskSummary>
   topErrors: { code: string; count: number }[]
 }
 
@@ -253,7 +253,7 @@ export function createRunStatistics(parameters: { targetTps: number; clock?: Clo
     },
     summary(stopReason: string): RunSummary {
       const durationMs = Math.round(elapsed())
-      const perTask: Record<string, TaskSummary> = {}
+      const perTask: Record<string, RunTaskSummary> = {}
       for (const [name, counters] of tasks) {
         perTask[name] = {
           count: counters.count,

@@ -6,10 +6,12 @@
  */
 import { keccak256 } from "ethers"
 import type { BaseError } from "../errors/base.js"
-import { RunnerSigningError, RunnerTransactionRevertedError } from "../errors/runner.js"
+import { RunnerSigningError } from "../errors/runner.js"
 import { Err, Ok, type Result } from "../result.js"
-import type { RpcReceipt, TransactionReceipt } from "./chainTypes.js"
+import type { SendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
+import type { RpcReceipt } from "./chainTypes.js"
 import { toQuantity } from "./chainTypes.js"
+import { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 import type {
   RunnerFees,
   RunnerGasManager,
@@ -23,7 +25,6 @@ import type {
 import { silentLogger } from "./ports.js"
 import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
 import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
-import type { SendRequest } from "./sendRequest.js"
 
 /**
  * A transaction accepted by the node (or already known to it).
@@ -71,42 +72,6 @@ type Queued = {
   resolve: (result: Result<SubmittedTransaction, BaseError>) => void
 }
 
-/**
- * Abort reason as an error value.
- *
- * @example
- * const error = abortError(signal)
- */
-function abortError(signal: AbortSignal): BaseError {
-  const reason: unknown = signal.reason
-  return (reason instanceof Error ? reason : new Error(String(reason))) as BaseError
-}
-
-function waitFor(outcome: Promise<TransactionOutcome>) {
-  return async (signal?: AbortSignal): Promise<Result<TransactionReceipt, BaseError>> => {
-    let settled: TransactionOutcome
-    if (signal === undefined) settled = await outcome
-    else {
-      if (signal.aborted) return Err(abortError(signal))
-      const aborted = new Promise<undefined>((resolve) =>
-        signal.addEventListener("abort", () => resolve(undefined), { once: true }),
-      )
-      const first = await Promise.race([outcome, aborted])
-      if (first === undefined) return Err(abortError(signal))
-      settled = first
-    }
-    if (settled.status === "dropped") return Err(settled.error)
-    if (settled.status === "reverted")
-      return Err(
-        new RunnerTransactionRevertedError({
-          hash: settled.receipt.hash,
-          blockNumber: settled.receipt.blockNumber,
-        }),
-      )
-    return Ok(settled.receipt)
-  }
-}
-
 function sentTransaction(entry: Queued, outcome: Promise<TransactionOutcome>): SubmittedTransaction {
   const { row } = entry
   return {
@@ -117,7 +82,7 @@ function sentTransaction(entry: Queued, outcome: Promise<TransactionOutcome>): S
     nonceKey: row.nonceKey,
     sentAt: row.sentAt,
     outcome,
-    wait: waitFor(outcome),
+    wait: (signal?: AbortSignal) => receiptFromOutcome(outcome, signal),
   }
 }
 
@@ -270,7 +235,7 @@ export function createSubmitter(parameters: {
 
   return {
     async send({ wallet, request, taskName, signal }) {
-      if (signal?.aborted) return Err(abortError(signal))
+      if (signal?.aborted) return Err(abortReason(signal))
       let gasLimit = 0n
       if (request.kind !== "raw") {
         if (request.gasLimit !== undefined) gasLimit = request.gasLimit
@@ -289,7 +254,7 @@ export function createSubmitter(parameters: {
       const reservation = reserved.value
       if (signal?.aborted) {
         reservation.release()
-        return Err(abortError(signal))
+        return Err(abortReason(signal))
       }
       let raw: string
       try {

@@ -1,95 +1,50 @@
 /**
- * Builds the object a task runs with: its leased wallet, the submission pipeline (`send`,
- * `sendAndWait`), reads (`call`), ABI helpers, fees, seeded randomness, database queries, a logger,
- * its cancellation signal, and recorders for what it creates.
+ * Builds the `TaskContext` a task runs with: its leased wallet, the submission pipeline (`send`,
+ * `sendAndWait`, `waitForReceipt`), reads (`call`), fees from the per-block cache, seeded
+ * randomness, database queries, a logger, its cancellation signal, and recorders for what it creates.
  */
-import type { BaseError } from "../errors/base.js"
-import { Err, type Result } from "../result.js"
-import type { TransactionReceipt } from "./chainTypes.js"
+import { RunnerUnknownTransactionError } from "../errors/runner.js"
+import { Err } from "../result.js"
+import type { TaskContext, TaskDatabase, TaskSigner } from "../tasks/context.js"
+import type { ChainDefinition } from "../tasks/defineChain.js"
+import type { Random } from "../tasks/random.js"
 import { toQuantity } from "./chainTypes.js"
-import { contractCodec } from "./contractCodec.js"
-import type { RunnerFees, RunnerGasManager, RunnerLogger, RunnerRpc, RunnerWallet } from "./ports.js"
+import { receiptFromOutcome } from "./outcomeReceipt.js"
+import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
+import type { ReceiptTracker } from "./receiptTracker.js"
 import type { RunnerRecorder } from "./recorderPort.js"
-import type { SendRequest } from "./sendRequest.js"
 import type { SubmittedTransaction, Submitter } from "./submitter.js"
-
-/**
- * A read-only call (`eth_call`).
- *
- * @example
- * const request: RunnerCallRequest = { to: counter, data: "0x06661abd" }
- */
-export type RunnerCallRequest = { to: string; data: string; from?: string; value?: bigint; blockTag?: string }
-
-/**
- * The context a task receives (structurally the tasks module's `TaskContext`).
- *
- * @example
- * async run(context) {
- *   const sent = await context.send({ to: context.address, value: 0n, gasLimit: 21_000n })
- * }
- */
-export type RunnerTaskContext<Chain = unknown, Random = unknown, Queries = unknown> = {
-  readonly chain: Chain
-  readonly chainId: number
-  readonly taskName: string
-  readonly wallet: RunnerWallet
-  readonly address: string
-  readonly workerId: number
-  send(request: SendRequest): Promise<Result<SubmittedTransaction, BaseError>>
-  sendAndWait(
-    request: SendRequest,
-    options?: { timeoutMs?: number },
-  ): Promise<Result<TransactionReceipt, BaseError>>
-  call(request: RunnerCallRequest): Promise<Result<string, BaseError>>
-  readonly contract: typeof contractCodec
-  readonly rpc: RunnerRpc
-  fees(): Result<RunnerFees, BaseError>
-  readonly rng: Random
-  readonly random: Random
-  readonly database: Queries
-  readonly logger: RunnerLogger
-  readonly signal: AbortSignal
-  recordContract(contract: {
-    kind: string
-    address: string
-    transactionHash?: string
-    metadata?: Record<string, unknown>
-  }): void
-  recordAsset(asset: {
-    kind: string
-    address: string
-    tokenId?: string
-    transactionHash?: string
-    metadata?: Record<string, unknown>
-  }): void
-}
 
 /**
  * Creates a task context. `onSent` sees every accepted transaction (the runner holds the lease
  * until they settle).
  *
  * @example
- * const context = createTaskContext({ chain, chainId, taskName: "transfer", workerId: 0, wallet, submitter, rpc, gas, random, database, logger, signal, recorder, onSent })
+ * const context = createTaskContext({ chain, runId, worker: 0, taskName: "transfer", wallet, submitter, tracker, rpc, gas, random, database, logger, signal, recorder })
  */
-export function createTaskContext<Chain, Random, Queries>(parameters: {
-  chain: Chain
+export function createTaskContext(parameters: {
+  chain: ChainDefinition
   chainId: number
+  runId: string
+  worker: number
   taskName: string
-  workerId: number
-  wallet: RunnerWallet
+  wallet: TaskSigner
   submitter: Submitter
+  tracker: ReceiptTracker
   rpc: RunnerRpc
   gas: RunnerGasManager
   random: Random
-  database: Queries
+  database: TaskDatabase
   logger: RunnerLogger
   signal: AbortSignal
   recorder: RunnerRecorder
   onSent?(sent: SubmittedTransaction): void
-}): RunnerTaskContext<Chain, Random, Queries> {
-  const { wallet, submitter, taskName, signal, rpc, recorder } = parameters
-  async function send(request: SendRequest) {
+}): TaskContext {
+  const { wallet, submitter, tracker, taskName, signal, rpc, recorder } = parameters
+  function deadline(timeoutMs: number | undefined) {
+    return timeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+  }
+  async function send(request: Parameters<TaskContext["send"]>[0]) {
     const result = await submitter.send({ wallet, request, taskName, signal })
     if (result.isOk()) parameters.onSent?.(result.value)
     return result
@@ -97,19 +52,20 @@ export function createTaskContext<Chain, Random, Queries>(parameters: {
   return {
     chain: parameters.chain,
     chainId: parameters.chainId,
-    taskName,
     wallet,
     address: wallet.address,
-    workerId: parameters.workerId,
+    runId: parameters.runId,
+    worker: parameters.worker,
     send,
     async sendAndWait(request, options) {
       const sent = await send(request)
       if (sent.isErr()) return Err(sent.error)
-      const deadline =
-        options?.timeoutMs === undefined
-          ? signal
-          : AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)])
-      return sent.value.wait(deadline)
+      return receiptFromOutcome(sent.value.outcome, deadline(options?.timeoutMs))
+    },
+    async waitForReceipt(hash, options) {
+      const outcome = tracker.outcomeOf(hash)
+      if (outcome === undefined) return Err(new RunnerUnknownTransactionError({ hash }))
+      return receiptFromOutcome(outcome, deadline(options?.timeoutMs))
     },
     call(request) {
       return rpc.request<string>(
@@ -126,10 +82,8 @@ export function createTaskContext<Chain, Random, Queries>(parameters: {
         { signal },
       )
     },
-    contract: contractCodec,
     rpc,
     fees: () => parameters.gas.currentFees(),
-    rng: parameters.random,
     random: parameters.random,
     database: parameters.database,
     logger: parameters.logger,

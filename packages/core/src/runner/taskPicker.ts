@@ -1,9 +1,14 @@
 /**
- * Weighted task choice: catalog weights, overridden by config weights, narrowed by a filter, drawn
- * with a seeded random source so the task sequence is reproducible.
+ * Weighted task choice for a run: the tasks module's registry resolves catalog weights, config
+ * overrides and the filter; tasks needing a capability the chain lacks are left out; draws come
+ * from a seeded random source so the task sequence is reproducible.
  */
-import { RunnerInvalidPlanError, type RunnerInvalidPlanErrorType } from "../errors/runner.js"
+import type { BaseError } from "../errors/base.js"
+import { RunnerInvalidPlanError } from "../errors/runner.js"
 import { Err, Ok, type Result } from "../result.js"
+import type { ChainCapabilities } from "../tasks/defineChain.js"
+import type { TaskDefinition } from "../tasks/defineTask.js"
+import { createTaskRegistry } from "../tasks/registry.js"
 
 /**
  * Picks the next task.
@@ -11,71 +16,49 @@ import { Err, Ok, type Result } from "../result.js"
  * @example
  * const task = picker.pick()
  */
-export type TaskPicker<T> = {
-  pick(): T
-  /** The effective weights after overrides and filter (for logs and the summary). */
+export type TaskPicker = {
+  pick(): TaskDefinition
+  /** The effective weights after overrides, filter and capability checks. */
   readonly weights: Readonly<Record<string, number>>
 }
 
 /**
- * Builds a picker. Unknown names in `weights` or `filter` are errors that list the available names.
+ * Builds a picker. Unknown names are errors that list the available names.
  *
  * @example
- * const picker = createTaskPicker({ tasks, weights: { transfer: 5 }, filter: ["transfer", "deploy"], random: createRunnerRandom(1) })
- * if (picker.isOk()) picker.value.pick()
+ * const picker = createTaskPicker({ tasks: chain.tasks, capabilities: chain.capabilities, weights: config.taskWeights, filter: config.tasks, random: createRandom(config.seed).next })
  */
-export function createTaskPicker<T extends { name: string; weight: number }>(parameters: {
-  tasks: readonly T[]
+export function createTaskPicker(parameters: {
+  tasks: readonly TaskDefinition[]
+  capabilities?: Readonly<ChainCapabilities>
   weights?: Readonly<Record<string, number>>
   filter?: readonly string[]
   random: () => number
-}): Result<TaskPicker<T>, RunnerInvalidPlanErrorType> {
-  const available = parameters.tasks.map((task) => task.name)
-  const known = new Set(available)
-  for (const name of [...Object.keys(parameters.weights ?? {}), ...(parameters.filter ?? [])]) {
-    if (!known.has(name))
-      return Err(
-        new RunnerInvalidPlanError({
-          reason: `unknown task "${name}"`,
-          available,
-        }) as RunnerInvalidPlanErrorType,
-      )
-  }
-  const allowed =
-    parameters.filter === undefined || parameters.filter.length === 0 ? known : new Set(parameters.filter)
-  const chosen: T[] = []
-  const cumulative: number[] = []
+}): Result<TaskPicker, BaseError> {
+  const capabilities = parameters.capabilities
+  const supported = parameters.tasks.filter(
+    (task) =>
+      capabilities === undefined || task.requires.every((capability) => Boolean(capabilities[capability])),
+  )
+  const selection = createTaskRegistry(parameters.tasks).select({
+    ...(parameters.weights === undefined ? {} : { weights: parameters.weights }),
+    ...(parameters.filter === undefined ? {} : { tasks: parameters.filter }),
+  })
+  if (selection.isErr()) return selection
+  const allowed = new Set(supported.map((task) => task.name))
   const weights: Record<string, number> = {}
-  let total = 0
-  for (const task of parameters.tasks) {
-    if (!allowed.has(task.name)) continue
-    const weight = parameters.weights?.[task.name] ?? task.weight
-    if (!(weight > 0) || !Number.isFinite(weight)) continue
-    total += weight
-    chosen.push(task)
-    cumulative.push(total)
-    weights[task.name] = weight
-  }
+  const chosen = selection.value.tasks.filter((task) => allowed.has(task.name))
+  for (const task of chosen) weights[task.name] = selection.value.weights[task.name] ?? 0
   if (chosen.length === 0)
     return Err(
       new RunnerInvalidPlanError({
-        reason: "no task has a positive weight after the filter",
-        available,
-      }) as RunnerInvalidPlanErrorType,
+        reason: "no task left to run after weights, filter and chain capabilities",
+        available: parameters.tasks.map((task) => task.name),
+      }),
     )
+  // Re-select among the supported ones only, so the draw stays one binary search.
+  const final = createTaskRegistry(chosen).select({ weights })
+  if (final.isErr()) return final
   const { random } = parameters
-  return Ok({
-    weights,
-    pick() {
-      const target = random() * total
-      let low = 0
-      let high = cumulative.length - 1
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if ((cumulative[middle] ?? 0) > target) high = middle
-        else low = middle + 1
-      }
-      return chosen[low] as T
-    },
-  })
+  return Ok({ weights, pick: () => final.value.pick(random) })
 }

@@ -1,0 +1,281 @@
+/**
+ * `runLoad`: the one call behind the CLI's `start`. Resolves the RPC (embedded devnet when no URL is
+ * configured), opens the database, loads or creates wallets, funds them, runs, reconciles, stops
+ * the devnet and returns the summary.
+ */
+import { randomBytes } from "node:crypto"
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import { hexlify } from "ethers"
+import { resolveDatabaseUrl } from "../config/defaults.js"
+import type { Config } from "../config/types.js"
+import { isPostgresUrl } from "../database/maskUrl.js"
+import type { DatabaseManager } from "../database/openDatabase.js"
+import { openDatabase } from "../database/openDatabase.js"
+import type { Devnet } from "../devnet/startDevnet.js"
+import { startDevnet } from "../devnet/startDevnet.js"
+import type { BaseError } from "../errors/base.js"
+import { RunnerInvalidPlanError } from "../errors/runner.js"
+import { createNonceManager, type FetchPendingNonce } from "../nonce/nonceManager.js"
+import { Err, Ok, type Result } from "../result.js"
+import { createRpcClient, type RpcClient } from "../rpc/client.js"
+import { type ChainDefinition, getDevnetOptions } from "../tasks/defineChain.js"
+import { createRandom } from "../tasks/random.js"
+import { loadWallets } from "../wallet/loadWallets.js"
+import { createWalletPool } from "../wallet/pool.js"
+import { createWallet, type Wallet } from "../wallet/wallet.js"
+import { createBlockFeeCache } from "./blockFeeCache.js"
+import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
+import { nativeFundingHook } from "./fundingHook.js"
+import type { RunnerGasManager, RunnerLogger } from "./ports.js"
+import { silentLogger } from "./ports.js"
+import { createRunner, type Runner } from "./runner.js"
+import { installShutdownHandlers } from "./shutdown.js"
+import type { RunSnapshot, RunSummary } from "./statistics.js"
+
+/**
+ * What `runLoad` returns.
+ *
+ * @example
+ * const { summary, runId, databaseUrl } = (await runLoad({ chain, config })).unwrap()
+ */
+export type RunLoadReport = {
+  summary: RunSummary
+  runId: string
+  chainId: number
+  databaseUrl: string
+  /** The RPC used (the devnet's, when one was started; masked otherwise). */
+  rpcUrl: string
+  devnet: boolean
+  wallets: readonly string[]
+}
+
+/**
+ * Options of {@link runLoad}.
+ *
+ * @example
+ * const options: RunLoadOptions = { chain, config, onSnapshot: (snapshot) => render(snapshot) }
+ */
+export type RunLoadOptions = {
+  chain: ChainDefinition
+  config: Config
+  logger?: RunnerLogger
+  /** Called about once per second with live statistics (for the progress display). */
+  onSnapshot?: (snapshot: RunSnapshot) => void
+  snapshotIntervalMs?: number
+  /** Install SIGINT/SIGTERM handlers for the duration of the run (default true). */
+  handleSignals?: boolean
+  /** Called once the runner exists (e.g. to stop it from elsewhere). */
+  onRunner?: (runner: Runner) => void
+  /** Per-wallet funding target in the funding currency (default: 1 unit, e.g. 1 ETH, on the devnet; 0.05 elsewhere). */
+  fundingTarget?: bigint
+  fundingThreshold?: bigint
+  /** Override the fee source (default: the per-block fee cache). */
+  gas?: RunnerGasManager
+  /** Pending-nonce fetcher for keyed lanes (nonceKey ≠ 0); protocol lanes use eth_getTransactionCount. */
+  fetchKeyedNonce?: FetchPendingNonce
+  /** Grace period after a stop (default 30 s). */
+  graceMs?: number
+  /** Receipt deadline (default 30 blocks / 60 s). */
+  dropAfterBlocks?: number
+  dropAfterMs?: number
+  /** Use eth_sendRawTransactionSync when the chain has the capability (default false). */
+  useSendRawTransactionSync?: boolean
+  /** Return leftover funds to the funder after the run (default false). */
+  reclaim?: boolean
+  toolVersion?: string
+}
+
+type Resources = {
+  devnet?: Devnet
+  rpc?: RpcClient
+  database?: DatabaseManager
+  uninstallSignals?: () => void
+  timer?: ReturnType<typeof setInterval>
+}
+
+async function release(resources: Resources) {
+  resources.uninstallSignals?.()
+  if (resources.timer !== undefined) clearInterval(resources.timer)
+  await resources.database?.close()
+  await resources.rpc?.close()
+  await resources.devnet?.stop()
+}
+
+function generateWallets(count: number): Wallet[] {
+  return Array.from({ length: count }, () => createWallet(hexlify(randomBytes(32))).unwrap())
+}
+
+/**
+ * Runs a load test end to end and always cleans up (devnet stopped, database closed) before returning.
+ *
+ * @example
+ * const config = (await loadConfig({ flags: { durationSeconds: 10, targetTps: 20 } })).unwrap()
+ * const report = await runLoad({ chain: myChain, config })
+ * if (report.isOk()) console.log(report.value.summary.transactions)
+ */
+export async function runLoad(options: RunLoadOptions): Promise<Result<RunLoadReport, BaseError>> {
+  const resources: Resources = {}
+  try {
+    return await runWith(options, resources)
+  } finally {
+    await release(resources)
+  }
+}
+
+async function runWith(
+  options: RunLoadOptions,
+  resources: Resources,
+): Promise<Result<RunLoadReport, BaseError>> {
+  const { chain, config } = options
+  const logger = options.logger ?? silentLogger
+  const useDevnet = config.rpcUrls.length === 0
+  let rpcUrls = [...config.rpcUrls]
+  let chainId = config.chainId ?? chain.chainId
+  let funder: Wallet | undefined
+  let wallets: Wallet[]
+
+  if (useDevnet) {
+    const devnetOptions = getDevnetOptions(chain, { blockTimeSeconds: config.blockTimeSeconds })
+    const started = await startDevnet(devnetOptions)
+    if (started.isErr()) return started
+    resources.devnet = started.value
+    rpcUrls = [started.value.rpcUrl]
+    chainId = started.value.chainId
+    const dev = started.value.accounts[0]
+    if (dev !== undefined) funder = createWallet(dev.privateKey).unwrap()
+    // Fresh throw-away worker wallets, in memory only.
+    wallets = generateWallets(config.wallets.count)
+    logger.info({ rpcUrl: started.value.rpcUrl, chainId, wallets: wallets.length }, "embedded devnet started")
+  } else {
+    const loaded = await loadWallets(config.wallets.sources, { count: config.wallets.count })
+    if (loaded.isErr()) return loaded
+    wallets = loaded.value
+    if (config.funder?.key !== undefined) {
+      const created = createWallet(config.funder.key, "funder key")
+      if (created.isErr()) return created
+      funder = created.value
+    }
+  }
+  if (wallets.length === 0)
+    return Err(
+      new RunnerInvalidPlanError({ reason: "no worker wallets (wallets.count is 0 or no source given)" }),
+    )
+
+  const rpc = createRpcClient({ endpoints: rpcUrls })
+  resources.rpc = rpc
+  const reportedChainId = await rpc.request<string>("eth_chainId", [])
+  if (reportedChainId.isErr()) return reportedChainId
+  if (Number(BigInt(reportedChainId.value)) !== chainId)
+    return Err(
+      new RunnerInvalidPlanError({
+        reason: `the RPC serves chain id ${Number(BigInt(reportedChainId.value))}, the configuration expects ${chainId}`,
+      }),
+    )
+
+  const databaseUrl = resolveDatabaseUrl(config, chain.name)
+  if (databaseUrl !== ":memory:" && !isPostgresUrl(databaseUrl))
+    mkdirSync(dirname(databaseUrl), { recursive: true })
+  const opened = await openDatabase({ url: databaseUrl })
+  if (opened.isErr()) return opened
+  const database = opened.value
+  resources.database = database
+  const run = await database.createRun({
+    chain: chain.name,
+    chainId,
+    config,
+    toolVersion: options.toolVersion ?? chain.version,
+  })
+  if (run.isErr()) return run
+  const runId = run.value.id
+
+  const nonces = createNonceManager({
+    fetchPendingNonce: async (lane) => {
+      if (lane.nonceKey !== 0n) {
+        if (options.fetchKeyedNonce === undefined)
+          return Err(
+            new RunnerInvalidPlanError({ reason: "keyed nonce lanes need a chain-provided nonce fetcher" }),
+          )
+        return options.fetchKeyedNonce(lane)
+      }
+      return (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt)
+    },
+  })
+  const gas =
+    options.gas ??
+    createBlockFeeCache({
+      baseFeeMultiplier: config.gas.baseFeeMultiplier,
+      ...(config.gas.minPriorityFee === undefined ? {} : { minPriorityFeePerGas: config.gas.minPriorityFee }),
+      ...(config.gas.maxFeePerGas === undefined ? {} : { maxFeePerGas: config.gas.maxFeePerGas }),
+    })
+  // The seed fixes the wallet order too: same seed, same first leases.
+  const ordered = createRandom(config.seed).fork("wallets").shuffle(wallets)
+  const pool = createWalletPool(ordered, { cooldownMs: config.leaseCooldownMs })
+  const hook = chain.fund ?? nativeFundingHook
+  const fundingTarget =
+    options.fundingTarget ??
+    (useDevnet
+      ? 10n ** BigInt(hook.currency.decimals)
+      : 5n * 10n ** BigInt(Math.max(0, hook.currency.decimals - 2)))
+
+  const runner = createRunner({
+    chain,
+    chainId,
+    runId,
+    plan: {
+      targetTps: config.targetTps,
+      workers: config.workers,
+      ...(config.durationSeconds === undefined ? {} : { durationMs: config.durationSeconds * 1000 }),
+      ...(config.count === undefined ? {} : { count: config.count }),
+      minDelayMs: config.minDelayMs,
+      maxDelayMs: config.maxDelayMs,
+      taskWeights: config.taskWeights,
+      ...(config.tasks === undefined ? {} : { taskFilter: config.tasks }),
+      ...(config.seed === undefined ? {} : { seed: config.seed }),
+      taskTimeoutMs: config.taskTimeoutMs,
+      ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
+    },
+    rpc,
+    nonces,
+    gas,
+    recorder: createRecorderAdapter({ recorder: database.recorder, runId, chainId }),
+    pool,
+    wallets: ordered,
+    database: createTaskDatabase({ queries: database.queries, chainId }),
+    logger,
+    funding: {
+      hook,
+      funder,
+      target: fundingTarget,
+      ...(options.fundingThreshold === undefined ? {} : { threshold: options.fundingThreshold }),
+      reclaimAtEnd: options.reclaim ?? false,
+    },
+    tracker: {
+      ...(options.dropAfterBlocks === undefined ? {} : { dropAfterBlocks: options.dropAfterBlocks }),
+      ...(options.dropAfterMs === undefined ? {} : { dropAfterMs: options.dropAfterMs }),
+    },
+    useSendRawTransactionSync:
+      (options.useSendRawTransactionSync ?? false) && chain.capabilities.sendRawTransactionSync === true,
+  })
+  options.onRunner?.(runner)
+  if (options.handleSignals ?? true) resources.uninstallSignals = installShutdownHandlers(runner)
+  if (options.onSnapshot !== undefined) {
+    const onSnapshot = options.onSnapshot
+    resources.timer = setInterval(() => onSnapshot(runner.snapshot()), options.snapshotIntervalMs ?? 1000)
+    resources.timer.unref()
+  }
+  const result = await runner.run()
+  const status = result.isErr() ? "failed" : runner.stopReason === undefined ? "completed" : "interrupted"
+  const finished = await database.finishRun({ runId, status })
+  if (finished.isErr()) logger.warn({ code: finished.error.code }, "could not mark the run finished")
+  if (result.isErr()) return result
+  return Ok({
+    summary: result.value,
+    runId,
+    chainId,
+    databaseUrl,
+    rpcUrl: useDevnet ? (rpcUrls[0] ?? "") : (rpc.endpoints[0] ?? ""),
+    devnet: useDevnet,
+    wallets: ordered.map((wallet) => wallet.address),
+  })
+}
