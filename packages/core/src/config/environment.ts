@@ -55,12 +55,20 @@ const formatDescriptions: Record<ValueFormat, string> = {
   weights: "comma-separated name=weight pairs",
 }
 
-/** The variable that fills `wallets.sources[*].phrase` of mnemonic sources that have none. */
+/**
+ * The variable that fills `wallets.sources[*].phrase` of mnemonic sources that have none.
+ *
+ * @example
+ * process.env[mnemonicVariable] // the phrase, never logged
+ */
 export const mnemonicVariable = "TESTNET_MNEMONIC"
 
 /**
  * TESTNET_* variables read by other parts of the framework; they are not config keys and are
  * never reported as typos.
+ *
+ * @example
+ * otherTestnetVariables.includes("TESTNET_WALLET_PASSWORD") // true
  */
 export const otherTestnetVariables: readonly string[] = [mnemonicVariable, "TESTNET_WALLET_PASSWORD"]
 

@@ -1,7 +1,12 @@
 import { deepFreeze } from "./freeze.js"
 import type { Config, WalletSourceConfig } from "./types.js"
 
-/** What a secret is replaced with wherever a config value is shown or stored. */
+/**
+ * What a secret is replaced with wherever a config value is shown or stored.
+ *
+ * @example
+ * redactConfig(config).funder?.key === redactedText // when a key was set
+ */
 export const redactedText = "<redacted>"
 
 // Last key-path segments whose values are secrets, in both spellings (TOML and TypeScript).

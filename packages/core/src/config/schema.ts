@@ -69,7 +69,12 @@ const address = z.string().transform((text, context) => {
   }
 })
 
-/** Fields of each wallet source kind. */
+/**
+ * Fields of each wallet source kind, by `kind`. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * Object.keys(walletSourceShapes.mnemonic) // ["kind", "phrase", "path", "count"]
+ */
 export const walletSourceShapes = {
   keystore: { kind: z.literal("keystore"), path: nonEmptyString() },
   "keys-file": { kind: z.literal("keys-file"), path: nonEmptyString() },
@@ -100,10 +105,20 @@ const walletSourceSchema = z.discriminatedUnion("kind", [
   z.strictObject(walletSourceShapes.environment),
 ])
 
-/** Fields of the `wallets` table. */
+/**
+ * Fields of the `wallets` table. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * Object.keys(walletsShape) // ["count", "sources"]
+ */
 export const walletsShape = { count: wholeNumber(1), sources: z.array(walletSourceSchema) }
 
-/** Fields of the `proxies` table. */
+/**
+ * Fields of the `proxies` table. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * Object.keys(proxiesShape) // ["urls", "file", "mode", "directFallback"]
+ */
 export const proxiesShape = {
   urls: z.array(proxyUrl),
   file: nonEmptyString().exactOptional(),
@@ -111,7 +126,12 @@ export const proxiesShape = {
   directFallback: z.boolean(),
 }
 
-/** Fields of the `funder` table. */
+/**
+ * Fields of the `funder` table. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * Object.keys(funderShape) // ["key", "address"]
+ */
 export const funderShape = {
   key: z
     .string()
@@ -120,7 +140,12 @@ export const funderShape = {
   address: address.exactOptional(),
 }
 
-/** Fields of the `gas` table. */
+/**
+ * Fields of the `gas` table. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * gasShape.replacementBumpPercent.safeParse(0).success // false
+ */
 export const gasShape = {
   priorityFeeMultiplier: z.number().min(0, { error: "must be at least 0" }),
   baseFeeMultiplier: z.number().min(1, { error: "must be at least 1" }),
@@ -129,7 +154,12 @@ export const gasShape = {
   replacementBumpPercent: wholeNumber(1, 1000),
 }
 
-/** Fields of the top level. */
+/**
+ * Fields of the top level. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * rootShape.targetTps.safeParse(0).success // false
+ */
 export const rootShape = {
   rpcUrls: z.array(rpcUrl),
   chainId: wholeNumber(1).exactOptional(),

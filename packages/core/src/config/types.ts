@@ -24,10 +24,20 @@ export type WalletSourceConfig =
   /** Private keys from an environment variable (comma-separated). */
   | { readonly kind: "environment"; readonly variable: string }
 
-/** How proxies are assigned to wallets. */
+/**
+ * How proxies are assigned to wallets: one per wallet (`sticky`) or a new one per request (`rotate`).
+ *
+ * @example
+ * const mode: ProxyMode = "sticky"
+ */
 export type ProxyMode = "sticky" | "rotate"
 
-/** Logger verbosity. */
+/**
+ * Logger verbosity.
+ *
+ * @example
+ * const level: LogLevel = "debug"
+ */
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "silent"
 
 /**

@@ -16,7 +16,12 @@ import { configSchema } from "./schema.js"
 import { suggestClosest } from "./suggest.js"
 import type { Config } from "./types.js"
 
-/** Errors a validation of merged layers can produce. */
+/**
+ * Errors a validation of merged layers can produce.
+ *
+ * @example
+ * function keyPathOf(error: ConfigValidationErrorType): string { return error.keyPath }
+ */
 export type ConfigValidationErrorType =
   | ConfigInvalidValueErrorType
   | ConfigMissingFieldErrorType

@@ -72,7 +72,12 @@ export class ConfigFileNotFoundError extends BaseError {
     this.path = parameters.path
   }
 }
-/** {@link ConfigFileNotFoundError} narrowed by name. */
+/**
+ * {@link ConfigFileNotFoundError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "ConfigFileNotFoundError") error satisfies ConfigFileNotFoundErrorType
+ */
 export type ConfigFileNotFoundErrorType = ConfigFileNotFoundError & { name: "ConfigFileNotFoundError" }
 
 /**
@@ -94,7 +99,12 @@ export class ConfigFileUnreadableError extends BaseError {
     this.path = parameters.path
   }
 }
-/** {@link ConfigFileUnreadableError} narrowed by name. */
+/**
+ * {@link ConfigFileUnreadableError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "ConfigFileUnreadableError") error satisfies ConfigFileUnreadableErrorType
+ */
 export type ConfigFileUnreadableErrorType = ConfigFileUnreadableError & { name: "ConfigFileUnreadableError" }
 
 /**
@@ -126,7 +136,12 @@ export class ConfigParseError extends BaseError {
     this.reason = reason
   }
 }
-/** {@link ConfigParseError} narrowed by name. */
+/**
+ * {@link ConfigParseError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "ConfigParseError") error satisfies ConfigParseErrorType
+ */
 export type ConfigParseErrorType = ConfigParseError & { name: "ConfigParseError" }
 
 /**
@@ -157,7 +172,12 @@ export class ConfigInvalidValueError extends BaseError {
     this.source = source
   }
 }
-/** {@link ConfigInvalidValueError} narrowed by name. */
+/**
+ * {@link ConfigInvalidValueError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "ConfigInvalidValueError") error satisfies ConfigInvalidValueErrorType
+ */
 export type ConfigInvalidValueErrorType = ConfigInvalidValueError & { name: "ConfigInvalidValueError" }
 
 /**
@@ -181,7 +201,12 @@ export class ConfigMissingFieldError extends BaseError {
     this.source = source
   }
 }
-/** {@link ConfigMissingFieldError} narrowed by name. */
+/**
+ * {@link ConfigMissingFieldError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "ConfigMissingFieldError") error satisfies ConfigMissingFieldErrorType
+ */
 export type ConfigMissingFieldErrorType = ConfigMissingFieldError & { name: "ConfigMissingFieldError" }
 
 /**
@@ -211,7 +236,12 @@ export class ConfigUnknownKeyError extends BaseError {
     this.source = source
   }
 }
-/** {@link ConfigUnknownKeyError} narrowed by name. */
+/**
+ * {@link ConfigUnknownKeyError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "ConfigUnknownKeyError") error satisfies ConfigUnknownKeyErrorType
+ */
 export type ConfigUnknownKeyErrorType = ConfigUnknownKeyError & { name: "ConfigUnknownKeyError" }
 
 /**
