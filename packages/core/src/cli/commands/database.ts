@@ -1,0 +1,129 @@
+import type { Command } from "commander"
+import { resolveDatabaseUrl } from "../../config/defaults.js"
+import { getSchemaVersion } from "../../database/migrate.js"
+import { type DatabaseManager, openDatabase } from "../../database/openDatabase.js"
+import type { RunSummaryRecord } from "../../database/queries/runSummary.js"
+import { Ok } from "../../result.js"
+import { addCommonOptions } from "../commonOptions.js"
+import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
+import { exitCodes } from "../exitCodes.js"
+import { loadCommandConfig } from "../loadCommandConfig.js"
+import { formatDuration, formatPercent, renderTable } from "../table.js"
+
+type DatabaseOptions = { config?: string; db?: string; json?: boolean; run?: string }
+
+/**
+ * `db migrate | stats`: create/upgrade the schema; print a recorded run's totals.
+ *
+ * @example
+ * registerDatabaseCommand(program, context, slot) // then: tempo db stats --db ./data/tempo.db
+ */
+export function registerDatabaseCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
+  const database = program.command("db").description("database maintenance and statistics")
+  addCommonOptions(database.command("migrate"))
+    .description("create the database or upgrade its schema")
+    .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
+    .action(slot.wrap(async (options: DatabaseOptions) => withDatabase(context, options, migrate)))
+  addCommonOptions(database.command("stats"))
+    .description("per-task totals of a run (default: the latest run of this chain)")
+    .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
+    .option("--run <id>", "run id (default: the latest)")
+    .action(slot.wrap(async (options: DatabaseOptions) => withDatabase(context, options, stats)))
+}
+
+type Opened = DatabaseManager
+
+async function withDatabase(
+  context: CliContext,
+  options: DatabaseOptions,
+  body: (context: CliContext, options: DatabaseOptions, manager: Opened) => Promise<CommandResult>,
+): Promise<CommandResult> {
+  const config = await loadCommandConfig(context, options)
+  if (config.isErr()) return config
+  const opened = await openDatabase({ url: resolveDatabaseUrl(config.value, context.chain.name) })
+  if (opened.isErr()) return opened
+  try {
+    return await body(context, options, opened.value)
+  } finally {
+    await opened.value.close()
+  }
+}
+
+async function migrate(
+  context: CliContext,
+  options: DatabaseOptions,
+  manager: Opened,
+): Promise<CommandResult> {
+  // openDatabase has migrated already; report where the schema stands.
+  const version = await getSchemaVersion(manager.db)
+  context.io.stdout.write(
+    options.json
+      ? `${JSON.stringify({ database: manager.target, dialect: manager.dialect, schemaVersion: version })}\n`
+      : `Database ${manager.target} (${manager.dialect}) is at schema version ${version}.\n`,
+  )
+  return Ok(exitCodes.ok)
+}
+
+async function stats(context: CliContext, options: DatabaseOptions, manager: Opened): Promise<CommandResult> {
+  let runId: string
+  if (options.run !== undefined) {
+    runId = options.run
+  } else {
+    const latest = await manager.queries.latestRun({ chain: context.chain.name })
+    if (latest.isErr()) return latest
+    if (latest.value === undefined) {
+      context.io.stdout.write(
+        options.json ? "null\n" : `No run of ${context.chain.name} recorded in ${manager.target}.\n`,
+      )
+      return Ok(exitCodes.ok)
+    }
+    runId = latest.value.id
+  }
+  const summary = await manager.queries.runSummary({ runId })
+  if (summary.isErr()) return summary
+  context.io.stdout.write(
+    options.json
+      ? `${JSON.stringify(summary.value, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}\n`
+      : renderRunRecordSummary(runId, summary.value),
+  )
+  return Ok(exitCodes.ok)
+}
+
+/**
+ * The `db stats` text: the run's header and one row per task.
+ *
+ * @example
+ * io.stdout.write(renderRunRecordSummary(runId, summary))
+ */
+export function renderRunRecordSummary(runId: string, summary: RunSummaryRecord): string {
+  const run = summary.run
+  const header =
+    run === undefined
+      ? `Run ${runId} (not found in runs; metrics only)\n`
+      : `Run ${run.id}: ${run.chain} (chain id ${run.chainId}), ${run.status}, started ${new Date(run.startedAt).toISOString()}${run.endedAt === undefined ? "" : `, lasted ${formatDuration(run.endedAt - run.startedAt)}`}${run.shard === undefined ? "" : `, shard ${run.shard}`}\n`
+  const rows = [...summary.tasks, { ...summary.totals, taskName: "(total)" }].map((task) => [
+    task.taskName,
+    String(task.count),
+    formatPercent(task.successes, task.count),
+    formatDuration(task.p50DurationMs),
+    formatDuration(task.p95DurationMs),
+    String(task.transactions),
+    formatDuration(task.p50InclusionMs),
+    formatDuration(task.p95InclusionMs),
+    task.gasUsed.toString(),
+  ])
+  return `${header}\n${renderTable(
+    [
+      { header: "task" },
+      { header: "runs", align: "right" },
+      { header: "ok", align: "right" },
+      { header: "p50", align: "right" },
+      { header: "p95", align: "right" },
+      { header: "txs", align: "right" },
+      { header: "incl p50", align: "right" },
+      { header: "incl p95", align: "right" },
+      { header: "gas used", align: "right" },
+    ],
+    rows,
+  )}`
+}

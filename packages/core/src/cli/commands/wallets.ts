@@ -1,0 +1,103 @@
+import type { Command } from "commander"
+import { CliNotImplementedError } from "../../errors/cli.js"
+import { Err, Ok } from "../../result.js"
+import { exportAddressesCsv, generateKeystores, listKeystoreAddresses } from "../../wallet/keystoreTool.js"
+import { readPassword } from "../../wallet/password.js"
+import { addCommonOptions, addConnectionOptions } from "../commonOptions.js"
+import type { CliContext, OutcomeSlot } from "../context.js"
+import { exitCodes } from "../exitCodes.js"
+import { parsePositiveInteger } from "../flagParsers.js"
+import { renderTable } from "../table.js"
+
+/**
+ * `wallets generate | list | fund | reclaim`: keystore tooling and funding.
+ * Passwords come from TESTNET_WALLET_PASSWORD or a muted prompt — never from a flag (flags are
+ * visible in `ps` and shell history).
+ *
+ * @example
+ * registerWalletsCommand(program, context, slot) // then: tempo wallets generate --dir keystores --count 20
+ */
+export function registerWalletsCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
+  const name = context.programName
+  const wallets = program
+    .command("wallets")
+    .description("generate and list keystores; fund and reclaim run wallets")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ TESTNET_WALLET_PASSWORD=… ${name} wallets generate --dir keystores --count 20
+  $ ${name} wallets list --dir keystores --csv > addresses.csv
+  $ ${name} wallets fund --config testnet.toml`,
+    )
+
+  addCommonOptions(wallets.command("generate"))
+    .description("create new encrypted keystores (password from TESTNET_WALLET_PASSWORD or a prompt)")
+    .requiredOption("--dir <directory>", "directory to write the keystore files to")
+    .requiredOption("-n, --count <n>", "how many keystores", parsePositiveInteger)
+    .action(
+      slot.wrap(async (options: { dir: string; count: number; json?: boolean }) => {
+        const password = await readPassword({ environment: context.io.environment })
+        if (password.isErr()) return password
+        const written = await generateKeystores({
+          directory: options.dir,
+          count: options.count,
+          password: password.value,
+          onProgress: options.json
+            ? undefined
+            : (done, total) => {
+                if (context.io.stderr.isTTY) context.io.stderr.write(`\rencrypting ${done}/${total}`)
+              },
+        })
+        if (context.io.stderr.isTTY && !options.json) context.io.stderr.write("\n")
+        if (written.isErr()) return written
+        if (options.json) {
+          context.io.stdout.write(`${JSON.stringify(written.value)}\n`)
+        } else {
+          context.io.stdout.write(`Wrote ${written.value.length} keystore(s) to ${options.dir}:\n`)
+          for (const file of written.value) context.io.stdout.write(`${file.address}  ${file.file}\n`)
+        }
+        return Ok(exitCodes.ok)
+      }),
+    )
+
+  addCommonOptions(wallets.command("list"))
+    .description("list the addresses of keystores (no password needed: nothing is decrypted)")
+    .requiredOption("--dir <path>", "keystore file or directory")
+    .option("--csv", "print address,file lines as CSV")
+    .action(
+      slot.wrap(async (options: { dir: string; csv?: boolean; json?: boolean }) => {
+        const listed = await listKeystoreAddresses(options.dir)
+        if (listed.isErr()) return listed
+        if (options.json) context.io.stdout.write(`${JSON.stringify(listed.value)}\n`)
+        else if (options.csv) context.io.stdout.write(exportAddressesCsv(listed.value))
+        else
+          context.io.stdout.write(
+            renderTable(
+              [{ header: "address" }, { header: "file" }],
+              listed.value.map((file) => [file.address, file.file]),
+            ),
+          )
+        return Ok(exitCodes.ok)
+      }),
+    )
+
+  for (const [verb, description] of [
+    ["fund", "top up the run's wallets from the funder (TESTNET_FUNDER_KEY)"],
+    ["reclaim", "send what is left in the run's wallets back to the funder"],
+  ] as const) {
+    addConnectionOptions(addCommonOptions(wallets.command(verb)))
+      .description(description)
+      .option("--wallets <n>", "number of wallets", parsePositiveInteger)
+      .action(
+        slot.wrap(async () =>
+          Err(
+            new CliNotImplementedError({
+              command: `${name} wallets ${verb}`,
+              hint: `\`${name} start\` funds the run's wallets itself before the load begins.`,
+            }),
+          ),
+        ),
+      )
+  }
+}

@@ -1,0 +1,64 @@
+import { type Command, Option } from "commander"
+import {
+  collect,
+  parseList,
+  parseNonNegativeInteger,
+  parsePositiveInteger,
+  parsePositiveNumber,
+  parseShard,
+  parseWeights,
+} from "./flagParsers.js"
+
+const logLevels = ["trace", "debug", "info", "warn", "error", "silent"]
+
+/**
+ * Options every command understands: --config, --json, --verbose, --log-level.
+ *
+ * @example
+ * addCommonOptions(program.command("tasks"))
+ */
+export function addCommonOptions(command: Command): Command {
+  return command
+    .option("-c, --config <file>", "TOML config file (flags > environment > file > defaults)")
+    .option("--json", "machine-readable output (JSON lines)")
+    .option("-v, --verbose", "show error details and cause chains")
+    .addOption(new Option("--log-level <level>", "log verbosity").choices(logLevels))
+}
+
+/**
+ * Options of the commands that talk to a chain and record to the database.
+ *
+ * @example
+ * addConnectionOptions(program.command("db"))
+ */
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .option("--rpc-url <url>", "JSON-RPC endpoint, repeatable (none: start the embedded devnet)", collect)
+    .option("--chain-id <id>", "expected chain id (checked against the node)", parsePositiveInteger)
+    .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
+}
+
+/**
+ * Options that shape a load run.
+ *
+ * @example
+ * addRunOptions(program.command("start"))
+ */
+export function addRunOptions(command: Command): Command {
+  return command
+    .option("-d, --duration <seconds>", "stop after this many seconds", parsePositiveNumber)
+    .option("-n, --count <tasks>", "stop after this many tasks", parsePositiveInteger)
+    .option("--tps <n>", "target task starts per second (open loop)", parsePositiveNumber)
+    .option("-w, --workers <n>", "maximum tasks in flight", parsePositiveInteger)
+    .option("--wallets <n>", "number of wallets to use", parsePositiveInteger)
+    .option("-t, --tasks <names>", "only these tasks (comma-separated)", parseList)
+    .option("--weights <name=w,...>", "override task weights", parseWeights)
+    .option("--seed <n>", "seed for reproducible choices", parseNonNegativeInteger)
+    .option(
+      "--shard <index/count>",
+      "run shard INDEX of COUNT (1-based) of the wallets, e.g. 2/4",
+      parseShard,
+    )
+    .option("--block-time <seconds>", "embedded devnet block time (never automine)", parsePositiveNumber)
+    .option("--task-timeout <seconds>", "fail a task after this many seconds", parsePositiveNumber)
+}

@@ -1,0 +1,101 @@
+import type { RunSnapshot } from "../runner/statistics.js"
+import type { CliOutput } from "./io.js"
+import { formatDuration } from "./table.js"
+
+/**
+ * The live progress block on a terminal (a few lines, redrawn in place).
+ *
+ * @example
+ * renderProgressLines(snapshot)
+ * // ["elapsed 12.0 s  tps 48.7/50  in flight 31", "sent 580  included 561  reverted 0  rejected 1  dropped 0  pending 18", …]
+ */
+export function renderProgressLines(snapshot: RunSnapshot): string[] {
+  const lines = [
+    `elapsed ${formatDuration(snapshot.elapsedMs)}  tps ${snapshot.currentTps.toFixed(1)}/${snapshot.targetTps}  in flight ${snapshot.tasksInFlight}`,
+    `tasks ${snapshot.tasksStarted} started, ${snapshot.tasksSucceeded} ok, ${snapshot.tasksFailed} failed${snapshot.skippedStarts > 0 ? `, ${snapshot.skippedStarts} skipped` : ""}`,
+    `tx sent ${snapshot.sent}  included ${snapshot.included}  reverted ${snapshot.reverted}  rejected ${snapshot.rejected}  dropped ${snapshot.dropped}  pending ${snapshot.pendingTransactions}`,
+    `inclusion p50 ${formatDuration(snapshot.inclusionLatencyMs.p50)}  p95 ${formatDuration(snapshot.inclusionLatencyMs.p95)}`,
+  ]
+  if (snapshot.topErrors.length > 0) {
+    lines.push(
+      `errors ${snapshot.topErrors
+        .slice(0, 3)
+        .map((error) => `${error.code} ×${error.count}`)
+        .join(", ")}`,
+    )
+  }
+  return lines
+}
+
+/**
+ * The progress as one JSON line (non-TTY output: logs, CI, `--json`).
+ *
+ * @example
+ * progressJsonLine(snapshot) // '{"type":"progress","elapsedMs":12000,…}'
+ */
+export function progressJsonLine(snapshot: RunSnapshot): string {
+  return JSON.stringify({ type: "progress", ...snapshot }, (_key, value: unknown) =>
+    value === undefined ? null : value,
+  )
+}
+
+/**
+ * ANSI sequence that moves the cursor up over the previous block and clears it.
+ *
+ * @example
+ * eraseLines(3) // "\u001b[3F\u001b[0J"
+ */
+export function eraseLines(count: number): string {
+  return count === 0 ? "" : `\u001b[${count}F\u001b[0J`
+}
+
+/**
+ * Draws progress: on a TTY one block redrawn in place (cursor moves), otherwise one JSON line per
+ * `intervalMs`. `update` may be called as often as you like; output is throttled.
+ *
+ * @example
+ * const progress = createProgressRenderer({ output: io.stderr, intervalMs: 5_000 })
+ * const timer = setInterval(() => progress.update(runner.snapshot()), 250)
+ * // … at the end:
+ * clearInterval(timer); progress.finish(runner.snapshot())
+ */
+export function createProgressRenderer(parameters: {
+  output: CliOutput
+  /** Default: `output.isTTY`. */
+  interactive?: boolean
+  /** Minimum time between two renders; default 250 ms on a TTY, 5 000 ms otherwise. */
+  intervalMs?: number
+  now?: () => number
+}): { update(snapshot: RunSnapshot): void; finish(snapshot?: RunSnapshot): void } {
+  const interactive = parameters.interactive ?? parameters.output.isTTY === true
+  const intervalMs = parameters.intervalMs ?? (interactive ? 250 : 5_000)
+  const now = parameters.now ?? Date.now
+  let lastRender = Number.NEGATIVE_INFINITY
+  let drawnLines = 0
+  let finished = false
+
+  const draw = (snapshot: RunSnapshot) => {
+    if (interactive) {
+      const lines = renderProgressLines(snapshot)
+      parameters.output.write(`${eraseLines(drawnLines)}${lines.join("\n")}\n`)
+      drawnLines = lines.length
+    } else {
+      parameters.output.write(`${progressJsonLine(snapshot)}\n`)
+    }
+  }
+
+  return {
+    update(snapshot) {
+      if (finished) return
+      const time = now()
+      if (time - lastRender < intervalMs) return
+      lastRender = time
+      draw(snapshot)
+    },
+    finish(snapshot) {
+      if (finished) return
+      finished = true
+      if (snapshot !== undefined) draw(snapshot)
+    },
+  }
+}

@@ -1,0 +1,69 @@
+import type { RunSummary } from "../runner/statistics.js"
+import { formatDuration, formatPercent, renderTable } from "./table.js"
+
+/**
+ * The end-of-run report for the terminal: totals, then one row per task (count, success rate,
+ * p50/p95 duration and inclusion latency, transactions, main failure), then the top error codes.
+ *
+ * @example
+ * io.stdout.write(renderRunSummary(summary))
+ */
+export function renderRunSummary(summary: RunSummary): string {
+  const { transactions } = summary
+  const header = [
+    `Run finished (${summary.stopReason}) after ${formatDuration(summary.durationMs)}.`,
+    `Tasks started: ${summary.tasksStarted}${summary.skippedStarts > 0 ? ` (${summary.skippedStarts} starts skipped: no free wallet or worker)` : ""}`,
+    `Transactions: ${transactions.sent} sent, ${transactions.included} included, ${transactions.reverted} reverted, ${transactions.rejected} rejected, ${transactions.dropped} dropped, ${transactions.pending} pending`,
+    `Average: ${summary.averageTps.toFixed(1)} tx/s; inclusion latency p50 ${formatDuration(summary.inclusionLatencyMs.p50)}, p95 ${formatDuration(summary.inclusionLatencyMs.p95)}`,
+  ]
+  const names = Object.keys(summary.tasks).sort()
+  const rows = names.map((name) => {
+    const task = summary.tasks[name]!
+    const [mainFailure] = Object.entries(task.failures).sort((left, right) => right[1] - left[1])
+    return [
+      name,
+      String(task.count),
+      formatPercent(task.success, task.count),
+      formatDuration(task.durationMs.p50),
+      formatDuration(task.durationMs.p95),
+      formatDuration(task.inclusionLatencyMs.p50),
+      formatDuration(task.inclusionLatencyMs.p95),
+      `${task.transactions.included}/${task.transactions.sent}`,
+      mainFailure === undefined ? "" : `${mainFailure[0]} ×${mainFailure[1]}`,
+    ]
+  })
+  const table =
+    rows.length === 0
+      ? "No task ran.\n"
+      : renderTable(
+          [
+            { header: "task" },
+            { header: "runs", align: "right" },
+            { header: "ok", align: "right" },
+            { header: "p50", align: "right" },
+            { header: "p95", align: "right" },
+            { header: "incl p50", align: "right" },
+            { header: "incl p95", align: "right" },
+            { header: "tx incl/sent", align: "right" },
+            { header: "main failure" },
+          ],
+          rows,
+        )
+  const errors =
+    summary.topErrors.length === 0
+      ? ""
+      : `Top errors: ${summary.topErrors.map((error) => `${error.code} ×${error.count}`).join(", ")}\n`
+  return `${header.join("\n")}\n\n${table}${errors}`
+}
+
+/**
+ * The summary as one JSON document (`--json`): numbers stay numbers, undefined percentiles become null.
+ *
+ * @example
+ * io.stdout.write(`${runSummaryJson(summary)}\n`)
+ */
+export function runSummaryJson(summary: RunSummary): string {
+  return JSON.stringify({ type: "summary", ...summary }, (_key, value: unknown) =>
+    value === undefined ? null : typeof value === "bigint" ? value.toString() : value,
+  )
+}
