@@ -29,6 +29,8 @@ export type OpenDatabaseOptions = {
   busyTimeoutMs?: number
   /** Period of SQLite's PASSIVE WAL checkpoint. Default 1000 ms. */
   checkpointIntervalMs?: number
+  /** Where SQLite checkpoints run: "worker" (default, off the event loop) or "main". */
+  checkpointMode?: "worker" | "main"
   /** PostgreSQL pool size. Default 2 (one for flushes, one for queries). */
   postgresPoolSize?: number
   /** PostgreSQL connect timeout. Default 5000 ms. */

@@ -38,8 +38,13 @@ export type DeadLetter = { item: RecorderItem; error: DatabaseErrorType }
  * const options: RecorderOptions = { flushRows: 500, flushIntervalMs: 200, maxQueueRows: 20_000, onError: console.error }
  */
 export type RecorderOptions = {
-  /** Flush as soon as this many rows are buffered; also the rows per transaction. Default 500. */
+  /** Flush as soon as this many rows are buffered. Default 500. */
   flushRows?: number
+  /**
+   * Rows per write transaction (a flush of more rows is split, yielding to the event loop
+   * between transactions). Default: flushRows, i.e. one transaction per flush.
+   */
+  rowsPerTransaction?: number
   /** Flush buffered rows at least this often. Default 200 ms. */
   flushIntervalMs?: number
   /** Buffered rows above which `waitForCapacity()` waits. Default 20 000. Nothing is dropped. */
@@ -118,6 +123,7 @@ export function createRecorder(writer: BatchWriter, options: RecorderOptions = {
   const flushRows = Math.max(1, options.flushRows ?? 500)
   const flushIntervalMs = options.flushIntervalMs ?? 200
   const maxQueueRows = Math.max(flushRows, options.maxQueueRows ?? 20_000)
+  const rowsPerTransaction = Math.max(1, options.rowsPerTransaction ?? flushRows)
   const onError = options.onError ?? (() => {})
 
   let queue: RecorderItem[] = []
@@ -218,8 +224,8 @@ export function createRecorder(writer: BatchWriter, options: RecorderOptions = {
   async function drain(): Promise<Result<void, DatabaseErrorType>> {
     let firstError: DatabaseErrorType | undefined
     while (queue.length > 0) {
-      const chunk = queue.length <= flushRows ? queue : queue.slice(0, flushRows)
-      queue = queue.length <= flushRows ? [] : queue.slice(flushRows)
+      const chunk = queue.length <= rowsPerTransaction ? queue : queue.slice(0, rowsPerTransaction)
+      queue = queue.length <= rowsPerTransaction ? [] : queue.slice(rowsPerTransaction)
       const error = await writeChunk(chunk)
       firstError ??= error
       counters.flushes++

@@ -6,6 +6,7 @@ import type {
   TaskMetricRow,
   TransactionUpdate,
 } from "./rows.js"
+import { startWorkerCheckpointer } from "./sqliteCheckpointer.js"
 import {
   assetParameters,
   contractParameters,
@@ -26,15 +27,24 @@ export type SqliteWriterOptions = {
   raw: Database.Database
   target: string
   busyTimeoutMs: number
-  /** Period of the PASSIVE WAL checkpoint (0 disables the timer). */
+  /** Period of the PASSIVE WAL checkpoint (0 disables checkpoints until close). */
   checkpointIntervalMs: number
+  /**
+   * Where checkpoints run: "worker" (default for files: a worker thread with its own
+   * connection, off the event loop) or "main" (a timer on this connection, between flushes).
+   */
+  checkpointMode?: "worker" | "main"
+  /** The file path, needed by the worker checkpointer. */
+  path?: string
 }
 
 /**
  * The recorder's SQLite fast path: statements prepared once, run in one synchronous
  * transaction per call (baseline 4b: ~4 µs per row, against 78 µs for a Kysely builder per row).
- * It also runs the WAL checkpoints: `PRAGMA wal_checkpoint(PASSIVE)` on a timer, so each one
- * copies only the pages written since the last, instead of SQLite's automatic ~4 MB ones.
+ * It also owns the WAL checkpoints (automatic ones are off): `PRAGMA wal_checkpoint(PASSIVE)`
+ * every `checkpointIntervalMs`, from a worker thread by default (off the event loop) or on this
+ * connection between flushes (`checkpointMode: "main"`), so each copies only the pages written
+ * since the last one, instead of SQLite's automatic ~4 MB ones that block for 13–56 ms.
  *
  * @example
  * const writer = createSqliteWriter({ raw, target: path, busyTimeoutMs: 5000, checkpointIntervalMs: 1000 })
@@ -85,8 +95,20 @@ export function createSqliteWriter(options: SqliteWriterOptions): BatchWriter {
     checkpoints.maxMs = Math.max(checkpoints.maxMs, elapsed)
   }
 
+  const useWorker =
+    inWal &&
+    options.checkpointIntervalMs > 0 &&
+    options.checkpointMode !== "main" &&
+    options.path !== undefined
+  const worker = useWorker
+    ? startWorkerCheckpointer({
+        path: options.path ?? "",
+        intervalMs: options.checkpointIntervalMs,
+        busyTimeoutMs: options.busyTimeoutMs,
+      })
+    : undefined
   const timer =
-    inWal && options.checkpointIntervalMs > 0
+    inWal && options.checkpointIntervalMs > 0 && worker === undefined
       ? setInterval(runCheckpoint, options.checkpointIntervalMs)
       : undefined
   timer?.unref()
@@ -101,9 +123,10 @@ export function createSqliteWriter(options: SqliteWriterOptions): BatchWriter {
     async write(batch) {
       writeAll(batch)
     },
-    checkpointStats: () => ({ ...checkpoints }),
+    checkpointStats: () => (worker === undefined ? { ...checkpoints } : worker.stats()),
     async close() {
       if (timer !== undefined) clearInterval(timer)
+      await worker?.stop()
       if (inWal && raw.open && !raw.inTransaction) {
         try {
           raw.pragma("wal_checkpoint(TRUNCATE)")
