@@ -35,7 +35,8 @@ export function toSnakeCase(name: string): string {
  * toCamelCase("max_fee_per_gas") // "maxFeePerGas"
  */
 export function toCamelCase(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase())
+  // Only letters are capitalised, so `abc_1x` stays `abc_1x` and maps back to itself.
+  return name.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
 }
 
 /**

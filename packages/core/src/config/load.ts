@@ -81,7 +81,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resul
 
 async function readConfigFile(file: string) {
   try {
-    return Ok(await readFile(file, "utf8"))
+    // Editors on Windows may save a byte-order mark, which is not TOML.
+    return Ok((await readFile(file, "utf8")).replace(/^\uFEFF/, ""))
   } catch (cause) {
     const code = (cause as { code?: unknown }).code
     if (code === "ENOENT" || code === "ENOTDIR")

@@ -127,6 +127,7 @@ describe("secret detection", () => {
   it("redacts secrets hidden in plain text", () => {
     expect(redactSecretText(`key ${funderKey}`)).toBe("key <redacted>")
     expect(redactSecretText(mnemonic)).toBe("<redacted>")
+    expect(redactSecretText(`task_weights."${mnemonic}"`)).toBe('task_weights."<redacted>"')
     expect(redactSecretText("http://127.0.0.1:8545")).toBe("http://127.0.0.1:8545")
   })
 })

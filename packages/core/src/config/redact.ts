@@ -40,8 +40,8 @@ export function isSecretKeyPath(keyPath: string): boolean {
  * redactSecretText("socks5://alice:hunter2@127.0.0.1:1080") // "socks5://alice:<redacted>@127.0.0.1:1080"
  */
 export function redactSecretText(text: string): string {
-  if (/^\s*[a-z]+( +[a-z]+){11,}\s*$/.test(text)) return redactedText
   return text
+    .replace(/\b[a-z]+( +[a-z]+){11,}\b/g, redactedText)
     .replace(/(\/\/[^/?#@:\s]*):[^@/?#\s]*@/g, `$1:${redactedText}@`)
     .replace(/([?&][^=&#\s]*(?:key|token|secret|password)[^=&#\s]*=)[^&#\s]*/gi, `$1${redactedText}`)
     .replace(/(0x)?[0-9a-fA-F]{64}/g, redactedText)

@@ -34,7 +34,12 @@ describe("config errors", () => {
   })
 
   it("renders ConfigParseError", () => {
-    const error = new ConfigParseError({ path: "testnet.toml", line: 3, column: 14, reason: "unterminated string" })
+    const error = new ConfigParseError({
+      path: "testnet.toml",
+      line: 3,
+      column: 14,
+      reason: "unterminated string",
+    })
     expect(error.code).toBe("CONFIG_PARSE_ERROR")
     expect(error.message).toMatchInlineSnapshot(`
       "Config file testnet.toml is not valid TOML at line 3, column 14: unterminated string.
@@ -85,7 +90,11 @@ describe("config errors", () => {
   it("redacts secret values in ConfigInvalidValueError", () => {
     const cases = [
       new ConfigInvalidValueError({ keyPath: "funder.key", value: privateKey, reason: "must be a key" }),
-      new ConfigInvalidValueError({ keyPath: "wallets.sources[0].phrase", value: phrase, reason: "must be a phrase" }),
+      new ConfigInvalidValueError({
+        keyPath: "wallets.sources[0].phrase",
+        value: phrase,
+        reason: "must be a phrase",
+      }),
       new ConfigInvalidValueError({ keyPath: "password", value: "hunter2", reason: "must be long" }),
       new ConfigInvalidValueError({ keyPath: "funder.key.inner", value: "hunter2", reason: "must be a key" }),
       new ConfigInvalidValueError({
@@ -141,6 +150,20 @@ describe("config errors", () => {
       Did you mean rpc_urls?
       Remove or rename rpc_url; docs/configuration.md lists every key with its type, default and environment variable."
     `)
+    const variable = new ConfigUnknownKeyError({
+      keyPath: "TESTNET_TARGET_TSP",
+      suggestion: "TESTNET_TARGET_TPS",
+      source: { kind: "environment", variable: "TESTNET_TARGET_TSP" },
+    })
+    expect(variable.message).toMatchInlineSnapshot(`
+      "Unknown environment variable TESTNET_TARGET_TSP.
+
+      Did you mean TESTNET_TARGET_TPS?
+      Remove or rename TESTNET_TARGET_TSP; docs/configuration.md lists every key with its type, default and environment variable."
+    `)
+    const pasted = new ConfigUnknownKeyError({ keyPath: `funder.${privateKey}` })
+    expect(pasted.message).not.toContain("ab".repeat(32))
+    expect(pasted.keyPath).toBe("funder.<redacted>")
     const far = new ConfigUnknownKeyError({ keyPath: "banana", source: { kind: "input" } })
     expect(far.suggestion).toBeUndefined()
     expect(far.message).toMatchInlineSnapshot(`

@@ -1,4 +1,4 @@
-import { formatConfigValue } from "../config/redact.js"
+import { formatConfigValue, redactSecretText } from "../config/redact.js"
 import { BaseError } from "./base.js"
 
 // Config errors name the key path, where the value came from and, for invalid values, the value
@@ -160,7 +160,8 @@ export class ConfigInvalidValueError extends BaseError {
   readonly reason: string
   readonly source: ConfigValueSource | undefined
   constructor(parameters: { keyPath: string; value: unknown; reason: string; source?: ConfigValueSource }) {
-    const { keyPath, reason, source } = parameters
+    const { reason, source } = parameters
+    const keyPath = redactSecretText(parameters.keyPath)
     const value = formatConfigValue(keyPath, parameters.value)
     super(`Invalid value for ${keyPath}${describeConfigSource(source)}: ${reason} (got ${value}).`, {
       code: "CONFIG_INVALID_VALUE",
@@ -223,8 +224,12 @@ export class ConfigUnknownKeyError extends BaseError {
   readonly suggestion: string | undefined
   readonly source: ConfigValueSource | undefined
   constructor(parameters: { keyPath: string; suggestion?: string; source?: ConfigValueSource }) {
-    const { keyPath, suggestion, source } = parameters
-    super(`Unknown config key ${keyPath}${describeConfigSource(source)}.`, {
+    const { suggestion, source } = parameters
+    // A key is data written by a person: someone may have pasted a secret where a key belongs.
+    const keyPath = redactSecretText(parameters.keyPath)
+    const isVariable = source?.kind === "environment" && source.variable === parameters.keyPath
+    const subject = isVariable ? `Unknown environment variable ${keyPath}` : `Unknown config key ${keyPath}`
+    super(`${subject}${isVariable ? "" : describeConfigSource(source)}.`, {
       code: "CONFIG_UNKNOWN_KEY",
       metaMessages: [
         ...(suggestion === undefined ? [] : [`Did you mean ${suggestion}?`]),
