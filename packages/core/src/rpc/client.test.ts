@@ -155,6 +155,19 @@ describe("failover and health", () => {
     expect(alive).toMatchObject({ failures: 0, requests: 6 })
   })
 
+  it("on 429 with a long Retry-After, benches that endpoint and retries on another at once", async () => {
+    const limited = await server({ script: [{ kind: "status", status: 429, retryAfter: "30" }] })
+    const healthy = await server()
+    const rpcClient = client({ endpoints: [limited.url, healthy.url] })
+    const started = performance.now()
+    expect((await rpcClient.request("echo", [1])).unwrap()).toBe(1)
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect((await rpcClient.request("echo", [2])).unwrap()).toBe(2)
+    expect(limited.requests).toHaveLength(1)
+    expect(healthy.requests).toHaveLength(2)
+    expect(rpcClient.stats().endpoints[0]?.coolingDownUntil).toBeGreaterThan(Date.now() + 25_000)
+  })
+
   it("returns connection refused when every endpoint is down", async () => {
     const rpcClient = client({ endpoints: [`http://127.0.0.1:${await getFreePort()}`], retries: 1 })
     const result = await rpcClient.request("eth_chainId", [])

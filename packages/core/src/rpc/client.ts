@@ -13,7 +13,7 @@ import { classifyRpcError, isRetryableRpcError } from "./classify.js"
 import { createEndpointHealth, type EndpointHealthSnapshot } from "./endpointHealth.js"
 import { type PreparedEndpoint, postJsonRpc, prepareEndpoint } from "./httpTransport.js"
 import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
-import { type BackoffPolicy, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
+import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
 
 /** Configuration of {@link createRpcClient}. */
 export type RpcClientOptions = {
@@ -127,6 +127,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   const unsupported = new Set(
     endpoints.flatMap((endpoint, index) => (endpoint.scheme === "http" ? [] : [index])),
   )
+  const usableEndpoints = endpoints.length - unsupported.size
   const health = createEndpointHealth(options.endpoints)
   const limiters: (RateLimiter | undefined)[] = endpoints.map(() =>
     options.requestsPerSecond === undefined
@@ -180,7 +181,12 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     if (error.code !== "RPC_RATE_LIMITED" && error.code !== "RPC_CONNECTION_REFUSED") call.ambiguous = true
     if (error.code === "RPC_CONNECTION_REFUSED" && (error as { reason?: string }).reason === "reset")
       call.ambiguous = true
-    const delay = retryDelayMs(error, call.attempt, backoff, random)
+    // With another endpoint to fail over to, a Retry-After only benches the limited endpoint
+    // (health cool-down); the call itself retries elsewhere after the normal backoff.
+    const delay =
+      error.code === "RPC_RATE_LIMITED" && usableEndpoints > 1
+        ? backoffDelayMs(call.attempt, backoff, random)
+        : retryDelayMs(error, call.attempt, backoff, random)
     call.attempt += 1
     counters.retries += 1
     const timer = setTimeout(() => {
@@ -259,6 +265,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       if (id === null && error !== undefined) batchError = error
       else responses.set(id, response as JsonRpcResponse)
     }
+    let rateLimitedInBatch = false
     for (const call of calls) {
       const context = { method: call.method, endpoint: endpoint.configured }
       const response = responses.get(call.id)
@@ -276,6 +283,11 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       }
       if (response.error !== undefined && response.error !== null) {
         const error = classifyRpcError(response.error, context)
+        // A JSON-RPC-level rate limit (-32005 …) benches the endpoint like an HTTP 429 does.
+        if (error.code === "RPC_RATE_LIMITED" && !rateLimitedInBatch) {
+          rateLimitedInBatch = true
+          health.recordFailure(index)
+        }
         if (error.code === "RPC_NONCE_TOO_LOW") void settleAfterResend(call, error)
         else retryOrFail(call, error)
         continue
