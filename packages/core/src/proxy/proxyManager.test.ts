@@ -133,7 +133,7 @@ describe("health checks, bans and diagnostics", () => {
     const assigned = Array.from({ length: 6 }, () => proxies.assign().unwrap().proxy)
     expect(new Set(assigned)).toEqual(new Set([openProxy.url]))
 
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    await new Promise((resolve) => setTimeout(resolve, 1_050))
     expect(proxies.diagnose()[0]?.status).not.toBe("banned")
     const afterTtl = Array.from({ length: 4 }, () => proxies.assign().unwrap().proxy)
     expect(afterTtl).toContain(deadProxyUrl)
