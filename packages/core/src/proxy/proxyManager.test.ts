@@ -122,7 +122,7 @@ describe("health checks, bans and diagnostics", () => {
       proxies: [deadProxyUrl, openProxy.url],
       mode: "rotate",
       maxFailures: 2,
-      banMs: 300,
+      banMs: 1_000,
     })
     await proxies.checkAll()
     expect(proxies.diagnose()[0]?.status).toBe("failing")
