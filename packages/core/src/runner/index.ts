@@ -23,8 +23,10 @@ export {
   RunnerUnknownTransactionError,
   type RunnerUnknownTransactionErrorType,
 } from "../errors/runner.js"
+export { createBlockFeeCache } from "./blockFeeCache.js"
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
+export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 export {
   type FundingErrorType,
   type FundingReport,
@@ -42,6 +44,8 @@ export {
   type TrackerEvents,
   type TransactionOutcome,
 } from "./receiptTracker.js"
+export { type ReconciliationMismatch, type ReconciliationReport, reconcileJournal } from "./reconcile.js"
+export { type RunLoadInspection, type RunLoadOptions, type RunLoadReport, runLoad } from "./runLoad.js"
 export {
   createRunner,
   type Runner,

@@ -27,8 +27,9 @@ import { createWallet, type Wallet } from "../wallet/wallet.js"
 import { createBlockFeeCache } from "./blockFeeCache.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 import { nativeFundingHook } from "./fundingHook.js"
-import type { RunnerGasManager, RunnerLogger } from "./ports.js"
+import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import { silentLogger } from "./ports.js"
+import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
 import { createRunner, type Runner } from "./runner.js"
 import { installShutdownHandlers } from "./shutdown.js"
 import type { RunSnapshot, RunSummary } from "./statistics.js"
@@ -48,6 +49,25 @@ export type RunLoadReport = {
   rpcUrl: string
   devnet: boolean
   wallets: readonly string[]
+  /** Journal vs chain, per worker wallet (undefined if the check itself failed). */
+  reconciliation: ReconciliationReport | undefined
+}
+
+/**
+ * What `afterRun` sees: the chain and the database, still open, after the run settled.
+ *
+ * @example
+ * afterRun: async ({ rpc, database, runId }) => { const rows = await database.db.selectFrom("transactions").selectAll().where("run_id", "=", runId).execute() }
+ */
+export type RunLoadInspection = {
+  rpc: RunnerRpc
+  database: DatabaseManager
+  runId: string
+  chainId: number
+  wallets: readonly string[]
+  funder: string | undefined
+  summary: RunSummary
+  reconciliation: ReconciliationReport | undefined
 }
 
 /**
@@ -84,6 +104,8 @@ export type RunLoadOptions = {
   /** Return leftover funds to the funder after the run (default false). */
   reclaim?: boolean
   toolVersion?: string
+  /** Runs after the run settled, while the chain (devnet) and the database are still open. */
+  afterRun?: (inspection: RunLoadInspection) => Promise<void>
 }
 
 type Resources = {
@@ -269,6 +291,30 @@ async function runWith(
   const finished = await database.finishRun({ runId, status })
   if (finished.isErr()) logger.warn({ code: finished.error.code }, "could not mark the run finished")
   if (result.isErr()) return result
+  const addresses = ordered.map((wallet) => wallet.address)
+  const reconciled = await reconcileJournal({
+    rpc,
+    db: database.db,
+    runId,
+    addresses,
+    freshWallets: useDevnet,
+  })
+  const reconciliation = reconciled.isOk() ? reconciled.value : undefined
+  if (reconciliation !== undefined && reconciliation.mismatches.length > 0)
+    logger.warn(
+      { mismatches: reconciliation.mismatches.length },
+      "journal and chain disagree for some wallets",
+    )
+  await options.afterRun?.({
+    rpc,
+    database,
+    runId,
+    chainId,
+    wallets: addresses,
+    funder: funder?.address,
+    summary: result.value,
+    reconciliation,
+  })
   return Ok({
     summary: result.value,
     runId,
@@ -276,6 +322,7 @@ async function runWith(
     databaseUrl,
     rpcUrl: useDevnet ? (rpcUrls[0] ?? "") : (rpc.endpoints[0] ?? ""),
     devnet: useDevnet,
-    wallets: ordered.map((wallet) => wallet.address),
+    wallets: addresses,
+    reconciliation,
   })
 }

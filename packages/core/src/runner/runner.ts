@@ -2,6 +2,7 @@
  * The Runner: wires the scheduler, wallet leasing, task contexts, the submission pipeline, the
  * receipt tracker, funding and statistics into one run with a graceful end.
  */
+import { setMaxListeners } from "node:events"
 import type { BaseError } from "../errors/base.js"
 import { RunnerTaskCrashedError } from "../errors/runner.js"
 import { TaskTimedOutError } from "../errors/task.js"
@@ -154,6 +155,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
   const statistics = createRunStatistics({ targetTps: plan.targetTps, clock })
   const hardAbort = new AbortController()
   const stopController = new AbortController()
+  // Many tasks (and funding waits) listen on these at once; that is by design, not a leak.
+  setMaxListeners(0, hardAbort.signal, stopController.signal)
   let stopReason: string | undefined
   let scheduler: Scheduler | undefined
 

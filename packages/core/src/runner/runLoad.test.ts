@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import { parseConfig } from "../config/parse.js"
+import { getRunningDevnetPids } from "../devnet/processRegistry.js"
+import { fundingTaskName } from "./funding.js"
+import { type RunLoadInspection, runLoad } from "./runLoad.js"
+import { testChain } from "./testing/testChain.js"
+
+const directory = mkdtempSync(join(tmpdir(), "runner-load-"))
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
+
+type TransactionOnChain = { hash: string; nonce: string; from: string; blockNumber: string | null } | null
+
+describe("runLoad on the embedded devnet", () => {
+  it("keeps the journal, the chain and the summary in exact agreement", async () => {
+    const config = parseConfig({
+      rpcUrls: [],
+      targetTps: 30,
+      workers: 20,
+      wallets: { count: 20 },
+      durationSeconds: 10,
+      database: join(directory, "{chain}.db"),
+      seed: 42,
+      logLevel: "silent",
+      blockTimeSeconds: 1,
+    })
+    if (config.isErr()) throw config.error
+    let checked: RunLoadInspection | undefined
+    let onChainFailures: string[] = []
+    let journal: {
+      hash: string
+      wallet: string
+      nonce: string
+      status: string
+      task: string
+      error_code: string | null
+    }[] = []
+    let snapshots = 0
+    const report = await runLoad({
+      chain: testChain,
+      config: config.value,
+      handleSignals: false,
+      onSnapshot: () => {
+        snapshots += 1
+      },
+      afterRun: async (inspection) => {
+        checked = inspection
+        journal = await inspection.database.db
+          .selectFrom("transactions")
+          .select(["hash", "wallet", "nonce", "status", "task", "error_code"])
+          .where("run_id", "=", inspection.runId)
+          .execute()
+        // Every included journal row is on chain with that hash, sender and nonce (one batch).
+        const included = journal.filter((row) => row.status === "included")
+        const answers = await Promise.all(
+          included.map((row) =>
+            inspection.rpc.request<TransactionOnChain>("eth_getTransactionByHash", [row.hash]),
+          ),
+        )
+        onChainFailures = included.flatMap((row, index) => {
+          const answer = answers[index]
+          if (answer === undefined || answer.isErr() || answer.value === null) return [`${row.hash}: missing`]
+          const onChain = answer.value
+          if (onChain.blockNumber === null) return [`${row.hash}: not mined`]
+          if (BigInt(onChain.nonce) !== BigInt(row.nonce)) return [`${row.hash}: nonce`]
+          if (onChain.from.toLowerCase() !== row.wallet.toLowerCase()) return [`${row.hash}: sender`]
+          return []
+        })
+      },
+    })
+    if (report.isErr()) throw report.error
+    const { summary, reconciliation } = report.value
+    if (process.env.RUNNER_TEST_VERBOSE) console.info(JSON.stringify(summary, null, 1))
+    expect(checked).toBeDefined()
+    expect(snapshots).toBeGreaterThanOrEqual(5)
+
+    // The run did real work across all three tasks.
+    expect(summary.transactions.sent).toBeGreaterThan(60)
+    expect(Object.keys(summary.tasks).sort()).toEqual([
+      "deploy_counter",
+      "increment_counter",
+      "self_transfer",
+    ])
+    expect(summary.tasks.increment_counter?.transactions.included).toBeGreaterThan(0)
+    expect(summary.tasks.deploy_counter?.success).toBeGreaterThan(0)
+
+    // Chain ⇄ journal: every included row is on chain as journaled…
+    expect(onChainFailures).toEqual([])
+    // …and every transaction the worker wallets have on chain is in the journal.
+    expect(reconciliation).toBeDefined()
+    expect(reconciliation?.mismatches).toEqual([])
+    expect(reconciliation?.wallets).toBe(20)
+
+    // Summary ⇄ journal, counted the same way (funding rows are not part of the run's numbers).
+    const work = journal.filter((row) => row.task !== fundingTaskName)
+    const count = (predicate: (row: (typeof work)[number]) => boolean) => work.filter(predicate).length
+    expect(count((row) => row.status === "pending")).toBe(0)
+    expect(count((row) => row.status === "included")).toBe(summary.transactions.included)
+    expect(count((row) => row.status === "failed" && row.error_code === "REVERTED")).toBe(
+      summary.transactions.reverted,
+    )
+    expect(count((row) => row.status === "failed" && row.error_code !== "REVERTED")).toBe(
+      summary.transactions.rejected,
+    )
+    expect(count((row) => row.status === "dropped")).toBe(summary.transactions.dropped)
+    expect(work.length).toBe(summary.transactions.sent + summary.transactions.rejected)
+    expect(reconciliation?.minedInJournal).toBe(summary.transactions.included + summary.transactions.reverted)
+    // The funder paid every wallet once, journaled too.
+    expect(journal.filter((row) => row.task === fundingTaskName && row.status === "included")).toHaveLength(
+      20,
+    )
+
+    // Inclusion latency is per block, not per 4 s polling.
+    expect(summary.inclusionLatencyMs.p50).toBeLessThan(2_000)
+    // No anvil outlives the run.
+    expect(getRunningDevnetPids()).toEqual([])
+  }, 50_000)
+})
