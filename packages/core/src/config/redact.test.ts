@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { inspect } from "node:util"
+import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { BaseError } from "../errors/base.js"
 import { loadConfig } from "./load.js"
@@ -68,6 +69,35 @@ describe("secrets never appear in config errors", () => {
       if (result.isErr()) expectNoSecret(everyRendering(result.error))
     }
     expect(fromMnemonic.isErr() && fromMnemonic.error.message).toContain("(from TESTNET_MNEMONIC)")
+  })
+})
+
+describe("secrets never appear in config errors, for any secret", () => {
+  // Long enough not to occur in a message by chance; never a valid key (so validation fails).
+  const secret = fc.stringMatching(/^[A-Za-z0-9]{16,40}$/)
+
+  it("funder keys, mnemonic phrases and proxy passwords", async () => {
+    await fc.assert(
+      fc.asyncProperty(secret, fc.array(secret, { minLength: 3, maxLength: 11 }), async (text, words) => {
+        const phrase = words.join(" ").toLowerCase()
+        const results = [
+          await loadConfig({ environment: { TESTNET_FUNDER_KEY: `0x${text}` } }),
+          parseConfig({ wallets: { count: 1, sources: [{ kind: "mnemonic", phrase, count: 1 }] } }),
+          parseConfig({ proxies: { urls: [`socks5://user:${text}@127.0.0.1:0x`] } }),
+          parseConfig({ rpcUrls: [`ftp://user:${text}@127.0.0.1:1`] }),
+        ]
+        for (const result of results) {
+          expect(result.isErr()).toBe(true)
+          if (!result.isErr()) continue
+          const error = result.error
+          const rendered = `${error.message}\n${JSON.stringify(error)}\n${"value" in error ? error.value : ""}`
+          expect(rendered).not.toContain(text)
+          expect(rendered).not.toContain(phrase)
+        }
+      }),
+      // Each case builds and renders errors (a few ms each); 40 runs keep the file fast.
+      { numRuns: 40 },
+    )
   })
 })
 
