@@ -45,7 +45,7 @@ function allSources(): WalletSource[] {
 const environment = { MY_KEYS: `${accounts[3]!.privateKey},${accounts[4]!.privateKey}` }
 
 describe("loadWallets", () => {
-  it("loads every source kind in order, reporting keystore progress", async () => {
+  it("loads every source kind in order, reporting progress over the slow steps", async () => {
     const progress: string[] = []
     const wallets = (
       await loadWallets(allSources(), {
@@ -65,7 +65,8 @@ describe("loadWallets", () => {
       accounts[4]!.address,
     ])
     expect(wallets).toHaveLength(7)
-    expect(progress).toEqual(["1/2", "2/2"])
+    // Mnemonic wallets are derived before the keystores are decrypted (cheap sources first).
+    expect(progress).toEqual(["1/4", "2/4", "3/4", "4/4"])
     expect(needsPassword(allSources())).toBe(true)
     expect(needsPassword(allSources().slice(1))).toBe(false)
   })
@@ -160,6 +161,21 @@ describe("loadWallets on bad input returns one error naming the place, and no wa
         environment: { SHORT: accounts[0]!.privateKey.slice(0, 40) },
       },
     )
+  })
+
+  it("a bad key is reported before any keystore is decrypted", async () => {
+    const bad = join(directory.path, "bad-first.txt")
+    await writeFile(bad, "0x1234\n")
+    const progress: number[] = []
+    const result = await loadWallets(
+      [
+        { kind: "keystore", path: keystores },
+        { kind: "keys-file", path: bad },
+      ],
+      { password: "wrong", onProgress: (done) => progress.push(done) },
+    )
+    expect(result.unwrapErr().code).toBe("WALLET_INVALID_KEY_LENGTH")
+    expect(progress).toEqual([])
   })
 
   it("duplicate addresses across sources, naming both", async () => {

@@ -23,7 +23,10 @@ import type { Wallet } from "./wallet.js"
 export type LoadWalletsOptions = {
   /** Keystore password. Defaults to `TESTNET_WALLET_PASSWORD` from `environment`. */
   password?: string | undefined
-  /** Called after each keystore file is decrypted (or served from the cache): `done` of `total` files. */
+  /**
+   * Progress over the slow steps: called after each keystore file is decrypted (or served from
+   * the cache) and each mnemonic wallet is derived, with `done` of `total` such steps.
+   */
   onProgress?: ((done: number, total: number) => void) | undefined
   /** Where environment and mnemonic sources read variables. Defaults to `process.env`. */
   environment?: Readonly<Record<string, string | undefined>> | undefined
@@ -70,52 +73,47 @@ export async function loadWallets(
     if (files.isErr()) return Err(files.error)
     keystoreFiles.push(files.value)
   }
-  const groups: LoadedWallet[][] = []
-  let decrypted: LoadedWallet[] = []
-  if (keystoreFiles.length > 0) {
-    const password = options.password ?? environment[passwordVariable]
-    if (password === undefined || password === "") {
-      return Err(
-        new WalletPasswordRequiredError({
-          reason: "keystore sources are configured but no password was given",
-        }),
-      )
-    }
-    const files = keystoreFiles.flat()
-    const all = await mapConcurrently(
-      files.length,
-      options.concurrency ?? defaultScryptConcurrency(),
-      (index) => loadKeystoreFile(files[index]!, password),
-      options.onProgress,
+  const password = options.password ?? environment[passwordVariable]
+  if (keystoreFiles.length > 0 && (password === undefined || password === "")) {
+    return Err(
+      new WalletPasswordRequiredError({
+        reason: "keystore sources are configured but no password was given",
+      }),
     )
-    if (all.isErr()) return all
-    decrypted = all.value
   }
-  let keystoreIndex = 0
+  // Progress counts the slow steps: keystore files decrypted and mnemonic wallets derived.
+  const files = keystoreFiles.flat()
+  const total =
+    files.length + sources.reduce((sum, source) => sum + (source.kind === "mnemonic" ? source.count : 0), 0)
+  let done = 0
+  const step = () => options.onProgress?.(++done, total)
+  // Cheap sources first: a bad key must not wait for minutes of scrypt to be reported.
+  const groups: (LoadedWallet[] | undefined)[] = []
   for (const source of sources) {
-    let loaded: Result<LoadedWallet[], WalletErrorType>
-    switch (source.kind) {
-      case "keystore": {
-        const length = keystoreFiles[keystoreIndex++]!.length
-        loaded = Ok(decrypted.splice(0, length))
-        break
-      }
-      case "keys-file":
-        loaded = await loadKeysFile(source.path)
-        break
-      case "mnemonic":
-        loaded = deriveMnemonicWallets(source, environment)
-        break
-      case "environment":
-        loaded = loadEnvironmentKeys(source.variable, environment)
-        break
-    }
-    if (loaded.isErr()) return loaded
-    groups.push(loaded.value)
+    let loaded: Result<LoadedWallet[], WalletErrorType> | undefined
+    if (source.kind === "keys-file") loaded = await loadKeysFile(source.path)
+    else if (source.kind === "environment") loaded = loadEnvironmentKeys(source.variable, environment)
+    else if (source.kind === "mnemonic") loaded = await deriveMnemonicWallets(source, environment, step)
+    if (loaded === undefined)
+      groups.push(undefined) // a keystore: filled in below
+    else if (loaded.isErr()) return Err(loaded.error)
+    else groups.push(loaded.value)
+  }
+  const decrypted = await mapConcurrently(
+    files.length,
+    options.concurrency ?? defaultScryptConcurrency(),
+    (index) => loadKeystoreFile(files[index]!, password!),
+    step,
+  )
+  if (decrypted.isErr()) return Err(decrypted.error)
+  let keystoreIndex = 0
+  for (const [index, source] of sources.entries()) {
+    if (source.kind !== "keystore") continue
+    groups[index] = decrypted.value.splice(0, keystoreFiles[keystoreIndex++]!.length)
   }
   const seen = new Map<string, string>()
   const wallets: Wallet[] = []
-  for (const { wallet, origin } of groups.flat()) {
+  for (const { wallet, origin } of groups.flatMap((group) => group ?? [])) {
     const first = seen.get(wallet.address)
     if (first !== undefined) {
       return Err(new WalletDuplicateAddressError({ address: wallet.address, first, second: origin }))

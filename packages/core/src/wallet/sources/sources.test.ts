@@ -60,39 +60,41 @@ describe("environment keys", () => {
 })
 
 describe("mnemonic", () => {
-  it("derives anvil's accounts from its mnemonic (phrase or TESTNET_MNEMONIC)", () => {
-    const fromPhrase = deriveMnemonicWallets({ phrase: anvilMnemonic, count: 3 }, {}).unwrap()
+  it("derives anvil's accounts from its mnemonic (phrase or TESTNET_MNEMONIC)", async () => {
+    const derived: number[] = []
+    const fromPhrase = (
+      await deriveMnemonicWallets({ phrase: anvilMnemonic, count: 3 }, {}, () => derived.push(derived.length))
+    ).unwrap()
+    expect(derived).toEqual([0, 1, 2])
     expect(fromPhrase.map((entry) => entry.wallet.address)).toEqual(addresses)
     expect(fromPhrase[2]!.origin).toBe("mnemonic m/44'/60'/0'/0/2")
-    const fromEnvironment = deriveMnemonicWallets(
-      { count: 1 },
-      { TESTNET_MNEMONIC: `  ${anvilMnemonic}\n` },
+    const fromEnvironment = (
+      await deriveMnemonicWallets({ count: 1 }, { TESTNET_MNEMONIC: `  ${anvilMnemonic}\n` })
     ).unwrap()
     expect(fromEnvironment[0]!.wallet.address).toBe(anvilFirstAddress)
   })
 
-  it("honours another derivation path", () => {
-    const loaded = deriveMnemonicWallets(
-      { phrase: anvilMnemonic, path: "m/44'/60'/1'/0/", count: 1 },
-      {},
+  it("honours another derivation path", async () => {
+    const loaded = (
+      await deriveMnemonicWallets({ phrase: anvilMnemonic, path: "m/44'/60'/1'/0/", count: 1 }, {})
     ).unwrap()
     expect(loaded[0]!.wallet.address).not.toBe(anvilFirstAddress)
     expect(loaded[0]!.origin).toBe("mnemonic m/44'/60'/1'/0/0")
   })
 
-  it("rejects a missing or invalid phrase, a bad path and a zero count without quoting the phrase", () => {
-    expect(deriveMnemonicWallets({ count: 1 }, {}).unwrapErr().message).toContain(
+  it("rejects a missing or invalid phrase, a bad path and a zero count without quoting the phrase", async () => {
+    expect((await deriveMnemonicWallets({ count: 1 }, {})).unwrapErr().message).toContain(
       "no phrase (set TESTNET_MNEMONIC)",
     )
-    const invalid = deriveMnemonicWallets(
+    const invalid = await deriveMnemonicWallets(
       { phrase: "test test test test test test test test test test test test", count: 1 },
       {},
     )
     expect(invalid.unwrapErr().message).toContain("not a valid BIP-39 mnemonic")
     expect(invalid.unwrapErr().message).not.toContain("test test")
-    const badPath = deriveMnemonicWallets({ phrase: anvilMnemonic, path: "m/x", count: 1 }, {})
+    const badPath = await deriveMnemonicWallets({ phrase: anvilMnemonic, path: "m/x", count: 1 }, {})
     expect(badPath.unwrapErr().message).toContain("invalid derivation path m/x")
-    expect(deriveMnemonicWallets({ phrase: anvilMnemonic, count: 0 }, {}).unwrapErr().code).toBe(
+    expect((await deriveMnemonicWallets({ phrase: anvilMnemonic, count: 0 }, {})).unwrapErr().code).toBe(
       "WALLET_EMPTY_SOURCE",
     )
   })
