@@ -122,6 +122,19 @@ describe("config precedence: flags > environment > file > defaults", () => {
       ;(config as { targetTps: number }).targetTps = 1
     }).toThrow(TypeError)
   })
+
+  it("leaves the caller's input unfrozen", () => {
+    const input = {
+      rpcUrls: ["http://127.0.0.1:8545"],
+      taskWeights: { transfer: 1 },
+      gas: { baseFeeMultiplier: 2 },
+    }
+    expect(Object.isFrozen(parseConfig(input).unwrap().gas)).toBe(true)
+    expect(
+      Object.isFrozen(input.rpcUrls) || Object.isFrozen(input.taskWeights) || Object.isFrozen(input.gas),
+    ).toBe(false)
+    expect(Object.isFrozen(configDefaults.gas)).toBe(false)
+  })
 })
 
 describe("defineConfig", () => {

@@ -9,7 +9,7 @@ import {
 } from "../errors/config.js"
 import { Err, Ok, type Result } from "../result.js"
 import { deepFreeze } from "./freeze.js"
-import { formatKeyPath, type KeyPath, knownKeysAt, toCamelCase } from "./keys.js"
+import { formatKeyPath, type KeyPath, knownKeysAt } from "./keys.js"
 import type { ConfigLayer } from "./layer.js"
 import { mergeConfigLayers, valueAtPath } from "./merge.js"
 import { configSchema } from "./schema.js"
@@ -94,7 +94,7 @@ function errorFromIssue(
     const at = [...path, key]
     const { keyPath, naming, source } = describe(at)
     const known = knownKeysAt(path, valueAtPath(merged, path)) ?? []
-    const candidate = suggestClosest(naming === "toml" ? toCamelCase(key) : key, known)
+    const candidate = suggestClosest(key, known)
     const suggestion = candidate === undefined ? undefined : formatKeyPath([...path, candidate], naming)
     return new ConfigUnknownKeyError({ keyPath, source, ...(suggestion === undefined ? {} : { suggestion }) })
   }
