@@ -94,10 +94,9 @@ export async function loadWallets(
     if (source.kind === "keys-file") loaded = await loadKeysFile(source.path)
     else if (source.kind === "environment") loaded = loadEnvironmentKeys(source.variable, environment)
     else if (source.kind === "mnemonic") loaded = await deriveMnemonicWallets(source, environment, step)
-    if (loaded === undefined)
-      groups.push(undefined) // a keystore: filled in below
-    else if (loaded.isErr()) return Err(loaded.error)
-    else groups.push(loaded.value)
+    if (loaded?.isErr()) return Err(loaded.error)
+    // Keystore sources leave a hole, filled once every keystore is decrypted.
+    groups.push(loaded?.unwrap())
   }
   const decrypted = await mapConcurrently(
     files.length,
