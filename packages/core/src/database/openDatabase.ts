@@ -29,7 +29,7 @@ export type OpenDatabaseOptions = {
   busyTimeoutMs?: number
   /** Period of SQLite's PASSIVE WAL checkpoint. Default 1000 ms. */
   checkpointIntervalMs?: number
-  /** Where SQLite checkpoints run: "worker" (default, off the event loop) or "main". */
+  /** Where SQLite checkpoints run: "main" (default, between flushes) or "worker" (a worker thread). */
   checkpointMode?: "worker" | "main"
   /** PostgreSQL pool size. Default 2 (one for flushes, one for queries). */
   postgresPoolSize?: number

@@ -40,21 +40,24 @@ const recorderManager = (await openDatabase({ url: join(directory, "recorder.db"
 const raw = new Database(join(directory, "raw.db"))
 raw.pragma("journal_mode = WAL")
 raw.pragma("synchronous = NORMAL")
+// No checkpoints inside the measured inserts (the recorder's run between flushes): pure insert cost.
+raw.pragma("wal_autocheckpoint = 0")
 const rawInsert = raw.prepare(insertSql("task_metrics", 1, "sqlite"))
 const rawBatch = raw.transaction((rows: TaskMetricRow[]) => {
   for (const row of rows) rawInsert.run(metricParameters(row))
 })
 
 /** Records `rowsPerSecond` rows (journal + updates + metrics) for `seconds`; returns loop-delay stats. */
-type Mode = "control" | "worker" | "worker-100" | "main"
+type Mode = "control" | "main" | "main-250ms" | "main-100rows" | "worker"
 
 async function measureEventLoop(rowsPerSecond: number, seconds: number, mode: Mode) {
   // "control" runs the same timer loop without writing: the delay the machine adds by itself.
   const manager = (
     await openDatabase({
       url: join(directory, `event-loop-${mode}.db`),
-      checkpointMode: mode === "main" ? "main" : "worker",
-      ...(mode === "worker-100" ? { recorder: { rowsPerTransaction: 100 } } : {}),
+      checkpointMode: mode === "worker" ? "worker" : "main",
+      ...(mode === "main-250ms" ? { checkpointIntervalMs: 250 } : {}),
+      ...(mode === "main-100rows" ? { recorder: { rowsPerTransaction: 100 } } : {}),
     })
   ).unwrap()
   const cpuBefore = process.cpuUsage()
@@ -152,16 +155,8 @@ describe(`task-metric writes (${ROWS} rows per iteration)`, () => {
       setup: async () => {
         if (eventLoop.length > 0) return
         // Interleaved so that background load hits the three alike.
-        for (const mode of [
-          "control",
-          "worker",
-          "worker-100",
-          "main",
-          "control",
-          "worker",
-          "worker-100",
-          "main",
-        ] as const) {
+        const modes: Mode[] = ["control", "main", "main-250ms", "main-100rows", "worker"]
+        for (const mode of [...modes, ...modes]) {
           eventLoop.push(await measureEventLoop(20_000, 3, mode))
         }
       },
@@ -173,6 +168,31 @@ describe(`task-metric writes (${ROWS} rows per iteration)`, () => {
     async () => {
       for (let index = 0; index < ROWS; index++) recorderManager.recorder.recordTaskMetric(metric())
       await recorderManager.recorder.flush()
+    },
+    { time: 3000 },
+  )
+
+  let journalled = 0
+  bench(
+    "recorder: journalTransactions, 100 rows per call (committed per call, as before each broadcast batch)",
+    async () => {
+      for (let call = 0; call < ROWS / 100; call++) {
+        const rows: JournalRow[] = []
+        for (let index = 0; index < 100; index++) {
+          journalled++
+          rows.push({
+            hash: `0x${(journalled * 2654435761).toString(16).padStart(64, "0")}`,
+            runId: "bench-run",
+            chainId: 1337,
+            wallet: `0x${(journalled % 1000).toString(16).padStart(40, "0")}`,
+            nonceKey: 0n,
+            nonce: BigInt(journalled),
+            task: "transfer",
+            sentAt: Date.now(),
+          })
+        }
+        ;(await recorderManager.recorder.journalTransactions(rows)).unwrap()
+      }
     },
     { time: 3000 },
   )

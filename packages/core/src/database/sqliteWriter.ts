@@ -30,8 +30,9 @@ export type SqliteWriterOptions = {
   /** Period of the PASSIVE WAL checkpoint (0 disables checkpoints until close). */
   checkpointIntervalMs: number
   /**
-   * Where checkpoints run: "worker" (default for files: a worker thread with its own
-   * connection, off the event loop) or "main" (a timer on this connection, between flushes).
+   * Where checkpoints run: "main" (default: a timer on this connection, between flushes; one
+   * connection per process) or "worker" (a worker thread with a second connection, off the
+   * event loop; it did not lower the loop delay on this 2-core box, see docs/benchmarks/database.md).
    */
   checkpointMode?: "worker" | "main"
   /** The file path, needed by the worker checkpointer. */
@@ -42,8 +43,8 @@ export type SqliteWriterOptions = {
  * The recorder's SQLite fast path: statements prepared once, run in one synchronous
  * transaction per call (baseline 4b: ~4 µs per row, against 78 µs for a Kysely builder per row).
  * It also owns the WAL checkpoints (automatic ones are off): `PRAGMA wal_checkpoint(PASSIVE)`
- * every `checkpointIntervalMs`, from a worker thread by default (off the event loop) or on this
- * connection between flushes (`checkpointMode: "main"`), so each copies only the pages written
+ * every `checkpointIntervalMs`, on this connection between flushes (default) or from a worker
+ * thread (`checkpointMode: "worker"`), so each copies only the pages written
  * since the last one, instead of SQLite's automatic ~4 MB ones that block for 13–56 ms.
  *
  * @example
@@ -98,7 +99,7 @@ export function createSqliteWriter(options: SqliteWriterOptions): BatchWriter {
   const useWorker =
     inWal &&
     options.checkpointIntervalMs > 0 &&
-    options.checkpointMode !== "main" &&
+    options.checkpointMode === "worker" &&
     options.path !== undefined
   const worker = useWorker
     ? startWorkerCheckpointer({
