@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { link, mkdir, open, readFile, unlink } from "node:fs/promises"
+import { access, link, mkdir, open, readFile, rename, unlink } from "node:fs/promises"
 import { join } from "node:path"
 import { Wallet as EthersWallet } from "ethers"
 import {
@@ -56,6 +56,13 @@ export type GenerateKeystoresOptions = WriteOptions & { count: number }
  */
 export type ImportKeysOptions = WriteOptions & { keys: readonly string[] }
 
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
+
 async function writeNewFile(file: string, text: string): Promise<Result<void, WalletErrorType>> {
   // Write a private temporary file, flush it, then hard-link it into place: the link is atomic
   // and, unlike rename, fails instead of replacing an existing keystore.
@@ -68,7 +75,15 @@ async function writeNewFile(file: string, text: string): Promise<Result<void, Wa
     } finally {
       await handle.close()
     }
-    await link(temporary, file)
+    try {
+      await link(temporary, file)
+    } catch (cause) {
+      const code = (cause as { code?: unknown }).code
+      // File systems without hard links (some network and FAT mounts): check, then rename.
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw cause
+      if (await exists(file)) return Err(new WalletFileExistsError({ file }))
+      await rename(temporary, file)
+    }
     return Ok(undefined)
   } catch (cause) {
     if ((cause as { code?: unknown }).code === "EEXIST") return Err(new WalletFileExistsError({ file }))
