@@ -1,3 +1,4 @@
+import { deepFreeze } from "./freeze.js"
 import type { ConfigLayer } from "./layer.js"
 import type { ConfigInput } from "./types.js"
 
@@ -8,7 +9,7 @@ import type { ConfigInput } from "./types.js"
  * @example
  * configDefaults.targetTps // 10
  */
-export const configDefaults = {
+export const configDefaults = deepFreeze({
   rpcUrls: [],
   targetTps: 10,
   workers: 10,
@@ -23,7 +24,7 @@ export const configDefaults = {
   logLevel: "info",
   blockTimeSeconds: 1,
   gas: { priorityFeeMultiplier: 1, baseFeeMultiplier: 2, replacementBumpPercent: 10 },
-} as const satisfies ConfigInput
+} as const satisfies ConfigInput)
 
 /**
  * The database location of a run for one chain: the `{chain}` placeholder of
