@@ -1,38 +1,101 @@
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { CliNotImplementedError } from "../errors/cli.js"
-import { Err, type Result } from "../result.js"
+import { createLogger } from "../logging/createLogger.js"
+import { Err, Ok, type Result } from "../result.js"
+import { runLoad } from "../runner/runLoad.js"
+import type { ChainDefinition } from "../tasks/defineChain.js"
+import type { TaskDefinition } from "../tasks/defineTask.js"
 import type { CliContext } from "./context.js"
+import { exitCodes } from "./exitCodes.js"
 import type { Shard } from "./flagParsers.js"
+import { createProgressRenderer } from "./progress.js"
+import { createSequenceTask, withSingleTask } from "./sequenceTask.js"
+import { renderRunSummary, runSummaryJson } from "./summary.js"
 
 /**
  * What `start`, `run` and `sequence` ask for.
  *
  * @example
- * const request: LoadRequest = { mode: { kind: "sequence", tasks: ["deploy_counter", "call_counter"] }, config, json: false }
+ * const request: LoadRequest = { mode: { kind: "sequence", tasks: [deployCounter, incrementCounter] }, config, json: false, verbose: false }
  */
 export type LoadRequest = {
-  mode: { kind: "start" } | { kind: "run"; task: string } | { kind: "sequence"; tasks: readonly string[] }
+  mode:
+    | { kind: "start" }
+    | { kind: "run"; task: TaskDefinition }
+    | { kind: "sequence"; tasks: readonly TaskDefinition[] }
   config: Config
   shard?: Shard
+  /** Also set when the user gave --wallets (run/sequence default to one wallet). */
+  walletsFromFlag?: boolean
   json: boolean
   verbose: boolean
 }
 
 /**
- * Runs a load request end to end (devnet or RPC, wallets, database, runner, progress, summary).
+ * Runs a load request end to end through the runner's `runLoad` (embedded devnet when no RPC URL,
+ * database, wallets, funding, run, reconciliation), with live progress on stderr (a redrawn block
+ * on a terminal, JSON lines otherwise) and the summary on stdout.
  *
  * @example
- * const code = await executeLoad(context, request)
+ * const code = await executeLoad(context, { mode: { kind: "start" }, config, json: false, verbose: false })
  */
 export async function executeLoad(
   context: CliContext,
   request: LoadRequest,
 ): Promise<Result<number, BaseError>> {
-  return Err(
-    new CliNotImplementedError({
-      command: `${context.programName} ${request.mode.kind}`,
-      hint: "The CLI is not wired to the runner yet; the config above was valid.",
-    }),
+  const { io } = context
+  if (request.shard !== undefined && request.shard.count > 1) {
+    return Err(
+      new CliNotImplementedError({
+        command: `${context.programName} start --shard`,
+        hint: "The shard is parsed and validated, but the runner does not split the wallets between machines yet.",
+      }),
+    )
+  }
+  const { chain, config } = planFor(context.chain, request)
+  const logger = createLogger({ level: config.logLevel, destination: 2, bindings: { chain: chain.name } })
+  // --json: progress and summary are JSON lines on stdout. Otherwise progress goes to stderr
+  // (a live block on a terminal), and the summary table to stdout.
+  const progress = createProgressRenderer(
+    request.json ? { output: io.stdout, interactive: false } : { output: io.stderr },
   )
+  const report = await runLoad({
+    chain,
+    config,
+    logger,
+    onSnapshot: (snapshot) => progress.update(snapshot),
+    snapshotIntervalMs: io.stderr.isTTY && !request.json ? 250 : 1000,
+  })
+  progress.finish()
+  if (report.isErr()) return report
+  const { summary, runId, databaseUrl, reconciliation } = report.value
+  if (request.json) {
+    io.stdout.write(`${runSummaryJson(summary)}\n`)
+  } else {
+    io.stdout.write(renderRunSummary(summary))
+    io.stdout.write(`\nRecorded as run ${runId} in ${databaseUrl}.\n`)
+    if (reconciliation !== undefined && reconciliation.mismatches.length > 0) {
+      io.stdout.write(
+        `Warning: ${reconciliation.mismatches.length} wallet(s) disagree between the journal and the chain.\n`,
+      )
+    }
+  }
+  return Ok(exitCodes.ok)
+}
+
+/** The chain and config actually handed to the runner for the mode. */
+function planFor(chain: ChainDefinition, request: LoadRequest): { chain: ChainDefinition; config: Config } {
+  if (request.mode.kind === "start") return { chain, config: request.config }
+  const single = request.mode.kind === "run" ? request.mode.task : createSequenceTask(request.mode.tasks)
+  // One execution on one worker; weights and filters of the full catalog do not apply.
+  const { tasks: _filter, ...rest } = request.config
+  const config: Config = {
+    ...rest,
+    count: 1,
+    workers: 1,
+    taskWeights: {},
+    wallets: { ...request.config.wallets, count: request.walletsFromFlag ? request.config.wallets.count : 1 },
+  }
+  return { chain: withSingleTask(chain, single), config }
 }

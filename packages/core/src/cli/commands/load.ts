@@ -1,5 +1,5 @@
 import type { Command } from "commander"
-import { Ok } from "../../result.js"
+import type { TaskDefinition } from "../../tasks/defineTask.js"
 import { createTaskRegistry } from "../../tasks/registry.js"
 import { addCommonOptions, addConnectionOptions, addRunOptions } from "../commonOptions.js"
 import type { RunFlagOptions } from "../configFlags.js"
@@ -55,31 +55,48 @@ Examples:
     )
 }
 
+type RequestedMode =
+  | { kind: "start" }
+  | { kind: "run"; task: string }
+  | { kind: "sequence"; tasks: readonly string[] }
+
 async function prepare(
   context: CliContext,
   options: LoadOptions,
-  mode: LoadRequest["mode"],
+  requested: RequestedMode,
 ): Promise<CommandResult> {
   const registry = createTaskRegistry(context.chain.tasks)
-  const named = mode.kind === "run" ? [mode.task] : mode.kind === "sequence" ? mode.tasks : []
+  const named =
+    requested.kind === "run" ? [requested.task] : requested.kind === "sequence" ? requested.tasks : []
+  const tasks: TaskDefinition[] = []
   for (const taskName of named) {
     const found = registry.get(taskName)
     if (found.isErr()) return found
+    tasks.push(found.value)
   }
   const config = await loadCommandConfig(context, options)
   if (config.isErr()) return config
-  // Weights and filter are checked before anything starts (a typo must not cost a devnet start).
-  const selection = registry.select({
-    weights: config.value.taskWeights,
-    ...(config.value.tasks === undefined ? {} : { tasks: config.value.tasks }),
-  })
-  if (mode.kind === "start" && selection.isErr()) return selection
-  const executed = await executeLoad(context, {
+  if (requested.kind === "start") {
+    // Weights and filter are checked before anything starts (a typo must not cost a devnet start).
+    const selection = registry.select({
+      weights: config.value.taskWeights,
+      ...(config.value.tasks === undefined ? {} : { tasks: config.value.tasks }),
+    })
+    if (selection.isErr()) return selection
+  }
+  const [first] = tasks
+  const mode: LoadRequest["mode"] =
+    requested.kind === "run" && first !== undefined
+      ? { kind: "run", task: first }
+      : requested.kind === "sequence"
+        ? { kind: "sequence", tasks }
+        : { kind: "start" }
+  return executeLoad(context, {
     mode,
+    walletsFromFlag: options.wallets !== undefined,
     config: config.value,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
     json: options.json === true,
     verbose: options.verbose === true,
   })
-  return executed.isOk() ? Ok(executed.value) : executed
 }

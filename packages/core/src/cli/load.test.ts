@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { getRunningDevnetPids } from "../devnet/processRegistry.js"
+import { testChain } from "../runner/testing/testChain.js"
+import { runTestCli } from "./testing/cliHarness.js"
+
+// Real runs through the CLI: embedded anvil, SQLite file, the runner. Short and bounded.
+
+let directory = ""
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), "cli-load-"))
+})
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true })
+})
+
+describe("start / run / sequence on the embedded devnet", () => {
+  it("start runs the load and prints the per-task summary", async () => {
+    const database = join(directory, "start.db")
+    const result = await runTestCli(
+      [
+        "start",
+        "--duration",
+        "3",
+        "--tps",
+        "8",
+        "--wallets",
+        "4",
+        "--workers",
+        "4",
+        "--seed",
+        "1",
+        "--db",
+        database,
+        "--block-time",
+        "0.5",
+        "--log-level",
+        "silent",
+      ],
+      { chain: testChain },
+    )
+    expect(result.stderr).not.toContain("error:")
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Run finished \(/)
+    expect(result.stdout).toMatch(/\ntask\s+runs\s+ok\s+p50/)
+    expect(result.stdout).toContain("self_transfer")
+    expect(result.stdout).toContain(`in ${database}.`)
+    // progress went to stderr as JSON lines (not a TTY)
+    const progress = result.stderr
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { type: string })
+    expect(progress.length).toBeGreaterThan(0)
+    expect(progress[0]?.type).toBe("progress")
+    expect(getRunningDevnetPids()).toEqual([])
+
+    const stats = await runTestCli(["db", "stats", "--db", database], { chain: testChain })
+    expect(stats.code).toBe(0)
+    expect(stats.stdout).toMatch(/^Run [0-9a-z-]+: runnertest \(chain id \d+\), completed/)
+    expect(stats.stdout).toContain("(total)")
+  })
+
+  it("run executes one task once, as JSON", async () => {
+    const result = await runTestCli(
+      ["run", "deploy_counter", "--json", "--db", ":memory:", "--block-time", "0.5", "--log-level", "silent"],
+      { chain: testChain },
+    )
+    expect(result.code).toBe(0)
+    const lines = result.stdout.trim().split("\n")
+    const summary = JSON.parse(lines.at(-1) ?? "") as {
+      type: string
+      tasksStarted: number
+      tasks: Record<string, { count: number; success: number }>
+    }
+    expect(summary.type).toBe("summary")
+    expect(summary.tasksStarted).toBe(1)
+    expect(summary.tasks.deploy_counter).toMatchObject({ count: 1, success: 1 })
+  })
+
+  it("sequence runs the tasks in order with one wallet", async () => {
+    const result = await runTestCli(
+      [
+        "sequence",
+        "self_transfer,deploy_counter",
+        "--json",
+        "--db",
+        ":memory:",
+        "--block-time",
+        "0.5",
+        "--log-level",
+        "silent",
+      ],
+      { chain: testChain },
+    )
+    expect(result.stderr).not.toContain("error:")
+    expect(result.code).toBe(0)
+    const summary = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as {
+      tasks: Record<string, { count: number; success: number; transactions: { included: number } }>
+    }
+    expect(summary.tasks.sequence).toMatchObject({ count: 1, success: 1 })
+    expect(summary.tasks.sequence?.transactions.included).toBe(2)
+  })
+
+  it("refuses --shard 2/4 honestly (exit 1) before starting anything", async () => {
+    const result = await runTestCli(["start", "--shard", "2/4", "--db", ":memory:"], { chain: testChain })
+    expect(result.code).toBe(1)
+    expect(result.stderr.split("\n")[0]).toBe("error: `runnertest start --shard` is not implemented yet.")
+  })
+})
