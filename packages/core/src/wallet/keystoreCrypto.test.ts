@@ -16,6 +16,8 @@ describe("Web3 Secret Storage v3", () => {
   it("decrypts what ethers encrypts", async () => {
     const text = await encryptKeystoreJson({ address, privateKey }, password, { scrypt: lightScrypt })
     expect((await decryptKeystore(parse(text), password, "a.json")).unwrap()).toEqual({ address, privateKey })
+    expect((await decryptKeystore(text, password, "a.json")).unwrap()).toEqual({ address, privateKey })
+    expect((await decryptKeystore("{", password, "a.json")).unwrapErr().code).toBe("WALLET_KEYSTORE_INVALID")
   })
 
   it("writes what ethers decrypts", async () => {

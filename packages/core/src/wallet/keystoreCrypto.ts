@@ -194,19 +194,22 @@ function computeMac(derivedKey: Buffer, ciphertext: Buffer): Buffer {
 }
 
 /**
- * Decrypts a Web3 Secret Storage v3 document (scrypt or pbkdf2, aes-128-ctr) and returns the
- * checksummed address and the `0x` private key. The KDF runs off the main thread.
+ * Decrypts a Web3 Secret Storage v3 keystore (JSON text or parsed; scrypt or pbkdf2,
+ * aes-128-ctr) and returns the checksummed address and the `0x` private key. The KDF runs off
+ * the main thread. `file` only names the keystore in errors.
  *
  * @example
- * const account = await decryptKeystore(document, password, "keys/a.json")
+ * const account = await decryptKeystore(await readFile(file, "utf8"), password, file)
  * if (account.isOk()) createWallet(account.value.privateKey)
  */
 export async function decryptKeystore(
-  document: object,
+  keystore: string | object,
   password: string,
   file: string,
 ): Promise<Result<{ address: string; privateKey: string }, KeystoreErrors>> {
-  const parsed = parseKeystore(document, file)
+  const document = typeof keystore === "string" ? parseKeystoreText(keystore, file) : Ok(keystore)
+  if (document.isErr()) return document
+  const parsed = parseKeystore(document.value, file)
   if (parsed.isErr()) return parsed
   const { kdf, iv, ciphertext, mac, declaredAddress } = parsed.value
   let derivedKey: Buffer
