@@ -1,0 +1,162 @@
+import { hexlify, keccak256, randomBytes, Transaction } from "ethers"
+import { describe, expect, it } from "vitest"
+import type { BaseError } from "../errors/base.js"
+import { DatabaseWriteError } from "../errors/database.js"
+import { RpcInsufficientFundsError } from "../errors/rpc.js"
+import { createNonceManager } from "../nonce/nonceManager.js"
+import { Err, Ok, type Result } from "../result.js"
+import { createWallet } from "../wallet/wallet.js"
+import { createBlockFeeCache } from "./blockFeeCache.js"
+import { createReceiptTracker } from "./receiptTracker.js"
+import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
+import { createSubmitter } from "./submitter.js"
+import { createFakeChain } from "./testing/fakeChain.js"
+
+function setup(journalResult: () => Result<void, BaseError> = () => Ok(undefined)) {
+  const chain = createFakeChain()
+  const journals: RunnerJournalRow[][] = []
+  const updates: RunnerTransactionUpdate[] = []
+  const recorder: RunnerRecorder = {
+    async journal(rows) {
+      chain.events.push(`journal:${rows.length}`)
+      journals.push([...rows])
+      return journalResult()
+    },
+    update: (rows) => updates.push(...rows),
+    taskMetric: () => {},
+    contract: () => {},
+    asset: () => {},
+    flush: async () => {},
+  }
+  const nonces = createNonceManager({ fetchPendingNonce: async () => Ok(0n) })
+  const gas = createBlockFeeCache({ minPriorityFeePerGas: 2n })
+  gas.updateFromBlock({ number: 1n, baseFeePerGas: 7n, gasLimit: 30_000_000n })
+  const tracker = createReceiptTracker({ rpc: chain.rpc, recorder })
+  const sent: string[] = []
+  const submitter = createSubmitter({
+    chainId: 31337,
+    rpc: chain.rpc,
+    nonces,
+    gas,
+    recorder,
+    tracker,
+    onSent: (task) => sent.push(task),
+  })
+  return { chain, journals, updates, submitter, sent }
+}
+
+const wallets = Array.from({ length: 5 }, () => createWallet(hexlify(randomBytes(32))).unwrap())
+
+describe("submission pipeline", () => {
+  it("journals all sends of a tick in one commit BEFORE broadcasting them together", async () => {
+    const { chain, journals, submitter, sent } = setup()
+    const results = await Promise.all(
+      wallets.map((wallet) =>
+        submitter.send({
+          wallet,
+          taskName: "transfer",
+          request: { to: wallet.address, value: 1n, gasLimit: 21_000n },
+        }),
+      ),
+    )
+    expect(results.every((result) => result.isOk())).toBe(true)
+    expect(journals).toHaveLength(1)
+    expect(journals[0]).toHaveLength(5)
+    // The journal commit precedes every broadcast; no per-transaction nonce/fee/chain-id lookups.
+    const firstBroadcast = chain.events.indexOf("eth_sendRawTransaction")
+    expect(chain.events.indexOf("journal:5")).toBeLessThan(firstBroadcast)
+    expect(chain.count("eth_sendRawTransaction")).toBe(5)
+    expect(
+      chain.calls.map((call) => call.method).filter((method) => method !== "eth_sendRawTransaction"),
+    ).toEqual([])
+    // hash = keccak256(raw), and the signed fields are the pipeline's.
+    for (const call of chain.calls) {
+      const raw = call.params[0] as string
+      const parsed = Transaction.from(raw)
+      const row = journals[0]?.find((entry) => entry.hash === keccak256(raw))
+      expect(row).toBeDefined()
+      expect(parsed.type).toBe(2)
+      expect(parsed.chainId).toBe(31337n)
+      expect(parsed.nonce).toBe(0)
+      expect(parsed.maxFeePerGas).toBe(7n * 2n + 2n)
+      expect(parsed.maxPriorityFeePerGas).toBe(2n)
+      expect(parsed.from).toBe(row?.walletAddress)
+    }
+    expect(sent).toHaveLength(5)
+  })
+
+  it("hands out consecutive nonces and records a rejected broadcast without counting it as sent", async () => {
+    const { chain, submitter, updates, sent } = setup()
+    const wallet = wallets[0]!
+    const first = await submitter.send({
+      wallet,
+      taskName: "t",
+      request: { to: wallet.address, gasLimit: 21_000n },
+    })
+    expect(first.isOk() && first.value.nonce).toBe(0n)
+    // Make the next transaction fail at the node.
+    const probe = wallet.signTransaction({
+      type: 2,
+      chainId: 31337,
+      nonce: 1,
+      to: wallet.address,
+      gasLimit: 21_000n,
+      value: 0n,
+      data: "0x",
+      maxFeePerGas: 16n,
+      maxPriorityFeePerGas: 2n,
+    })
+    chain.rejectSend(
+      keccak256(probe),
+      new RpcInsufficientFundsError({ method: "eth_sendRawTransaction", nodeMessage: "insufficient funds" }),
+    )
+    const second = await submitter.send({
+      wallet,
+      taskName: "t",
+      request: { to: wallet.address, gasLimit: 21_000n },
+    })
+    expect(second.isErr() && second.error.code).toBe("RPC_INSUFFICIENT_FUNDS")
+    expect(updates).toEqual([
+      { hash: keccak256(probe), status: "rejected", errorCode: "RPC_INSUFFICIENT_FUNDS" },
+    ])
+    expect(sent).toHaveLength(1)
+    // The rejected nonce was released and is handed out again.
+    const third = await submitter.send({
+      wallet,
+      taskName: "t",
+      request: { to: wallet.address, value: 5n, gasLimit: 21_000n },
+    })
+    expect(third.isOk() && third.value.nonce).toBe(1n)
+  })
+
+  it("never broadcasts what could not be journaled", async () => {
+    let failing = true
+    const { chain, submitter } = setup(() =>
+      failing
+        ? Err(
+            new DatabaseWriteError({
+              target: "test.db",
+              operation: "journal",
+              cause: new Error("disk full"),
+            }),
+          )
+        : Ok(undefined),
+    )
+    const wallet = wallets[1]!
+    const failed = await submitter.send({
+      wallet,
+      taskName: "t",
+      request: { to: wallet.address, gasLimit: 21_000n },
+    })
+    expect(failed.isErr()).toBe(true)
+    expect(chain.count("eth_sendRawTransaction")).toBe(0)
+    failing = false
+    const retried = await submitter.send({
+      wallet,
+      taskName: "t",
+      request: { to: wallet.address, gasLimit: 21_000n },
+    })
+    expect(retried.isOk() && retried.value.nonce).toBe(0n)
+    expect(chain.count("eth_sendRawTransaction")).toBe(1)
+  })
+})
