@@ -22,4 +22,5 @@ export { type LoadConfigOptions, loadConfig } from "./load.js"
 export { defineConfig, parseConfig } from "./parse.js"
 export { isSecretKeyPath, redactConfig, redactSecretText } from "./redact.js"
 export { configToToml, parseConfigToml } from "./toml.js"
-export type { Config, ConfigInput, LogLevel, ProxyMode, WalletSourceConfig } from "./types.js"
+// LogLevel is exported by logging/ (the same union); config keeps its own copy to stay independent.
+export type { Config, ConfigInput, ProxyMode, WalletSourceConfig } from "./types.js"
