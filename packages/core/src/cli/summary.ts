@@ -52,7 +52,7 @@ export function renderRunSummary(summary: RunSummary): string {
   const errors =
     summary.topErrors.length === 0
       ? ""
-      : `Top errors: ${summary.topErrors.map((error) => `${error.code} ×${error.count}`).join(", ")}\n`
+      : `\nTop errors: ${summary.topErrors.map((error) => `${error.code} ×${error.count}`).join(", ")}\n`
   return `${header.join("\n")}\n\n${table}${errors}`
 }
 
