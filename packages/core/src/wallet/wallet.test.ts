@@ -27,6 +27,9 @@ describe("createWallet", () => {
     expect(createWallet(`0x${"ff".repeat(32)}`).unwrapErr().message).toContain(
       "outside the secp256k1 key range",
     )
+    const order = 2n ** 256n - 0x14551231950b75fc4402da1732fc9bebfn
+    expect(createWallet(order.toString(16)).unwrapErr().code).toBe("WALLET_INVALID_KEY_FORMAT")
+    expect(createWallet((order - 1n).toString(16)).isOk()).toBe(true)
   })
 })
 
