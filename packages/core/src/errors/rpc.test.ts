@@ -58,7 +58,7 @@ describe("rpc error messages", () => {
       new RpcExecutionRevertedError({ nodeMessage: "execution reverted", reason: { kind: "empty" } }),
       new RpcMethodNotFoundError({ method: "eth_foo", nodeCode: -32601, nodeMessage: "Method not found" }),
       new RpcNodeError({ method: "eth_getBalance", nodeCode: -32602, nodeMessage: "invalid string length" }),
-      new RpcUnsupportedTransportError({ endpoint: "wss://user:pw@rpc.example.org/ws" }),
+      new RpcUnsupportedTransportError({ endpoint: "ftp://user:pw@rpc.example.org/rpc" }),
     ]
     for (const error of errors) {
       expect(error.message).not.toContain("hunter2")
@@ -171,9 +171,9 @@ describe("rpc error messages", () => {
       Details: node said [-32602]: invalid string length
       ---
       RpcUnsupportedTransportError RPC_UNSUPPORTED_TRANSPORT
-      No transport for this RPC endpoint's scheme (at wss://***:***@rpc.example.org/ws).
+      No transport for this RPC endpoint's scheme (at ftp://***:***@rpc.example.org/rpc).
 
-      Only http:// and https:// endpoints are supported; WebSocket URLs are not yet."
+      Use an http://, https://, ws:// or wss:// endpoint."
     `)
   })
 })

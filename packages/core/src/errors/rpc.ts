@@ -457,11 +457,10 @@ export class RpcNodeError extends BaseError implements NodeFields {
 export type RpcNodeErrorType = RpcNodeError & { name: "RpcNodeError" }
 
 /**
- * The endpoint's URL scheme has no transport yet (ws:// and wss:// are accepted in config
- * but only http(s) is implemented).
+ * The endpoint's URL scheme has no transport (only http(s):// and ws(s):// have one).
  *
  * @example
- * new RpcUnsupportedTransportError({ endpoint: "wss://rpc.example.org" })
+ * new RpcUnsupportedTransportError({ endpoint: "ipc:///tmp/geth.ipc" })
  */
 export class RpcUnsupportedTransportError extends BaseError {
   override name = "RpcUnsupportedTransportError"
@@ -471,7 +470,7 @@ export class RpcUnsupportedTransportError extends BaseError {
     super(`No transport for this RPC endpoint's scheme${where(parameters)}.`, {
       code: "RPC_UNSUPPORTED_TRANSPORT",
       cause: parameters.cause,
-      metaMessages: ["Only http:// and https:// endpoints are supported; WebSocket URLs are not yet."],
+      metaMessages: ["Use an http://, https://, ws:// or wss:// endpoint."],
     })
     this.method = parameters.method
     this.endpoint = maskedOrUndefined(parameters.endpoint)

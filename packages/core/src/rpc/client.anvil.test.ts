@@ -83,6 +83,27 @@ describe("against a real anvil", () => {
     expect(broke.isErr() && broke.error.message).toContain("Insufficient funds for gas * price + value")
   })
 
+  it("speaks JSON-RPC over ws:// too: batches, node errors and sends", async () => {
+    const webSocket = createRpcClient({
+      endpoints: [devnet.rpcUrl.replace("http://", "ws://")],
+      maxBatchSize: 20,
+    })
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => webSocket.request<string>("eth_chainId", [])),
+      )
+      expect(results.every((result) => result.isOk() && Number(result.value) === chainId)).toBe(true)
+      expect(webSocket.stats()).toMatchObject({ calls: 50, httpRequests: 3, largestBatch: 20 })
+      const nonce = await pendingNonce(sender.address)
+      const raw = await sender.signTransaction({ ...fees, to: sender.address, value: 5n, nonce })
+      expect((await webSocket.request<string>("eth_sendRawTransaction", [raw])).unwrap()).toBe(keccak256(raw))
+      const again = await webSocket.request("eth_sendRawTransaction", [raw])
+      expect(again.isErr() && again.error.code).toBe("RPC_ALREADY_KNOWN")
+    } finally {
+      await webSocket.close()
+    }
+  })
+
   it("decodes a real Error(string) revert from eth_call", async () => {
     // Init code that stores Error("boom") in memory and reverts with it.
     const payload =

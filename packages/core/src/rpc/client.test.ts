@@ -185,8 +185,8 @@ describe("failover and health", () => {
     expect(rpcClient.stats().endpoints.map((endpoint) => endpoint.headLag)).toEqual([10, 0])
   })
 
-  it("answers ws:// endpoints with RpcUnsupportedTransportError and masks credentials", async () => {
-    const rpcClient = client({ endpoints: ["wss://user:secret@rpc.example.org/ws"] })
+  it("answers endpoints without a transport with RpcUnsupportedTransportError and masks credentials", async () => {
+    const rpcClient = client({ endpoints: ["ftp://user:secret@rpc.example.org/rpc"] })
     const result = await rpcClient.request("eth_chainId", [])
     expect(result.isErr() && result.error.code).toBe("RPC_UNSUPPORTED_TRANSPORT")
     expect(result.isErr() && result.error.message).not.toContain("secret")

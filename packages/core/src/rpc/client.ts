@@ -14,10 +14,11 @@ import { createEndpointHealth, type EndpointHealthSnapshot } from "./endpointHea
 import { type PreparedEndpoint, postJsonRpc, prepareEndpoint } from "./httpTransport.js"
 import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
 import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
+import { createWebSocketConnection, type WebSocketConnection } from "./webSocketTransport.js"
 
 /** Configuration of {@link createRpcClient}. */
 export type RpcClientOptions = {
-  /** One or more endpoints of the same chain. http(s) is transported; ws(s) is accepted but answers RpcUnsupportedTransportError. */
+  /** One or more endpoints of the same chain: http(s):// (undici request) or ws(s):// (undici WebSocket). Other schemes answer RpcUnsupportedTransportError. */
   endpoints: readonly string[]
   /** Largest JSON-RPC batch per HTTP request. Default 100. */
   maxBatchSize?: number
@@ -125,8 +126,23 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   if (options.endpoints.length === 0) throw new RangeError("createRpcClient needs at least one endpoint")
   const endpoints: PreparedEndpoint[] = options.endpoints.map(prepareEndpoint)
   const unsupported = new Set(
-    endpoints.flatMap((endpoint, index) => (endpoint.scheme === "http" ? [] : [index])),
+    endpoints.flatMap((endpoint, index) => (endpoint.scheme === "other" ? [index] : [])),
   )
+  const webSockets = new Map<number, Map<Dispatcher | undefined, WebSocketConnection>>()
+
+  function webSocketFor(index: number, dispatcher: Dispatcher | undefined): WebSocketConnection {
+    let byDispatcher = webSockets.get(index)
+    if (byDispatcher === undefined) {
+      byDispatcher = new Map()
+      webSockets.set(index, byDispatcher)
+    }
+    let connection = byDispatcher.get(dispatcher)
+    if (connection === undefined) {
+      connection = createWebSocketConnection(endpoints[index] as PreparedEndpoint, { dispatcher })
+      byDispatcher.set(dispatcher, connection)
+    }
+    return connection
+  }
   const usableEndpoints = endpoints.length - unsupported.size
   const health = createEndpointHealth(options.endpoints)
   const limiters: (RateLimiter | undefined)[] = endpoints.map(() =>
@@ -241,14 +257,25 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     counters.httpRequests += 1
     counters.largestBatch = Math.max(counters.largestBatch, calls.length)
     const started = performance.now()
-    const answer = await postJsonRpc({
-      endpoint,
-      body,
-      method: calls.length === 1 ? first.method : `batch of ${calls.length}`,
-      timeoutMs: Math.max(...calls.map((call) => call.timeoutMs)),
-      dispatcher,
-      proxy: getDispatcherProxy(dispatcher),
-    })
+    const method = calls.length === 1 ? first.method : `batch of ${calls.length}`
+    const batchTimeoutMs = Math.max(...calls.map((call) => call.timeoutMs))
+    const answer =
+      endpoint.scheme === "ws"
+        ? await webSocketFor(index, first.dispatcher).send({
+            body,
+            ids: calls.map((call) => call.id),
+            batch: calls.length > 1,
+            method,
+            timeoutMs: batchTimeoutMs,
+          })
+        : await postJsonRpc({
+            endpoint,
+            body,
+            method,
+            timeoutMs: batchTimeoutMs,
+            dispatcher,
+            proxy: getDispatcherProxy(dispatcher),
+          })
     if (answer.isErr()) {
       const error = answer.error
       health.recordFailure(index, (error as { retryAfterMs?: number | undefined }).retryAfterMs)
@@ -391,6 +418,8 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         settle(call, Err(error))
       }
       retryTimers.clear()
+      for (const byDispatcher of webSockets.values())
+        for (const connection of byDispatcher.values()) connection.close()
       // destroy, not close: a hanging request must not hold shutdown for its whole timeout.
       await ownAgent?.destroy()
     },

@@ -75,3 +75,8 @@ export {
   retryDelayMs,
 } from "./retry.js"
 export { decodeRevertData } from "./revertReason.js"
+export {
+  createWebSocketConnection,
+  type WebSocketConnection,
+  type WebSocketSendParameters,
+} from "./webSocketTransport.js"
