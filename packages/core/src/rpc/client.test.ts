@@ -168,6 +168,13 @@ describe("failover and health", () => {
     expect(rpcClient.stats().endpoints[0]?.coolingDownUntil).toBeGreaterThan(Date.now() + 25_000)
   })
 
+  it("fails over from a dead ws:// endpoint to an http one", async () => {
+    const healthy = await server()
+    const rpcClient = client({ endpoints: [`ws://127.0.0.1:${await getFreePort()}`, healthy.url] })
+    expect((await rpcClient.request("echo", ["via http"])).unwrap()).toBe("via http")
+    expect(rpcClient.stats().endpoints[0]).toMatchObject({ failures: 1 })
+  })
+
   it("returns connection refused when every endpoint is down", async () => {
     const rpcClient = client({ endpoints: [`http://127.0.0.1:${await getFreePort()}`], retries: 1 })
     const result = await rpcClient.request("eth_chainId", [])
