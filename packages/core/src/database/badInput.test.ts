@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import Database from "better-sqlite3"
+import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { SCHEMA_VERSION } from "./migrations.js"
 import { openDatabase } from "./openDatabase.js"
@@ -130,6 +132,22 @@ describe("bad database inputs", () => {
   })
 })
 
+async function tableExists(url: string, table: string): Promise<boolean> {
+  if (!url.startsWith("postgres")) {
+    const reader = new Database(url, { readonly: true })
+    const row = reader.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)
+    reader.close()
+    return row !== undefined
+  }
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const result = await client.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [
+    table,
+  ])
+  await client.end()
+  return result.rows[0]?.found !== null
+}
+
 describe.each(bothDialects)("schema version on %s", (dialect) => {
   const target = createTestTarget(dialect)
   beforeAll(() => target.start())
@@ -149,6 +167,33 @@ describe.each(bothDialects)("schema version on %s", (dialect) => {
     expect(error?.shortMessage).toContain(
       `schema version ${SCHEMA_VERSION + 5}, newer than this tool's ${SCHEMA_VERSION}`,
     )
+  })
+
+  it("reports a failed migration (a foreign table in the way) and leaves no half-applied schema", async () => {
+    const url = await target.newUrl()
+    const manager = (await openDatabase({ url })).unwrap()
+    // Simulate another tool's database: drop our tables and create a clashing "runs".
+    for (const table of [
+      "created_assets",
+      "created_contracts",
+      "transactions",
+      "task_metrics",
+      "runs",
+      "schema_version",
+    ]) {
+      await manager.db.schema.dropTable(table).execute()
+    }
+    await manager.db.schema.dropTable("kysely_migration").execute()
+    await manager.db.schema.createTable("runs").addColumn("other", "text").execute()
+    ;(await manager.close()).unwrap()
+
+    const reopened = await openDatabase({ url })
+    const error = reopened.isErr() ? reopened.error : undefined
+    expect(error?.name).toBe("DatabaseMigrationError")
+    expect(error?.shortMessage).toContain("migration 0001_initial failed")
+    expect(error?.details).toMatch(/runs/)
+    // The migration ran in one transaction: nothing of it is left behind.
+    expect(await tableExists(url, "schema_version")).toBe(false)
   })
 
   it("reopens an up-to-date database without migrating again", async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import Database from "better-sqlite3"
-import { Kysely, SqliteDialect } from "kysely"
+import { Kysely, SqliteAdapter, SqliteDialect } from "kysely"
 import { DatabaseBusyError, DatabaseOpenError } from "../errors/database.js"
 import { Err, Ok, type Result } from "../result.js"
 import { getDriverErrorCode, isBusyError } from "./classifyError.js"
@@ -96,8 +96,24 @@ export function openSqlite(
     return Err(classifyOpenError(cause, path, busyTimeoutMs))
   }
 
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: raw }) })
+  const db = new Kysely<DatabaseSchema>({ dialect: new TransactionalDdlSqliteDialect({ database: raw }) })
   return Ok({ raw, db, path })
+}
+
+/**
+ * SQLite's DDL is transactional, but Kysely's SQLite adapter does not claim it, so its Migrator
+ * would run migrations outside a transaction and a failing one would leave half a schema behind.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter()
+  }
 }
 
 function classifyOpenError(cause: unknown, path: string, busyTimeoutMs: number) {
