@@ -1,7 +1,12 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
 
-/** What the faulty server does with one HTTP request. */
+/**
+ * What the faulty server does with one HTTP request.
+ *
+ * @example
+ * const steps: FaultStep[] = [{ kind: "status", status: 429, retryAfter: "1" }, { kind: "reset" }, { kind: "hang" }]
+ */
 export type FaultStep =
   /** Answer with an HTTP status (e.g. 429 with Retry-After, 500, 502) and an optional body. */
   | { kind: "status"; status: number; retryAfter?: string; body?: string }
@@ -14,10 +19,21 @@ export type FaultStep =
   /** Answer from `answer` (or the upstream when one is configured). */
   | { kind: "pass" }
 
-/** A JSON-RPC request as the server received it. */
+/**
+ * A JSON-RPC request as the server received it.
+ *
+ * @example
+ * const answer = (call: JsonRpcRequestBody) => (call.method === "eth_chainId" ? "0x7a69" : null)
+ */
 export type JsonRpcRequestBody = { jsonrpc: "2.0"; id: unknown; method: string; params?: unknown[] }
 
-/** One received HTTP request. */
+/**
+ * One received HTTP request.
+ *
+ * @example
+ * const [first, second] = server.requests
+ * expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1000)
+ */
 export type RecordedRequest = {
   /** performance.now() at arrival, to check backoff and Retry-After spacing. */
   receivedAt: number
@@ -27,7 +43,12 @@ export type RecordedRequest = {
   authorization: string | undefined
 }
 
-/** Options of {@link startFaultyRpcServer}. */
+/**
+ * Options of {@link startFaultyRpcServer}.
+ *
+ * @example
+ * await startFaultyRpcServer({ script: [{ kind: "status", status: 500 }], upstream: devnet.rpcUrl })
+ */
 export type FaultyRpcServerOptions = {
   /** Applied to the 1st, 2nd, … HTTP request; afterwards every request is `{ kind: "pass" }`. */
   script?: FaultStep[]
@@ -37,7 +58,13 @@ export type FaultyRpcServerOptions = {
   answer?: (call: JsonRpcRequestBody) => unknown
 }
 
-/** A running faulty server. */
+/**
+ * A running faulty server.
+ *
+ * @example
+ * const server: FaultyRpcServer = await startFaultyRpcServer()
+ * server.push({ kind: "reset" })
+ */
 export type FaultyRpcServer = {
   url: string
   requests: RecordedRequest[]

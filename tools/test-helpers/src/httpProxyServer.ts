@@ -2,13 +2,24 @@ import { createServer } from "node:http"
 import type { Socket } from "node:net"
 import { createProxy } from "proxy"
 
-/** Options of {@link startHttpProxy}. */
+/**
+ * Options of {@link startHttpProxy}.
+ *
+ * @example
+ * await startHttpProxy({ auth: { username: "alice", password: "pw" } })
+ */
 export type HttpProxyOptions = {
   /** Require Basic proxy authentication with these credentials. */
   auth?: { username: string; password: string }
 }
 
-/** A running HTTP/HTTPS (CONNECT) proxy on loopback. */
+/**
+ * A running HTTP/HTTPS (CONNECT) proxy on loopback.
+ *
+ * @example
+ * const proxy: HttpProxyServer = await startHttpProxy()
+ * expect(proxy.proxiedRequests).toBeGreaterThan(0)
+ */
 export type HttpProxyServer = {
   /** `http://127.0.0.1:PORT` (no credentials). */
   url: string

@@ -1,13 +1,24 @@
 import type { Server } from "node:net"
 import { createServer, defaultConnectionHandler } from "@pondwader/socks5-server"
 
-/** Options of {@link startSocks5Proxy}. */
+/**
+ * Options of {@link startSocks5Proxy}.
+ *
+ * @example
+ * await startSocks5Proxy({ auth: { username: "bob", password: "pw" } })
+ */
 export type Socks5ProxyOptions = {
   /** Require SOCKS5 username/password authentication (RFC 1929). */
   auth?: { username: string; password: string }
 }
 
-/** A running SOCKS5 proxy on loopback. */
+/**
+ * A running SOCKS5 proxy on loopback.
+ *
+ * @example
+ * const socks: Socks5ProxyServer = await startSocks5Proxy()
+ * expect(socks.connections).toBeGreaterThan(0)
+ */
 export type Socks5ProxyServer = {
   /** `socks5://127.0.0.1:PORT` (no credentials). */
   url: string

@@ -23,7 +23,14 @@ export class ProxyUnreachableError extends BaseError {
     this.reason = parameters.reason
   }
 }
-/** {@link ProxyUnreachableError} narrowed by name. */
+/**
+ * {@link ProxyUnreachableError} narrowed by name.
+ *
+ * @example
+ * function describe(error: ProxyUnreachableErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type ProxyUnreachableErrorType = ProxyUnreachableError & { name: "ProxyUnreachableError" }
 
 /**
@@ -47,7 +54,14 @@ export class ProxyAuthFailedError extends BaseError {
     this.protocol = parameters.protocol
   }
 }
-/** {@link ProxyAuthFailedError} narrowed by name. */
+/**
+ * {@link ProxyAuthFailedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: ProxyAuthFailedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type ProxyAuthFailedErrorType = ProxyAuthFailedError & { name: "ProxyAuthFailedError" }
 
 /**
@@ -71,7 +85,14 @@ export class ProxyBannedError extends BaseError {
     this.failures = parameters.failures
   }
 }
-/** {@link ProxyBannedError} narrowed by name. */
+/**
+ * {@link ProxyBannedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: ProxyBannedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type ProxyBannedErrorType = ProxyBannedError & { name: "ProxyBannedError" }
 
 /**
@@ -106,7 +127,14 @@ export class ProxyInvalidUrlError extends BaseError {
     this.line = parameters.line
   }
 }
-/** {@link ProxyInvalidUrlError} narrowed by name. */
+/**
+ * {@link ProxyInvalidUrlError} narrowed by name.
+ *
+ * @example
+ * function describe(error: ProxyInvalidUrlErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type ProxyInvalidUrlErrorType = ProxyInvalidUrlError & { name: "ProxyInvalidUrlError" }
 
 /**
@@ -130,7 +158,14 @@ export class ProxyListFileError extends BaseError {
     this.path = parameters.path
   }
 }
-/** {@link ProxyListFileError} narrowed by name. */
+/**
+ * {@link ProxyListFileError} narrowed by name.
+ *
+ * @example
+ * function describe(error: ProxyListFileErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type ProxyListFileErrorType = ProxyListFileError & { name: "ProxyListFileError" }
 
 /**
@@ -156,7 +191,14 @@ export class ProxyAllBannedError extends BaseError {
     this.nextUnbanAt = parameters.nextUnbanAt
   }
 }
-/** {@link ProxyAllBannedError} narrowed by name. */
+/**
+ * {@link ProxyAllBannedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: ProxyAllBannedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type ProxyAllBannedErrorType = ProxyAllBannedError & { name: "ProxyAllBannedError" }
 
 /**

@@ -1,7 +1,12 @@
 import { maskUrl } from "../rpc/maskUrl.js"
 import { BaseError } from "./base.js"
 
-/** Where an RPC error happened. The endpoint is masked before it is stored. */
+/**
+ * Where an RPC error happened. The endpoint is masked before it is stored.
+ *
+ * @example
+ * new RpcTimeoutError({ method: "eth_call", endpoint: "http://127.0.0.1:8545", timeoutMs: 5000 })
+ */
 export type RpcErrorContext = {
   /** JSON-RPC method, e.g. `eth_sendRawTransaction`. */
   method?: string | undefined
@@ -10,7 +15,12 @@ export type RpcErrorContext = {
   cause?: unknown
 }
 
-/** What a node said: its JSON-RPC error code and message. */
+/**
+ * What a node said: its JSON-RPC error code and message.
+ *
+ * @example
+ * new RpcNodeError({ method: "eth_getBalance", nodeCode: -32602, nodeMessage: "invalid string length" })
+ */
 export type RpcNodeErrorParameters = RpcErrorContext & {
   /** JSON-RPC `error.code` (e.g. -32000, -32003, 3). */
   nodeCode?: number | undefined
@@ -66,7 +76,14 @@ export class RpcTimeoutError extends BaseError {
     this.aborted = aborted
   }
 }
-/** {@link RpcTimeoutError} narrowed by name. */
+/**
+ * {@link RpcTimeoutError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcTimeoutErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcTimeoutErrorType = RpcTimeoutError & { name: "RpcTimeoutError" }
 
 /**
@@ -94,10 +111,22 @@ export class RpcRateLimitedError extends BaseError {
     this.retryAfterMs = parameters.retryAfterMs
   }
 }
-/** {@link RpcRateLimitedError} narrowed by name. */
+/**
+ * {@link RpcRateLimitedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcRateLimitedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcRateLimitedErrorType = RpcRateLimitedError & { name: "RpcRateLimitedError" }
 
-/** How a connection failed. */
+/**
+ * How a connection failed.
+ *
+ * @example
+ * const reason: RpcConnectionFailure = "reset"
+ */
 export type RpcConnectionFailure = "refused" | "reset" | "dns" | "proxy"
 
 const connectionFailureText: Record<RpcConnectionFailure, string> = {
@@ -131,7 +160,14 @@ export class RpcConnectionRefusedError extends BaseError {
     this.reason = reason
   }
 }
-/** {@link RpcConnectionRefusedError} narrowed by name. */
+/**
+ * {@link RpcConnectionRefusedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcConnectionRefusedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcConnectionRefusedErrorType = RpcConnectionRefusedError & { name: "RpcConnectionRefusedError" }
 
 /**
@@ -158,7 +194,14 @@ export class RpcHttpStatusError extends BaseError {
     this.status = parameters.status
   }
 }
-/** {@link RpcHttpStatusError} narrowed by name. */
+/**
+ * {@link RpcHttpStatusError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcHttpStatusErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcHttpStatusErrorType = RpcHttpStatusError & { name: "RpcHttpStatusError" }
 
 /**
@@ -182,7 +225,14 @@ export class RpcInvalidResponseError extends BaseError {
     this.reason = parameters.reason
   }
 }
-/** {@link RpcInvalidResponseError} narrowed by name. */
+/**
+ * {@link RpcInvalidResponseError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcInvalidResponseErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcInvalidResponseErrorType = RpcInvalidResponseError & { name: "RpcInvalidResponseError" }
 
 /** Shared fields of every error a node classified. */
@@ -225,7 +275,14 @@ export class RpcNonceTooLowError extends BaseError implements NodeFields {
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcNonceTooLowError} narrowed by name. */
+/**
+ * {@link RpcNonceTooLowError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcNonceTooLowErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcNonceTooLowErrorType = RpcNonceTooLowError & { name: "RpcNonceTooLowError" }
 
 /**
@@ -250,7 +307,14 @@ export class RpcNonceTooHighError extends BaseError implements NodeFields {
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcNonceTooHighError} narrowed by name. */
+/**
+ * {@link RpcNonceTooHighError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcNonceTooHighErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcNonceTooHighErrorType = RpcNonceTooHighError & { name: "RpcNonceTooHighError" }
 
 /**
@@ -275,7 +339,14 @@ export class RpcReplacementUnderpricedError extends BaseError implements NodeFie
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcReplacementUnderpricedError} narrowed by name. */
+/**
+ * {@link RpcReplacementUnderpricedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcReplacementUnderpricedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcReplacementUnderpricedErrorType = RpcReplacementUnderpricedError & {
   name: "RpcReplacementUnderpricedError"
 }
@@ -302,7 +373,14 @@ export class RpcAlreadyKnownError extends BaseError implements NodeFields {
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcAlreadyKnownError} narrowed by name. */
+/**
+ * {@link RpcAlreadyKnownError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcAlreadyKnownErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcAlreadyKnownErrorType = RpcAlreadyKnownError & { name: "RpcAlreadyKnownError" }
 
 /**
@@ -327,7 +405,14 @@ export class RpcInsufficientFundsError extends BaseError implements NodeFields {
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcInsufficientFundsError} narrowed by name. */
+/**
+ * {@link RpcInsufficientFundsError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcInsufficientFundsErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcInsufficientFundsErrorType = RpcInsufficientFundsError & { name: "RpcInsufficientFundsError" }
 
 /**
@@ -352,12 +437,24 @@ export class RpcIntrinsicGasTooLowError extends BaseError implements NodeFields 
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcIntrinsicGasTooLowError} narrowed by name. */
+/**
+ * {@link RpcIntrinsicGasTooLowError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcIntrinsicGasTooLowErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcIntrinsicGasTooLowErrorType = RpcIntrinsicGasTooLowError & {
   name: "RpcIntrinsicGasTooLowError"
 }
 
-/** A decoded revert: `Error(string)`, `Panic(uint256)`, a custom error selector, or nothing. */
+/**
+ * A decoded revert: `Error(string)`, `Panic(uint256)`, a custom error selector, or nothing.
+ *
+ * @example
+ * const reason: RevertReason = { kind: "panic", code: 0x11n, description: "arithmetic overflow or underflow" }
+ */
 export type RevertReason =
   | { kind: "error"; message: string }
   | { kind: "panic"; code: bigint; description: string }
@@ -404,7 +501,14 @@ export class RpcExecutionRevertedError extends BaseError implements NodeFields {
     this.data = parameters.data
   }
 }
-/** {@link RpcExecutionRevertedError} narrowed by name. */
+/**
+ * {@link RpcExecutionRevertedError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcExecutionRevertedErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcExecutionRevertedErrorType = RpcExecutionRevertedError & { name: "RpcExecutionRevertedError" }
 
 /**
@@ -429,7 +533,14 @@ export class RpcMethodNotFoundError extends BaseError implements NodeFields {
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcMethodNotFoundError} narrowed by name. */
+/**
+ * {@link RpcMethodNotFoundError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcMethodNotFoundErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcMethodNotFoundErrorType = RpcMethodNotFoundError & { name: "RpcMethodNotFoundError" }
 
 /**
@@ -453,7 +564,14 @@ export class RpcNodeError extends BaseError implements NodeFields {
     assignNodeFields(this, parameters)
   }
 }
-/** {@link RpcNodeError} narrowed by name. */
+/**
+ * {@link RpcNodeError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcNodeErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcNodeErrorType = RpcNodeError & { name: "RpcNodeError" }
 
 /**
@@ -476,7 +594,14 @@ export class RpcUnsupportedTransportError extends BaseError {
     this.endpoint = maskedOrUndefined(parameters.endpoint)
   }
 }
-/** {@link RpcUnsupportedTransportError} narrowed by name. */
+/**
+ * {@link RpcUnsupportedTransportError} narrowed by name.
+ *
+ * @example
+ * function describe(error: RpcUnsupportedTransportErrorType) {
+ *   return `${error.code}: ${error.shortMessage}`
+ * }
+ */
 export type RpcUnsupportedTransportErrorType = RpcUnsupportedTransportError & {
   name: "RpcUnsupportedTransportError"
 }

@@ -3,7 +3,12 @@ import { type Dispatcher, ProxyAgent } from "undici"
 import { labelDispatcher } from "./dispatcherLabel.js"
 import type { ProxyEndpoint } from "./proxyList.js"
 
-/** Tuning of {@link createProxyDispatcher}. */
+/**
+ * Tuning of {@link createProxyDispatcher}.
+ *
+ * @example
+ * createProxyDispatcher(proxy, { connectTimeoutMs: 3000 })
+ */
 export type ProxyDispatcherOptions = {
   /** TCP connect timeout to the proxy (and, for SOCKS, the handshake). Default 10 000 ms. */
   connectTimeoutMs?: number

@@ -6,14 +6,25 @@ import { postJsonRpc, prepareEndpoint } from "../rpc/httpTransport.js"
 import { detectProxyFailure } from "./proxyFailure.js"
 import type { ProxyEndpoint } from "./proxyList.js"
 
-/** What a health check requests through the proxy. */
+/**
+ * What a health check requests through the proxy.
+ *
+ * @example
+ * const target: ProxyCheckTarget = { rpcUrl: "https://rpc.example.org", timeoutMs: 3000 }
+ */
 export type ProxyCheckTarget =
   /** A JSON-RPC `eth_chainId` to the chain's endpoint (proves the whole path works). */
   | { rpcUrl: string; timeoutMs?: number }
   /** A GET to any URL; any HTTP status below 500 counts as reachable. */
   | { url: string; timeoutMs?: number }
 
-/** The outcome of one check. */
+/**
+ * The outcome of one check.
+ *
+ * @example
+ * const result: ProxyCheckResult = await checkProxy(proxy, dispatcher, target)
+ * if (!result.ok) console.log(result.error.code)
+ */
 export type ProxyCheckResult =
   | { ok: true; latencyMs: number; chainId?: number }
   | {

@@ -8,10 +8,20 @@ import {
 import { Err, Ok, type Result } from "../result.js"
 import { maskUrl } from "../rpc/maskUrl.js"
 
-/** Proxy protocols with a dispatcher: HTTP/HTTPS (CONNECT tunnels) and SOCKS5. */
+/**
+ * Proxy protocols with a dispatcher: HTTP/HTTPS (CONNECT tunnels) and SOCKS5.
+ *
+ * @example
+ * const protocol: ProxyProtocol = "socks5"
+ */
 export type ProxyProtocol = "http" | "https" | "socks5" | "socks5h"
 
-/** A parsed proxy. `url` keeps the credentials (never print it); `label` is masked. */
+/**
+ * A parsed proxy. `url` keeps the credentials (never print it); `label` is masked.
+ *
+ * @example
+ * const proxy: ProxyEndpoint = parseProxyUrl("http://127.0.0.1:3128").unwrap()
+ */
 export type ProxyEndpoint = {
   readonly url: string
   readonly protocol: ProxyProtocol
@@ -25,7 +35,12 @@ export type ProxyEndpoint = {
 
 const defaultPorts: Record<ProxyProtocol, number> = { http: 80, https: 443, socks5: 1080, socks5h: 1080 }
 
-/** Where a proxy line came from, for error messages. */
+/**
+ * Where a proxy line came from, for error messages.
+ *
+ * @example
+ * parseProxyUrl(line, { line: 3, source: "proxies.txt" })
+ */
 export type ProxySource = { line?: number; source?: string }
 
 /**

@@ -12,7 +12,12 @@ import { checkProxy, mapWithConcurrency, type ProxyCheckTarget } from "./proxyHe
 import { type ProxyEndpoint, parseProxyUrl } from "./proxyList.js"
 import { observeDispatcher } from "./proxyObserver.js"
 
-/** Configuration of {@link createProxyManager}. */
+/**
+ * Configuration of {@link createProxyManager}.
+ *
+ * @example
+ * const options: ProxyManagerOptions = { proxies: ["socks5://u:p@127.0.0.1:1080"], mode: "rotate", banMs: 30_000, maxFailures: 3 }
+ */
 export type ProxyManagerOptions = {
   /** Proxy URLs (see `parseProxyUrl`) or already parsed proxies (from `loadProxyList`). */
   proxies: readonly (string | ProxyEndpoint)[]
@@ -33,7 +38,12 @@ export type ProxyManagerOptions = {
   now?: () => number
 }
 
-/** A proxy's state for `proxies check` and logs. Never contains a password. */
+/**
+ * A proxy's state for `proxies check` and logs. Never contains a password.
+ *
+ * @example
+ * for (const { proxy, status, latencyMs } of await manager.checkAll()) console.log(proxy, status, latencyMs)
+ */
 export type ProxyDiagnostic = {
   /** Masked proxy URL. */
   proxy: string
@@ -50,10 +60,22 @@ export type ProxyDiagnostic = {
   failures: number
 }
 
-/** Where a wallet's traffic goes. `proxy` is the masked URL, undefined when direct. */
+/**
+ * Where a wallet's traffic goes. `proxy` is the masked URL, undefined when direct.
+ *
+ * @example
+ * const { proxy } = manager.assign(wallet.address).unwrap()
+ * logger.debug({ proxy: proxy ?? "direct" }, "wallet route")
+ */
 export type ProxyAssignment = { dispatcher: Dispatcher | undefined; proxy: string | undefined }
 
-/** Assigns proxies to wallets and tracks their health. */
+/**
+ * Assigns proxies to wallets and tracks their health.
+ *
+ * @example
+ * const manager: ProxyManager = createProxyManager({ proxies, mode: "sticky" }).unwrap()
+ * const dispatcher = manager.dispatcherFor(wallet.address)
+ */
 export type ProxyManager = {
   /**
    * The dispatcher for a wallet's requests (pass it to the RPC client's `dispatcherFor`), or

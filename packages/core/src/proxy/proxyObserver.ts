@@ -1,6 +1,11 @@
 import type { Dispatcher } from "undici"
 
-/** Callbacks of {@link observeDispatcher}. */
+/**
+ * Callbacks of {@link observeDispatcher}.
+ *
+ * @example
+ * const observer: DispatcherObserver = { onResponse: () => successes++, onError: (error) => console.warn(error.message) }
+ */
 export type DispatcherObserver = {
   /** A response arrived through the dispatcher (the proxy hop works, whatever the status). */
   onResponse(): void

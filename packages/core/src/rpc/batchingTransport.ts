@@ -1,4 +1,9 @@
-/** Options of {@link createBatchingQueue}. */
+/**
+ * Options of {@link createBatchingQueue}.
+ *
+ * @example
+ * const options: BatchingQueueOptions<Call> = { maxBatchSize: 100, batchWaitMs: 0, maxConcurrentBatches: 4, groupOf: () => undefined, sendBatch }
+ */
 export type BatchingQueueOptions<Item> = {
   /** Largest batch handed to `sendBatch`. */
   maxBatchSize: number
@@ -12,7 +17,13 @@ export type BatchingQueueOptions<Item> = {
   sendBatch(items: Item[], group: unknown): Promise<void>
 }
 
-/** A queue that turns items enqueued close together into batches. */
+/**
+ * A queue that turns items enqueued close together into batches.
+ *
+ * @example
+ * const queue: BatchingQueue<Call> = createBatchingQueue(options)
+ * queue.enqueue(call)
+ */
 export type BatchingQueue<Item> = {
   enqueue(item: Item): void
   /** Items waiting for a batch slot. */

@@ -20,7 +20,12 @@ import {
 import { detectProxyFailure } from "../proxy/proxyFailure.js"
 import { decodeRevertData } from "./revertReason.js"
 
-/** Where the failed call went; used in messages (masked) and for proxy attribution. */
+/**
+ * Where the failed call went; used in messages (masked) and for proxy attribution.
+ *
+ * @example
+ * classifyRpcError(error, { method: "eth_sendRawTransaction", endpoint: url, proxy: "socks5://127.0.0.1:1080" })
+ */
 export type ClassifyContext = {
   method?: string | undefined
   endpoint?: string | undefined
@@ -28,7 +33,12 @@ export type ClassifyContext = {
   proxy?: string | undefined
 }
 
-/** A JSON-RPC 2.0 `error` member. */
+/**
+ * A JSON-RPC 2.0 `error` member.
+ *
+ * @example
+ * const error: JsonRpcErrorObject = { code: -32003, message: "nonce too low" }
+ */
 export type JsonRpcErrorObject = { code: number; message: string; data?: unknown }
 
 /**

@@ -16,7 +16,12 @@ import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
 import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
 import { createWebSocketConnection, type WebSocketConnection } from "./webSocketTransport.js"
 
-/** Configuration of {@link createRpcClient}. */
+/**
+ * Configuration of {@link createRpcClient}.
+ *
+ * @example
+ * const options: RpcClientOptions = { endpoints: ["http://127.0.0.1:8545"], maxBatchSize: 200, requestsPerSecond: 50 }
+ */
 export type RpcClientOptions = {
   /** One or more endpoints of the same chain: http(s):// (undici request) or ws(s):// (undici WebSocket). Other schemes answer RpcUnsupportedTransportError. */
   endpoints: readonly string[]
@@ -43,7 +48,12 @@ export type RpcClientOptions = {
   random?: () => number
 }
 
-/** Per-call options of {@link RpcClient.request}. */
+/**
+ * Per-call options of {@link RpcClient.request}.
+ *
+ * @example
+ * await client.request("eth_sendRawTransaction", [raw], { from: wallet.address, timeoutMs: 30_000 })
+ */
 export type RpcRequestOptions = {
   signal?: AbortSignal
   /** The wallet this call is for: routes it through `dispatcherFor(from)`. */
@@ -54,7 +64,13 @@ export type RpcRequestOptions = {
   timeoutMs?: number
 }
 
-/** Counters the benchmarks read. */
+/**
+ * Counters the benchmarks read.
+ *
+ * @example
+ * const { calls, httpRequests } = client.stats()
+ * console.log(`${httpRequests / calls} HTTP requests per call`)
+ */
 export type RpcClientStats = {
   /** JSON-RPC calls requested by callers (retries not included). */
   calls: number
@@ -71,7 +87,13 @@ export type RpcClientStats = {
   endpoints: EndpointHealthSnapshot[]
 }
 
-/** A JSON-RPC client over HTTP with batching, failover, retries and rate limiting. */
+/**
+ * A JSON-RPC client over HTTP with batching, failover, retries and rate limiting.
+ *
+ * @example
+ * const client: RpcClient = createRpcClient({ endpoints: ["http://127.0.0.1:8545"] })
+ * const chainId = await client.request<string>("eth_chainId", [])
+ */
 export type RpcClient = {
   /**
    * Sends one JSON-RPC call. Calls issued in the same tick share one batch POST.

@@ -1,6 +1,11 @@
 import { maskUrl } from "./maskUrl.js"
 
-/** A read-only view of one endpoint's health, for stats and logs (URL masked). */
+/**
+ * A read-only view of one endpoint's health, for stats and logs (URL masked).
+ *
+ * @example
+ * for (const endpoint of client.stats().endpoints) console.log(endpoint.endpoint, endpoint.errorRate)
+ */
 export type EndpointHealthSnapshot = {
   endpoint: string
   /** EWMA of failures (0 = always fine, 1 = always failing). */
@@ -16,7 +21,13 @@ export type EndpointHealthSnapshot = {
   failures: number
 }
 
-/** Tracks endpoint health and picks the healthiest one. */
+/**
+ * Tracks endpoint health and picks the healthiest one.
+ *
+ * @example
+ * const health: EndpointHealth = createEndpointHealth(["http://a:8545", "http://b:8545"])
+ * const index = health.pick()
+ */
 export type EndpointHealth = {
   /** The healthiest usable endpoint (index into the list), or the one that recovers first. */
   pick(exclude?: ReadonlySet<number>): number
@@ -28,7 +39,12 @@ export type EndpointHealth = {
   snapshot(): EndpointHealthSnapshot[]
 }
 
-/** Tuning of {@link createEndpointHealth}. */
+/**
+ * Tuning of {@link createEndpointHealth}.
+ *
+ * @example
+ * createEndpointHealth(urls, { baseCooldownMs: 500, msPerBlockOfLag: 100 })
+ */
 export type EndpointHealthOptions = {
   /** EWMA weight of the newest sample. Default 0.2. */
   smoothing?: number

@@ -10,7 +10,12 @@ import { Err, Ok, type Result } from "../result.js"
 import { classifyRpcError } from "./classify.js"
 import { parseRetryAfter } from "./retry.js"
 
-/** An endpoint ready for requests: credentials moved from the URL into a header. */
+/**
+ * An endpoint ready for requests: credentials moved from the URL into a header.
+ *
+ * @example
+ * const endpoint: PreparedEndpoint = prepareEndpoint("https://user:pw@rpc.example.org")
+ */
 export type PreparedEndpoint = {
   /** The URL as configured (kept for messages, which mask it). */
   readonly configured: string
@@ -52,7 +57,12 @@ export function prepareEndpoint(configured: string): PreparedEndpoint {
   return { configured, url: parsed.toString(), scheme, authorization }
 }
 
-/** One HTTP POST of a JSON-RPC body. */
+/**
+ * One HTTP POST of a JSON-RPC body.
+ *
+ * @example
+ * const parameters: PostJsonRpcParameters = { endpoint: prepareEndpoint(url), body, method: "eth_chainId", timeoutMs: 5000 }
+ */
 export type PostJsonRpcParameters = {
   endpoint: PreparedEndpoint
   /** The serialized JSON-RPC request or batch. */

@@ -1,11 +1,22 @@
-/** A token bucket: `requestsPerSecond` sustained, up to `burst` at once. */
+/**
+ * A token bucket: `requestsPerSecond` sustained, up to `burst` at once.
+ *
+ * @example
+ * const options: RateLimiterOptions = { requestsPerSecond: 25, burst: 5 }
+ */
 export type RateLimiterOptions = {
   requestsPerSecond: number
   /** Bucket size. Default: max(1, requestsPerSecond) — one second's worth. */
   burst?: number
 }
 
-/** Waits for permission to send one HTTP request. */
+/**
+ * Waits for permission to send one HTTP request.
+ *
+ * @example
+ * const limiter: RateLimiter = createRateLimiter({ requestsPerSecond: 25 })
+ * await limiter.acquire()
+ */
 export type RateLimiter = {
   /** Resolves when a token is available (FIFO). Rejects with the signal's reason if aborted. */
   acquire(signal?: AbortSignal): Promise<void>

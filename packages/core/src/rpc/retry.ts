@@ -1,6 +1,11 @@
 import type { RpcErrorType } from "../errors/rpc.js"
 
-/** How long to wait between attempts. */
+/**
+ * How long to wait between attempts.
+ *
+ * @example
+ * const policy: BackoffPolicy = { baseDelayMs: 50, maxDelayMs: 2000, maxRetryAfterMs: 10000 }
+ */
 export type BackoffPolicy = {
   /** Cap of the first retry's delay; doubles each attempt. Default 100 ms. */
   baseDelayMs: number

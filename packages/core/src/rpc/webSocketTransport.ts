@@ -3,7 +3,12 @@ import { RpcConnectionRefusedError, type RpcErrorType, RpcTimeoutError } from ".
 import { Err, Ok, type Result } from "../result.js"
 import type { PreparedEndpoint } from "./httpTransport.js"
 
-/** One JSON-RPC request or batch sent over a WebSocket. */
+/**
+ * One JSON-RPC request or batch sent over a WebSocket.
+ *
+ * @example
+ * const parameters: WebSocketSendParameters = { body, ids: [1, 2], batch: true, method: "batch of 2", timeoutMs: 5000 }
+ */
 export type WebSocketSendParameters = {
   /** The serialized request or batch. */
   body: string
@@ -15,7 +20,12 @@ export type WebSocketSendParameters = {
   timeoutMs: number
 }
 
-/** A lazily (re)connected WebSocket to one endpoint. */
+/**
+ * A lazily (re)connected WebSocket to one endpoint.
+ *
+ * @example
+ * const connection: WebSocketConnection = createWebSocketConnection(prepareEndpoint("ws://127.0.0.1:8545"))
+ */
 export type WebSocketConnection = {
   /** Sends and resolves with the parsed answer (object, or array for a batch), like an HTTP POST would. */
   send(parameters: WebSocketSendParameters): Promise<Result<unknown, RpcErrorType>>
