@@ -23,7 +23,6 @@ export {
   RunnerUnknownTransactionError,
   type RunnerUnknownTransactionErrorType,
 } from "../errors/runner.js"
-export { createBlockFeeCache } from "./blockFeeCache.js"
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
 export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"

@@ -80,6 +80,11 @@ export type RunnerGasManager = {
     priorityFee?: bigint,
   ): void
   currentFees(): Result<RunnerFees, BaseError>
+  /** Gas limit per call shape, estimated once and cached (optional: the pipeline has its own cache). */
+  gasLimitFor?(
+    shapeKey: string,
+    estimate: () => Promise<Result<bigint, unknown>>,
+  ): Promise<Result<bigint, BaseError>>
 }
 
 /**

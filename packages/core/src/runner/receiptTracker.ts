@@ -119,6 +119,11 @@ export function createReceiptTracker(parameters: {
   dropAfterMs?: number
   /** Blocks fetched per poll when catching up. */
   maxBlocksPerPoll?: number
+  /**
+   * Asked once per poll that finds new blocks, in the same batch as the headers, and passed to
+   * `gas.updateFromBlock` as the observed priority fee (EIP-1559) or gas price (legacy).
+   */
+  priorityFeeMethod?: "eth_maxPriorityFeePerGas" | "eth_gasPrice"
 }): ReceiptTracker {
   const { rpc, recorder, nonces, gas, events = {} } = parameters
   const clock = parameters.clock ?? systemClock
@@ -138,6 +143,7 @@ export function createReceiptTracker(parameters: {
   let head: bigint | undefined
   let lastProcessed: bigint | undefined
   let blockReceiptsSupported = true
+  let priorityFeeMethod = parameters.priorityFeeMethod
   let loop: Promise<void> | undefined
 
   function settle(entry: PendingEntry, outcome: TransactionOutcome) {
@@ -217,26 +223,37 @@ export function createReceiptTracker(parameters: {
   async function processBlocks(from: bigint, to: bigint) {
     const numbers: bigint[] = []
     for (let number = from; number <= to; number += 1n) numbers.push(number)
-    // All headers of the catch-up range in one batch.
+    // All headers of the catch-up range (and the fee hint) in one batch.
+    const priorityRequest =
+      priorityFeeMethod === undefined ? undefined : rpc.request<string>(priorityFeeMethod, [])
     const headers = await Promise.all(
       numbers.map((number) =>
         rpc.request<RpcBlockHeader | null>("eth_getBlockByNumber", [toQuantity(number), false]),
       ),
     )
+    let priorityFee: bigint | undefined
+    if (priorityRequest !== undefined) {
+      const answer = await priorityRequest
+      if (answer.isOk()) priorityFee = BigInt(answer.value)
+      else if (isMethodUnsupported(answer.error)) priorityFeeMethod = undefined
+    }
     for (const [index, result] of headers.entries()) {
       const number = numbers[index] as bigint
       if (result.isErr()) throw result.error
       const header = result.value
       if (header === null) return // not yet visible on this endpoint; retry next poll
       const timestamp = Number(BigInt(header.timestamp))
-      gas?.updateFromBlock({
-        number,
-        baseFeePerGas:
-          header.baseFeePerGas === undefined || header.baseFeePerGas === null
-            ? null
-            : BigInt(header.baseFeePerGas),
-        gasLimit: BigInt(header.gasLimit),
-      })
+      gas?.updateFromBlock(
+        {
+          number,
+          baseFeePerGas:
+            header.baseFeePerGas === undefined || header.baseFeePerGas === null
+              ? null
+              : BigInt(header.baseFeePerGas),
+          gasLimit: BigInt(header.gasLimit),
+        },
+        index === headers.length - 1 ? priorityFee : undefined,
+      )
       const ours = header.transactions
         .map((hash) => hash.toLowerCase())
         .filter((hash) => pending.has(hash) || dropped.has(hash))

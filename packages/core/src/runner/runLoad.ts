@@ -16,6 +16,7 @@ import type { Devnet } from "../devnet/startDevnet.js"
 import { startDevnet } from "../devnet/startDevnet.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerInvalidPlanError } from "../errors/runner.js"
+import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager, type FetchPendingNonce } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient } from "../rpc/client.js"
@@ -24,7 +25,6 @@ import { createRandom } from "../tasks/random.js"
 import { loadWallets } from "../wallet/loadWallets.js"
 import { createWalletPool } from "../wallet/pool.js"
 import { createWallet, type Wallet } from "../wallet/wallet.js"
-import { createBlockFeeCache } from "./blockFeeCache.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 import { nativeFundingHook } from "./fundingHook.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
@@ -225,10 +225,13 @@ async function runWith(
   })
   const gas =
     options.gas ??
-    createBlockFeeCache({
+    createGasManager({
+      eip1559: chain.capabilities.eip1559,
       baseFeeMultiplier: config.gas.baseFeeMultiplier,
-      ...(config.gas.minPriorityFee === undefined ? {} : { minPriorityFeePerGas: config.gas.minPriorityFee }),
-      ...(config.gas.maxFeePerGas === undefined ? {} : { maxFeePerGas: config.gas.maxFeePerGas }),
+      priorityFeeMultiplier: config.gas.priorityFeeMultiplier,
+      maxFeePerGas: config.gas.maxFeePerGas,
+      minPriorityFeePerGas: config.gas.minPriorityFee,
+      replacementBumpPercent: config.gas.replacementBumpPercent,
     })
   // The seed fixes the wallet order too: same seed, same first leases.
   const ordered = createRandom(config.seed).fork("wallets").shuffle(wallets)

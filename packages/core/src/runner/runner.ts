@@ -161,6 +161,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
   let scheduler: Scheduler | undefined
 
   const tracker = createReceiptTracker({
+    priorityFeeMethod: parameters.chain.capabilities.eip1559 ? "eth_maxPriorityFeePerGas" : "eth_gasPrice",
     rpc,
     recorder,
     nonces,

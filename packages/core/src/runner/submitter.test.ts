@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest"
 import type { BaseError } from "../errors/base.js"
 import { DatabaseWriteError } from "../errors/database.js"
 import { RpcInsufficientFundsError } from "../errors/rpc.js"
+import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createWallet } from "../wallet/wallet.js"
-import { createBlockFeeCache } from "./blockFeeCache.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
 import { createSubmitter } from "./submitter.js"
@@ -29,7 +29,7 @@ function setup(journalResult: () => Result<void, BaseError> = () => Ok(undefined
     flush: async () => {},
   }
   const nonces = createNonceManager({ fetchPendingNonce: async () => Ok(0n) })
-  const gas = createBlockFeeCache({ minPriorityFeePerGas: 2n })
+  const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: 2n })
   gas.updateFromBlock({ number: 1n, baseFeePerGas: 7n, gasLimit: 30_000_000n })
   const tracker = createReceiptTracker({ rpc: chain.rpc, recorder })
   const sent: string[] = []

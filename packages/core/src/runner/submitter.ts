@@ -8,7 +8,7 @@ import { keccak256 } from "ethers"
 import type { BaseError } from "../errors/base.js"
 import { RunnerSigningError } from "../errors/runner.js"
 import { Err, Ok, type Result } from "../result.js"
-import type { SendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
+import type { SendRequest, StandardSendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
 import type { RpcReceipt } from "./chainTypes.js"
 import { toQuantity } from "./chainTypes.js"
 import { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
@@ -118,21 +118,32 @@ export function createSubmitter(parameters: {
   let flushScheduled = false
   let sentCount = 0
 
-  function gasLimitFor(wallet: RunnerWallet, request: SendRequest & { kind?: "standard" }) {
+  function estimate(wallet: RunnerWallet, request: StandardSendRequest) {
+    return () =>
+      rpc.request<string>("eth_estimateGas", [
+        {
+          from: wallet.address,
+          ...(request.to ? { to: request.to } : {}),
+          data: request.data ?? "0x",
+          ...(request.value === undefined ? {} : { value: toQuantity(request.value) }),
+        },
+      ])
+  }
+
+  /** Estimated ONCE per call shape (target, selector, size, value or not), then cached. */
+  function gasLimitFor(
+    wallet: RunnerWallet,
+    request: StandardSendRequest,
+  ): Promise<Result<bigint, BaseError>> {
     const data = request.data ?? "0x"
     const key = `${request.to ?? "create"}:${data.slice(0, 10)}:${data.length}:${(request.value ?? 0n) > 0n}`
+    if (gas.gasLimitFor !== undefined)
+      return gas.gasLimitFor(key, async () => (await estimate(wallet, request)()).map(BigInt))
     let cached = gasLimitCache.get(key)
     if (cached === undefined) {
-      cached = rpc
-        .request<string>("eth_estimateGas", [
-          {
-            from: wallet.address,
-            ...(request.to ? { to: request.to } : {}),
-            data,
-            ...(request.value === undefined ? {} : { value: toQuantity(request.value) }),
-          },
-        ])
-        .then((result) => (result.isOk() ? Ok((BigInt(result.value) * (100n + headroom)) / 100n) : result))
+      cached = estimate(wallet, request)().then((result) =>
+        result.isOk() ? Ok((BigInt(result.value) * (100n + headroom)) / 100n) : result,
+      )
       gasLimitCache.set(key, cached)
       // A failed estimate is not cached: the next send of that shape tries again.
       void cached.then((result) => {
