@@ -1,0 +1,109 @@
+import { type FundingHook, type FundingTransfer, Ok, type TransactionFees } from "@testnet/core"
+import { tip20Decimals } from "../contracts/addresses.js"
+import { encodeTip20Transfer } from "../contracts/tip20.js"
+import { tempoGasLimits } from "../tasks/shared/gasLimits.js"
+import { tempoFeeTokens } from "../tasks/shared/tokens.js"
+import { readTokenBalances } from "./balances.js"
+import { fundFromFaucet } from "./faucet.js"
+import { type TempoSponsor, tempoSponsor } from "./sponsor.js"
+
+/**
+ * Options of {@link createTip20FundingHook}.
+ *
+ * @example
+ * const options: Tip20FundingOptions = { tokens: [tempoAddresses.pathUsd], faucet: false }
+ */
+export type Tip20FundingOptions = {
+  /** The TIP-20 tokens every wallet is topped up in (default: pathUSD, AlphaUSD, BetaUSD). */
+  tokens?: readonly string[]
+  /** Gas limit of one funding transfer (a transfer to a new holder costs ~550k under T4). */
+  gasLimit?: bigint
+  /** The fee payer of sponsored transactions, topped up with the workers (undefined: none). */
+  sponsor?: { get(): TempoSponsor } | undefined
+  /** The sponsor receives this many times a worker's top-up (default 10). */
+  sponsorShare?: bigint
+  /** Try `tempo_fundAddress` for empty wallets first (testnet faucet; default true). */
+  faucet?: boolean
+}
+
+/** Fee in token units (6 decimals) of `gas` at the fee cap: gas prices are in attodollars (1e-18 USD). */
+function maxFee(gas: bigint, fees: TransactionFees): bigint {
+  const price = "gasPrice" in fees ? fees.gasPrice : fees.maxFeePerGas
+  return (gas * price + 10n ** 12n - 1n) / 10n ** 12n
+}
+
+function minimum(values: readonly bigint[]): bigint {
+  let lowest = values[0] ?? 0n
+  for (const value of values) if (value < lowest) lowest = value
+  return lowest
+}
+
+/**
+ * Funding for Tempo, which has no native value: each wallet's balance is its LOWEST balance among
+ * the funded TIP-20 tokens; a top-up sends that amount of every token (one plain transfer per
+ * token and recipient, all journaled and broadcast in one tick, i.e. one JSON-RPC batch). The
+ * sponsor used by sponsored transactions is topped up in the same round. On a faucet-enabled
+ * endpoint, empty wallets are first funded with `tempo_fundAddress` and need no funder.
+ *
+ * @example
+ * export const tempo = defineChain({ ..., fund: createTip20FundingHook() })
+ */
+export function createTip20FundingHook(options: Tip20FundingOptions = {}): FundingHook {
+  const tokens = options.tokens ?? tempoFeeTokens
+  const gasLimit = options.gasLimit ?? tempoGasLimits.tip20Transfer
+  const sponsorShare = options.sponsorShare ?? 10n
+  const sponsor = "sponsor" in options ? options.sponsor : tempoSponsor
+  let faucetAvailable = options.faucet ?? true
+  const faucetTried = new Set<string>()
+  let sponsorBalance: bigint | undefined
+
+  return {
+    currency: { symbol: "USD", decimals: tip20Decimals },
+    async balances({ rpc, addresses }) {
+      const all = sponsor === undefined ? [...addresses] : [...addresses, sponsor.get().address]
+      let read = await readTokenBalances(rpc, tokens, all)
+      if (read.isErr()) return read
+      if (faucetAvailable) {
+        const empty = all.filter(
+          (address, index) => minimum(read.unwrap()[index] ?? []) === 0n && !faucetTried.has(address),
+        )
+        if (empty.length > 0) {
+          for (const address of empty) faucetTried.add(address)
+          const funded = await fundFromFaucet(rpc, empty)
+          if (funded === 0) faucetAvailable = false
+          else read = await readTokenBalances(rpc, tokens, all)
+          if (read.isErr()) return read
+        }
+      }
+      const lowest = read.value.map(minimum)
+      if (sponsor !== undefined) sponsorBalance = lowest.pop()
+      return Ok(lowest)
+    },
+    transfers({ recipients, fees }) {
+      const fee = maxFee(gasLimit, fees)
+      const wanted = recipients.map(({ address, amount }) => ({ address, amount }))
+      if (sponsor !== undefined && recipients.length > 0) {
+        let largest = 0n
+        for (const { amount } of recipients) if (amount > largest) largest = amount
+        const sponsorTarget = largest * sponsorShare
+        if ((sponsorBalance ?? 0n) < sponsorTarget / 2n)
+          wanted.push({ address: sponsor.get().address, amount: sponsorTarget - (sponsorBalance ?? 0n) })
+      }
+      const transfers: FundingTransfer[] = []
+      for (const { address, amount } of wanted)
+        for (const token of tokens)
+          transfers.push({
+            request: { to: token, data: encodeTip20Transfer(address, amount), value: 0n, gasLimit },
+            recipients: [address],
+            cost: amount + fee,
+          })
+      return transfers
+    },
+    reclaim({ to, balance, fees }) {
+      const fee = maxFee(gasLimit, fees)
+      const [token] = tokens
+      if (token === undefined || balance <= fee * 2n) return undefined
+      return { to: token, data: encodeTip20Transfer(to, balance - fee), value: 0n, gasLimit }
+    },
+  }
+}

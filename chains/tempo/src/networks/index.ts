@@ -1,0 +1,8 @@
+// Public exports of the networks folder.
+export {
+  getTempoNetwork,
+  type TempoNetwork,
+  type TempoNetworkName,
+  tempoNetworkNames,
+  tempoNetworks,
+} from "./networks.js"

@@ -1,0 +1,63 @@
+import { Reverter } from "@testnet/contracts"
+import {
+  createTaskOutcome,
+  defineTask,
+  Err,
+  Ok,
+  TaskExpectedFailureDidNotFailError,
+  type TaskExpectedFailureDidNotFailErrorType,
+} from "@testnet/core"
+import { Interface } from "ethers"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { tempoGasLimits } from "../shared/gasLimits.js"
+
+const reverter = new Interface(Reverter.abi)
+
+/**
+ * A negative test: calls `Reverter.revertWithReason()` with a fixed gas limit (an estimate would
+ * fail). Success means the chain mined it with status 0; the outcome is marked `expectedFailure`.
+ * A transaction that succeeds is an error.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "reverting_call")?.expectedFailure // true
+ */
+export const revertingCall = defineTask({
+  name: "reverting_call",
+  category: "core",
+  weight: 1,
+  expectedFailure: true,
+  description: "Sends a call that always reverts (Reverter) and expects status 0.",
+  async run(context) {
+    const target = await findOrDeployContract(context, {
+      task: "reverting_call",
+      kind: "reverter",
+      bytecode: Reverter.bytecode,
+    })
+    if (target.isErr()) return target
+    const sent = await context.send({
+      to: target.value.address,
+      data: reverter.encodeFunctionData("revertWithReason"),
+      value: 0n,
+      gasLimit: tempoGasLimits.revertingCall,
+    })
+    if (sent.isErr()) return sent
+    const receipt = await context.waitForReceipt(sent.value.hash)
+    if (receipt.isOk())
+      return Err(
+        new TaskExpectedFailureDidNotFailError({
+          task: "reverting_call",
+          hash: sent.value.hash,
+        }) as TaskExpectedFailureDidNotFailErrorType,
+      )
+    if (receipt.error.code !== "RUNNER_TRANSACTION_REVERTED") return receipt
+    const transactions =
+      target.value.deployment === undefined ? [sent.value] : [target.value.deployment, sent.value]
+    return Ok(
+      createTaskOutcome({
+        transactions,
+        expectedFailure: true,
+        notes: [`reverted as expected: ${sent.value.hash}`],
+      }),
+    )
+  },
+})

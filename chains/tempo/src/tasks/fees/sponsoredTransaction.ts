@@ -1,0 +1,54 @@
+import { defineTask } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20Transfer } from "../../contracts/tip20.js"
+import { tempoSponsor } from "../../funding/sponsor.js"
+import { taskFailure } from "../shared/failure.js"
+import { tempoGasLimits } from "../shared/gasLimits.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+import { readBalance } from "../shared/reads.js"
+import { tempoRequest } from "../shared/tempoRequest.js"
+import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
+
+/**
+ * A sponsored Tempo transaction: the wallet signs a small pathUSD transfer, the sponsor account
+ * co-signs as fee payer and pays the fee in a stablecoin it chooses. The sponsor is the chain's
+ * process-wide account that the TIP-20 funding hook tops up from the funder (the runner does not
+ * expose the funder's signer to tasks).
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "sponsored_transaction")
+ */
+export const sponsoredTransaction = defineTask({
+  name: "sponsored_transaction",
+  category: "fees",
+  weight: 3,
+  description: "Sends a 0x76 transaction whose fee a sponsor (funded by the funder) pays.",
+  requires: ["feeToken"],
+  async run(context) {
+    const sponsor = tempoSponsor.get()
+    const feeToken = context.random.pick(tempoFeeTokens)
+    const fees = context.fees()
+    if (fees.isErr()) return fees
+    const price = "gasPrice" in fees.value ? fees.value.gasPrice : fees.value.maxFeePerGas
+    const maximumFee = (tempoGasLimits.tip20Transfer * price) / 10n ** 12n + 1n
+    const available = await readBalance(context, feeToken, sponsor.address)
+    if (available.isErr()) return available
+    if (available.value < maximumFee)
+      return taskFailure(
+        "sponsored_transaction",
+        `the sponsor ${sponsor.address} holds ${available.value} ${tokenLabel(feeToken)}, needs ${maximumFee} (is the chain's funding hook in use?)`,
+      )
+    const amount = smallAmount(context.random)
+    const done = await sendAndConfirm(
+      context,
+      tempoRequest(context.wallet, {
+        calls: [{ to: tempoAddresses.pathUsd, input: encodeTip20Transfer(context.random.address(), amount) }],
+        gasLimit: tempoGasLimits.tip20Transfer,
+        feeToken,
+        sponsor,
+      }),
+    )
+    if (done.isErr()) return done
+    return succeeded([done.value.sent], [`fee paid by ${sponsor.address} in ${tokenLabel(feeToken)}`])
+  },
+})

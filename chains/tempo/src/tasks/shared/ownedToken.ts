@@ -1,0 +1,151 @@
+import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20GrantRole, tip20Interface, tip20IssuerRole } from "../../contracts/tip20.js"
+import {
+  encodeCreateToken,
+  encodeGetTokenAddress,
+  tip20FactoryInterface,
+} from "../../contracts/tip20Factory.js"
+import type { TempoCall } from "../../transaction/types.js"
+import { taskFailure } from "./failure.js"
+import { tempoGasLimits } from "./gasLimits.js"
+import { sendAndConfirm } from "./outcome.js"
+import { readValue } from "./reads.js"
+import { tempoRequest } from "./tempoRequest.js"
+
+/** Asset kind under which created TIP-20 tokens are recorded. */
+export const tip20AssetKind = "tip20"
+
+/**
+ * A TIP-20 token the task's wallet administers.
+ *
+ * @example
+ * const { address, creation } = owned.value
+ */
+export type OwnedToken = {
+  readonly address: string
+  readonly symbol: string
+  /** The creation transaction when this call created it. */
+  readonly creation: SentTransaction | undefined
+}
+
+/**
+ * Creates a USD TIP-20 token through the factory with the wallet as admin (salt random, address
+ * predicted with `getTokenAddress` and checked with `isTIP20` afterwards) and records it as asset
+ * kind "tip20".
+ *
+ * @example
+ * const created = await createTip20Token(context, "tip20_create_token")
+ */
+export async function createTip20Token(
+  context: TaskContext,
+  task: string,
+): Promise<Result<OwnedToken, BaseError>> {
+  const salt = context.random.hex(32)
+  const symbol = `T${context.random.hex(3).slice(2).toUpperCase()}`
+  const name = `Testnet ${symbol}`
+  const predicted = await readValue<string>(
+    context,
+    tempoAddresses.tip20Factory,
+    encodeGetTokenAddress(context.address, salt),
+    "address",
+  )
+  if (predicted.isErr()) return predicted
+  const done = await sendAndConfirm(context, {
+    to: tempoAddresses.tip20Factory,
+    data: encodeCreateToken({
+      name,
+      symbol,
+      currency: "USD",
+      quoteToken: tempoAddresses.pathUsd,
+      admin: context.address,
+      salt,
+    }),
+    value: 0n,
+    gasLimit: tempoGasLimits.createToken,
+  })
+  if (done.isErr()) return done
+  const isTip20 = await readValue<boolean>(
+    context,
+    tempoAddresses.tip20Factory,
+    tip20FactoryInterface.encodeFunctionData("isTIP20", [predicted.value]),
+    "bool",
+  )
+  if (isTip20.isErr()) return isTip20
+  if (!isTip20.value) return taskFailure(task, `no TIP-20 at the predicted address ${predicted.value}`)
+  context.recordAsset({
+    kind: tip20AssetKind,
+    address: predicted.value,
+    transactionHash: done.value.sent.hash,
+    metadata: { name, symbol, currency: "USD", admin: context.address },
+  })
+  return Ok({ address: predicted.value, symbol, creation: done.value.sent })
+}
+
+/**
+ * A token this wallet created earlier (this or an earlier run, still present on chain), or a new one.
+ *
+ * @example
+ * const owned = await findOrCreateOwnedToken(context, "tip20_burn")
+ * if (owned.isErr()) return owned
+ */
+export async function findOrCreateOwnedToken(
+  context: TaskContext,
+  task: string,
+): Promise<Result<OwnedToken, BaseError>> {
+  const assets = await context.database.assetsByKind({ kind: tip20AssetKind, limit: 500 })
+  if (assets.isErr()) return assets
+  const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
+  if (mine.length > 0) {
+    const candidate = context.random.pick(mine)
+    const isTip20 = await readValue<boolean>(
+      context,
+      tempoAddresses.tip20Factory,
+      tip20FactoryInterface.encodeFunctionData("isTIP20", [candidate.address]),
+      "bool",
+    )
+    if (isTip20.isErr()) return isTip20
+    const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
+    if (isTip20.value) return Ok({ address: candidate.address, symbol, creation: undefined })
+  }
+  return createTip20Token(context, task)
+}
+
+/**
+ * `[grantRole(ISSUER_ROLE, wallet)]` when the wallet lacks the issuer role on `token`, else `[]`
+ * (prepend it to a batch that mints or burns).
+ *
+ * @example
+ * const calls = [...(await issuerRoleCalls(context, token)).unwrap(), { to: token, input: encodeTip20Mint(context.address, 10n) }]
+ */
+export async function issuerRoleCalls(
+  context: TaskContext,
+  token: string,
+): Promise<Result<TempoCall[], BaseError>> {
+  const has = await readValue<boolean>(
+    context,
+    token,
+    tip20Interface.encodeFunctionData("hasRole", [context.address, tip20IssuerRole]),
+    "bool",
+  )
+  if (has.isErr()) return has
+  return Ok(has.value ? [] : [{ to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) }])
+}
+
+/**
+ * Sends `calls` on a created token as one Tempo transaction paying its fee in pathUSD (a created
+ * token has no FeeAMM liquidity, so it must never be picked as the fee token) and waits for it.
+ *
+ * @example
+ * const done = await sendTokenCalls(context, [{ to: token, input: encodeTip20Burn(5n) }])
+ */
+export function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]) {
+  return sendAndConfirm(
+    context,
+    tempoRequest(context.wallet, {
+      calls,
+      gasLimit: tempoGasLimits.tip20Admin * BigInt(Math.max(1, calls.length)),
+      feeToken: tempoAddresses.pathUsd,
+    }),
+  )
+}

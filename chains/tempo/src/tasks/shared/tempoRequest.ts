@@ -1,0 +1,60 @@
+import type { RawSendRequest, TaskSigner, TransactionFees } from "@testnet/core"
+import { signTempoFeePayer, signTempoTransaction } from "../../transaction/sign.js"
+import type { SignDigest, TempoCall, TempoTransactionFields } from "../../transaction/types.js"
+
+/**
+ * What a Tempo (0x76) transaction built by {@link tempoRequest} carries besides nonce and fees.
+ *
+ * @example
+ * const parameters: TempoRequestParameters = { calls: [{ to: token, input: data }], gasLimit: 900_000n, feeToken: tempoAddresses.alphaUsd }
+ */
+export type TempoRequestParameters = {
+  /** One or more calls, executed atomically (only the first may be a CREATE, `to: null`). */
+  readonly calls: readonly TempoCall[]
+  readonly gasLimit: bigint
+  /** The TIP-20 that pays the fee; absent: the account's preference, then pathUSD. */
+  readonly feeToken?: string
+  /** A fee payer co-signs and pays the fee (in `feeToken`, which the sponsor chooses). */
+  readonly sponsor?: { readonly signDigest: SignDigest }
+}
+
+function eip1559Fees(fees: TransactionFees): { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } {
+  // Tempo is always EIP-1559; a legacy fee source still yields a valid transaction.
+  return "gasPrice" in fees ? { maxFeePerGas: fees.gasPrice, maxPriorityFeePerGas: fees.gasPrice } : fees
+}
+
+/**
+ * A send request for a Tempo transaction (type 0x76) signed locally by `wallet`: the pipeline
+ * reserves the nonce (protocol lane), supplies the fees, journals and broadcasts it.
+ *
+ * @example
+ * const sent = await context.send(tempoRequest(context.wallet, {
+ *   calls: [{ to: tempoAddresses.pathUsd, input: encodeTip20Transfer(recipient, 5n) }],
+ *   gasLimit: tempoGasLimits.tip20Transfer,
+ *   feeToken: tempoAddresses.betaUsd,
+ * }))
+ */
+export function tempoRequest(wallet: TaskSigner, parameters: TempoRequestParameters): RawSendRequest {
+  const first = parameters.calls[0]
+  return {
+    kind: "raw",
+    to: first === undefined ? null : first.to,
+    nonceKey: 0n,
+    build({ nonce, fees, chainId }) {
+      const base: TempoTransactionFields = {
+        chainId,
+        nonce,
+        nonceKey: 0n,
+        gasLimit: parameters.gasLimit,
+        ...eip1559Fees(fees),
+        calls: parameters.calls,
+        ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
+      }
+      const signSender: SignDigest = (digest) => wallet.signDigest(digest)
+      if (parameters.sponsor === undefined) return signTempoTransaction(base, signSender)
+      const sponsored: TempoTransactionFields = { ...base, sponsored: true }
+      const feePayerSignature = signTempoFeePayer(sponsored, wallet.address, parameters.sponsor.signDigest)
+      return signTempoTransaction({ ...sponsored, feePayerSignature }, signSender)
+    },
+  }
+}

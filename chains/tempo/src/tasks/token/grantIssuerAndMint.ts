@@ -1,0 +1,41 @@
+import { defineTask } from "@testnet/core"
+import { encodeTip20GrantRole, encodeTip20Mint, tip20IssuerRole } from "../../contracts/tip20.js"
+import { taskFailure } from "../shared/failure.js"
+import { succeeded } from "../shared/outcome.js"
+import { findOrCreateOwnedToken, sendTokenCalls } from "../shared/ownedToken.js"
+import { readBalance } from "../shared/reads.js"
+
+/**
+ * On a token the wallet administers (created first if needed): one Tempo batch transaction with
+ * `grantRole(ISSUER_ROLE, self)` and `mint(self, amount)`; checks the balance grew by `amount`.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "tip20_grant_issuer_and_mint")
+ */
+export const tip20GrantIssuerAndMint = defineTask({
+  name: "tip20_grant_issuer_and_mint",
+  category: "token",
+  weight: 2,
+  description: "Grants itself the issuer role and mints its own token (one batch transaction).",
+  async run(context) {
+    const owned = await findOrCreateOwnedToken(context, "tip20_grant_issuer_and_mint")
+    if (owned.isErr()) return owned
+    const token = owned.value.address
+    const before = await readBalance(context, token, context.address)
+    if (before.isErr()) return before
+    const amount = context.random.bigint(1_000n, 1_000_000_000n)
+    const done = await sendTokenCalls(context, [
+      { to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
+      { to: token, input: encodeTip20Mint(context.address, amount) },
+    ])
+    if (done.isErr()) return done
+    const after = await readBalance(context, token, context.address)
+    if (after.isErr()) return after
+    if (after.value !== before.value + amount)
+      return taskFailure(
+        "tip20_grant_issuer_and_mint",
+        `balance ${after.value}, expected ${before.value + amount}`,
+      )
+    return succeeded([owned.value.creation, done.value.sent], [`minted ${amount} ${owned.value.symbol}`])
+  },
+})

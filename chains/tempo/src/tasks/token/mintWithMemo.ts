@@ -1,0 +1,36 @@
+import { defineTask } from "@testnet/core"
+import { tip20Interface } from "../../contracts/tip20.js"
+import { succeeded } from "../shared/outcome.js"
+import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
+
+/**
+ * `mintWithMemo` of the wallet's own token to a random address with a random memo (the issuer
+ * role is granted in the same batch when missing).
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "tip20_mint_with_memo")
+ */
+export const tip20MintWithMemo = defineTask({
+  name: "tip20_mint_with_memo",
+  category: "token",
+  weight: 2,
+  description: "Mints its own token to a random address with a 32-byte memo.",
+  async run(context) {
+    const owned = await findOrCreateOwnedToken(context, "tip20_mint_with_memo")
+    if (owned.isErr()) return owned
+    const token = owned.value.address
+    const role = await issuerRoleCalls(context, token)
+    if (role.isErr()) return role
+    const memo = context.random.hex(32)
+    const amount = context.random.bigint(1n, 1_000_000n)
+    const done = await sendTokenCalls(context, [
+      ...role.value,
+      {
+        to: token,
+        input: tip20Interface.encodeFunctionData("mintWithMemo", [context.random.address(), amount, memo]),
+      },
+    ])
+    if (done.isErr()) return done
+    return succeeded([owned.value.creation, done.value.sent], [`minted ${amount} with memo ${memo}`])
+  },
+})

@@ -1,0 +1,38 @@
+import { defineTask } from "@testnet/core"
+import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import type { TempoCall } from "../../transaction/types.js"
+import { succeeded } from "../shared/outcome.js"
+import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
+import { readBalance } from "../shared/reads.js"
+
+/**
+ * Transfers the wallet's own created token to a random address, fee paid in pathUSD (minting
+ * first, in the same batch, when the balance is too small).
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "tip20_transfer_created_token")
+ */
+export const tip20TransferCreatedToken = defineTask({
+  name: "tip20_transfer_created_token",
+  category: "token",
+  weight: 3,
+  description: "Transfers its own created token to a random address (fee in pathUSD).",
+  async run(context) {
+    const owned = await findOrCreateOwnedToken(context, "tip20_transfer_created_token")
+    if (owned.isErr()) return owned
+    const token = owned.value.address
+    const balance = await readBalance(context, token, context.address)
+    if (balance.isErr()) return balance
+    const amount = context.random.bigint(1n, 10_000n)
+    const calls: TempoCall[] = []
+    if (balance.value < amount) {
+      const role = await issuerRoleCalls(context, token)
+      if (role.isErr()) return role
+      calls.push(...role.value, { to: token, input: encodeTip20Mint(context.address, amount * 100n) })
+    }
+    calls.push({ to: token, input: encodeTip20Transfer(context.random.address(), amount) })
+    const done = await sendTokenCalls(context, calls)
+    if (done.isErr()) return done
+    return succeeded([owned.value.creation, done.value.sent], [`${amount} ${owned.value.symbol} sent`])
+  },
+})

@@ -1,0 +1,137 @@
+// Test support only (not exported from the package): runs Tempo tasks one at a time against a
+// real node through core's real pipeline (nonces, per-block fees, journal, receipt tracker) with
+// an in-memory SQLite database, so a test sees each task's Result.
+import {
+  type ChainDefinition,
+  createGasManager,
+  createNonceManager,
+  createRandom,
+  createReceiptTracker,
+  createRecorderAdapter,
+  createRpcClient,
+  createSubmitter,
+  createTaskContext,
+  createTaskDatabase,
+  createWallet,
+  type DatabaseManager,
+  type FundingHook,
+  fundWallets,
+  openDatabase,
+  parseConfig,
+  type TaskContext,
+  type TaskDefinition,
+  type TaskRunResult,
+  type Wallet,
+} from "@testnet/core"
+import { hexlify, randomBytes } from "ethers"
+
+/** A running harness: see {@link createTaskHarness}. */
+export type TaskHarness = {
+  readonly chainId: number
+  readonly rpc: ReturnType<typeof createRpcClient>
+  readonly database: DatabaseManager
+  readonly recorder: ReturnType<typeof createRecorderAdapter>
+  /** A context for `wallet`, as the runner would build it for one execution of `taskName`. */
+  contextFor(wallet: Wallet, taskName: string, seed?: number): TaskContext
+  /** Runs `task` once with `wallet` (its default parameters), then flushes the recorder. */
+  run<P>(task: TaskDefinition<P>, wallet: Wallet, seed?: number): Promise<TaskRunResult>
+  /** `count` fresh random wallets (in memory). */
+  newWallets(count: number): Wallet[]
+  /** Tops `wallets` up to `target` with the chain's funding hook, from `funder`. */
+  fund(
+    hook: FundingHook,
+    funder: Wallet,
+    wallets: readonly Wallet[],
+    target: bigint,
+  ): ReturnType<typeof fundWallets>
+  close(): Promise<void>
+}
+
+/**
+ * Builds the pipeline around `rpcUrl` (which must serve `chainId`).
+ *
+ * @example
+ * const harness = await createTaskHarness({ rpcUrl: devnet.rpcUrl, chainId: 42431, chain: tempo })
+ * const result = await harness.run(deployCounter, wallet)
+ */
+export async function createTaskHarness(parameters: {
+  rpcUrl: string
+  chainId: number
+  chain: ChainDefinition
+}): Promise<TaskHarness> {
+  const { chainId, chain } = parameters
+  const rpc = createRpcClient({ endpoints: [parameters.rpcUrl] })
+  const nonces = createNonceManager({
+    fetchPendingNonce: async (lane) =>
+      (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
+  })
+  const gas = createGasManager({ eip1559: true })
+  const database = (await openDatabase({ url: ":memory:" })).unwrap()
+  const config = parseConfig({}).unwrap()
+  const run = (await database.createRun({ chain: chain.name, chainId, config, toolVersion: "test" })).unwrap()
+  const recorder = createRecorderAdapter({ recorder: database.recorder, runId: run.id, chainId })
+  const taskDatabase = createTaskDatabase({ queries: database.queries, chainId })
+  const tracker = createReceiptTracker({
+    rpc,
+    recorder,
+    nonces,
+    gas,
+    pollIntervalMs: 100,
+    dropAfterMs: 20_000,
+  })
+  await tracker.start()
+  const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder, tracker })
+  const logger = { debug() {}, info() {}, warn() {}, error() {} }
+
+  const harness: TaskHarness = {
+    chainId,
+    rpc,
+    database,
+    recorder,
+    contextFor(wallet, taskName, seed = 1) {
+      return createTaskContext({
+        chain,
+        chainId,
+        runId: run.id,
+        worker: 0,
+        taskName,
+        wallet,
+        submitter,
+        tracker,
+        rpc,
+        gas,
+        random: createRandom(seed),
+        database: taskDatabase,
+        logger,
+        signal: AbortSignal.timeout(60_000),
+        recorder,
+      })
+    },
+    async run(task, wallet, seed) {
+      const result = await task.run(harness.contextFor(wallet, task.name, seed), task.parameters)
+      await recorder.flush()
+      return result
+    },
+    newWallets(count) {
+      return Array.from({ length: count }, () => createWallet(hexlify(randomBytes(32))).unwrap())
+    },
+    fund(hook, funder, wallets, target) {
+      return fundWallets({
+        hook,
+        rpc,
+        gas,
+        submitter,
+        funder,
+        addresses: wallets.map((wallet) => wallet.address),
+        target,
+      })
+    },
+    async close() {
+      tracker.stop()
+      await recorder.flush()
+      await database.close()
+      await rpc.close()
+    },
+  }
+  return harness
+}
