@@ -1,3 +1,4 @@
+import { Writable } from "node:stream"
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { CliNotImplementedError } from "../errors/cli.js"
@@ -54,12 +55,25 @@ export async function executeLoad(
     )
   }
   const { chain, config } = planFor(context.chain, request)
-  const logger = createLogger({ level: config.logLevel, destination: 2, bindings: { chain: chain.name } })
   // --json: progress and summary are JSON lines on stdout. Otherwise progress goes to stderr
   // (a live block on a terminal), and the summary table to stdout.
   const progress = createProgressRenderer(
     request.json ? { output: io.stdout, interactive: false } : { output: io.stderr },
   )
+  // Logs go to stderr through the progress display, so a log line never tears the live block.
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      if (request.json) io.stderr.write(String(chunk))
+      else progress.print(String(chunk))
+      done()
+    },
+  })
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: logStream,
+    pretty: io.stderr.isTTY === true,
+    bindings: { chain: chain.name },
+  })
   const report = await runLoad({
     chain,
     config,

@@ -103,6 +103,17 @@ describe("start / run / sequence on the embedded devnet", () => {
     expect(summary.tasks.sequence?.transactions.included).toBe(2)
   })
 
+  it("on a terminal: pretty logs and a live block on stderr, the table on stdout", async () => {
+    const result = await runTestCli(
+      ["run", "self_transfer", "--db", ":memory:", "--block-time", "0.5", "--log-level", "info"],
+      { chain: testChain, tty: true },
+    )
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain("embedded devnet started")
+    expect(result.stderr).not.toMatch(/^\{/m) // no JSON lines on a terminal
+    expect(result.stdout).toContain("self_transfer")
+  })
+
   it("refuses --shard 2/4 honestly (exit 1) before starting anything", async () => {
     const result = await runTestCli(["start", "--shard", "2/4", "--db", ":memory:"], { chain: testChain })
     expect(result.code).toBe(1)

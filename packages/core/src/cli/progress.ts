@@ -50,6 +50,21 @@ export function eraseLines(count: number): string {
 }
 
 /**
+ * A live progress display.
+ *
+ * @example
+ * const progress: ProgressRenderer = createProgressRenderer({ output: io.stderr })
+ */
+export type ProgressRenderer = {
+  /** Redraws (throttled) with the latest numbers. */
+  update(snapshot: RunSnapshot): void
+  /** Writes other text (a log line) above the live block without corrupting it. */
+  print(text: string): void
+  /** Draws the last state once more (if given) and stops updating. */
+  finish(snapshot?: RunSnapshot): void
+}
+
+/**
  * Draws progress: on a TTY one block redrawn in place (cursor moves), otherwise one JSON line per
  * `intervalMs`. `update` may be called as often as you like; output is throttled.
  *
@@ -66,19 +81,21 @@ export function createProgressRenderer(parameters: {
   /** Minimum time between two renders; default 250 ms on a TTY, 5 000 ms otherwise. */
   intervalMs?: number
   now?: () => number
-}): { update(snapshot: RunSnapshot): void; finish(snapshot?: RunSnapshot): void } {
+}): ProgressRenderer {
   const interactive = parameters.interactive ?? parameters.output.isTTY === true
   const intervalMs = parameters.intervalMs ?? (interactive ? 250 : 5_000)
   const now = parameters.now ?? Date.now
   let lastRender = Number.NEGATIVE_INFINITY
   let drawnLines = 0
   let finished = false
+  let lastLines: string[] = []
 
   const draw = (snapshot: RunSnapshot) => {
     if (interactive) {
       const lines = renderProgressLines(snapshot)
       parameters.output.write(`${eraseLines(drawnLines)}${lines.join("\n")}\n`)
       drawnLines = lines.length
+      lastLines = lines
     } else {
       parameters.output.write(`${progressJsonLine(snapshot)}\n`)
     }
@@ -91,6 +108,15 @@ export function createProgressRenderer(parameters: {
       if (time - lastRender < intervalMs) return
       lastRender = time
       draw(snapshot)
+    },
+    print(text) {
+      const line = text.endsWith("\n") ? text : `${text}\n`
+      if (!interactive || finished || drawnLines === 0) {
+        parameters.output.write(line)
+        return
+      }
+      // Erase the block, print above it, draw it again below.
+      parameters.output.write(`${eraseLines(drawnLines)}${line}${lastLines.join("\n")}\n`)
     },
     finish(snapshot) {
       if (finished) return

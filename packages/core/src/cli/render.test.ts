@@ -122,6 +122,20 @@ describe("progress", () => {
     expect(eraseLines(5)).toBe("\u001b[5F\u001b[0J")
   })
 
+  it("prints log lines above the live block and redraws it", () => {
+    const writes: string[] = []
+    const renderer = createProgressRenderer({
+      output: { write: (text: string) => writes.push(text), isTTY: true },
+    })
+    renderer.print("before any block")
+    renderer.update({ ...snapshot, topErrors: [] })
+    renderer.print("a log line")
+    expect(writes[0]).toBe("before any block\n")
+    expect(writes[2]).toBe(
+      `${eraseLines(4)}a log line\n${renderProgressLines({ ...snapshot, topErrors: [] }).join("\n")}\n`,
+    )
+  })
+
   it("writes JSON lines every interval when not a TTY", () => {
     const writes: string[] = []
     let time = 0
