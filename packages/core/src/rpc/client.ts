@@ -300,7 +300,10 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
           })
     if (answer.isErr()) {
       const error = answer.error
-      health.recordFailure(index, (error as { retryAfterMs?: number | undefined }).retryAfterMs)
+      // A failed proxy hop says nothing about the endpoint: the proxy manager bans the proxy.
+      if ((error as { reason?: string }).reason !== "proxy") {
+        health.recordFailure(index, (error as { retryAfterMs?: number | undefined }).retryAfterMs)
+      }
       for (const call of calls) retryOrFail(call, error)
       return
     }
