@@ -33,7 +33,12 @@ export class GasFeeAboveCapError extends BaseError {
     this.cap = parameters.cap
   }
 }
-/** @see GasFeeAboveCapError */
+/**
+ * {@link GasFeeAboveCapError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: GasFeeAboveCapErrorType) { return error.name === "GasFeeAboveCapError" }
+ */
 export type GasFeeAboveCapErrorType = GasFeeAboveCapError & { name: "GasFeeAboveCapError" }
 
 /**
@@ -59,7 +64,12 @@ export class GasEstimationFailedError extends BaseError {
     this.shapeKey = parameters.shapeKey
   }
 }
-/** @see GasEstimationFailedError */
+/**
+ * {@link GasEstimationFailedError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: GasEstimationFailedErrorType) { return error.name === "GasEstimationFailedError" }
+ */
 export type GasEstimationFailedErrorType = GasEstimationFailedError & { name: "GasEstimationFailedError" }
 
 /**
@@ -81,7 +91,12 @@ export class GasFeesUnavailableError extends BaseError {
     })
   }
 }
-/** @see GasFeesUnavailableError */
+/**
+ * {@link GasFeesUnavailableError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: GasFeesUnavailableErrorType) { return error.name === "GasFeesUnavailableError" }
+ */
 export type GasFeesUnavailableErrorType = GasFeesUnavailableError & { name: "GasFeesUnavailableError" }
 
 /**

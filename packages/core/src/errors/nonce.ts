@@ -28,7 +28,12 @@ export class NonceLaneNotInitialisedError extends BaseError {
     this.lane = parameters.lane
   }
 }
-/** @see NonceLaneNotInitialisedError */
+/**
+ * {@link NonceLaneNotInitialisedError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: NonceLaneNotInitialisedErrorType) { return error.name === "NonceLaneNotInitialisedError" }
+ */
 export type NonceLaneNotInitialisedErrorType = NonceLaneNotInitialisedError & {
   name: "NonceLaneNotInitialisedError"
 }
@@ -58,7 +63,12 @@ export class NonceResyncFailedError extends BaseError {
     this.lane = parameters.lane
   }
 }
-/** @see NonceResyncFailedError */
+/**
+ * {@link NonceResyncFailedError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: NonceResyncFailedErrorType) { return error.name === "NonceResyncFailedError" }
+ */
 export type NonceResyncFailedErrorType = NonceResyncFailedError & { name: "NonceResyncFailedError" }
 
 /**
@@ -94,7 +104,12 @@ export class NonceGapDetectedError extends BaseError {
     this.found = found
   }
 }
-/** @see NonceGapDetectedError */
+/**
+ * {@link NonceGapDetectedError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: NonceGapDetectedErrorType) { return error.name === "NonceGapDetectedError" }
+ */
 export type NonceGapDetectedErrorType = NonceGapDetectedError & { name: "NonceGapDetectedError" }
 
 /**
@@ -118,7 +133,12 @@ export class NonceReservationSettledError extends BaseError {
     )
   }
 }
-/** @see NonceReservationSettledError */
+/**
+ * {@link NonceReservationSettledError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: NonceReservationSettledErrorType) { return error.name === "NonceReservationSettledError" }
+ */
 export type NonceReservationSettledErrorType = NonceReservationSettledError & {
   name: "NonceReservationSettledError"
 }

@@ -7,7 +7,8 @@ import { createNonceManager } from "./nonceManager.js"
 /**
  * Measures the heap one lane costs (benchmark and test helper, not exported from the package):
  * `count` lanes, each with one transaction submitted and confirmed, so the lane holds its
- * in-flight structures. Addresses are created before the baseline (the caller holds them anyway).
+ * in-flight structures. Addresses are created before the baseline (the caller holds them anyway)
+ * and are upper-case hex, like checksummed ones, so the lower-case alias entry is counted too.
  *
  * @example
  * const bytes = await heapPerLane(100_000) // ≈ a few hundred bytes
@@ -17,7 +18,11 @@ export async function heapPerLane(count: number): Promise<number> {
   const collect = runInNewContext("gc") as () => void
   const lanes: NonceLane[] = []
   for (let index = 0; index < count; index++) {
-    lanes.push({ chainId: 31337, address: `0x${index.toString(16).padStart(40, "0")}`, nonceKey: 0n })
+    lanes.push({
+      chainId: 31337,
+      address: `0xABCDEF${index.toString(16).toUpperCase().padStart(34, "0")}`,
+      nonceKey: 0n,
+    })
   }
   collect()
   const before = process.memoryUsage().heapUsed

@@ -3,7 +3,12 @@ import type { Result } from "../result.js"
 import type { NonceLane } from "./lane.js"
 import { SubmittedQueue } from "./submittedQueue.js"
 
-/** Lane status: numbers, not strings, because `reserveSync` checks it on every call. */
+/**
+ * Lane status: numbers, not strings, because `reserveSync` checks it on every call.
+ *
+ * @example
+ * if (state.status === laneStatus.ready) takeNonce(state)
+ */
 export const laneStatus = { uninitialised: 0, ready: 1, stale: 2 } as const
 type LaneStatus = (typeof laneStatus)[keyof typeof laneStatus]
 

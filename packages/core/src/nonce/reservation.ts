@@ -35,7 +35,12 @@ export type NonceReservation = {
   markRejected(error: unknown, block?: bigint): NonceRejectionOutcome
 }
 
-/** Called the first time a lane gets a submitted nonce, so the manager can watch it for gaps. */
+/**
+ * Called the first time a lane gets a submitted nonce, so the manager can watch it for gaps.
+ *
+ * @example
+ * const onLaneSubmitted: OnLaneSubmitted = (state) => watchedLanes.add(state)
+ */
 export type OnLaneSubmitted = (state: LaneState) => void
 
 const settledNames = ["reserved", "submitted", "released", "taken"] as const
