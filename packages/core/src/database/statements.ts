@@ -7,7 +7,12 @@ import type {
 } from "./rows.js"
 import { toJson } from "./rows.js"
 
-/** A value the drivers accept as a bound parameter. */
+/**
+ * A value the drivers accept as a bound parameter.
+ *
+ * @example
+ * const parameters: SqlParameter[] = ["0xab", 1, null]
+ */
 export type SqlParameter = string | number | null
 
 /**

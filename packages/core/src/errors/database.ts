@@ -27,7 +27,12 @@ export class DatabaseError extends BaseError {
     this.target = target
   }
 }
-/** {@link DatabaseError} narrowed by name. */
+/**
+ * {@link DatabaseError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseError") handle(error satisfies DatabaseErrorBaseType)
+ */
 export type DatabaseErrorBaseType = DatabaseError & { name: "DatabaseError" }
 
 /**
@@ -50,7 +55,12 @@ export class DatabaseOpenError extends DatabaseError {
     })
   }
 }
-/** {@link DatabaseOpenError} narrowed by name. */
+/**
+ * {@link DatabaseOpenError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseOpenError") handle(error satisfies DatabaseOpenErrorType)
+ */
 export type DatabaseOpenErrorType = DatabaseOpenError & { name: "DatabaseOpenError" }
 
 /**
@@ -78,7 +88,12 @@ export class DatabaseMigrationError extends DatabaseError {
     this.migration = parameters.migration
   }
 }
-/** {@link DatabaseMigrationError} narrowed by name. */
+/**
+ * {@link DatabaseMigrationError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseMigrationError") handle(error satisfies DatabaseMigrationErrorType)
+ */
 export type DatabaseMigrationErrorType = DatabaseMigrationError & { name: "DatabaseMigrationError" }
 
 /**
@@ -102,7 +117,12 @@ export class DatabaseConstraintError extends DatabaseError {
     this.table = parameters.table
   }
 }
-/** {@link DatabaseConstraintError} narrowed by name. */
+/**
+ * {@link DatabaseConstraintError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseConstraintError") handle(error satisfies DatabaseConstraintErrorType)
+ */
 export type DatabaseConstraintErrorType = DatabaseConstraintError & { name: "DatabaseConstraintError" }
 
 /**
@@ -129,7 +149,12 @@ export class DatabaseBusyError extends DatabaseError {
     this.timeoutMs = parameters.timeoutMs
   }
 }
-/** {@link DatabaseBusyError} narrowed by name. */
+/**
+ * {@link DatabaseBusyError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseBusyError") handle(error satisfies DatabaseBusyErrorType)
+ */
 export type DatabaseBusyErrorType = DatabaseBusyError & { name: "DatabaseBusyError" }
 
 /**
@@ -157,7 +182,12 @@ export class DatabaseSchemaTooNewError extends DatabaseError {
     this.codeVersion = parameters.codeVersion
   }
 }
-/** {@link DatabaseSchemaTooNewError} narrowed by name. */
+/**
+ * {@link DatabaseSchemaTooNewError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseSchemaTooNewError") handle(error satisfies DatabaseSchemaTooNewErrorType)
+ */
 export type DatabaseSchemaTooNewErrorType = DatabaseSchemaTooNewError & { name: "DatabaseSchemaTooNewError" }
 
 /**
@@ -182,7 +212,12 @@ export class DatabaseWriteError extends DatabaseError {
     this.operation = parameters.operation
   }
 }
-/** {@link DatabaseWriteError} narrowed by name. */
+/**
+ * {@link DatabaseWriteError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabaseWriteError") handle(error satisfies DatabaseWriteErrorType)
+ */
 export type DatabaseWriteErrorType = DatabaseWriteError & { name: "DatabaseWriteError" }
 
 /**
