@@ -16,7 +16,12 @@ export type CliContext = {
   readonly programName: string
 }
 
-/** What a command handler resolves to: an exit code, or an error to render. */
+/**
+ * What a command handler resolves to: an exit code, or an error to render.
+ *
+ * @example
+ * const result: CommandResult = Ok(exitCodes.ok)
+ */
 export type CommandResult = Result<number, BaseError>
 
 /**

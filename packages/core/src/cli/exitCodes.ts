@@ -15,7 +15,12 @@ export const exitCodes = {
   badInput: 2,
 } as const
 
-/** One of {@link exitCodes}. */
+/**
+ * One of {@link exitCodes}.
+ *
+ * @example
+ * const code: ExitCode = exitCodeFor(error)
+ */
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes]
 
 const badInputPrefixes = ["CONFIG_", "WALLET_"]

@@ -1,9 +1,19 @@
 import { HDNodeWallet } from "ethers"
 
-/** anvil's default mnemonic: its dev accounts are derived from it. Public knowledge, never for real funds. */
+/**
+ * anvil's default mnemonic: its dev accounts are derived from it. Public knowledge, never for real funds.
+ *
+ * @example
+ * getDevAccounts(2, anvilDefaultMnemonic)
+ */
 export const anvilDefaultMnemonic = "test test test test test test test test test test test junk"
 
-/** A pre-funded devnet account. The key is public (well-known dev key), never a real secret. */
+/**
+ * A pre-funded devnet account. The key is public (well-known dev key), never a real secret.
+ *
+ * @example
+ * const [funder]: readonly DevAccount[] = devnet.accounts
+ */
 export type DevAccount = { readonly address: string; readonly privateKey: string }
 
 const cache = new Map<string, readonly DevAccount[]>()

@@ -35,7 +35,12 @@ export type DevnetOptions = {
   environment?: Record<string, string | undefined>
 }
 
-/** {@link DevnetOptions} with defaults applied. */
+/**
+ * {@link DevnetOptions} with defaults applied.
+ *
+ * @example
+ * const resolved: ResolvedDevnetOptions = resolveDevnetOptions({ chainId: 31337 })
+ */
 export type ResolvedDevnetOptions = Required<
   Pick<
     DevnetOptions,

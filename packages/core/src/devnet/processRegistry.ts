@@ -12,7 +12,12 @@
  * never changes a program's signal behaviour.
  */
 
-/** What the registry needs to know about a running devnet. */
+/**
+ * What the registry needs to know about a running devnet.
+ *
+ * @example
+ * const tracked: TrackedDevnet = { pid: child.pid, stop, killNow: () => child.kill("SIGKILL") }
+ */
 export type TrackedDevnet = {
   readonly pid: number
   /** Graceful stop (SIGTERM, grace period, SIGKILL). */

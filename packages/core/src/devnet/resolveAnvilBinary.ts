@@ -4,7 +4,12 @@ import { dirname, join } from "node:path"
 import { DevnetBinaryNotFoundError, type DevnetBinaryNotFoundErrorType } from "../errors/devnet.js"
 import { Err, Ok, type Result } from "../result.js"
 
-/** How to launch anvil: the executable and the arguments that must precede anvil's own. */
+/**
+ * How to launch anvil: the executable and the arguments that must precede anvil's own.
+ *
+ * @example
+ * const anvil: AnvilCommand = { command: "/usr/local/bin/anvil", prefixArguments: [], source: "environment" }
+ */
 export type AnvilCommand = {
   /** Absolute path of the executable (the anvil binary, or `node` for the npm wrapper). */
   readonly command: string

@@ -20,6 +20,10 @@ import { waitForReady } from "./waitForReady.js"
 /**
  * A running embedded anvil. Stop it with `stop()`; it is also stopped when the process exits,
  * is signalled, or crashes.
+ *
+ * @example
+ * const devnet: Devnet = (await startDevnet({ chainId: 31337 })).unwrap()
+ * await devnet.stop()
  */
 export type Devnet = {
   /** `http://127.0.0.1:<port>` */

@@ -1,4 +1,9 @@
-/** Outcome of one readiness wait. */
+/**
+ * Outcome of one readiness wait.
+ *
+ * @example
+ * if (outcome.kind === "ready") console.log(outcome.chainId)
+ */
 export type ReadyOutcome = { kind: "ready"; chainId: number } | { kind: "exited" } | { kind: "timeout" }
 
 /**

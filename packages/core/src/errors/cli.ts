@@ -20,7 +20,12 @@ export class CliUsageError extends BaseError {
     })
   }
 }
-/** {@link CliUsageError} narrowed by name. */
+/**
+ * {@link CliUsageError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "CliUsageError") console.error(error.shortMessage)
+ */
 export type CliUsageErrorType = CliUsageError & { name: "CliUsageError" }
 
 /**
@@ -41,7 +46,12 @@ export class CliInvalidFlagError extends BaseError {
     this.flag = parameters.flag
   }
 }
-/** {@link CliInvalidFlagError} narrowed by name. */
+/**
+ * {@link CliInvalidFlagError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "CliInvalidFlagError") console.error(error.shortMessage)
+ */
 export type CliInvalidFlagErrorType = CliInvalidFlagError & { name: "CliInvalidFlagError" }
 
 /**
@@ -59,7 +69,12 @@ export class CliNotImplementedError extends BaseError {
     })
   }
 }
-/** {@link CliNotImplementedError} narrowed by name. */
+/**
+ * {@link CliNotImplementedError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "CliNotImplementedError") console.error(error.shortMessage)
+ */
 export type CliNotImplementedErrorType = CliNotImplementedError & { name: "CliNotImplementedError" }
 
 /**

@@ -22,7 +22,12 @@ export class DevnetBinaryNotFoundError extends BaseError {
     })
   }
 }
-/** {@link DevnetBinaryNotFoundError} narrowed by name. */
+/**
+ * {@link DevnetBinaryNotFoundError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "DevnetBinaryNotFoundError") console.error(error.shortMessage)
+ */
 export type DevnetBinaryNotFoundErrorType = DevnetBinaryNotFoundError & { name: "DevnetBinaryNotFoundError" }
 
 /**
@@ -47,7 +52,12 @@ export class DevnetPortInUseError extends BaseError {
     this.port = parameters.port
   }
 }
-/** {@link DevnetPortInUseError} narrowed by name. */
+/**
+ * {@link DevnetPortInUseError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "DevnetPortInUseError") console.error(error.shortMessage)
+ */
 export type DevnetPortInUseErrorType = DevnetPortInUseError & { name: "DevnetPortInUseError" }
 
 /**
@@ -82,7 +92,12 @@ export class DevnetFailedToStartError extends BaseError {
     this.exitCode = parameters.exitCode ?? null
   }
 }
-/** {@link DevnetFailedToStartError} narrowed by name. */
+/**
+ * {@link DevnetFailedToStartError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "DevnetFailedToStartError") console.error(error.shortMessage)
+ */
 export type DevnetFailedToStartErrorType = DevnetFailedToStartError & { name: "DevnetFailedToStartError" }
 
 /**
@@ -105,7 +120,12 @@ export class DevnetNotReadyError extends BaseError {
     })
   }
 }
-/** {@link DevnetNotReadyError} narrowed by name. */
+/**
+ * {@link DevnetNotReadyError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "DevnetNotReadyError") console.error(error.shortMessage)
+ */
 export type DevnetNotReadyErrorType = DevnetNotReadyError & { name: "DevnetNotReadyError" }
 
 /**

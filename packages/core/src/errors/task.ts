@@ -24,7 +24,12 @@ export class TaskNotFoundError extends BaseError {
     this.available = parameters.available
   }
 }
-/** {@link TaskNotFoundError} narrowed by name. */
+/**
+ * {@link TaskNotFoundError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "TaskNotFoundError") console.error(error.shortMessage)
+ */
 export type TaskNotFoundErrorType = TaskNotFoundError & { name: "TaskNotFoundError" }
 
 /**
@@ -42,7 +47,12 @@ export class TaskDuplicateNameError extends BaseError {
     })
   }
 }
-/** {@link TaskDuplicateNameError} narrowed by name. */
+/**
+ * {@link TaskDuplicateNameError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "TaskDuplicateNameError") console.error(error.shortMessage)
+ */
 export type TaskDuplicateNameErrorType = TaskDuplicateNameError & { name: "TaskDuplicateNameError" }
 
 /**
@@ -66,7 +76,12 @@ export class TaskTimedOutError extends BaseError {
     this.timeoutMs = parameters.timeoutMs
   }
 }
-/** {@link TaskTimedOutError} narrowed by name. */
+/**
+ * {@link TaskTimedOutError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "TaskTimedOutError") console.error(error.shortMessage)
+ */
 export type TaskTimedOutErrorType = TaskTimedOutError & { name: "TaskTimedOutError" }
 
 /**
@@ -90,7 +105,12 @@ export class TaskFailedError extends BaseError {
     this.task = parameters.task
   }
 }
-/** {@link TaskFailedError} narrowed by name. */
+/**
+ * {@link TaskFailedError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "TaskFailedError") console.error(error.shortMessage)
+ */
 export type TaskFailedErrorType = TaskFailedError & { name: "TaskFailedError" }
 
 /**
@@ -111,7 +131,12 @@ export class TaskExpectedFailureDidNotFailError extends BaseError {
     this.task = parameters.task
   }
 }
-/** {@link TaskExpectedFailureDidNotFailError} narrowed by name. */
+/**
+ * {@link TaskExpectedFailureDidNotFailError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "TaskExpectedFailureDidNotFailError") console.error(error.shortMessage)
+ */
 export type TaskExpectedFailureDidNotFailErrorType = TaskExpectedFailureDidNotFailError & {
   name: "TaskExpectedFailureDidNotFailError"
 }
@@ -132,7 +157,12 @@ export class TaskInvalidWeightsError extends BaseError {
     })
   }
 }
-/** {@link TaskInvalidWeightsError} narrowed by name. */
+/**
+ * {@link TaskInvalidWeightsError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "TaskInvalidWeightsError") console.error(error.shortMessage)
+ */
 export type TaskInvalidWeightsErrorType = TaskInvalidWeightsError & { name: "TaskInvalidWeightsError" }
 
 /**

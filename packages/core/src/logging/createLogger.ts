@@ -3,15 +3,28 @@ import { type DestinationStream, type Logger, type LoggerOptions, pino, stdSeria
 import pinoPretty from "pino-pretty"
 import { getRedactionPaths, redactedValue } from "./redaction.js"
 
-/** Log levels, quietest last. */
+/**
+ * Log levels, quietest last.
+ *
+ * @example
+ * const level: LogLevel = "info"
+ */
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "silent"
 
-/** The framework's logger: a pino logger. */
+/**
+ * The framework's logger: a pino logger.
+ *
+ * @example
+ * const logger: Logger = createLogger({ level: "info" })
+ */
 export type { Logger }
 
 /**
  * Where log lines go: a file descriptor (default 2 = stderr, so stdout stays free for `--json`
  * output and tables), a file path, or a writable stream.
+ *
+ * @example
+ * const destination: LogDestination = "./logs/run.log"
  */
 export type LogDestination = number | string | Writable | DestinationStream
 

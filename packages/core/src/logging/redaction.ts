@@ -1,6 +1,9 @@
 /**
  * Field names whose values are secrets. Matched as whole keys (case variants included), at the top
  * level and nested up to {@link redactionDepth} objects deep.
+ *
+ * @example
+ * secretFieldNames.includes("password") // true
  */
 export const secretFieldNames = [
   "privateKey",
@@ -18,10 +21,20 @@ export const secretFieldNames = [
   "funderKey",
 ] as const
 
-/** How deep nested objects are searched for secret fields. */
+/**
+ * How deep nested objects are searched for secret fields.
+ *
+ * @example
+ * getRedactionPaths(["key"], redactionDepth)
+ */
 export const redactionDepth = 4
 
-/** What replaces a secret value in log lines. */
+/**
+ * What replaces a secret value in log lines.
+ *
+ * @example
+ * JSON.parse(line).password === redactedValue
+ */
 export const redactedValue = "[redacted]"
 
 /**

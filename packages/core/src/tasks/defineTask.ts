@@ -4,7 +4,12 @@ import type { TaskContext } from "./context.js"
 import type { ChainCapabilities } from "./defineChain.js"
 import type { TaskOutcome } from "./outcome.js"
 
-/** What a task's `run` resolves to. */
+/**
+ * What a task's `run` resolves to.
+ *
+ * @example
+ * const result: TaskRunResult = Ok(createTaskOutcome())
+ */
 export type TaskRunResult = Result<TaskOutcome, BaseError>
 
 /**

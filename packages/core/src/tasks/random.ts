@@ -3,6 +3,10 @@ import { getAddress } from "ethers"
 /**
  * A deterministic random source (sfc32). Same seed → same sequence, on every platform.
  * For load shaping only — never for keys or anything secret.
+ *
+ * @example
+ * const random: Random = createRandom(42)
+ * const recipient = random.address()
  */
 export type Random = {
   /** The seed this source was created from (log it to reproduce a run). */

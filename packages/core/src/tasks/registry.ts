@@ -8,7 +8,12 @@ import {
 import { Err, Ok, type Result } from "../result.js"
 import type { TaskDefinition } from "./defineTask.js"
 
-/** A uniform [0, 1) source: a `Random` or a bare function. */
+/**
+ * A uniform [0, 1) source: a `Random` or a bare function.
+ *
+ * @example
+ * const source: UniformSource = createRandom(7) // or: () => Math.random()
+ */
 export type UniformSource = { next(): number } | (() => number)
 
 /**
