@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Placeholder until the runner and the Tempo catalog land: fail honestly, never fake a run.
-process.stderr.write(
-  "tempo: the workload runner is not built yet (the runner and Tempo catalog are still in progress); nothing was run.\n",
-)
-process.exit(1)
+// The `tempo` command: core's CLI for the Tempo chain, plus `--network <name>` and the defaults
+// of `start` (see prepareTempoArguments).
+import { runCli } from "@testnet/core"
+import { createTempoChain } from "./chain.js"
+import { prepareTempoArguments } from "./networks/cliArguments.js"
+
+const prepared = prepareTempoArguments(process.argv.slice(2), process.env)
+if (!prepared.ok) {
+  process.stderr.write(`error: ${prepared.message}\n`)
+  process.exit(2)
+}
+await runCli(createTempoChain(prepared.network), { argv: prepared.argv, programName: "tempo" })

@@ -1,4 +1,5 @@
 // Public exports of the networks folder.
+export { type PreparedTempoArguments, prepareTempoArguments, tempoStartDefaults } from "./cliArguments.js"
 export {
   getTempoNetwork,
   type TempoNetwork,
