@@ -72,7 +72,15 @@ describe("runLoad on the embedded devnet", () => {
     })
     if (report.isErr()) throw report.error
     const { summary, reconciliation } = report.value
-    if (process.env.RUNNER_TEST_VERBOSE) console.info(JSON.stringify(summary, null, 1))
+    if (process.env.RUNNER_TEST_VERBOSE)
+      console.info(JSON.stringify({ summary, rpc: report.value.rpcStats }, null, 1))
+    // One eth_sendRawTransaction per transaction; receipts per block, never per transaction.
+    const byMethod = report.value.rpcStats.byMethod
+    expect(byMethod.eth_sendRawTransaction).toBe(
+      summary.transactions.sent + summary.transactions.rejected + 20,
+    )
+    expect(byMethod.eth_getTransactionReceipt ?? 0).toBe(0)
+    expect(byMethod.eth_getBlockReceipts ?? 0).toBeLessThanOrEqual(byMethod.eth_getBlockByNumber ?? 0)
     expect(checked).toBeDefined()
     expect(snapshots).toBeGreaterThanOrEqual(5)
 

@@ -19,7 +19,7 @@ import { RunnerInvalidPlanError } from "../errors/runner.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager, type FetchPendingNonce } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
-import { createRpcClient, type RpcClient } from "../rpc/client.js"
+import { createRpcClient, type RpcClient, type RpcClientStats } from "../rpc/client.js"
 import { type ChainDefinition, getDevnetOptions } from "../tasks/defineChain.js"
 import { createRandom } from "../tasks/random.js"
 import { loadWallets } from "../wallet/loadWallets.js"
@@ -51,6 +51,8 @@ export type RunLoadReport = {
   wallets: readonly string[]
   /** Journal vs chain, per worker wallet (undefined if the check itself failed). */
   reconciliation: ReconciliationReport | undefined
+  /** JSON-RPC calls and HTTP requests of the whole run (funding and reconciliation included). */
+  rpcStats: RpcClientStats
 }
 
 /**
@@ -327,5 +329,6 @@ async function runWith(
     devnet: useDevnet,
     wallets: addresses,
     reconciliation,
+    rpcStats: rpc.stats(),
   })
 }

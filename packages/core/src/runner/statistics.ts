@@ -35,6 +35,7 @@ export type RunSnapshot = {
   currentTps: number
   targetTps: number
   inclusionLatencyMs: Percentiles
+  /** Task failure codes, plus reverts and drops seen by the receipt tracker. */
   topErrors: { code: string; count: number }[]
 }
 
@@ -203,7 +204,8 @@ export function createRunStatistics(parameters: { targetTps: number; clock?: Clo
     transactionRejected(task: string, code: string) {
       totals.rejected += 1
       forTask(task).transactions.rejected += 1
-      countError(code)
+      // Not in topErrors: the task that sent it fails with this code and is counted there.
+      void code
     },
     transactionIncluded(task: string, reverted: boolean, latencyMs: number) {
       const counters = forTask(task)
@@ -231,7 +233,12 @@ export function createRunStatistics(parameters: { targetTps: number; clock?: Clo
       const now = clock.now()
       rotate(now)
       const windowSends = slots.reduce((sum, value) => sum + value, 0)
-      const windowSpanMs = Math.min(windowMs, Math.max(slotMs, now - startedAt))
+      // The ring holds the current (partial) slot plus the previous full ones.
+      const intoCurrentSlot = now - startedAt - currentSlot * slotMs
+      const windowSpanMs = Math.max(
+        slotMs,
+        Math.min((slots.length - 1) * slotMs, now - startedAt) + intoCurrentSlot,
+      )
       return {
         elapsedMs: Math.round(elapsed()),
         tasksStarted: totals.tasksStarted,

@@ -31,6 +31,7 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
   const receipts = new Map<string, RpcReceipt>()
   const sendAnswers = new Map<string, BaseError>()
   const events: string[] = []
+  const balances = new Map<string, bigint>()
   function receiptFor(hash: string, block: number, status = "0x1"): RpcReceipt {
     return {
       transactionHash: hash,
@@ -81,6 +82,8 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
           if (error !== undefined) return Err(error)
           return answer(hash)
         }
+        case "eth_getBalance":
+          return answer(toQuantity(balances.get((params[0] as string).toLowerCase()) ?? 0n))
         case "eth_getTransactionCount":
           return answer("0x0")
         default:
@@ -102,6 +105,9 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
     /** The next eth_sendRawTransaction of this hash fails with `error`. */
     rejectSend(hash: string, error: BaseError) {
       sendAnswers.set(hash, error)
+    },
+    setBalance(address: string, balance: bigint) {
+      balances.set(address.toLowerCase(), balance)
     },
     count(method: string) {
       return calls.filter((call) => call.method === method).length
