@@ -1,0 +1,35 @@
+// The "dex" category: the stablecoin DEX (pairs, orders, flip orders, swaps, cancel, withdraw).
+import type { TaskDefinition } from "@testnet/core"
+import { dexCancelOrder } from "./cancelOrder.js"
+import { dexCreatePair } from "./createPair.js"
+import { dexPlaceFlipOrder } from "./placeFlipOrder.js"
+import { dexPlaceOrders } from "./placeOrders.js"
+import { dexSwapExactIn } from "./swapExactIn.js"
+import { dexSwapExactOut } from "./swapExactOut.js"
+import { dexWithdraw } from "./withdraw.js"
+
+export {
+  dexCancelOrder,
+  dexCreatePair,
+  dexPlaceFlipOrder,
+  dexPlaceOrders,
+  dexSwapExactIn,
+  dexSwapExactOut,
+  dexWithdraw,
+}
+
+/**
+ * The DEX tasks, in catalog order.
+ *
+ * @example
+ * dexTasks.map((task) => task.name)
+ */
+export const dexTasks: readonly TaskDefinition[] = Object.freeze([
+  dexCreatePair,
+  dexPlaceOrders,
+  dexPlaceFlipOrder,
+  dexSwapExactIn,
+  dexSwapExactOut,
+  dexCancelOrder,
+  dexWithdraw,
+] as readonly TaskDefinition[])

@@ -1,0 +1,118 @@
+import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
+import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
+import {
+  encodeCreateToken,
+  encodeGetTokenAddress,
+  tip20FactoryInterface,
+} from "../../contracts/tip20Factory.js"
+import type { TempoCall } from "../../transaction/types.js"
+import { readValue } from "../shared/reads.js"
+import { dexGas, sendDexCalls } from "./calls.js"
+
+/** Asset kind under which a wallet's own DEX market is recorded. */
+export const dexMarketAssetKind = "dex_market"
+
+/**
+ * A wallet's own order book: `base` quotes `quote`, `quote` quotes pathUSD, and the wallet is
+ * admin and issuer of both, so it can mint whatever an order, a flip order or a swap needs
+ * (orders are at least 100 USD; worker wallets hold only a few USD of the genesis stablecoins).
+ *
+ * @example
+ * const { base, quote } = (await findOrCreateDexMarket(context)).unwrap()
+ */
+export type DexMarket = {
+  readonly base: string
+  readonly quote: string
+  /** The creation transaction when this call created the market. */
+  readonly creation: SentTransaction | undefined
+}
+
+async function predictToken(context: TaskContext, salt: string): Promise<Result<string, BaseError>> {
+  return readValue<string>(
+    context,
+    tempoAddresses.tip20Factory,
+    encodeGetTokenAddress(context.address, salt),
+    "address",
+  )
+}
+
+function createTokenCalls(
+  context: TaskContext,
+  token: string,
+  salt: string,
+  quoteToken: string,
+): TempoCall[] {
+  const symbol = `DX${context.random.hex(2).slice(2).toUpperCase()}`
+  const create = encodeCreateToken({
+    name: `Dex ${symbol}`,
+    symbol,
+    currency: "USD",
+    quoteToken,
+    admin: context.address,
+    salt,
+  })
+  return [
+    { to: tempoAddresses.tip20Factory, input: create },
+    { to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
+  ]
+}
+
+/**
+ * Creates the market in ONE Tempo transaction: createToken(quote), grant issuer, createToken(base
+ * quoting it), grant issuer, createPair(quote) (a pair against pathUSD), createPair(base). Records
+ * it as asset kind "dex_market" (address = base, metadata.quote).
+ *
+ * @example
+ * const market = await createDexMarket(context)
+ */
+export async function createDexMarket(context: TaskContext): Promise<Result<DexMarket, BaseError>> {
+  const quoteSalt = context.random.hex(32)
+  const baseSalt = context.random.hex(32)
+  const [quote, base] = await Promise.all([predictToken(context, quoteSalt), predictToken(context, baseSalt)])
+  if (quote.isErr()) return quote
+  if (base.isErr()) return base
+  const calls = [
+    ...createTokenCalls(context, quote.value, quoteSalt, tempoAddresses.pathUsd),
+    ...createTokenCalls(context, base.value, baseSalt, quote.value),
+    { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(quote.value) },
+    { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(base.value) },
+  ]
+  const done = await sendDexCalls(context, calls, dexGas.createMarket)
+  if (done.isErr()) return done
+  context.recordAsset({
+    kind: dexMarketAssetKind,
+    address: base.value,
+    transactionHash: done.value.sent.hash,
+    metadata: { quote: quote.value },
+  })
+  return Ok({ base: base.value, quote: quote.value, creation: done.value.sent })
+}
+
+/**
+ * This wallet's market from an earlier task (this or an earlier run; skipped when its token is gone, e.g. a devnet restarted over an old database), or a new one.
+ *
+ * @example
+ * const market = await findOrCreateDexMarket(context)
+ * if (market.isErr()) return market
+ */
+export async function findOrCreateDexMarket(context: TaskContext): Promise<Result<DexMarket, BaseError>> {
+  const assets = await context.database.assetsByKind({ kind: dexMarketAssetKind, limit: 500 })
+  if (assets.isErr()) return assets
+  const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
+  if (mine.length > 0) {
+    const candidate = context.random.pick(mine)
+    const quote = candidate.metadata?.quote
+    const isTip20 = await readValue<boolean>(
+      context,
+      tempoAddresses.tip20Factory,
+      tip20FactoryInterface.encodeFunctionData("isTIP20", [candidate.address]),
+      "bool",
+    )
+    if (isTip20.isErr()) return isTip20
+    if (typeof quote === "string" && isTip20.value)
+      return Ok({ base: candidate.address, quote, creation: undefined })
+  }
+  return createDexMarket(context)
+}

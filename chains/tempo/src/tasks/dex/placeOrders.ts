@@ -1,0 +1,59 @@
+import { defineTask } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeDexPlace } from "../../contracts/stablecoinDex.js"
+import { taskFailure } from "../shared/failure.js"
+import { succeeded } from "../shared/outcome.js"
+import {
+  askCalls,
+  bidCost,
+  dexGas,
+  mintForDex,
+  orderAmount,
+  placedOrderIds,
+  randomTick,
+  sendDexCalls,
+} from "./calls.js"
+import { findOrCreateDexMarket } from "./market.js"
+
+/**
+ * One bid and one ask on the wallet's own market (random sizes ≥ 100 USD, random non-crossing
+ * ticks), funded by minting, in one Tempo transaction; records both orders (asset kind "dex_order").
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "dex_place_orders")
+ */
+export const dexPlaceOrders = defineTask({
+  name: "dex_place_orders",
+  category: "dex",
+  weight: 3,
+  description: "Places a bid and an ask on the stablecoin DEX in one batch.",
+  async run(context) {
+    const market = await findOrCreateDexMarket(context)
+    if (market.isErr()) return market
+    const { base, quote } = market.value
+    const [bidAmount, askAmount] = [orderAmount(context.random), orderAmount(context.random)]
+    const [bidTick, askTick] = [randomTick(context.random, "bid"), randomTick(context.random, "ask")]
+    const bid = encodeDexPlace({ token: base, amount: bidAmount, isBid: true, tick: bidTick })
+    const calls = [
+      ...mintForDex(context, quote, bidCost(bidAmount, bidTick)),
+      { to: tempoAddresses.stablecoinDex, input: bid },
+      ...askCalls(context, base, askAmount, askTick),
+    ]
+    const done = await sendDexCalls(context, calls, dexGas.order * 2n)
+    if (done.isErr()) return done
+    const ids = placedOrderIds(done.value.receipt, context.address)
+    if (ids.length !== 2)
+      return taskFailure("dex_place_orders", `expected 2 OrderPlaced logs, got ${ids.length}`)
+    for (const orderId of ids)
+      context.recordAsset({
+        kind: "dex_order",
+        address: base,
+        tokenId: String(orderId),
+        transactionHash: done.value.sent.hash,
+      })
+    return succeeded(
+      [market.value.creation, done.value.sent],
+      [`bid ${ids[0]} @${bidTick}, ask ${ids[1]} @${askTick}`],
+    )
+  },
+})

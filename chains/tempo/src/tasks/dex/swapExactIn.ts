@@ -1,0 +1,42 @@
+import { defineTask } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
+import { succeeded } from "../shared/outcome.js"
+import { quoteExactIn } from "./book.js"
+import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
+import { ensureLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { findOrCreateDexMarket } from "./market.js"
+
+/**
+ * `swapExactAmountIn` on the wallet's own market, in a random direction, with `minAmountOut` 1%
+ * below the quote; seeds the side it takes from when that side is empty.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "dex_swap_exact_in")
+ */
+export const dexSwapExactIn = defineTask({
+  name: "dex_swap_exact_in",
+  category: "dex",
+  weight: 4,
+  description: "Swaps an exact input amount on the stablecoin DEX (seeds the book when empty).",
+  async run(context) {
+    const market = await findOrCreateDexMarket(context)
+    if (market.isErr()) return market
+    const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
+    const amountIn = swapAmount(context.random)
+    const seeded = await ensureLiquidity(context, market.value, tokenIn, tokenOut, amountIn)
+    if (seeded.isErr()) return seeded
+    const quoted = await quoteExactIn(context, tokenIn, tokenOut, amountIn)
+    if (quoted.isErr()) return quoted
+    const minAmountOut = (quoted.value * 99n) / 100n
+    const swap = encodeDexSwapExactAmountIn({ tokenIn, tokenOut, amountIn, minAmountOut })
+    const calls = [
+      ...mintForDex(context, tokenIn, amountIn),
+      { to: tempoAddresses.stablecoinDex, input: swap },
+    ]
+    const done = await sendDexCalls(context, calls, dexGas.swap)
+    if (done.isErr()) return done
+    const sent = [market.value.creation, seeded.value, done.value.sent]
+    return succeeded(sent, [`swapped ${amountIn} in for ≥${minAmountOut} out (quoted ${quoted.value})`])
+  },
+})
