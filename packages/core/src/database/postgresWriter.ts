@@ -90,6 +90,12 @@ export function createPostgresWriter(options: PostgresWriterOptions): BatchWrite
     busyTimeoutMs: options.busyTimeoutMs,
     async journal(rows) {
       if (rows.length === 0) return
+      const perStatement = Math.floor(MAX_PARAMETERS / insertColumns.transactions.length)
+      if (rows.length <= perStatement) {
+        // One statement is atomic on its own: skip BEGIN/COMMIT (three round trips → one).
+        await pool.query(insertSql("transactions", rows.length, "postgres"), rows.flatMap(journalParameters))
+        return
+      }
       await inTransaction((client) => insertRows(client, "transactions", rows, journalParameters))
     },
     async write(batch) {
