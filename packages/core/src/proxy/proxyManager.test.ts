@@ -130,6 +130,10 @@ describe("health checks, bans and diagnostics", () => {
     const [banned] = proxies.diagnose()
     expect(banned?.status).toBe("banned")
     expect(banned?.bannedUntil).toBeInstanceOf(Date)
+    expect(banned?.error).toMatch(
+      /is banned until .* after 2 consecutive failures\. Last error: .*unreachable/,
+    )
+    expect(banned?.errorCode).toBe("PROXY_UNREACHABLE")
     const assigned = Array.from({ length: 6 }, () => proxies.assign().unwrap().proxy)
     expect(new Set(assigned)).toEqual(new Set([openProxy.url]))
 

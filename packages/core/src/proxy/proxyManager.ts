@@ -2,6 +2,7 @@ import type { Dispatcher } from "undici"
 import {
   ProxyAllBannedError,
   type ProxyAllBannedErrorType,
+  ProxyBannedError,
   type ProxyInvalidUrlErrorType,
 } from "../errors/proxy.js"
 import { Err, Ok, type Result } from "../result.js"
@@ -50,7 +51,7 @@ export type ProxyDiagnostic = {
   protocol: ProxyEndpoint["protocol"]
   status: "ok" | "failing" | "banned" | "unchecked"
   latencyMs: number | undefined
-  /** Last error message (masked), if the last request or check failed. */
+  /** Last error message (masked), if the last request or check failed; for a banned proxy, the ban (until when) and that error. */
   error: string | undefined
   errorCode: string | undefined
   consecutiveFailures: number
@@ -266,6 +267,13 @@ export function createProxyManager(
 
   function diagnosticOf(state: ProxyState): ProxyDiagnostic {
     const banned = isBanned(state)
+    const ban = banned
+      ? new ProxyBannedError({
+          proxy: state.endpoint.url,
+          until: new Date(state.bannedUntil),
+          failures: state.consecutiveFailures,
+        }).shortMessage
+      : undefined
     return {
       proxy: state.endpoint.label,
       protocol: state.endpoint.protocol,
@@ -277,7 +285,10 @@ export function createProxyManager(
             ? "ok"
             : "unchecked",
       latencyMs: state.latencyMs,
-      error: state.lastError?.message,
+      error:
+        ban === undefined
+          ? state.lastError?.message
+          : `${ban} Last error: ${state.lastError?.message ?? "none"}`,
       errorCode: state.lastError?.code,
       consecutiveFailures: state.consecutiveFailures,
       bannedUntil: banned ? new Date(state.bannedUntil) : undefined,
