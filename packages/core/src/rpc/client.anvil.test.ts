@@ -1,7 +1,14 @@
-import { type FaultyRpcServer, startFaultyRpcServer } from "@testnet/test-helpers"
+import {
+  type FaultyRpcServer,
+  startFaultyRpcServer,
+  startHttpProxy,
+  startSocks5Proxy,
+} from "@testnet/test-helpers"
 import { keccak256, Wallet } from "ethers"
+import type { Dispatcher } from "undici"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Devnet, startDevnet } from "../devnet/index.js"
+import { createProxyManager } from "../proxy/proxyManager.js"
 import { isAcceptedSend } from "./classify.js"
 import { createRpcClient, type RpcClient } from "./client.js"
 
@@ -101,6 +108,31 @@ describe("against a real anvil", () => {
       expect(again.isErr() && again.error.code).toBe("RPC_ALREADY_KNOWN")
     } finally {
       await webSocket.close()
+    }
+  })
+
+  it("runs ws:// through HTTP and SOCKS5 proxies", async () => {
+    const http = await startHttpProxy()
+    const socks = await startSocks5Proxy({ auth: { username: "bob", password: "pw" } })
+    try {
+      for (const proxy of [http.url, socks.urlWith("bob", "pw")]) {
+        const proxies = createProxyManager({ proxies: [proxy], mode: "rotate" }).unwrap()
+        const client = createRpcClient({
+          endpoints: [devnet.rpcUrl.replace("http://", "ws://")],
+          dispatcher: proxies.dispatcherFor() as Dispatcher,
+        })
+        try {
+          expect(Number((await client.request<string>("eth_chainId", [])).unwrap())).toBe(chainId)
+        } finally {
+          await client.close()
+          await proxies.close()
+        }
+      }
+      expect(http.proxiedRequests).toBe(1)
+      expect(socks.connections).toBe(1)
+    } finally {
+      await http.close()
+      await socks.close()
     }
   })
 
