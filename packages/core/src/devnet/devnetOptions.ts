@@ -31,6 +31,8 @@ export type DevnetOptions = {
   portAttempts?: number
   /** Fixed port instead of a free one (then no retry on "address in use"). */
   port?: number
+  /** How a free port is chosen (default: ask the OS, see `findFreePort`). Retried on "address in use". */
+  choosePort?: () => Promise<number>
   /** Environment for binary lookup (`TESTNET_ANVIL_PATH`). Default `process.env`. */
   environment?: Record<string, string | undefined>
 }
@@ -53,7 +55,7 @@ export type ResolvedDevnetOptions = Required<
     | "portAttempts"
   >
 > &
-  Pick<DevnetOptions, "network" | "hardfork" | "extraArguments" | "port" | "environment">
+  Pick<DevnetOptions, "network" | "hardfork" | "extraArguments" | "port" | "choosePort" | "environment">
 
 /**
  * Fills defaults and checks invariants. Invalid values are programming errors (config validation

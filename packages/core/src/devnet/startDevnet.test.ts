@@ -120,6 +120,36 @@ describe("startDevnet", () => {
     }
   })
 
+  it("retries on another port when the chosen one was taken meanwhile", async () => {
+    const taken = await findFreePort()
+    const blocker: Server = createServer((socket) => socket.destroy())
+    await new Promise<void>((resolve) => blocker.listen(taken, "127.0.0.1", resolve))
+    const offered: number[] = []
+    try {
+      const result = await startDevnet({
+        chainId: 1,
+        choosePort: async () => {
+          const port = offered.length === 0 ? taken : await findFreePort()
+          offered.push(port)
+          return port
+        },
+      })
+      const devnet = result.unwrap()
+      started.push(devnet)
+      expect(offered).toHaveLength(2)
+      expect(devnet.port).toBe(offered[1])
+      await devnet.stop()
+      // every attempt taken: a port error after portAttempts tries
+      const exhausted = await startDevnet({ chainId: 1, portAttempts: 2, choosePort: async () => taken })
+      expect(exhausted.unwrapErr().shortMessage).toBe(
+        `The devnet could not bind a free port (last tried 127.0.0.1:${taken}).`,
+      )
+      expect(exhausted.unwrapErr().details).toBe("gave up after 2 attempt(s)")
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve))
+    }
+  })
+
   it("falls back to the npm package when TESTNET_ANVIL_PATH does not exist", async () => {
     const result = await startDevnet({
       chainId: 1,

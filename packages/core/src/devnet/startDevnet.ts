@@ -61,7 +61,7 @@ export async function startDevnet(options: DevnetOptions): Promise<Result<Devnet
   const attempts = resolved.port === undefined ? Math.max(1, resolved.portAttempts) : 1
   let lastPortError: DevnetPortInUseErrorType | undefined
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const port = resolved.port ?? (await findFreePort("127.0.0.1"))
+    const port = resolved.port ?? (await (resolved.choosePort ?? (() => findFreePort("127.0.0.1")))())
     const launched = await launch(binary.value, resolved, port)
     if (launched.isOk()) return launched
     if (launched.error.name !== "DevnetFailedToStartError" || !portInUsePattern.test(launched.error.stderr)) {

@@ -32,7 +32,7 @@ export type ChainCapabilities = {
  * @example
  * const devnet: ChainDevnet = { network: "tempo", hardfork: "T4", extraArguments: ["--disable-pool-balance-checks"] }
  */
-export type ChainDevnet = Omit<DevnetOptions, "chainId" | "environment" | "port"> & {
+export type ChainDevnet = Omit<DevnetOptions, "chainId" | "environment" | "port" | "choosePort"> & {
   /** Defaults to the chain's `chainId`. */
   chainId?: number
 }
