@@ -40,6 +40,23 @@ export async function migrateDatabase(
 ): Promise<
   Result<number, DatabaseSchemaTooNewError | DatabaseMigrationError | DatabaseBusyError | DatabaseWriteError>
 > {
+  // Several processes may open the same new database at once. SQLite then refuses all but one
+  // writer with SQLITE_BUSY(_SNAPSHOT) at once, without waiting: retry (re-reading the version,
+  // so the losers find the schema migrated) until the busy timeout is spent.
+  const deadline = Date.now() + context.busyTimeoutMs
+  for (;;) {
+    const attempt = await migrateOnce(db, context)
+    if (attempt.isOk() || attempt.error.name !== "DatabaseBusyError" || Date.now() >= deadline) return attempt
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80))
+  }
+}
+
+async function migrateOnce(
+  db: Kysely<DatabaseSchema>,
+  context: { dialect: DatabaseDialect; target: string; busyTimeoutMs: number },
+): Promise<
+  Result<number, DatabaseSchemaTooNewError | DatabaseMigrationError | DatabaseBusyError | DatabaseWriteError>
+> {
   let stored: number
   try {
     stored = await getSchemaVersion(db)

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { openDatabase } from "./openDatabase.js"
+import { bothDialects, createTestTarget } from "./testing/dialects.js"
+
+describe.each(bothDialects)("opening one new %s database from several connections at once", (dialect) => {
+  const target = createTestTarget(dialect)
+  beforeAll(() => target.start())
+  afterAll(() => target.stop())
+
+  it("migrates once and opens every connection", async () => {
+    const url = await target.newUrl()
+    const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ url })))
+    expect(opened.map((result) => (result.isErr() ? result.error.message : "ok"))).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+    ])
+    const managers = opened.map((result) => result.unwrap())
+    const migrations = await managers[0]!.db
+      .selectFrom("kysely_migration" as "runs")
+      .select((builder) => builder.fn.countAll<number>().as("rows"))
+      .executeTakeFirstOrThrow()
+    expect(Number(migrations.rows)).toBe(1)
+    for (const manager of managers) await manager.close()
+  })
+})
