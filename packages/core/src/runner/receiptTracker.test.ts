@@ -129,4 +129,16 @@ describe("receipt tracker", () => {
     expect(updates.at(-1)?.status).toBe("included")
     tracker.stop()
   })
+
+  it("stops waiting for receipts early when the node is gone", async () => {
+    const { chain, tracker } = setup()
+    await tracker.start()
+    void tracker.track({ hash: hashA, lane, nonce: 0n, taskName: "t" })
+    const waiting = tracker.waitForSettled(30_000)
+    chain.goDown()
+    await vi.advanceTimersByTimeAsync(12 * 250)
+    expect(await waiting).toBe(false)
+    expect(await tracker.waitForSettled(30_000)).toBe(false)
+    tracker.stop()
+  })
 })

@@ -124,6 +124,8 @@ export function createReceiptTracker(parameters: {
    * `gas.updateFromBlock` as the observed priority fee (EIP-1559) or gas price (legacy).
    */
   priorityFeeMethod?: "eth_maxPriorityFeePerGas" | "eth_gasPrice"
+  /** Consecutive failed head polls after which `waitForSettled` gives up early (default 12 ≈ 3 s). */
+  unreachableAfterFailures?: number
 }): ReceiptTracker {
   const { rpc, recorder, nonces, gas, events = {} } = parameters
   const clock = parameters.clock ?? systemClock
@@ -143,6 +145,8 @@ export function createReceiptTracker(parameters: {
   let head: bigint | undefined
   let lastProcessed: bigint | undefined
   let blockReceiptsSupported = true
+  let consecutiveFailures = 0
+  const unreachableAfterFailures = parameters.unreachableAfterFailures ?? 12
   let priorityFeeMethod = parameters.priorityFeeMethod
   let loop: Promise<void> | undefined
 
@@ -332,9 +336,13 @@ export function createReceiptTracker(parameters: {
   async function pollOnce() {
     const result = await rpc.request<string>("eth_blockNumber", [])
     if (result.isErr()) {
-      logger.warn({ code: result.error.code }, "head poll failed")
+      consecutiveFailures += 1
+      logger.warn({ code: result.error.code, consecutiveFailures }, "head poll failed")
+      // The node is gone (e.g. a devnet killed by the same Ctrl-C): waiting out the grace period is pointless.
+      if (consecutiveFailures === unreachableAfterFailures) for (const wake of settledWaiters) wake()
       return
     }
+    consecutiveFailures = 0
     head = BigInt(result.value)
     if (lastProcessed === undefined) lastProcessed = head - 1n
     if (head > lastProcessed) {
@@ -428,12 +436,13 @@ export function createReceiptTracker(parameters: {
     },
     waitForSettled(timeoutMs) {
       if (pending.size === 0) return Promise.resolve(true)
+      if (consecutiveFailures >= unreachableAfterFailures) return Promise.resolve(false)
       return new Promise<boolean>((resolve) => {
         const timeout = new AbortController()
         const wake = () => {
           settledWaiters.delete(wake)
           timeout.abort()
-          resolve(true)
+          resolve(pending.size === 0)
         }
         settledWaiters.add(wake)
         void clock.sleep(timeoutMs, timeout.signal).then(() => {

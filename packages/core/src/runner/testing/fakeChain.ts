@@ -32,6 +32,7 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
   const sendAnswers = new Map<string, BaseError>()
   const events: string[] = []
   const balances = new Map<string, bigint>()
+  let down = false
   function receiptFor(hash: string, block: number, status = "0x1"): RpcReceipt {
     return {
       transactionHash: hash,
@@ -49,6 +50,7 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
     async request<T>(method: string, params: readonly unknown[]): Promise<Result<T, BaseError>> {
       calls.push({ method, params })
       events.push(method)
+      if (down) return Err(new RpcMethodNotFoundError({ method, nodeMessage: "connection refused (fake)" }))
       const head = blocks.length - 1
       const answer = (value: unknown) => Ok(value as T)
       switch (method) {
@@ -105,6 +107,10 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
     /** The next eth_sendRawTransaction of this hash fails with `error`. */
     rejectSend(hash: string, error: BaseError) {
       sendAnswers.set(hash, error)
+    },
+    /** From now on every call fails (the node went away). */
+    goDown() {
+      down = true
     },
     setBalance(address: string, balance: bigint) {
       balances.set(address.toLowerCase(), balance)

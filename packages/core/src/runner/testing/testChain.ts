@@ -9,7 +9,12 @@ import { createTaskOutcome } from "../../tasks/outcome.js"
 
 /** Runtime: SSTORE(0, SLOAD(0) + 1); STOP. */
 const counterRuntime = "60005460010160005500"
-/** Init: CODECOPY the 10-byte runtime that follows (offset 12) and RETURN it. */
+/**
+ * Init code: CODECOPY the 10-byte runtime that follows (offset 12) and RETURN it.
+ *
+ * @example
+ * await context.sendAndWait({ to: null, data: tinyCounterInitCode, gasLimit: 120_000n })
+ */
 export const tinyCounterInitCode = `0x600a600c600039600a6000f3${counterRuntime}`
 
 const selfTransfer = defineTask({
