@@ -24,7 +24,13 @@ export {
   type Shard,
 } from "./flagParsers.js"
 export type { CliIo, CliOutput } from "./io.js"
-export { createProgressRenderer, eraseLines, progressJsonLine, renderProgressLines } from "./progress.js"
+export {
+  createProgressRenderer,
+  eraseLines,
+  type ProgressRenderer,
+  progressJsonLine,
+  renderProgressLines,
+} from "./progress.js"
 export { type RenderErrorOptions, renderError } from "./renderError.js"
 export { type RunCliOptions, runCli } from "./runCli.js"
 export { renderRunSummary, runSummaryJson } from "./summary.js"
