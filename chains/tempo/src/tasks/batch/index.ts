@@ -1,0 +1,19 @@
+// The "batch" category: several calls in one Tempo transaction (0x76).
+import type { TaskDefinition } from "@testnet/core"
+import { batchApproveSwap } from "./approveSwap.js"
+import { batchMultiSend } from "./multiSend.js"
+import { batchTip20Transfers } from "./transfers.js"
+
+export { batchApproveSwap, batchMultiSend, batchTip20Transfers }
+
+/**
+ * The batch tasks, in catalog order.
+ *
+ * @example
+ * batchTasks.map((task) => task.name)
+ */
+export const batchTasks: readonly TaskDefinition[] = Object.freeze([
+  batchTip20Transfers,
+  batchMultiSend,
+  batchApproveSwap,
+] as readonly TaskDefinition[])

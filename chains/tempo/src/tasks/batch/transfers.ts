@@ -1,0 +1,67 @@
+import { defineTask, type TransactionReceipt } from "@testnet/core"
+import { id } from "ethers"
+import { encodeTip20Transfer } from "../../contracts/tip20.js"
+import { taskFailure } from "../shared/failure.js"
+import { batchCallGas, tempoGasLimits } from "../shared/gasLimits.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+import { tempoRequest } from "../shared/tempoRequest.js"
+import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
+
+const transferTopic = id("Transfer(address,address,uint256)")
+
+/**
+ * The number of TIP-20 `Transfer` logs of `token` in `receipt` paying one of `recipients` (the
+ * fee, when paid in the same token, is a Transfer too, to the fee manager: not counted).
+ *
+ * @example
+ * const count = countTransfers(receipt, token, recipients)
+ */
+export function countTransfers(
+  receipt: TransactionReceipt,
+  token: string,
+  recipients: readonly string[],
+): number {
+  const recipientTopics = new Set(
+    recipients.map((address) => `0x${address.slice(2).toLowerCase().padStart(64, "0")}`),
+  )
+  return receipt.logs.filter(
+    (log) =>
+      log.address.toLowerCase() === token.toLowerCase() &&
+      log.topics[0] === transferTopic &&
+      recipientTopics.has(log.topics[2]?.toLowerCase() ?? ""),
+  ).length
+}
+
+/**
+ * ONE Tempo transaction (0x76) carrying N (2–8) calls: TIP-20 transfers of small random amounts
+ * of one funded stablecoin to N fresh addresses, executed atomically; checks N Transfer logs.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "batch_tip20_transfers")
+ */
+export const batchTip20Transfers = defineTask({
+  name: "batch_tip20_transfers",
+  category: "batch",
+  weight: 4,
+  description: "Sends 2–8 TIP-20 transfers as the calls of one 0x76 transaction.",
+  requires: ["batchCalls"],
+  async run(context) {
+    const token = context.random.pick(tempoFeeTokens)
+    const count = context.random.int(2, 8)
+    const recipients = Array.from({ length: count }, () => context.random.address())
+    const calls = recipients.map((recipient) => ({
+      to: token,
+      input: encodeTip20Transfer(recipient, smallAmount(context.random)),
+    }))
+    const gasLimit = tempoGasLimits.tip20Transfer + batchCallGas * BigInt(count - 1)
+    const done = await sendAndConfirm(
+      context,
+      tempoRequest(context.wallet, { calls, gasLimit, feeToken: token }),
+    )
+    if (done.isErr()) return done
+    const logged = countTransfers(done.value.receipt, token, recipients)
+    if (logged !== count)
+      return taskFailure("batch_tip20_transfers", `${logged} Transfer logs, expected ${count}`)
+    return succeeded([done.value.sent], [`${count} ${tokenLabel(token)} transfers in one transaction`])
+  },
+})
