@@ -1,0 +1,47 @@
+import { type ChainDefinition, defineChain } from "@testnet/core"
+import { riseCatalog } from "./tasks/catalog.js"
+
+/** This package's version (shown by `--version`). */
+const packageVersion = "0.1.0"
+
+/**
+ * The embedded devnet: plain anvil (prague, anvil's default) with RISE testnet's chain id
+ * 11155931, 1 s blocks and a 1e9 gas limit (the 30M default caps 1 s blocks at ~1428 transfers).
+ *
+ * @example
+ * const devnet = await startDevnet(getDevnetOptions(risechain))
+ */
+export const riseDevnet = Object.freeze({
+  chainId: 11155931,
+  blockTimeSeconds: 1,
+  gasLimit: 1_000_000_000n,
+})
+
+/**
+ * RISE testnet (chain id 11155931, ETH with 18 decimals) with the full task catalog — what
+ * `risechain start` runs. Capabilities: EIP-1559, native value, and `eth_sendRawTransactionSync`
+ * (EIP-7966; the runner uses it when enabled and then records each transaction's exact inclusion
+ * latency from the synchronous answer). Funding: native ETH transfers (core's default).
+ *
+ * @example
+ * import { runCli } from "@testnet/core"
+ * import { risechain } from "@testnet/risechain"
+ * await runCli(risechain)
+ */
+export const risechain: ChainDefinition = defineChain({
+  name: "risechain",
+  displayName: "RISE (testnet)",
+  chainId: 11155931,
+  nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+  capabilities: {
+    eip1559: true,
+    nativeValueTransfers: true,
+    sendRawTransactionSync: true,
+    blockReceipts: true,
+  },
+  devnet: { ...riseDevnet },
+  tasks: riseCatalog,
+  rpcUrls: ["https://testnet.riselabs.xyz"],
+  explorerUrl: "https://explorer.testnet.riselabs.xyz",
+  version: packageVersion,
+})

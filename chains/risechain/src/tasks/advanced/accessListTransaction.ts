@@ -1,0 +1,48 @@
+import { Counter } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { ZeroHash } from "ethers"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces } from "../shared/interfaces.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
+
+/**
+ * Sends an EIP-2930 (type 1) transaction that increments a recorded Counter with an access list
+ * pre-warming the counter's address and its storage slot 0, and checks the chain recorded type 1.
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "access_list_transaction")
+ */
+export const accessListTransaction = defineTask({
+  name: "access_list_transaction",
+  category: "advanced",
+  weight: 2,
+  description: "Increments a Counter with an EIP-2930 (type 1) access-list transaction.",
+  async run(context) {
+    const counter = await findOrDeployContract(context, {
+      task: "access_list_transaction",
+      kind: "counter",
+      initCode: Counter.bytecode,
+    })
+    if (counter.isErr()) return counter
+    const to = counter.value.address
+    const done = await sendAndConfirm(
+      context,
+      signedRequest(context, to, (fees) => ({
+        type: 1,
+        to,
+        data: contractInterfaces.counter.encodeFunctionData("increment"),
+        gasLimit: riseGasLimits.contractCall,
+        gasPrice: legacyGasPrice(fees),
+        accessList: [{ address: to, storageKeys: [ZeroHash] }],
+      })),
+    )
+    if (done.isErr()) return done
+    const type = await transactionType(context, done.value.sent.hash)
+    if (type.isErr()) return type
+    if (type.value !== 1) return taskFailure("access_list_transaction", `included as type ${type.value}`)
+    return succeeded([counter.value.deployment, done.value.sent], [`type 1 increment of ${to}`])
+  },
+})

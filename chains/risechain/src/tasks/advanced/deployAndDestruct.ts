@@ -1,0 +1,42 @@
+import { SelfDestructor } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { concat } from "ethers"
+import { hasCode } from "../shared/contracts.js"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces } from "../shared/interfaces.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+
+const destroyOnDeploy = concat([
+  SelfDestructor.bytecode,
+  contractInterfaces.selfDestructor.encodeDeploy([true]),
+])
+
+/**
+ * Deploys a `SelfDestructor` with a little ETH that destroys itself in its constructor (the only
+ * SELFDESTRUCT that still removes code since EIP-6780), and checks no code is left at the address.
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "deploy_and_destruct")
+ */
+export const deployAndDestruct = defineTask({
+  name: "deploy_and_destruct",
+  category: "advanced",
+  weight: 1,
+  description: "Deploys a contract that self-destructs in the same transaction (EIP-6780).",
+  async run(context) {
+    const done = await sendAndConfirm(context, {
+      to: null,
+      data: destroyOnDeploy,
+      value: 1_000n,
+      gasLimit: riseGasLimits.deploySmall,
+    })
+    if (done.isErr()) return done
+    const address = done.value.receipt.contractAddress
+    if (address === null) return taskFailure("deploy_and_destruct", "the receipt has no contract address")
+    const code = await hasCode(context, address)
+    if (code.isErr()) return code
+    if (code.value) return taskFailure("deploy_and_destruct", `code is still present at ${address}`)
+    return succeeded([done.value.sent], [`${address} created and destroyed`])
+  },
+})

@@ -1,0 +1,54 @@
+import { Factory } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+
+/**
+ * Deploys a Counter from the shared `Factory` with CREATE2 and a random salt, and checks it landed
+ * at `predictCounter2(salt)`; records it as a "counter".
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "factory_create2_deploy")
+ */
+export const factoryCreate2Deploy = defineTask({
+  name: "factory_create2_deploy",
+  category: "advanced",
+  weight: 1,
+  description: "Deploys a Counter from the Factory with CREATE2 at the predicted address.",
+  async run(context) {
+    const factory = await findOrDeployContract(context, {
+      task: "factory_create2_deploy",
+      kind: "factory",
+      initCode: Factory.bytecode,
+      gasLimit: riseGasLimits.deployMedium,
+    })
+    if (factory.isErr()) return factory
+    const salt = context.random.hex(32)
+    const predicted = await context.call({
+      to: factory.value.address,
+      data: contractInterfaces.factory.encodeFunctionData("predictCounter2", [salt]),
+    })
+    if (predicted.isErr()) return predicted
+    const [expected] = contractInterfaces.factory.decodeFunctionResult("predictCounter2", predicted.value)
+    const done = await sendAndConfirm(context, {
+      to: factory.value.address,
+      data: contractInterfaces.factory.encodeFunctionData("deployCounter2", [salt]),
+      gasLimit: riseGasLimits.contractCall + riseGasLimits.perFactoryDeploy,
+    })
+    if (done.isErr()) return done
+    const [event] = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
+    const address = String(event?.args?.counter)
+    if (address !== String(expected))
+      return taskFailure("factory_create2_deploy", `deployed at ${address}, predicted ${expected}`)
+    context.recordContract({
+      kind: "counter",
+      address,
+      transactionHash: done.value.sent.hash,
+      metadata: { via: "factory_create2", salt },
+    })
+    return succeeded([factory.value.deployment, done.value.sent], [`counter at ${address}`])
+  },
+})

@@ -1,0 +1,46 @@
+import { Factory } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+
+/**
+ * Deploys one Counter from the shared `Factory` with CREATE (a contract creating a contract) and
+ * records it as a "counter".
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "factory_deploy")
+ */
+export const factoryDeploy = defineTask({
+  name: "factory_deploy",
+  category: "advanced",
+  weight: 1,
+  description: "Deploys a Counter from the Factory with CREATE.",
+  async run(context) {
+    const factory = await findOrDeployContract(context, {
+      task: "factory_deploy",
+      kind: "factory",
+      initCode: Factory.bytecode,
+      gasLimit: riseGasLimits.deployMedium,
+    })
+    if (factory.isErr()) return factory
+    const done = await sendAndConfirm(context, {
+      to: factory.value.address,
+      data: contractInterfaces.factory.encodeFunctionData("deployCounter"),
+      gasLimit: riseGasLimits.contractCall + riseGasLimits.perFactoryDeploy,
+    })
+    if (done.isErr()) return done
+    const [event] = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
+    if (event === undefined) return taskFailure("factory_deploy", "no CounterDeployed event")
+    const address = String(event.args?.counter)
+    context.recordContract({
+      kind: "counter",
+      address,
+      transactionHash: done.value.sent.hash,
+      metadata: { via: "factory" },
+    })
+    return succeeded([factory.value.deployment, done.value.sent], [`counter at ${address}`])
+  },
+})

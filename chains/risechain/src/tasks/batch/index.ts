@@ -1,0 +1,20 @@
+import type { TaskDefinition } from "@testnet/core"
+import { factoryBatchDeploy } from "./factoryBatchDeploy.js"
+import { multicallAggregate } from "./multicallAggregate.js"
+import { multiSendNative } from "./multiSendNative.js"
+import { multiSendToken } from "./multiSendToken.js"
+
+export { factoryBatchDeploy, multicallAggregate, multiSendNative, multiSendToken }
+
+/**
+ * The batch tasks: several effects in one transaction.
+ *
+ * @example
+ * batchTasks.map((task) => task.name)
+ */
+export const batchTasks: readonly TaskDefinition[] = Object.freeze([
+  multicallAggregate,
+  multiSendNative,
+  multiSendToken,
+  factoryBatchDeploy,
+] as TaskDefinition[])

@@ -1,0 +1,58 @@
+import { defineTask } from "@testnet/core"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces } from "../shared/interfaces.js"
+import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
+import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
+import { succeeded } from "../shared/outcome.js"
+
+/**
+ * Sends a meme ERC-20 to 3–10 random addresses in one transaction: `approve(MultiSend, total)`
+ * then `multiSendToken` (back to back), and checks the last recipient's balance.
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "multi_send_token")
+ */
+export const multiSendToken = defineTask({
+  name: "multi_send_token",
+  category: "batch",
+  weight: 3,
+  description: "Sends a meme ERC-20 to 3–10 random addresses in one MultiSend transaction.",
+  async run(context) {
+    const count = context.random.int(3, 10)
+    const { recipients, amounts, total } = randomRecipients(context, count, 1_000n * 10n ** 18n)
+    const token = await findOrCreateMemeToken(context, "multi_send_token", total)
+    if (token.isErr()) return token
+    const multiSend = await findOrDeployMultiSend(context, "multi_send_token")
+    if (multiSend.isErr()) return multiSend
+    const approval = await context.send({
+      to: token.value.address,
+      data: contractInterfaces.memeToken.encodeFunctionData("approve", [multiSend.value.address, total]),
+      gasLimit: riseGasLimits.contractCall,
+    })
+    if (approval.isErr()) return approval
+    const batch = await context.send({
+      to: multiSend.value.address,
+      data: contractInterfaces.multiSend.encodeFunctionData("multiSendToken", [
+        token.value.address,
+        recipients,
+        amounts,
+      ]),
+      gasLimit: riseGasLimits.contractCall + riseGasLimits.perRecipient * BigInt(count),
+    })
+    if (batch.isErr()) return batch
+    for (const sent of [approval.value, batch.value]) {
+      const receipt = await context.waitForReceipt(sent.hash)
+      if (receipt.isErr()) return receipt
+    }
+    const last = recipients.length - 1
+    const balance = await readTokenBalance(context, token.value.address, recipients[last] ?? "")
+    if (balance.isErr()) return balance
+    if (balance.value !== amounts[last])
+      return taskFailure("multi_send_token", `recipient holds ${balance.value}, expected ${amounts[last]}`)
+    return succeeded(
+      [token.value.creation, multiSend.value.deployment, approval.value, batch.value],
+      [`${total} of ${token.value.address} to ${count} recipients`],
+    )
+  },
+})

@@ -1,0 +1,27 @@
+import { Counter } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { deployContract } from "../shared/contracts.js"
+import { succeeded } from "../shared/outcome.js"
+
+/**
+ * Deploys a `Counter` and records it as contract kind "counter" (reused by `increment_counter`
+ * in this run and later ones).
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "deploy_counter")
+ */
+export const deployCounter = defineTask({
+  name: "deploy_counter",
+  category: "core",
+  weight: 2,
+  description: "Deploys a Counter contract and records it (kind counter).",
+  async run(context) {
+    const deployed = await deployContract(context, {
+      task: "deploy_counter",
+      kind: "counter",
+      initCode: Counter.bytecode,
+    })
+    if (deployed.isErr()) return deployed
+    return succeeded([deployed.value.deployment], [`counter at ${deployed.value.address}`])
+  },
+})

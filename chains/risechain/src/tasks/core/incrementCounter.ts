@@ -1,0 +1,42 @@
+import { Counter } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+
+/**
+ * Increments a Counter recorded in the database by any wallet (this run or an earlier one), or
+ * deploys one first when none exists. The new value is read from the `Incremented` event (other
+ * workers may increment the same counter concurrently, so a before/after read would race).
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "increment_counter")
+ */
+export const incrementCounter = defineTask({
+  name: "increment_counter",
+  category: "core",
+  weight: 8,
+  description: "Increments a Counter deployed earlier (found through the database).",
+  async run(context) {
+    const counter = await findOrDeployContract(context, {
+      task: "increment_counter",
+      kind: "counter",
+      initCode: Counter.bytecode,
+    })
+    if (counter.isErr()) return counter
+    const done = await sendAndConfirm(context, {
+      to: counter.value.address,
+      data: contractInterfaces.counter.encodeFunctionData("increment"),
+      gasLimit: riseGasLimits.contractCall,
+    })
+    if (done.isErr()) return done
+    const [event] = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented")
+    if (event === undefined) return taskFailure("increment_counter", "no Incremented event in the receipt")
+    return succeeded(
+      [counter.value.deployment, done.value.sent],
+      [`counter ${counter.value.address} → ${event.args?.newNumber}`],
+    )
+  },
+})

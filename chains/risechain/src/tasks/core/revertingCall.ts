@@ -1,0 +1,60 @@
+import { Reverter } from "@testnet/contracts"
+import {
+  createTaskOutcome,
+  defineTask,
+  Err,
+  Ok,
+  TaskExpectedFailureDidNotFailError,
+  type TaskExpectedFailureDidNotFailErrorType,
+} from "@testnet/core"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces } from "../shared/interfaces.js"
+
+/**
+ * A negative test: calls `Reverter.revertWithReason()` with a fixed gas limit (an estimate would
+ * fail). Success means the chain mined it with status 0; the outcome is marked `expectedFailure`.
+ * A transaction that succeeds is an error.
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "reverting_call")?.expectedFailure // true
+ */
+export const revertingCall = defineTask({
+  name: "reverting_call",
+  category: "core",
+  weight: 1,
+  expectedFailure: true,
+  description: "Sends a call that always reverts (Reverter) and expects status 0.",
+  async run(context) {
+    const target = await findOrDeployContract(context, {
+      task: "reverting_call",
+      kind: "reverter",
+      initCode: Reverter.bytecode,
+    })
+    if (target.isErr()) return target
+    const sent = await context.send({
+      to: target.value.address,
+      data: contractInterfaces.reverter.encodeFunctionData("revertWithReason"),
+      gasLimit: riseGasLimits.revertingCall,
+    })
+    if (sent.isErr()) return sent
+    const receipt = await context.waitForReceipt(sent.value.hash)
+    if (receipt.isOk())
+      return Err(
+        new TaskExpectedFailureDidNotFailError({
+          task: "reverting_call",
+          hash: sent.value.hash,
+        }) as TaskExpectedFailureDidNotFailErrorType,
+      )
+    if (receipt.error.code !== "RUNNER_TRANSACTION_REVERTED") return receipt
+    const transactions =
+      target.value.deployment === undefined ? [sent.value] : [target.value.deployment, sent.value]
+    return Ok(
+      createTaskOutcome({
+        transactions,
+        expectedFailure: true,
+        notes: [`reverted as expected: ${sent.value.hash}`],
+      }),
+    )
+  },
+})

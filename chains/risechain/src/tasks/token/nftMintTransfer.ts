@@ -1,0 +1,76 @@
+import { SimpleNft } from "@testnet/contracts"
+import { defineTask } from "@testnet/core"
+import { concat } from "ethers"
+import { findOrDeployContract } from "../shared/contracts.js"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+
+const nftInitCode = concat([
+  SimpleNft.bytecode,
+  contractInterfaces.simpleNft.encodeDeploy(["Rise Punks", "RPNK"]),
+])
+
+/**
+ * Mints an ERC-721 from a shared `SimpleNft` collection (kind "simple_nft", open mint), records
+ * the token as asset kind "nft", then transfers it to a random address and checks `ownerOf`.
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "nft_mint_transfer")
+ */
+export const nftMintTransfer = defineTask({
+  name: "nft_mint_transfer",
+  category: "token",
+  weight: 3,
+  description: "Mints an ERC-721 and transfers it to a random address.",
+  async run(context) {
+    const collection = await findOrDeployContract(context, {
+      task: "nft_mint_transfer",
+      kind: "simple_nft",
+      initCode: nftInitCode,
+      gasLimit: riseGasLimits.deployLarge,
+    })
+    if (collection.isErr()) return collection
+    const address = collection.value.address
+    const minted = await sendAndConfirm(context, {
+      to: address,
+      data: contractInterfaces.simpleNft.encodeFunctionData("mint", [context.address]),
+      gasLimit: riseGasLimits.contractCall,
+    })
+    if (minted.isErr()) return minted
+    const [transfer] = parseEvents(contractInterfaces.simpleNft, minted.value.receipt, "Transfer")
+    const tokenId = transfer?.args?.tokenId as bigint | undefined
+    if (tokenId === undefined)
+      return taskFailure("nft_mint_transfer", "no Transfer event in the mint receipt")
+    context.recordAsset({
+      kind: "nft",
+      address,
+      tokenId: tokenId.toString(),
+      transactionHash: minted.value.sent.hash,
+    })
+    const recipient = context.random.address()
+    const moved = await sendAndConfirm(context, {
+      to: address,
+      data: contractInterfaces.simpleNft.encodeFunctionData("transferFrom", [
+        context.address,
+        recipient,
+        tokenId,
+      ]),
+      gasLimit: riseGasLimits.contractCall,
+    })
+    if (moved.isErr()) return moved
+    const owner = await context.call({
+      to: address,
+      data: contractInterfaces.simpleNft.encodeFunctionData("ownerOf", [tokenId]),
+    })
+    if (owner.isErr()) return owner
+    const [holder] = contractInterfaces.simpleNft.decodeFunctionResult("ownerOf", owner.value)
+    if (String(holder).toLowerCase() !== recipient.toLowerCase())
+      return taskFailure("nft_mint_transfer", `token ${tokenId} is owned by ${holder}, expected ${recipient}`)
+    return succeeded(
+      [collection.value.deployment, minted.value.sent, moved.value.sent],
+      [`token ${tokenId} of ${address} to ${recipient}`],
+    )
+  },
+})

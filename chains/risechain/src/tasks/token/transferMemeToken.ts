@@ -1,0 +1,37 @@
+import { defineTask } from "@testnet/core"
+import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
+import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
+import { findOrCreateMemeToken } from "../shared/memeToken.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+
+/**
+ * Sends 1–1000 tokens of a meme token the wallet holds (created on first use) to a random address.
+ *
+ * @example
+ * risechain.tasks.find((task) => task.name === "transfer_meme_token")
+ */
+export const transferMemeToken = defineTask({
+  name: "transfer_meme_token",
+  category: "token",
+  weight: 6,
+  description: "Sends meme tokens to a random address.",
+  async run(context) {
+    const amount = context.random.bigint(1n, 1_000n) * 10n ** 18n
+    const token = await findOrCreateMemeToken(context, "transfer_meme_token", amount)
+    if (token.isErr()) return token
+    const recipient = context.random.address()
+    const done = await sendAndConfirm(context, {
+      to: token.value.address,
+      data: contractInterfaces.memeToken.encodeFunctionData("transfer", [recipient, amount]),
+      gasLimit: riseGasLimits.contractCall,
+    })
+    if (done.isErr()) return done
+    const transfers = parseEvents(contractInterfaces.memeToken, done.value.receipt, "Transfer")
+    if (transfers.length !== 1) return taskFailure("transfer_meme_token", "expected one Transfer event")
+    return succeeded(
+      [token.value.creation, done.value.sent],
+      [`${amount} of ${token.value.address} to ${recipient}`],
+    )
+  },
+})
