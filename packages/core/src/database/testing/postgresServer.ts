@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  renameSync,
   rmSync,
   symlinkSync,
 } from "node:fs"
@@ -191,7 +192,14 @@ function locateBinaries(ids: { uid?: number; gid?: number }): string {
   // copy the binaries to a world-readable temporary directory once.
   const copy = join(tmpdir(), `testnet-postgres-${basename(dirname(native))}-${process.getuid?.() ?? 0}`)
   if (!existsSync(join(copy, "bin", "postgres"))) {
-    cpSync(native, copy, { recursive: true, verbatimSymlinks: true })
+    // Copy then rename, so a parallel test file never sees a half-copied tree.
+    const partial = `${copy}.${process.pid}`
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true })
+    try {
+      renameSync(partial, copy)
+    } catch {
+      rmSync(partial, { recursive: true, force: true }) // another file won the race
+    }
   }
   hydrateSymlinks(copy)
   if (runs(join(copy, "bin"), ids)) return join(copy, "bin")
