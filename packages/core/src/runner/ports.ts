@@ -17,7 +17,7 @@ export type RunnerRpc = {
   request<T = unknown>(
     method: string,
     params: readonly unknown[],
-    options?: { signal?: AbortSignal },
+    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number },
   ): Promise<Result<T, BaseError>>
 }
 
@@ -128,6 +128,8 @@ export type RunnerLogger = {
   info(object: object, message?: string): void
   warn(object: object, message?: string): void
   error(object: object, message?: string): void
+  /** A logger with these fields bound (pino's `child`); optional. */
+  child?(bindings: Record<string, unknown>): RunnerLogger
 }
 
 /**

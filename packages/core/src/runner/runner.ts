@@ -152,6 +152,10 @@ export function createRunner(parameters: RunnerParameters): Runner {
   const holdLease = plan.holdLeaseUntilSettled ?? true
   const random = createRandom(plan.seed)
   const pickRandom = random.fork("tasks")
+  const releaseRandom = random.fork("rests")
+  const openLoop = plan.targetTps > 0
+  const minDelayMs = plan.minDelayMs ?? 0
+  const maxDelayMs = Math.max(minDelayMs, plan.maxDelayMs ?? minDelayMs)
   const statistics = createRunStatistics({ targetTps: plan.targetTps, clock })
   const hardAbort = new AbortController()
   const stopController = new AbortController()
@@ -202,6 +206,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = AbortSignal.any([hardAbort.signal, timeout])
     const sent: SubmittedTransaction[] = []
+    const taskLogger =
+      logger.child?.({ task: task.name, worker: slot.workerId, wallet: lease.wallet.address }) ?? logger
     const context = createTaskContext({
       chain: parameters.chain,
       chainId,
@@ -215,7 +221,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       gas,
       random: random.fork(slot.index),
       database: parameters.database,
-      logger,
+      logger: taskLogger,
       signal,
       recorder,
       onSent: (transaction) => sent.push(transaction),
@@ -244,11 +250,17 @@ export function createRunner(parameters: RunnerParameters): Runner {
       durationMs,
       timestamp: Date.now(),
     })
+    // Open loop: the min/max delay between one wallet's tasks is a rest before its lease returns
+    // (the closed loop sleeps in the worker instead). An unref'd timer, never a finalizer.
+    const restMs = openLoop ? minDelayMs + releaseRandom.next() * (maxDelayMs - minDelayMs) : 0
+    const release = () => {
+      if (restMs <= 0) return lease.release()
+      setTimeout(() => lease.release(), restMs).unref()
+    }
     if (holdLease && sent.length > 0) {
       // Release once the wallet's transactions settled (included or dropped): one lane in flight.
-      const release = () => lease.release()
       void Promise.all(sent.map((transaction) => transaction.outcome)).then(release, release)
-    } else lease.release()
+    } else release()
   }
 
   async function refillLoop(funding: RunnerFunding) {
@@ -321,7 +333,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       statistics.begin()
       scheduler = createScheduler({
         plan: {
-          mode: plan.targetTps > 0 ? "open" : "closed",
+          mode: openLoop ? "open" : "closed",
           targetTps: plan.targetTps,
           concurrency: plan.workers,
           ...(plan.rampUpMs === undefined ? {} : { rampUpMs: plan.rampUpMs }),

@@ -12,7 +12,10 @@ import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "
 import { createSubmitter } from "./submitter.js"
 import { createFakeChain } from "./testing/fakeChain.js"
 
-function setup(journalResult: () => Result<void, BaseError> = () => Ok(undefined)) {
+function setup(
+  journalResult: () => Result<void, BaseError> = () => Ok(undefined),
+  options: { sync?: boolean } = {},
+) {
   const chain = createFakeChain()
   const journals: RunnerJournalRow[][] = []
   const updates: RunnerTransactionUpdate[] = []
@@ -40,6 +43,7 @@ function setup(journalResult: () => Result<void, BaseError> = () => Ok(undefined
     gas,
     recorder,
     tracker,
+    useSendRawTransactionSync: options.sync ?? false,
     onSent: (task) => sent.push(task),
   })
   return { chain, journals, updates, submitter, sent }
@@ -158,5 +162,25 @@ describe("submission pipeline", () => {
     })
     expect(retried.isOk() && retried.value.nonce).toBe(0n)
     expect(chain.count("eth_sendRawTransaction")).toBe(1)
+  })
+
+  it("takes the receipt from eth_sendRawTransactionSync (one parameter) without waiting for a block poll", async () => {
+    const { chain, submitter, updates } = setup(undefined, { sync: true })
+    const wallet = wallets[2]!
+    const sent = await submitter.send({
+      wallet,
+      taskName: "t",
+      request: { to: wallet.address, gasLimit: 21_000n },
+    })
+    if (sent.isErr()) throw sent.error
+    const receipt = await sent.value.wait()
+    expect(receipt.isOk() && receipt.value.hash).toBe(sent.value.hash)
+    expect(
+      chain.calls
+        .filter((call) => call.method === "eth_sendRawTransactionSync")
+        .map((call) => call.params.length),
+    ).toEqual([1])
+    expect(chain.count("eth_blockNumber")).toBe(0)
+    expect(updates.map((update) => update.status)).toEqual(["included"])
   })
 })

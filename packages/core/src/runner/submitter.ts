@@ -207,7 +207,11 @@ export function createSubmitter(parameters: {
     const method = parameters.useSendRawTransactionSync
       ? "eth_sendRawTransactionSync"
       : "eth_sendRawTransaction"
-    const results = batch.map((entry) => rpc.request<unknown>(method, [entry.raw]))
+    // `from` routes through the wallet's sticky proxy; the sync variant waits up to a block (anvil: 30 s max).
+    const options = parameters.useSendRawTransactionSync ? { timeoutMs: 35_000 } : {}
+    const results = batch.map((entry) =>
+      rpc.request<unknown>(method, [entry.raw], { ...options, from: entry.row.walletAddress }),
+    )
     await Promise.all(
       batch.map(async (entry, index) => {
         const result = await (results[index] as Promise<Result<unknown, BaseError>>)

@@ -86,6 +86,16 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
         }
         case "eth_getBalance":
           return answer(toQuantity(balances.get((params[0] as string).toLowerCase()) ?? 0n))
+        case "eth_sendRawTransactionSync": {
+          if (params.length !== 1)
+            return Err(new RpcMethodNotFoundError({ method, nodeMessage: "invalid type" }))
+          const hash = keccak256(params[0] as string)
+          const number = blocks.length
+          blocks.push({ hashes: [hash] })
+          const receipt = receiptFor(hash, number)
+          receipts.set(hash, receipt)
+          return answer(receipt)
+        }
         case "eth_getTransactionCount":
           return answer("0x0")
         default:
