@@ -1,5 +1,7 @@
 /** @testnet/tempo — the Tempo chain definition, task catalog and Tempo-specific helpers. */
 
+export { createTempoChain, tempo, tempoDevnet } from "./chain.js"
+
 export {
   type CreateTokenParameters,
   dexMinimumOrderAmount,
@@ -42,6 +44,48 @@ export {
   tip403RegistryInterface,
 } from "./contracts/index.js"
 export { TempoTransactionDecodeError, type TempoTransactionDecodeErrorType } from "./errors/transaction.js"
+export { readTokenBalances } from "./funding/balances.js"
+export { fundFromFaucet } from "./funding/faucet.js"
+export { createLazySponsor, createTempoSponsor, type TempoSponsor, tempoSponsor } from "./funding/sponsor.js"
+export { createTip20FundingHook, type Tip20FundingOptions } from "./funding/tip20Funding.js"
+export {
+  getTempoNetwork,
+  type PreparedTempoArguments,
+  prepareTempoArguments,
+  type TempoNetwork,
+  type TempoNetworkName,
+  tempoNetworkNames,
+  tempoNetworks,
+  tempoStartDefaults,
+} from "./networks/index.js"
+export { tempoCatalog, tempoTaskCategories } from "./tasks/catalog.js"
+export {
+  checkFeeTokenBalances,
+  coreTasks,
+  create2Deploy,
+  deployCounter,
+  emitEvents,
+  incrementCounter,
+  revertingCall,
+  storageWrite,
+  tip20ApproveTransferFrom,
+  tip20TransferRandom,
+  tip20TransferSelf,
+  tip20TransferWithMemo,
+} from "./tasks/core/index.js"
+export { feesTasks, payFeeInToken, setUserFeeToken, sponsoredTransaction } from "./tasks/fees/index.js"
+export { batchCallGas, tempoGasLimits } from "./tasks/shared/gasLimits.js"
+export { type TempoRequestParameters, tempoRequest } from "./tasks/shared/tempoRequest.js"
+export { tempoFeeTokens } from "./tasks/shared/tokens.js"
+export {
+  tip20Burn,
+  tip20CreateToken,
+  tip20GrantIssuerAndMint,
+  tip20MintWithMemo,
+  tip20TransferCreatedToken,
+  tip403PolicyWhitelist,
+  tokenTasks,
+} from "./tasks/token/index.js"
 export {
   type DecodedTempoTransaction,
   decodeTempoTransaction,

@@ -1,5 +1,6 @@
+import type { Devnet } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startAnvil, type TestAnvil } from "../testing/anvil.js"
+import { startTempoTestDevnet } from "../testing/devnet.js"
 import { call, developmentAccount, rpc } from "../testing/rpc.js"
 import { tempoAddresses, tempoStablecoins, tip20Decimals } from "./addresses.js"
 import { encodeGetUserToken, feeManagerInterface } from "./feeManager.js"
@@ -9,19 +10,10 @@ import { encodeGetTokenAddress, tip20FactoryInterface } from "./tip20Factory.js"
 import { tip403RegistryInterface } from "./tip403Registry.js"
 
 describe("Tempo system contracts through raw eth_call on anvil --network tempo", () => {
-  let anvil: TestAnvil
+  let anvil: Devnet
 
   beforeAll(async () => {
-    anvil = await startAnvil([
-      "--network",
-      "tempo",
-      "--chain-id",
-      "42431",
-      "--block-time",
-      "1",
-      "--hardfork",
-      "T4",
-    ])
+    anvil = await startTempoTestDevnet()
   })
 
   afterAll(async () => {

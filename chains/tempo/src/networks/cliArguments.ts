@@ -36,7 +36,8 @@ function isSet(environment: Readonly<Record<string, string | undefined>>, variab
 }
 
 /**
- * Tempo's additions to core's CLI, applied before it parses:
+ * Tempo's additions to core's CLI, applied before it parses (a bare `--`, as `pnpm start -- …`
+ * passes it on, is dropped):
  * - `--network <presto|moderato|devnet|localnet>` selects a public network: its RPC URL and chain
  *   id are added unless `--rpc-url` / `--chain-id` are given (without it: the embedded devnet).
  * - `start` gets a 60 s duration by default, and on the embedded devnet a load shape this machine
@@ -55,6 +56,8 @@ export function prepareTempoArguments(
   let networkName: string | undefined
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] as string
+    // `pnpm start -- --duration 10` passes the separator on; nothing here takes positional "-…" values.
+    if (argument === "--") continue
     if (argument === "--network") {
       networkName = argv[index + 1]
       index += 1
@@ -78,7 +81,8 @@ export function prepareTempoArguments(
   if (command !== "start") return { ok: true, network, argv: rest }
   const fromFile = hasOption(rest, ["--config", "-c"])
   const add = (flags: readonly string[], variables: readonly string[], value: string, flag: string) => {
-    if (fromFile || hasOption(rest, flags) || variables.some((variable) => isSet(environment, variable))) return
+    if (fromFile || hasOption(rest, flags) || variables.some((variable) => isSet(environment, variable)))
+      return
     rest.push(flag, value)
   }
   add(

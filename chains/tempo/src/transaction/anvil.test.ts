@@ -1,10 +1,11 @@
 import { Counter } from "@testnet/contracts"
+import type { Devnet } from "@testnet/core"
 import { getCreateAddress, hexlify, randomBytes, Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempoAddresses } from "../contracts/addresses.js"
 import { encodeGetNonce, nonceInterface } from "../contracts/nonce.js"
 import { encodeTip20Approve, encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
-import { startAnvil, type TestAnvil } from "../testing/anvil.js"
+import { startTempoTestDevnet } from "../testing/devnet.js"
 import { call, developmentAccount, rpc, type TestReceipt, waitForReceipt } from "../testing/rpc.js"
 import { expiringNonceKey } from "./constants.js"
 import { tempoTransactionHash } from "./hash.js"
@@ -16,20 +17,11 @@ const chainId = 42431
 
 // Real anvil in Tempo mode at the newest hardfork it knows (T4: TIP-1000 gas, close to the live networks).
 describe("Tempo 0x76 transactions on anvil --network tempo --hardfork T4", () => {
-  let anvil: TestAnvil
+  let anvil: Devnet
   let maxFeePerGas: bigint
 
   beforeAll(async () => {
-    anvil = await startAnvil([
-      "--network",
-      "tempo",
-      "--chain-id",
-      String(chainId),
-      "--block-time",
-      "1",
-      "--hardfork",
-      "T4",
-    ])
+    anvil = await startTempoTestDevnet()
     const block = await rpc<{ baseFeePerGas: string }>(anvil.rpcUrl, "eth_getBlockByNumber", [
       "latest",
       false,

@@ -1,0 +1,80 @@
+import { createWallet, type Wallet } from "@testnet/core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { tempo } from "../chain.js"
+import { tempoAddresses } from "../contracts/addresses.js"
+import { encodeTip20Transfer } from "../contracts/tip20.js"
+import { tempoFeeTokens } from "../tasks/shared/tokens.js"
+import { startTempoTestDevnet } from "../testing/devnet.js"
+import { createTaskHarness, type TaskHarness } from "../testing/taskHarness.js"
+import { readTokenBalances } from "./balances.js"
+import { createLazySponsor } from "./sponsor.js"
+import { createTip20FundingHook } from "./tip20Funding.js"
+
+describe("TIP-20 funding on the embedded Tempo devnet", () => {
+  let stop: () => Promise<void> = async () => {}
+  let harness: TaskHarness
+  let funder: Wallet
+  const sponsor = createLazySponsor()
+  const hook = createTip20FundingHook({ sponsor })
+  const target = 2_000_000n
+
+  beforeAll(async () => {
+    const devnet = await startTempoTestDevnet()
+    stop = devnet.stop
+    harness = await createTaskHarness({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId, chain: tempo })
+    funder = createWallet(devnet.accounts[0]?.privateKey ?? "").unwrap()
+  })
+  afterAll(async () => {
+    await harness?.close()
+    await stop()
+  })
+
+  it("tops every wallet up in every fee token, and the sponsor with ten times that, in one round", async () => {
+    const wallets = harness.newWallets(4)
+    // tempo_fundAddress is unknown to anvil: the hook notices and uses the funder.
+    const report = (await harness.fund(hook, funder, wallets, target)).unwrap()
+    expect(report).toMatchObject({ funded: 4, total: 4n * target, transactions: 5 * tempoFeeTokens.length })
+    const balances = (
+      await readTokenBalances(harness.rpc, tempoFeeTokens, [
+        ...wallets.map((wallet) => wallet.address),
+        sponsor.get().address,
+      ])
+    ).unwrap()
+    expect(balances).toEqual([
+      ...wallets.map(() => tempoFeeTokens.map(() => target)),
+      tempoFeeTokens.map(() => 10n * target),
+    ])
+  })
+
+  it("refills only wallets whose lowest token balance fell below the threshold", async () => {
+    const [spender, idle] = harness.newWallets(2) as [Wallet, Wallet]
+    ;(await harness.fund(hook, funder, [spender, idle], target)).unwrap()
+    // The spender sends most of its AlphaUSD away (fee paid in AlphaUSD: the token it calls).
+    const context = harness.contextFor(spender, "spend")
+    const sent = (
+      await context.send({
+        to: tempoAddresses.alphaUsd,
+        data: encodeTip20Transfer(context.random.address(), target - 100_000n),
+        value: 0n,
+        gasLimit: 900_000n,
+      })
+    ).unwrap()
+    ;(await context.waitForReceipt(sent.hash)).unwrap()
+    const refill = (await harness.fund(hook, funder, [spender, idle], target)).unwrap()
+    expect(refill.funded).toBe(1)
+    const [spenderBalances] = (
+      await readTokenBalances(harness.rpc, tempoFeeTokens, [spender.address])
+    ).unwrap()
+    const alpha = tempoFeeTokens.indexOf(tempoAddresses.alphaUsd)
+    expect(spenderBalances?.[alpha]).toBe(target)
+    const again = (await harness.fund(hook, funder, [spender, idle], target)).unwrap()
+    expect(again.transactions).toBe(0)
+  })
+
+  it("reclaims pathUSD minus the fee, and nothing from an empty wallet", () => {
+    const fees = { maxFeePerGas: 40_000_000_000n, maxPriorityFeePerGas: 1n }
+    const request = hook.reclaim({ to: funder.address, balance: 1_000_000n, fees })
+    expect(request).toMatchObject({ to: tempoAddresses.pathUsd, value: 0n })
+    expect(hook.reclaim({ to: funder.address, balance: 10n, fees })).toBeUndefined()
+  })
+})
