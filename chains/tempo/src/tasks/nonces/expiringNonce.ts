@@ -1,0 +1,56 @@
+import { defineTask } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20Transfer } from "../../contracts/tip20.js"
+import { expiringNonceKey } from "../../transaction/constants.js"
+import { taskFailure } from "../shared/failure.js"
+import { tempoGasLimits } from "../shared/gasLimits.js"
+import { sendAndConfirm, succeeded } from "../shared/outcome.js"
+import { smallAmount } from "../shared/tokens.js"
+import { keyedTempoRequest } from "./keyedRequest.js"
+import { minedProtocolNonce } from "./protocolNonce.js"
+
+/** Seconds until `validBefore` (the chain accepts more than 3 s and at most 30 s ahead). */
+const lifetimeSeconds = 20
+
+/**
+ * A pathUSD transfer to a fresh address as an expiring-nonce Tempo transaction (nonceKey
+ * 2^256−1, nonce 0, validBefore = now + 20 s by the local clock): mined, protocol nonce unchanged.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "expiring_nonce")
+ */
+export const expiringNonce = defineTask({
+  name: "expiring_nonce",
+  category: "nonces",
+  weight: 2,
+  description: "Sends a transaction with an expiring nonce (valid for 20 s).",
+  requires: ["keyedNonces"],
+  async run(context) {
+    const before = await minedProtocolNonce(context)
+    if (before.isErr()) return before
+    const validBefore = BigInt(Math.floor(Date.now() / 1000) + lifetimeSeconds)
+    const calls = [
+      {
+        to: tempoAddresses.pathUsd,
+        input: encodeTip20Transfer(context.random.address(), smallAmount(context.random)),
+      },
+    ]
+    const request = keyedTempoRequest(context.wallet, {
+      calls,
+      gasLimit: tempoGasLimits.tip20Transfer,
+      nonceKey: expiringNonceKey,
+      validBefore,
+      feeToken: tempoAddresses.pathUsd,
+    })
+    const done = await sendAndConfirm(context, request)
+    if (done.isErr()) return done
+    const after = await minedProtocolNonce(context)
+    if (after.isErr()) return after
+    if (after.value !== before.value)
+      return taskFailure("expiring_nonce", `protocol nonce moved ${before.value} → ${after.value}`)
+    return succeeded(
+      [done.value.sent],
+      [`valid before ${validBefore}, mined in block ${done.value.receipt.blockNumber}`],
+    )
+  },
+})

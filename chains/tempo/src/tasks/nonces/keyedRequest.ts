@@ -1,0 +1,56 @@
+import type { RawSendRequest, TaskSigner, TransactionFees } from "@testnet/core"
+import { expiringNonceKey } from "../../transaction/constants.js"
+import { signTempoTransaction } from "../../transaction/sign.js"
+import type { TempoCall } from "../../transaction/types.js"
+
+/**
+ * What {@link keyedTempoRequest} sends besides nonce and fees.
+ *
+ * @example
+ * const parameters: KeyedRequestParameters = { calls, gasLimit: 1_200_000n, nonceKey: 7n, feeToken: tempoAddresses.pathUsd }
+ */
+export type KeyedRequestParameters = {
+  readonly calls: readonly TempoCall[]
+  readonly gasLimit: bigint
+  /** The 2D nonce lane (≠ 0); `expiringNonceKey` for an expiring nonce. */
+  readonly nonceKey: bigint
+  readonly feeToken?: string
+  /** Unix seconds; required by expiring nonces (at most now + 30 s). */
+  readonly validBefore?: bigint
+}
+
+function eip1559Fees(fees: TransactionFees) {
+  return "gasPrice" in fees ? { maxFeePerGas: fees.gasPrice, maxPriorityFeePerGas: fees.gasPrice } : fees
+}
+
+/**
+ * A Tempo transaction (0x76) on a keyed nonce lane: the pipeline reserves the lane's nonce (the
+ * runner needs `createTempoKeyedNonceFetcher` for keyed lanes), supplies fees, journals and
+ * broadcasts. On the expiring-nonce key the transaction always carries nonce 0 (the chain
+ * deduplicates those by hash until `validBefore`), whatever number the lane reserved.
+ *
+ * @example
+ * const sent = await context.send(keyedTempoRequest(context.wallet, { calls, gasLimit, nonceKey: 42n }))
+ */
+export function keyedTempoRequest(wallet: TaskSigner, parameters: KeyedRequestParameters): RawSendRequest {
+  const { calls, gasLimit, nonceKey, feeToken, validBefore } = parameters
+  return {
+    kind: "raw",
+    to: calls[0]?.to ?? null,
+    nonceKey,
+    build: ({ nonce, fees, chainId }) =>
+      signTempoTransaction(
+        {
+          chainId,
+          nonce: nonceKey === expiringNonceKey ? 0n : nonce,
+          nonceKey,
+          gasLimit,
+          ...eip1559Fees(fees),
+          calls,
+          ...(feeToken === undefined ? {} : { feeToken }),
+          ...(validBefore === undefined ? {} : { validBefore }),
+        },
+        (digest) => wallet.signDigest(digest),
+      ),
+  }
+}
