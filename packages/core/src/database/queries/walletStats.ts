@@ -51,7 +51,8 @@ export function walletStats(
         successRate: successes / group.length,
         p50DurationMs: percentile(durations, 50),
         p95DurationMs: percentile(durations, 95),
-        lastActivity: Math.max(...group.map((row) => Number(row.timestamp))),
+        // reduce, not Math.max(...array): a spread of 100k+ values overflows the stack.
+        lastActivity: group.reduce((latest, row) => Math.max(latest, Number(row.timestamp)), 0),
       })
     }
     return stats
