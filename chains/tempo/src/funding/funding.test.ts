@@ -71,6 +71,14 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
     expect(again.transactions).toBe(0)
   })
 
+  it("tops up to the minimum balance when the runner's target is smaller (TIP-1000 fee checks)", async () => {
+    const [wallet] = harness.newWallets(1) as [Wallet]
+    const report = (await harness.fund(hook, funder, [wallet], 50_000n)).unwrap()
+    expect(report.funded).toBe(1)
+    const [balances] = (await readTokenBalances(harness.rpc, tempoFeeTokens, [wallet.address])).unwrap()
+    expect(balances).toEqual(tempoFeeTokens.map(() => 2_000_000n))
+  })
+
   it("reclaims pathUSD minus the fee, and nothing from an empty wallet", () => {
     const fees = { maxFeePerGas: 40_000_000_000n, maxPriorityFeePerGas: 1n }
     const request = hook.reclaim({ to: funder.address, balance: 1_000_000n, fees })

@@ -24,6 +24,13 @@ export type Tip20FundingOptions = {
   sponsorShare?: bigint
   /** Try `tempo_fundAddress` for empty wallets first (testnet faucet; default true). */
   faucet?: boolean
+  /**
+   * The least a wallet should hold of each token, in units (default 2_000_000 = 2 USD). Under
+   * TIP-1000 gas a deploy's fee-balance check alone needs ~0.15 USD at a 20 gwei base fee, more
+   * than the runner's default top-up on a real network. A wallet below half of it is reported
+   * empty so the runner tops it up, and every top-up brings it to at least this.
+   */
+  minimumBalance?: bigint
 }
 
 /** Fee in token units (6 decimals) of `gas` at the fee cap: gas prices are in attodollars (1e-18 USD). */
@@ -40,7 +47,8 @@ function minimum(values: readonly bigint[]): bigint {
 
 /**
  * Funding for Tempo, which has no native value: each wallet's balance is its LOWEST balance among
- * the funded TIP-20 tokens; a top-up sends that amount of every token (one plain transfer per
+ * the funded TIP-20 tokens (never less than `minimumBalance` after a top-up); a top-up sends that
+ * amount of every token (one plain transfer per
  * token and recipient, all journaled and broadcast in one tick, i.e. one JSON-RPC batch). The
  * sponsor used by sponsored transactions is topped up in the same round. On a faucet-enabled
  * endpoint, empty wallets are first funded with `tempo_fundAddress` and need no funder.
@@ -55,7 +63,10 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
   const sponsor = "sponsor" in options ? options.sponsor : tempoSponsor
   let faucetAvailable = options.faucet ?? true
   const faucetTried = new Set<string>()
+  const minimumBalance = options.minimumBalance ?? 2_000_000n
   let sponsorBalance: bigint | undefined
+  /** Lowest real balance by address, and how much of it the last report hid from the runner. */
+  const lastRead = new Map<string, { actual: bigint; hidden: bigint }>()
 
   return {
     currency: { symbol: "USD", decimals: tip20Decimals },
@@ -77,11 +88,22 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
       }
       const lowest = read.value.map(minimum)
       if (sponsor !== undefined) sponsorBalance = lowest.pop()
-      return Ok(lowest)
+      return Ok(
+        lowest.map((actual, index) => {
+          const hidden = actual < minimumBalance / 2n ? actual : 0n
+          lastRead.set((addresses[index] ?? "").toLowerCase(), { actual, hidden })
+          return actual - hidden
+        }),
+      )
     },
     transfers({ recipients, fees }) {
       const fee = maxFee(gasLimit, fees)
-      const wanted = recipients.map(({ address, amount }) => ({ address, amount }))
+      const wanted = recipients.map(({ address, amount }) => {
+        const { actual, hidden } = lastRead.get(address.toLowerCase()) ?? { actual: 0n, hidden: 0n }
+        const toTarget = amount - hidden
+        const toMinimum = minimumBalance - actual
+        return { address, amount: toTarget > toMinimum ? toTarget : toMinimum }
+      })
       if (sponsor !== undefined && recipients.length > 0) {
         let largest = 0n
         for (const { amount } of recipients) if (amount > largest) largest = amount
