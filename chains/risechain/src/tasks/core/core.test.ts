@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { startTaskRunner, type TaskRun, type TaskRunner } from "../../testing/taskRunner.js"
+import { expectCleanRun } from "../../testing/expectations.js"
+import { startTaskRunner, type TaskRunner } from "../../testing/taskRunner.js"
 import {
   burnGas,
   checkBalance,
@@ -13,13 +14,6 @@ import {
   storageWrite,
   transferToRandom,
 } from "./index.js"
-
-/** The run completed its one task, nothing pending, and the journal agrees with the chain. */
-function expectCleanRun({ report }: TaskRun, task: string) {
-  expect(report.summary.tasks[task]).toMatchObject({ count: 1, success: 1 })
-  expect(report.summary.transactions.pending).toBe(0)
-  expect(report.reconciliation?.mismatches).toEqual([])
-}
 
 // One devnet (plain anvil, chain id 11155931, 1 s blocks) and one SQLite file for the whole file;
 // each task runs through the runner's single-task path with a fresh pre-funded wallet.

@@ -1,0 +1,26 @@
+// Test support only (not exported): assertions shared by the category test files.
+import { expect } from "vitest"
+import type { TaskRun } from "./taskRunner.js"
+
+/**
+ * The run completed its one task successfully, left nothing pending, and the journal agrees with
+ * the chain (on-chain nonce = journal's highest mined nonce + 1).
+ *
+ * @example
+ * expectCleanRun(await runner.run(selfTransfer), "self_transfer")
+ */
+export function expectCleanRun({ report }: TaskRun, task: string) {
+  expect(report.summary.tasks[task]).toMatchObject({ count: 1, success: 1 })
+  expect(report.summary.transactions.pending).toBe(0)
+  expect(report.reconciliation?.mismatches).toEqual([])
+}
+
+/**
+ * The first 0x address in the outcome's first note matched by `pattern` (group 1).
+ *
+ * @example
+ * const counter = noteAddress(run, /counter at (0x[0-9a-fA-F]{40})/)
+ */
+export function noteMatch(run: TaskRun, pattern: RegExp): string {
+  return pattern.exec(run.result.unwrap().notes[0] ?? "")?.[1] ?? ""
+}
