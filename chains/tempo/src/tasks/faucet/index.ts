@@ -1,0 +1,17 @@
+// The "faucet" category: the testnet faucet RPC, or a wallet-funded drip where there is none.
+import type { TaskDefinition } from "@testnet/core"
+import { faucetSupport, requestFaucet } from "./faucetSupport.js"
+import { waitForForeignReceipts } from "./foreignReceipts.js"
+import { faucetFundAddress } from "./fundAddress.js"
+
+export { faucetFundAddress, faucetSupport, requestFaucet, waitForForeignReceipts }
+
+/**
+ * The faucet tasks, in catalog order.
+ *
+ * @example
+ * faucetTasks.map((task) => task.name)
+ */
+export const faucetTasks: readonly TaskDefinition[] = Object.freeze([
+  faucetFundAddress,
+] as readonly TaskDefinition[])
