@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises"
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -72,6 +72,17 @@ describe("db", () => {
     const stats = await runTestCli(["db", "stats", "--db", file])
     expect(stats.code).toBe(0)
     expect(stats.stdout).toBe(`No run of testchain recorded in ${file}.\n`)
+  })
+})
+
+describe("db errors", () => {
+  it("reports a database that cannot be opened as one line, exit 1", async () => {
+    const underAFile = join(directory, "plain-file")
+    await writeFile(underAFile, "not a directory")
+    const result = await runTestCli(["db", "migrate", "--db", join(underAFile, "x.db")])
+    expect(result.code).toBe(1)
+    expect(result.stderr.split("\n")[0]).toMatch(/^error: /)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 })
 
