@@ -125,4 +125,44 @@ describe("runLoad on the embedded devnet", () => {
     // No anvil outlives the run.
     expect(getRunningDevnetPids()).toEqual([])
   }, 50_000)
+
+  it("refills wallets that fall below the threshold during the run", async () => {
+    const config = parseConfig({
+      rpcUrls: [],
+      targetTps: 20,
+      workers: 10,
+      wallets: { count: 10 },
+      durationSeconds: 5,
+      database: join(directory, "refill-{chain}.db"),
+      seed: 3,
+      logLevel: "silent",
+      blockTimeSeconds: 1,
+      tasks: ["self_transfer"],
+    })
+    if (config.isErr()) throw config.error
+    let fundingRows = 0
+    const target = 10n ** 15n // ≈ 15 transfers at 3 gwei
+    const report = await runLoad({
+      chain: testChain,
+      config: config.value,
+      handleSignals: false,
+      fundingTarget: target,
+      fundingThreshold: (target * 9n) / 10n,
+      refillIntervalMs: 1_000,
+      afterRun: async ({ database, runId }) => {
+        const rows = await database.db
+          .selectFrom("transactions")
+          .select("status")
+          .where("run_id", "=", runId)
+          .where("task", "=", fundingTaskName)
+          .execute()
+        fundingRows = rows.filter((row) => row.status === "included").length
+      },
+    })
+    if (report.isErr()) throw report.error
+    // 10 initial top-ups, then refills of the wallets that spent.
+    expect(fundingRows).toBeGreaterThan(10)
+    expect(report.value.summary.transactions.rejected).toBe(0)
+    expect(report.value.reconciliation?.mismatches).toEqual([])
+  }, 40_000)
 })

@@ -92,6 +92,8 @@ export type RunLoadOptions = {
   /** Per-wallet funding target in the funding currency (default: 1 unit, e.g. 1 ETH, on the devnet; 0.05 elsewhere). */
   fundingTarget?: bigint
   fundingThreshold?: bigint
+  /** How often wallets that spent are re-read and topped up (default 15 s; 0 = never). */
+  refillIntervalMs?: number
   /** Override the fee source (default: the per-block fee cache). */
   gas?: RunnerGasManager
   /** Pending-nonce fetcher for keyed lanes (nonceKey ≠ 0); protocol lanes use eth_getTransactionCount. */
@@ -276,6 +278,7 @@ async function runWith(
       target: fundingTarget,
       ...(options.fundingThreshold === undefined ? {} : { threshold: options.fundingThreshold }),
       reclaimAtEnd: options.reclaim ?? false,
+      ...(options.refillIntervalMs === undefined ? {} : { refillIntervalMs: options.refillIntervalMs }),
     },
     tracker: {
       ...(options.dropAfterBlocks === undefined ? {} : { dropAfterBlocks: options.dropAfterBlocks }),

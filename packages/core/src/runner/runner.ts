@@ -163,6 +163,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
   setMaxListeners(0, hardAbort.signal, stopController.signal)
   let stopReason: string | undefined
   let scheduler: Scheduler | undefined
+  /** Wallets that paid for something since the last refill check: only they are re-read. */
+  const spenders = new Set<string>()
 
   const tracker = createReceiptTracker({
     priorityFeeMethod: parameters.chain.capabilities.eip1559 ? "eth_maxPriorityFeePerGas" : "eth_gasPrice",
@@ -176,6 +178,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
     events: {
       onSettled(transaction, outcome, latencyMs) {
         if (transaction.taskName === fundingTaskName) return
+        if (outcome.status !== "dropped") spenders.add(transaction.lane.address)
         if (outcome.status === "dropped") statistics.transactionDropped(transaction.taskName)
         else statistics.transactionIncluded(transaction.taskName, outcome.status === "reverted", latencyMs)
       },
@@ -269,13 +272,16 @@ export function createRunner(parameters: RunnerParameters): Runner {
     while (!stopController.signal.aborted) {
       await clock.sleep(interval, stopController.signal)
       if (stopController.signal.aborted) return
+      if (spenders.size === 0) continue
+      const addresses = [...spenders]
+      spenders.clear()
       const refilled = await fundWallets({
         hook: funding.hook,
         rpc,
         gas,
         submitter,
         funder: funding.funder,
-        addresses: parameters.wallets.map((wallet) => wallet.address),
+        addresses,
         target: funding.target,
         threshold: funding.threshold ?? funding.target / 2n,
         signal: hardAbort.signal,
