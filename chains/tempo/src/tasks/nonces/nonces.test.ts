@@ -73,7 +73,7 @@ describe("nonce tasks through runLoad on the embedded Tempo devnet", () => {
   })
 
   it("parallel_nonce_keys mines 3–5 transactions on distinct keys without touching the protocol nonce", async () => {
-    const { rows, metrics, protocolNonce } = await runTaskOnce(parallelNonceKeys.name, 11)
+    const { report, rows, metrics, protocolNonce } = await runTaskOnce(parallelNonceKeys.name, 11)
     expect(metrics).toEqual([{ task_name: "parallel_nonce_keys", status: "success", message: null }])
     expect(rows.length).toBeGreaterThanOrEqual(3)
     expect(rows.length).toBeLessThanOrEqual(5)
@@ -82,6 +82,22 @@ describe("nonce tasks through runLoad on the embedded Tempo devnet", () => {
     expect(keys.size).toBe(rows.length)
     expect(keys.has("0")).toBe(false)
     expect(protocolNonce).toBe(0n) // a fresh wallet that only used keyed lanes
+    // The fetcher reads the lanes back from the nonce precompile: used keys are at 1, others at 0.
+    const rpc = createRpcClient({ endpoints: [devnet.rpcUrl] })
+    const fetch = createTempoKeyedNonceFetcher(rpc)
+    const lane = (nonceKey: bigint) => ({
+      chainId: devnet.chainId,
+      address: report.wallets[0] ?? "",
+      nonceKey,
+    })
+    const used = BigInt(rows[0]?.nonce_key ?? "0")
+    const unused = [...Array(64).keys()]
+      .map((index) => BigInt(index + 1))
+      .find((key) => !keys.has(String(key)))
+    expect((await fetch(lane(used))).unwrap()).toBe(1n)
+    expect((await fetch(lane(unused ?? 65n))).unwrap()).toBe(0n)
+    expect((await fetch(lane(expiringNonceKey))).unwrap()).toBe(0n)
+    await rpc.close()
   })
 
   it("expiring_nonce mines one transaction on key 2^256−1", async () => {
