@@ -4,7 +4,7 @@
  */
 import { setMaxListeners } from "node:events"
 import type { BaseError } from "../errors/base.js"
-import { RunnerTaskCrashedError } from "../errors/runner.js"
+import { RunnerAbortedError, RunnerTaskCrashedError } from "../errors/runner.js"
 import { TaskTimedOutError } from "../errors/task.js"
 import { Err, Ok, type Result } from "../result.js"
 import type { TaskDatabase } from "../tasks/context.js"
@@ -371,7 +371,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       const grace = () => (hardAbort.signal.aborted ? 0 : Math.max(0, graceEnds - clock.now()))
       stopController.abort()
       const drained = await scheduler.drain(grace())
-      if (!drained) hardAbort.abort(new Error("grace period over"))
+      if (!drained) hardAbort.abort(new RunnerAbortedError({ reason: "grace period over" }))
       let settled = await tracker.waitForSettled(grace())
       statistics.end()
       if (
@@ -384,7 +384,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       // Whatever is still pending gets one last receipt lookup, so the journal is as exact as possible.
       if (!settled) settled = (await tracker.reconcilePending()) >= 0 && tracker.pendingCount === 0
       // Releases any wait still open (a refill in progress): the tracker no longer settles anything.
-      hardAbort.abort(new Error("run finished"))
+      hardAbort.abort(new RunnerAbortedError({ reason: "run finished" }))
       await refill
       await recorder.flush()
       statistics.end()
@@ -401,7 +401,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
     },
     abort(reason) {
       runner.stop(reason)
-      hardAbort.abort(new Error(reason))
+      hardAbort.abort(new RunnerAbortedError({ reason }))
       scheduler?.stop()
     },
     snapshot() {
