@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Eip1559Fees, Fees } from "./fees.js"
 import { createGasManager } from "./gasManager.js"
 
@@ -11,6 +11,16 @@ const percent = fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: tr
 const numRuns = 1000
 
 const feeOf = (fees: Fees) => ("gasPrice" in fees ? fees.gasPrice : fees.maxFeePerGas)
+
+// Error results (Err, BaseError) capture stack traces, which vitest source-maps at a high price;
+// the properties never read them, so skip them while the properties run.
+const stackTraceLimit = Error.stackTraceLimit
+beforeAll(() => {
+  Error.stackTraceLimit = 0
+})
+afterAll(() => {
+  Error.stackTraceLimit = stackTraceLimit
+})
 
 describe("gas manager properties", () => {
   it("never returns Ok fees above the cap", () => {

@@ -16,7 +16,8 @@ type LaneStatus = (typeof laneStatus)[keyof typeof laneStatus]
  * The mutable state of one lane (internal to the nonce folder). Everything here is synchronous:
  * no lock is ever held across an await, the only await is the deduplicated chain fetch.
  *
- * Invariants: `confirmed <= floor <= next`; every released nonce is in `[floor, next)`; every
+ * Invariants: `confirmed <= floor <= next` (the floor only drops when a submitted nonce is
+ * dropped, never below `confirmed`); every released nonce is in `[floor, next)`; every
  * nonce handed out and not settled is `< next` and not in `released`.
  *
  * @example
@@ -110,6 +111,24 @@ export function recordReleased(state: LaneState, nonce: bigint): void {
     state.released = released
   }
   insertDescending(released, nonce)
+}
+
+/**
+ * A submitted transaction was dropped by the node (never mined, no longer pending): its nonce
+ * goes back to the released list, so the next reservation fills the hole. Returns false when the
+ * nonce was not submitted and unconfirmed (already mined, or unknown).
+ *
+ * @example
+ * if (recordDropped(state, 7n)) logger.info("nonce 7 will be reused")
+ */
+export function recordDropped(state: LaneState, nonce: bigint): boolean {
+  if (state.submitted === undefined || !state.submitted.remove(nonce)) return false
+  // A fetched pending nonce may have counted it: the floor no longer holds above it.
+  if (state.floor > nonce) state.floor = nonce
+  // Reuse it like a released nonce (recordReleased expects a reservation count to give back).
+  state.reserved++
+  recordReleased(state, nonce)
+  return true
 }
 
 /**

@@ -309,3 +309,47 @@ describe("scale", () => {
     expect(bytes).toBeLessThan(1024)
   })
 })
+
+describe("markDropped", () => {
+  it("puts a dropped submitted nonce back for reuse, lowest first, and ignores unknown ones", async () => {
+    const manager = await readyManager(0n)
+    for (let index = 0; index < 4; index++) manager.reserveSync(lane)!.markSubmitted(1n)
+    expect(manager.markDropped(lane, 2n)).toBe(true)
+    expect(manager.markDropped(lane, 2n)).toBe(false)
+    expect(manager.markDropped(lane, 9n)).toBe(false)
+    expect(manager.markDropped(keyedLane, 0n)).toBe(false)
+    expect(manager.markDropped(lane, 0n)).toBe(true)
+    expect(manager.getLane(lane).unwrap()).toMatchObject({
+      submitted: [1n, 3n],
+      released: [0n, 2n],
+      reserved: 0,
+    })
+    expect(manager.reserveSync(lane)!.nonce).toBe(0n)
+    manager.confirm(lane, 2n) // 0 and 1 mined after all: the released 2 stays, 0 is no longer in flight
+    expect(manager.markDropped(lane, 1n)).toBe(false)
+    expect(manager.reserveSync(lane)!.nonce).toBe(2n)
+    expect(manager.reserveSync(lane)!.nonce).toBe(4n)
+  })
+
+  it("dropping the highest submitted nonce shrinks next", async () => {
+    const manager = await readyManager(0n)
+    manager.reserveSync(lane)!.markSubmitted()
+    manager.reserveSync(lane)!.markSubmitted()
+    expect(manager.markDropped(lane, 1n)).toBe(true)
+    expect(manager.getLane(lane).unwrap()).toMatchObject({ next: 1n, submitted: [0n], released: [] })
+  })
+})
+
+describe("markDropped after a resync counted the dropped nonce", () => {
+  it("still reuses it: the fetched floor no longer holds above a dropped nonce", async () => {
+    let chainNonce = 0n
+    const manager = createNonceManager({ fetchPendingNonce: async () => Ok(chainNonce) })
+    const reservation = (await manager.reserve(lane)).unwrap()
+    reservation.markSubmitted()
+    chainNonce = 1n // the node's pending count includes our transaction 0
+    ;(await manager.resync(lane)).unwrap()
+    expect(manager.markDropped(lane, 0n)).toBe(true)
+    expect(manager.getLane(lane).unwrap()).toMatchObject({ floor: 0n, next: 0n, submitted: [] })
+    expect(manager.reserveSync(lane)!.nonce).toBe(0n)
+  })
+})

@@ -8,7 +8,14 @@ import { Err, Ok, type Result } from "../result.js"
 import type { NonceGap } from "./gap.js"
 import type { NonceLane } from "./lane.js"
 import { LaneRegistry } from "./laneRegistry.js"
-import { applyChainNonce, type LaneState, laneStatus, recordConfirmed, takeNonce } from "./laneState.js"
+import {
+  applyChainNonce,
+  type LaneState,
+  laneStatus,
+  recordConfirmed,
+  recordDropped,
+  takeNonce,
+} from "./laneState.js"
 import { LaneReservation, type NonceReservation } from "./reservation.js"
 
 /**
@@ -67,6 +74,11 @@ export type NonceManager = {
   reserveSync(lane: NonceLane): NonceReservation | undefined
   /** From receipts: every nonce below `nextNonce` is mined. Unknown lanes are ignored. */
   confirm(lane: NonceLane, nextNonce: bigint): void
+  /**
+   * A submitted transaction was dropped (the receipt tracker gave up on it, or the chain silently
+   * discards it): its nonce is reused by the next reservation. False if it was not in flight.
+   */
+  markDropped(lane: NonceLane, nonce: bigint): boolean
   /** Refetches the chain's pending nonce (one fetch per lane in flight); Ok(the lane's floor). */
   resync(lane: NonceLane): Promise<Result<bigint, NonceResyncFailedErrorType>>
   /** Lanes whose lowest submitted nonce waited ≥ `maxBlocksWaiting` blocks; each reported once per wait. */
@@ -176,6 +188,11 @@ export function createNonceManager(parameters: NonceManagerParameters): NonceMan
     if (state !== undefined) recordConfirmed(state, nextNonce)
   }
 
+  function markDropped(lane: NonceLane, nonce: bigint): boolean {
+    const state = lanes.get(lane)
+    return state !== undefined && recordDropped(state, nonce)
+  }
+
   function findGaps(currentBlock: bigint, maxBlocksWaiting: number): NonceGap[] {
     const waiting = BigInt(maxBlocksWaiting)
     const gaps: NonceGap[] = []
@@ -232,6 +249,7 @@ export function createNonceManager(parameters: NonceManagerParameters): NonceMan
     },
     reserveSync,
     confirm,
+    markDropped,
     resync,
     findGaps,
     getLane,

@@ -39,6 +39,27 @@ export class SubmittedQueue {
     this.#blocks.splice(low, 0, block)
   }
 
+  /** Removes one nonce; returns whether it was present. */
+  remove(nonce: bigint): boolean {
+    const nonces = this.#nonces
+    let low = this.#head
+    let high = nonces.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((nonces[middle] as bigint) < nonce) low = middle + 1
+      else high = middle
+    }
+    if (low >= nonces.length || nonces[low] !== nonce) return false
+    if (low === this.#head) {
+      this.#head++
+      this.removeBelow(nonce + 1n)
+    } else {
+      nonces.splice(low, 1)
+      this.#blocks.splice(low, 1)
+    }
+    return true
+  }
+
   /** Removes every nonce below `nonce` (they are mined). */
   removeBelow(nonce: bigint): void {
     const nonces = this.#nonces
