@@ -12,7 +12,7 @@ describe("gas errors", () => {
     expect(error.message).toMatchInlineSnapshot(`
       "The fee 61500000000 wei (61.5 gwei) per gas is above the cap of 50000000000 wei (50 gwei).
 
-      Nothing was sent. Raise the cap with \`gas.max_fee_per_gas\` in the config (or remove it),
+      Nothing was sent. Raise the cap with \`gas.max_fee_per_gas\` in the config or TESTNET_GAS_MAX_FEE_PER_GAS (or remove it),
       lower \`gas.base_fee_multiplier\` / \`gas.priority_fee_multiplier\`, or wait for the base fee to fall."
     `)
   })

@@ -25,7 +25,7 @@ export class GasFeeAboveCapError extends BaseError {
     super(`The fee ${formatWei(parameters.fee)} per gas is above the cap of ${formatWei(parameters.cap)}.`, {
       code: "GAS_FEE_ABOVE_CAP",
       metaMessages: [
-        "Nothing was sent. Raise the cap with `gas.max_fee_per_gas` in the config (or remove it),",
+        "Nothing was sent. Raise the cap with `gas.max_fee_per_gas` in the config or TESTNET_GAS_MAX_FEE_PER_GAS (or remove it),",
         "lower `gas.base_fee_multiplier` / `gas.priority_fee_multiplier`, or wait for the base fee to fall.",
       ],
     })
