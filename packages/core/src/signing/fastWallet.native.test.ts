@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest"
+import { getNativeSignerStatus } from "./nativeBinding.js"
+import { checkEquivalence } from "./testing/equivalence.js"
+
+describe("fast wallet, native libsecp256k1 backend", () => {
+  it("loads the native binding on this machine", () => {
+    expect(getNativeSignerStatus().available).toBe(true)
+  })
+
+  it("signs 2000 random type-0/type-2 transactions byte-identically to ethers", () => {
+    checkEquivalence("native", 2000)
+  }, 30_000)
+})

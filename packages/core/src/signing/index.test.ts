@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest"
+import * as signing from "./index.js"
+
+describe("signing barrel", () => {
+  it("exports these runtime names", () => {
+    expect(Object.keys(signing).sort()).toMatchInlineSnapshot(`
+      [
+        "SigningBackendUnavailableError",
+        "createFastWallet",
+        "createFastWallets",
+        "disableNativeSignerVariable",
+        "encodeRlp",
+        "encodeSigned",
+        "encodeUnsigned",
+        "getNativeSignerStatus",
+        "quantityBytes",
+        "stripLeadingZeros",
+        "toLeanTransaction",
+      ]
+    `)
+  })
+})
