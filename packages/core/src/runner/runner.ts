@@ -163,6 +163,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
   setMaxListeners(0, hardAbort.signal, stopController.signal)
   let stopReason: string | undefined
   let scheduler: Scheduler | undefined
+  let started = false
   /** Wallets that paid for something since the last refill check: only they are re-read. */
   const spenders = new Set<string>()
 
@@ -307,6 +308,9 @@ export function createRunner(parameters: RunnerParameters): Runner {
 
   const runner: Runner = {
     async run() {
+      // A runner is single-use: its statistics, tracker and leases belong to one run.
+      if (started) throw new Error("runner.run() was already called; create a new runner per run")
+      started = true
       const picker = createTaskPicker({
         tasks: parameters.tasks ?? parameters.chain.tasks,
         capabilities: parameters.chain.capabilities,
