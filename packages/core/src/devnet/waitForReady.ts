@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http"
+
 /**
  * Outcome of one readiness wait.
  *
@@ -38,20 +40,46 @@ export async function waitForReady(parameters: {
   return hasExited ? { kind: "exited" } : { kind: "timeout" }
 }
 
-async function queryChainId(rpcUrl: string, timeoutMs: number): Promise<number | undefined> {
-  try {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      signal: AbortSignal.timeout(Math.min(timeoutMs, 2_000)),
-    })
-    if (!response.ok) return undefined
-    const body = (await response.json()) as { result?: unknown }
-    return typeof body.result === "string" ? Number.parseInt(body.result, 16) : undefined
-  } catch {
-    return undefined // not listening yet
-  }
+/**
+ * One `eth_chainId` over a fresh connection (`agent: false`, `connection: close`): a pooled
+ * keep-alive socket would otherwise keep a finished process alive for seconds.
+ */
+function queryChainId(rpcUrl: string, timeoutMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] })
+    const request = httpRequest(
+      rpcUrl,
+      {
+        method: "POST",
+        agent: false,
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          connection: "close",
+        },
+        timeout: Math.min(timeoutMs, 2_000),
+      },
+      (response) => {
+        let text = ""
+        response.setEncoding("utf8")
+        response.on("data", (chunk: string) => {
+          text += chunk
+        })
+        response.on("end", () => {
+          try {
+            const parsed = JSON.parse(text) as { result?: unknown }
+            resolve(typeof parsed.result === "string" ? Number.parseInt(parsed.result, 16) : undefined)
+          } catch {
+            resolve(undefined)
+          }
+        })
+        response.on("error", () => resolve(undefined))
+      },
+    )
+    request.on("timeout", () => request.destroy())
+    request.on("error", () => resolve(undefined)) // not listening yet
+    request.end(body)
+  })
 }
 
 function sleep(milliseconds: number): Promise<undefined> {
