@@ -4,8 +4,10 @@
 import { runCli } from "@testnet/core"
 import { createTempoChain } from "./chain.js"
 import { prepareTempoArguments } from "./networks/cliArguments.js"
+import { configFileStops } from "./networks/configFileStops.js"
 
-const prepared = prepareTempoArguments(process.argv.slice(2), process.env)
+const argv = process.argv.slice(2)
+const prepared = prepareTempoArguments(argv, process.env, { configFileStops: await configFileStops(argv) })
 if (!prepared.ok) {
   process.stderr.write(`error: ${prepared.message}\n`)
   process.exit(2)

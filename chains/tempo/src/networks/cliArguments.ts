@@ -40,9 +40,9 @@ function isSet(environment: Readonly<Record<string, string | undefined>>, variab
  * passes it on, is dropped):
  * - `--network <presto|moderato|devnet|localnet>` selects a public network: its RPC URL and chain
  *   id are added unless `--rpc-url` / `--chain-id` are given (without it: the embedded devnet).
- * - `start` gets a 60 s duration by default, and on the embedded devnet a load shape this machine
- *   sustains ({@link tempoStartDefaults}); anything set by a flag, `--config` file or TESTNET_*
- *   variable wins.
+ * - `start` gets a 60 s duration unless a flag, TESTNET_* variable or the config file
+ *   (`configFileStops`: it sets duration_seconds or count) says when to stop; on the embedded
+ *   devnet without a config file also a load shape this machine sustains ({@link tempoStartDefaults}).
  *
  * @example
  * prepareTempoArguments(["start", "--network", "moderato"], {})
@@ -51,6 +51,7 @@ function isSet(environment: Readonly<Record<string, string | undefined>>, variab
 export function prepareTempoArguments(
   argv: readonly string[],
   environment: Readonly<Record<string, string | undefined>>,
+  options: { configFileStops?: boolean } = {},
 ): PreparedTempoArguments {
   const rest: string[] = []
   let networkName: string | undefined
@@ -81,17 +82,18 @@ export function prepareTempoArguments(
   if (command !== "start") return { ok: true, network, argv: rest }
   const fromFile = hasOption(rest, ["--config", "-c"])
   const add = (flags: readonly string[], variables: readonly string[], value: string, flag: string) => {
-    if (fromFile || hasOption(rest, flags) || variables.some((variable) => isSet(environment, variable)))
-      return
+    if (hasOption(rest, flags) || variables.some((variable) => isSet(environment, variable))) return
     rest.push(flag, value)
   }
-  add(
-    ["--duration", "-d", "--count", "-n"],
-    ["TESTNET_DURATION_SECONDS", "TESTNET_COUNT"],
-    String(tempoStartDefaults.durationSeconds),
-    "--duration",
-  )
-  const embedded = !hasOption(rest, ["--rpc-url"]) && !isSet(environment, "TESTNET_RPC_URLS")
+  if (options.configFileStops !== true)
+    add(
+      ["--duration", "-d", "--count", "-n"],
+      ["TESTNET_DURATION_SECONDS", "TESTNET_COUNT"],
+      String(tempoStartDefaults.durationSeconds),
+      "--duration",
+    )
+  // A config file shapes the load itself; only the embedded devnet without one gets Tempo's shape.
+  const embedded = !fromFile && !hasOption(rest, ["--rpc-url"]) && !isSet(environment, "TESTNET_RPC_URLS")
   if (embedded) {
     add(["--tps"], ["TESTNET_TARGET_TPS"], String(tempoStartDefaults.targetTps), "--tps")
     add(["--workers", "-w"], ["TESTNET_WORKERS"], String(tempoStartDefaults.workers), "--workers")

@@ -1,5 +1,6 @@
 // Public exports of the networks folder.
 export { type PreparedTempoArguments, prepareTempoArguments, tempoStartDefaults } from "./cliArguments.js"
+export { configFileStops } from "./configFileStops.js"
 export {
   getTempoNetwork,
   type TempoNetwork,

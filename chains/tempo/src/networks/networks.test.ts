@@ -47,6 +47,11 @@ describe("prepareTempoArguments", () => {
     expect(prepareTempoArguments(["start", "--config", "x.toml"], {})).toEqual({
       ok: true,
       network: undefined,
+      argv: ["start", "--config", "x.toml", "--duration", "60"],
+    })
+    expect(prepareTempoArguments(["start", "--config", "x.toml"], {}, { configFileStops: true })).toEqual({
+      ok: true,
+      network: undefined,
       argv: ["start", "--config", "x.toml"],
     })
   })
@@ -79,5 +84,25 @@ describe("prepareTempoArguments", () => {
       network: undefined,
       argv: ["tasks", "--json"],
     })
+  })
+})
+
+describe("configFileStops", () => {
+  it("is true only when the config file sets duration_seconds or count", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs")
+    const { join } = await import("node:path")
+    const { tmpdir } = await import("node:os")
+    const { configFileStops } = await import("./configFileStops.js")
+    const directory = mkdtempSync(join(tmpdir(), "tempo-config-"))
+    try {
+      writeFileSync(join(directory, "plain.toml"), "target_tps = 5\n")
+      writeFileSync(join(directory, "stops.toml"), "duration_seconds = 5\n")
+      expect(await configFileStops(["start", "--config", join(directory, "plain.toml")])).toBe(false)
+      expect(await configFileStops(["start", `--config=${join(directory, "stops.toml")}`])).toBe(true)
+      expect(await configFileStops(["start", "-c", join(directory, "missing.toml")])).toBe(true)
+      expect(await configFileStops(["start"])).toBe(false)
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
   })
 })
