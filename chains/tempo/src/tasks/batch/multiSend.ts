@@ -8,7 +8,7 @@ import { batchCallGas, tempoGasLimits } from "../shared/gasLimits.js"
 import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
-import { countTransfers } from "./transfers.js"
+import { countTransfers } from "./transferLogs.js"
 
 const multiSend = new Interface(MultiSend.abi)
 // eth_estimateGas of the MultiSend deploy under T4: 6.53M (2.3 KB of code at TIP-1000 prices).

@@ -1,36 +1,11 @@
-import { defineTask, type TransactionReceipt } from "@testnet/core"
-import { id } from "ethers"
+import { defineTask } from "@testnet/core"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { taskFailure } from "../shared/failure.js"
 import { batchCallGas, tempoGasLimits } from "../shared/gasLimits.js"
 import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
-
-const transferTopic = id("Transfer(address,address,uint256)")
-
-/**
- * The number of TIP-20 `Transfer` logs of `token` in `receipt` paying one of `recipients` (the
- * fee, when paid in the same token, is a Transfer too, to the fee manager: not counted).
- *
- * @example
- * const count = countTransfers(receipt, token, recipients)
- */
-export function countTransfers(
-  receipt: TransactionReceipt,
-  token: string,
-  recipients: readonly string[],
-): number {
-  const recipientTopics = new Set(
-    recipients.map((address) => `0x${address.slice(2).toLowerCase().padStart(64, "0")}`),
-  )
-  return receipt.logs.filter(
-    (log) =>
-      log.address.toLowerCase() === token.toLowerCase() &&
-      log.topics[0] === transferTopic &&
-      recipientTopics.has(log.topics[2]?.toLowerCase() ?? ""),
-  ).length
-}
+import { countTransfers } from "./transferLogs.js"
 
 /**
  * ONE Tempo transaction (0x76) carrying N (2–8) calls: TIP-20 transfers of small random amounts
