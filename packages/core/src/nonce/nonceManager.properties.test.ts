@@ -61,6 +61,7 @@ type Violations = {
   gapAfterSettling: string[]
   confirmedAboveSubmitted: string[]
   movedBelowConfirmed: string[]
+  wrongGapReport: string[]
 }
 
 /**
@@ -93,6 +94,7 @@ async function runScenario(scenario: Scenario) {
     gapAfterSettling: [],
     confirmedAboveSubmitted: [],
     movedBelowConfirmed: [],
+    wrongGapReport: [],
   }
   const outstanding: NonceReservation[] = []
   /** Nonces reserved and not settled, or submitted and not yet mined. */
@@ -249,6 +251,17 @@ async function runScenario(scenario: Scenario) {
         answerFetch(command.answer)
         break
     }
+    // Every reported gap is real: its nonce is ours, submitted and not mined, and waited long enough.
+    for (const gap of manager.findGaps(block, 3)) {
+      if (chain.pool.get(gap.found) !== "ours" || block - gap.sinceBlock < 3n) {
+        violations.wrongGapReport.push(
+          `gap at ${gap.found} since ${gap.sinceBlock} (block ${block}), mined ${chain.mined}`,
+        )
+      }
+      if ((gap.kind === "missing") !== gap.expected < gap.found) {
+        violations.wrongGapReport.push(`kind ${gap.kind} for expected ${gap.expected}, found ${gap.found}`)
+      }
+    }
     // Only these start or advance promise chains; every other command is synchronous.
     if (command.kind === "reserve" || command.kind === "answerFetch" || command.kind === "resync")
       await flush()
@@ -307,4 +320,6 @@ describe("nonce manager invariants over random interleavings", () => {
   it("never records a confirmed nonce above what was submitted", () => holds("confirmedAboveSubmitted"))
   it("never moves a lane below a confirmed nonce, whatever a resync answers", () =>
     holds("movedBelowConfirmed"))
+  it("reports only real gaps: an unmined nonce of ours that waited the given number of blocks", () =>
+    holds("wrongGapReport"))
 })
