@@ -129,14 +129,6 @@ const fileCases: FileCase[] = [
     line: 2,
   },
   {
-    name: "all task weights zero",
-    toml: "workers = 1\n[task_weights]\ntransfer = 0\ndeploy = 0\n",
-    errorClass: ConfigInvalidValueError,
-    code: "CONFIG_INVALID_VALUE",
-    keyPath: "task_weights",
-    line: 2,
-  },
-  {
     name: "negative task weight",
     toml: "[task_weights]\ntransfer = 1\ndeploy = -1\n",
     errorClass: ConfigInvalidValueError,
@@ -297,6 +289,13 @@ describe("loadConfig rejects bad files", () => {
     const result = await loadConfig({ file: directory, environment: {} })
     expect(result.isErr() && result.error).toBeInstanceOf(ConfigFileUnreadableError)
     expect(result.isErr() && result.error.code).toBe("CONFIG_FILE_UNREADABLE")
+  })
+})
+
+describe("loadConfig task weights", () => {
+  it("accepts a weight of 0 that disables one task; the registry judges the whole selection", async () => {
+    const result = await loadConfig({ flags: { taskWeights: { deploy_counter: 0 } }, environment: {} })
+    expect(result.isOk() && result.value.taskWeights).toEqual({ deploy_counter: 0 })
   })
 })
 
