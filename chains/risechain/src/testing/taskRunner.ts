@@ -19,10 +19,20 @@ import {
 import { hexlify, randomBytes, toQuantity, Wallet } from "ethers"
 import { risechain } from "../chain.js"
 
-/** What one task run produced: the task's own Result and the runner's report. */
+/**
+ * What one task run produced: the task's own Result and the runner's report.
+ *
+ * @example
+ * const { result, report } = await runner.run(selfTransfer)
+ */
 export type TaskRun = { result: TaskRunResult; report: RunLoadReport }
 
-/** See {@link startTaskRunner}. */
+/**
+ * A shared devnet + database for one test file; see {@link startTaskRunner}.
+ *
+ * @example
+ * const runner: TaskRunner = await startTaskRunner({ wallets: 4 })
+ */
 export type TaskRunner = {
   readonly devnet: Devnet
   readonly databasePath: string

@@ -5,10 +5,20 @@ import { taskFailure } from "./failure.js"
 import { riseGasLimits } from "./gasLimits.js"
 import { contractInterfaces } from "./interfaces.js"
 
-/** Asset kind under which meme tokens are recorded. */
+/**
+ * Asset kind under which meme tokens are recorded.
+ *
+ * @example
+ * const tokens = await context.database.assetsByKind({ kind: memeTokenKind })
+ */
 export const memeTokenKind = "meme_token"
 
-/** Initial supply of a created meme token: one billion tokens of 18 decimals. */
+/**
+ * Initial supply of a created meme token: one billion tokens of 18 decimals.
+ *
+ * @example
+ * expect(balance).toBe(memeTokenSupply)
+ */
 export const memeTokenSupply = 10n ** 27n
 
 /**
