@@ -96,7 +96,7 @@ export type RunLoadOptions = {
   refillIntervalMs?: number
   /** Override the fee source (default: the per-block fee cache). */
   gas?: RunnerGasManager
-  /** Pending-nonce fetcher for keyed lanes (nonceKey ≠ 0); protocol lanes use eth_getTransactionCount. */
+  /** Pending-nonce fetcher for keyed lanes (nonceKey ≠ 0); default: the chain's `keyedNonceReader`. Protocol lanes use eth_getTransactionCount. */
   fetchKeyedNonce?: FetchPendingNonce
   /** Grace period after a stop (default 30 s). */
   graceMs?: number
@@ -215,14 +215,17 @@ async function runWith(
   if (run.isErr()) return run
   const runId = run.value.id
 
+  const fetchKeyedNonce = options.fetchKeyedNonce ?? chain.keyedNonceReader?.(rpc)
   const nonces = createNonceManager({
     fetchPendingNonce: async (lane) => {
       if (lane.nonceKey !== 0n) {
-        if (options.fetchKeyedNonce === undefined)
+        if (fetchKeyedNonce === undefined)
           return Err(
-            new RunnerInvalidPlanError({ reason: "keyed nonce lanes need a chain-provided nonce fetcher" }),
+            new RunnerInvalidPlanError({
+              reason: "keyed nonce lanes need a chain-provided nonce reader (defineChain's keyedNonceReader)",
+            }),
           )
-        return options.fetchKeyedNonce(lane)
+        return fetchKeyedNonce(lane)
       }
       return (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt)
     },

@@ -1,5 +1,7 @@
 import type { DevnetOptions } from "../devnet/devnetOptions.js"
 import { TaskDuplicateNameError } from "../errors/task.js"
+import type { Result } from "../result.js"
+import type { TaskRpc } from "./context.js"
 import type { TaskDefinition } from "./defineTask.js"
 import type { FundingHook } from "./funding.js"
 
@@ -38,6 +40,19 @@ export type ChainDevnet = Omit<DevnetOptions, "chainId" | "environment" | "port"
 }
 
 /**
+ * Builds, from the run's RPC client, the reader of a keyed nonce lane's next nonce (chains with
+ * several nonce lanes per account, such as Tempo's nonce precompile). Lane 0 always uses
+ * `eth_getTransactionCount`, so the reader only sees nonce keys other than 0.
+ *
+ * @example
+ * const keyedNonceReader: KeyedNonceReader = (rpc) => async (lane) =>
+ *   (await rpc.request<string>("eth_call", [{ to: noncePrecompile, data: encodeGetNonce(lane.address, lane.nonceKey) }, "pending"])).map(BigInt)
+ */
+export type KeyedNonceReader = (
+  rpc: TaskRpc,
+) => (lane: { chainId: number; address: string; nonceKey: bigint }) => Promise<Result<bigint, unknown>>
+
+/**
  * A chain: identity, capabilities, devnet recipe, task catalog and funding strategy.
  *
  * @example
@@ -55,6 +70,8 @@ export type ChainDefinition = {
   readonly tasks: readonly TaskDefinition[]
   /** Funding strategy; absent: native-currency transfers. */
   readonly fund: FundingHook | undefined
+  /** Reads keyed nonce lanes (nonce key ≠ 0); required when `capabilities.keyedNonces` tasks use them. */
+  readonly keyedNonceReader: KeyedNonceReader | undefined
   /** Public RPC endpoints (used when no --rpc-url is given and the devnet is not wanted). */
   readonly rpcUrls: readonly string[]
   readonly explorerUrl: string | undefined
@@ -78,6 +95,7 @@ export type ChainDeclaration = {
   /** Explicit list (no registration on import). Each task keeps its own parameter type. */
   tasks: readonly TaskDefinition[]
   fund?: FundingHook
+  keyedNonceReader?: KeyedNonceReader
   rpcUrls?: readonly string[]
   explorerUrl?: string
   version?: string
@@ -118,6 +136,7 @@ export function defineChain(declaration: ChainDeclaration): ChainDefinition {
     devnet: Object.freeze({ ...declaration.devnet }),
     tasks: Object.freeze([...declaration.tasks]),
     fund: declaration.fund,
+    keyedNonceReader: declaration.keyedNonceReader,
     rpcUrls: Object.freeze([...(declaration.rpcUrls ?? [])]),
     explorerUrl: declaration.explorerUrl,
     version: declaration.version ?? "0.0.0",

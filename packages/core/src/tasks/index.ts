@@ -22,6 +22,7 @@ export {
   type ChainDevnet,
   defineChain,
   getDevnetOptions,
+  type KeyedNonceReader,
 } from "./defineChain.js"
 export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
 export type { FundingHook, FundingTransfer } from "./funding.js"
