@@ -1,0 +1,11 @@
+// Public exports of the metrics folder (named exports only).
+export { instrumentRpc } from "./instrumentRpc.js"
+export { createMetricsServer, type MetricsServer } from "./metricsServer.js"
+export {
+  allTasksLabel,
+  createMetricsEvents,
+  observeRunner,
+  type RunnerMetricsSources,
+  type RunnerObserver,
+} from "./observeRunner.js"
+export { createRunMetrics, type RunMetrics } from "./runMetrics.js"

@@ -1,0 +1,43 @@
+import type { BaseError } from "../errors/base.js"
+import type { Result } from "../result.js"
+import type { RunMetrics } from "./runMetrics.js"
+
+type Rpc = {
+  request<T = unknown>(
+    method: string,
+    params: readonly unknown[],
+    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number },
+  ): Promise<Result<T, BaseError>>
+}
+
+/**
+ * Wraps an RPC client so every request's latency lands in
+ * `testnet_rpc_request_duration_seconds{method,outcome}` (outcome `ok` or the error code).
+ * The other members of the client are passed through unchanged.
+ *
+ * @example
+ * const rpc = instrumentRpc(createRpcClient({ endpoints }), metrics)
+ * await rpc.request("eth_blockNumber", [])
+ */
+export function instrumentRpc<Client extends Rpc>(client: Client, metrics: RunMetrics): Client {
+  async function request<T = unknown>(
+    method: string,
+    params: readonly unknown[],
+    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number },
+  ): Promise<Result<T, BaseError>> {
+    const startedAt = performance.now()
+    const result = await client.request<T>(method, params, options)
+    metrics.rpcRequestDuration.observe(
+      { method, outcome: result.isOk() ? "ok" : result.error.code },
+      (performance.now() - startedAt) / 1000,
+    )
+    return result
+  }
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "request") return request
+      const value: unknown = Reflect.get(target, property, receiver)
+      return typeof value === "function" ? value.bind(target) : value
+    },
+  })
+}

@@ -1,0 +1,212 @@
+/**
+ * The JSON shape of a run report (`schemaVersion: 1`, documented in docs/reports.md). Big
+ * integers (gas, fees, block numbers) are decimal strings so the JSON is lossless; times are
+ * Unix milliseconds; durations are milliseconds.
+ */
+
+/**
+ * Version of the report's JSON shape. Bumped on any incompatible change.
+ *
+ * @example
+ * if (report.schemaVersion !== REPORT_SCHEMA_VERSION) throw new Error("unsupported report")
+ */
+export const REPORT_SCHEMA_VERSION = 1 as const
+
+/**
+ * An amount paid in one fee token (`"native"` when the journal names none).
+ *
+ * @example
+ * const fee: FeeAmount = { token: "native", amount: "21000000000000" }
+ */
+export type FeeAmount = { token: string; amount: string }
+
+/**
+ * Who ran, where, when, with which settings (the stored configuration has no secrets).
+ *
+ * @example
+ * const line = `${report.run.chain} ${report.run.id} ${report.run.status}`
+ */
+export type ReportRunInfo = {
+  id: string
+  chain: string
+  chainId: number
+  host: string
+  shard: string | null
+  status: string
+  startedAt: number
+  endedAt: number | null
+  durationMs: number | null
+  toolVersion: string
+  /** The configuration snapshot stored with the run. */
+  parameters: Record<string, unknown>
+}
+
+/**
+ * Whole-run counts. Transactions exclude the funding transfers (`funding` counts those).
+ * `successRate` = included / (sent − pending); `taskSuccessRate` = successful tasks / tasks.
+ *
+ * @example
+ * const line = `${totals.included}/${totals.sent} included (${(totals.successRate * 100).toFixed(1)} %)`
+ */
+export type ReportTotals = {
+  sent: number
+  included: number
+  /** Reverted on chain or rejected by the node. */
+  failed: number
+  dropped: number
+  pending: number
+  replaced: number
+  funding: number
+  successRate: number
+  tasks: number
+  taskSuccesses: number
+  taskFailures: number
+  taskSuccessRate: number
+  /** Over the active span (first send to last inclusion). */
+  averageSentTps: number
+  averageIncludedTps: number
+  peakSentTps: number
+  peakIncludedTps: number
+  gasUsed: string
+  fees: FeeAmount[]
+}
+
+/**
+ * Transactions sent and included per time bucket. `time[i]` is the bucket's start (Unix
+ * seconds, for the chart's time axis); rates are per second.
+ *
+ * @example
+ * const peak = Math.max(...report.throughput.sentTps)
+ */
+export type ReportThroughput = {
+  bucketSeconds: number
+  time: number[]
+  sentTps: number[]
+  includedTps: number[]
+}
+
+/**
+ * Inclusion latency (included_at − sent_at) of the included and reverted transactions.
+ * `bucketMs[i]` is the lower bound of bucket `i`, `count[i]` how many fell in it.
+ *
+ * @example
+ * const { p50Ms, p90Ms, p99Ms } = report.inclusionLatency
+ */
+export type ReportLatency = {
+  count: number
+  minMs: number | null
+  maxMs: number | null
+  meanMs: number | null
+  p50Ms: number | null
+  p90Ms: number | null
+  p99Ms: number | null
+  bucketWidthMs: number
+  bucketMs: number[]
+  counts: number[]
+}
+
+/**
+ * One row of the per-task table.
+ *
+ * @example
+ * const row = report.tasks.find((task) => task.task === "transfer")
+ */
+export type ReportTaskRow = {
+  task: string
+  count: number
+  successes: number
+  failures: number
+  successRate: number
+  p50DurationMs: number | null
+  p95DurationMs: number | null
+  transactions: number
+  included: number
+  failed: number
+  dropped: number
+  gasUsed: string
+  fees: FeeAmount[]
+}
+
+/**
+ * Errors by code over time (same buckets as throughput). `source` says where the code comes
+ * from: a failed task (`task_metrics.error_code`) or a transaction's fate in the journal.
+ *
+ * @example
+ * const top = report.errors.totals[0] // { code: "RPC_NONCE_TOO_LOW", source: "task", count: 3 }
+ */
+export type ReportErrors = {
+  totals: { code: string; source: "task" | "transaction"; count: number }[]
+  time: number[]
+  /** Per code (same order as `totals`), the count in each bucket. */
+  series: number[][]
+}
+
+/**
+ * Gas per block. `source: "journal"` = the run's own gas (Σ gas_used per included_block);
+ * `"chain"` adds each block's total gas used and gas limit as read from the node at report time.
+ *
+ * @example
+ * const share = report.gasPerBlock.blocks.map((block) => block.runShare)
+ */
+export type ReportGasPerBlock = {
+  source: "journal" | "chain"
+  blocks: {
+    number: string
+    transactions: number
+    runGasUsed: string
+    blockGasUsed: string | null
+    gasLimit: string | null
+    /** runGasUsed / blockGasUsed (null without chain data). */
+    runShare: number | null
+    /** blockGasUsed / gasLimit (null without chain data). */
+    utilization: number | null
+  }[]
+}
+
+/**
+ * One row of the per-wallet table.
+ *
+ * @example
+ * const busiest = report.wallets.top[0]?.wallet
+ */
+export type ReportWalletRow = {
+  wallet: string
+  tasks: number
+  successes: number
+  successRate: number
+  transactions: number
+  included: number
+  gasUsed: string
+  lastActivity: number | null
+}
+
+/**
+ * Everything about one run.
+ *
+ * @example
+ * const { totals, throughput } = report.primary
+ */
+export type RunReportData = {
+  run: ReportRunInfo
+  totals: ReportTotals
+  throughput: ReportThroughput
+  inclusionLatency: ReportLatency
+  tasks: ReportTaskRow[]
+  errors: ReportErrors
+  gasPerBlock: ReportGasPerBlock
+  wallets: { total: number; top: ReportWalletRow[] }
+}
+
+/**
+ * A run report: one run, or two side by side (`comparison`).
+ *
+ * @example
+ * const report = (await buildRunReport(database, { last: true })).unwrap()
+ * writeFileSync("report.json", JSON.stringify(report))
+ */
+export type RunReport = {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION
+  generatedAt: number
+  primary: RunReportData
+  comparison: RunReportData | null
+}
