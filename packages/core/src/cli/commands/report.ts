@@ -1,28 +1,22 @@
 import type { Command } from "commander"
-import { CliNotImplementedError } from "../../errors/cli.js"
-import { Err } from "../../result.js"
+import { type ReportCommandOptions, runReportCommand } from "../../report/runReportCommand.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
 
 /**
- * `report`: reserved. Reports are not built yet, and the command says so (exit 1) instead of
- * printing something that looks like a report.
+ * `report [--run ID | --last] [--out FILE] [--json] [--compare ID]`: writes a recorded run's
+ * self-contained HTML report (or its JSON) and prints the path.
  *
  * @example
- * registerReportCommand(program, context, slot)
+ * registerReportCommand(program, context, slot) // then: tempo report --last --compare 1f2e…
  */
 export function registerReportCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
   addCommonOptions(program.command("report"))
-    .description("(not built yet) render a report of a recorded run")
-    .argument("[run-id]", "the run to report on")
-    .action(
-      slot.wrap(async () =>
-        Err(
-          new CliNotImplementedError({
-            command: `${context.programName} report`,
-            hint: `Reports are not built yet. \`${context.programName} db stats\` prints the totals recorded in the database.`,
-          }),
-        ),
-      ),
-    )
+    .description("write the HTML (or JSON) report of a recorded run; default: the latest run")
+    .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
+    .option("--run <id>", "the run to report on")
+    .option("--last", "the newest run of this chain (the default)")
+    .option("--out <file>", "output file (default ./reports/<chain>-<run>.html; - prints to stdout)")
+    .option("--compare <id>", "a second run to show side by side")
+    .action(slot.wrap(async (options: ReportCommandOptions) => runReportCommand(context, options)))
 }
