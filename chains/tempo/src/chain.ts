@@ -2,6 +2,7 @@ import { type ChainDefinition, defineChain } from "@testnet/core"
 import { createTip20FundingHook } from "./funding/tip20Funding.js"
 import { type TempoNetworkName, tempoNetworks } from "./networks/networks.js"
 import { tempoCatalog } from "./tasks/catalog.js"
+import { createTempoKeyedNonceFetcher } from "./tasks/nonces/keyedNonce.js"
 
 /** This package's version (shown by `--version`). */
 const packageVersion = "0.1.0"
@@ -52,6 +53,7 @@ export function createTempoChain(network: TempoNetworkName = "moderato"): ChainD
     devnet: { ...tempoDevnet, extraArguments: [...tempoDevnet.extraArguments] },
     tasks: tempoCatalog,
     fund: createTip20FundingHook({ faucet: selected.faucet }),
+    keyedNonceReader: createTempoKeyedNonceFetcher,
     rpcUrls: selected.rpcUrls,
     ...(selected.explorerUrl === undefined ? {} : { explorerUrl: selected.explorerUrl }),
     version: packageVersion,

@@ -1,11 +1,15 @@
 /**
  * The Tempo task catalog: an explicit list per category (nothing registers itself on import).
  * To add a category, export `<category>Tasks` from `tasks/<category>/index.ts` and append it to
- * {@link tempoTaskCategories} below (planned: dex, batch, nonces, faucet).
+ * {@link tempoTaskCategories} below.
  */
 import type { TaskDefinition } from "@testnet/core"
+import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
+import { dexTasks } from "./dex/index.js"
+import { faucetTasks } from "./faucet/index.js"
 import { feesTasks } from "./fees/index.js"
+import { noncesTasks } from "./nonces/index.js"
 import { tokenTasks } from "./token/index.js"
 
 /**
@@ -18,6 +22,10 @@ export const tempoTaskCategories: Readonly<Record<string, readonly TaskDefinitio
   core: coreTasks,
   token: tokenTasks,
   fees: feesTasks,
+  dex: dexTasks,
+  batch: batchTasks,
+  nonces: noncesTasks,
+  faucet: faucetTasks,
 })
 
 /**

@@ -13,7 +13,7 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 export const tip20TransferSelf = defineTask({
   name: "tip20_transfer_self",
   category: "core",
-  weight: 10,
+  weight: 12,
   description: "Transfers a small amount of a random USD stablecoin to itself (type 2).",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)
