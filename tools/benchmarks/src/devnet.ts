@@ -1,0 +1,49 @@
+/**
+ * A fresh anvil per phase, always stopped (also when the phase throws).
+ */
+import { type Devnet, type DevnetOptions, startDevnet } from "@testnet/core"
+
+/**
+ * Runs `work` against a fresh devnet (`--block-time 1 --gas-limit 1000000000` unless overridden)
+ * and stops it afterwards.
+ *
+ * @example
+ * const result = await withDevnet({ chainId: 31337, accounts: 100 }, async (devnet) => measure(devnet))
+ */
+export async function withDevnet<T>(
+  options: DevnetOptions,
+  work: (devnet: Devnet) => Promise<T>,
+): Promise<T> {
+  const started = await startDevnet({ blockTimeSeconds: 1, gasLimit: 1_000_000_000n, ...options })
+  if (started.isErr()) throw started.error
+  try {
+    return await work(started.value)
+  } finally {
+    await started.value.stop()
+  }
+}
+
+/** Chain id of the plain-anvil phases. @example const chainId = benchChainId */
+export const benchChainId = 31337
+
+/**
+ * The fee fields every pre-built transfer uses (anvil's base fee starts at 1 gwei and falls
+ * while blocks stay below half the 1e9 gas limit).
+ *
+ * @example
+ * const transaction = { ...transferFees, to, value: 1n }
+ */
+export const transferFees = {
+  type: 2,
+  gasLimit: 21_000n,
+  maxFeePerGas: 20n * 10n ** 9n,
+  maxPriorityFeePerGas: 10n ** 9n,
+} as const
+
+/**
+ * Where transfers go (a fixed address nobody holds a key for).
+ *
+ * @example
+ * const transaction = { to: sink, value: 1n }
+ */
+export const sink = "0x000000000000000000000000000000000000dEaD"

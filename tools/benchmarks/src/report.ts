@@ -1,0 +1,227 @@
+/**
+ * docs/benchmarks.json and docs/benchmarks.md from one run: the phase table, ratios, targets
+ * (met or missed, said plainly), calibrations, micro-benchmarks, machine, and how to rerun.
+ */
+import { readdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import type { Machine } from "./machine.js"
+import type { MicroResult } from "./micro.js"
+import type { PhaseResult } from "./phases/types.js"
+
+/**
+ * Everything one run produced.
+ *
+ * @example
+ * writeReports(docsDirectory, report)
+ */
+export type BenchReport = {
+  startedAt: string
+  finishedAt: string
+  quick: boolean
+  machine: Machine
+  calibrations: { cSignPerCpuSecond: number; cSignPerWallSecond: number; cAnvil: PhaseResult | undefined }
+  phases: PhaseResult[]
+  micro: MicroResult[]
+}
+
+type Target = {
+  name: string
+  target: string
+  value: number | undefined
+  met: boolean | undefined
+  unit: string
+}
+
+const round = (value: number | undefined, digits = 1) =>
+  value === undefined || !Number.isFinite(value) ? undefined : Math.round(value * 10 ** digits) / 10 ** digits
+const show = (value: number | undefined, digits = 1) => {
+  const rounded = round(value, digits)
+  return rounded === undefined ? "–" : rounded.toLocaleString("en-US")
+}
+
+function phase(report: BenchReport, id: string): PhaseResult | undefined {
+  return report.phases.find((entry) => entry.id === id && entry.measured)
+}
+
+function ratio(numerator: PhaseResult | undefined, denominator: PhaseResult | undefined) {
+  if (numerator === undefined || denominator === undefined || denominator.confirmedTps === 0) return undefined
+  return numerator.confirmedTps / denominator.confirmedTps
+}
+
+function targets(report: BenchReport): Target[] {
+  const [a, b, c, d] = ["a", "b", "c", "d"].map((id) => phase(report, id))
+  const check = (
+    name: string,
+    target: string,
+    value: number | undefined,
+    unit: string,
+    ok: (value: number) => boolean,
+  ): Target => ({
+    name,
+    target,
+    value,
+    unit,
+    met: value === undefined ? undefined : ok(value),
+  })
+  return [
+    check("d / a (pipeline vs raw limit)", "≥ 0.8", ratio(d, a), "×", (value) => value >= 0.8),
+    check("d / b (pipeline vs naive ethers)", "≥ 30", ratio(d, b), "×", (value) => value >= 30),
+    check("d / c (pipeline vs tuned ethers)", "≥ 6", ratio(d, c), "×", (value) => value >= 6),
+    check(
+      "Node CPU per confirmed transfer, incl. signing",
+      "≤ 120",
+      d?.nodeCpuUsPerTx,
+      "µs",
+      (value) => value <= 120,
+    ),
+    check("RPC calls per transaction", "≤ 1.02", d?.rpcCallsPerTx, "", (value) => value <= 1.02),
+    check("HTTP requests per transaction", "≤ 0.05", d?.httpRequestsPerTx, "", (value) => value <= 0.05),
+    check("p50 inclusion latency (1 s blocks)", "≤ 1250", d?.p50InclusionMs, "ms", (value) => value <= 1250),
+    check(
+      "peak RSS, 1000 wallets + 1000 concurrent tasks",
+      "≤ 150",
+      d?.measurement?.peakRssMb,
+      "MB",
+      (value) => value <= 150,
+    ),
+    check("event-loop delay p99", "≤ 20", d?.measurement?.eventLoopP99Ms, "ms", (value) => value <= 20),
+  ]
+}
+
+/**
+ * The JSON document (stable field names for tooling).
+ *
+ * @example
+ * const json = toJson(report)
+ * json.pipeline_confirmed_tps // 3900
+ */
+export function toJson(report: BenchReport) {
+  const [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map((id) => phase(report, id))
+  return {
+    generated_at: report.finishedAt,
+    quick: report.quick,
+    machine: report.machine,
+    raw_confirmed_tps: round(a?.confirmedTps),
+    naive_confirmed_tps: round(b?.confirmedTps),
+    tuned_confirmed_tps: round(c?.confirmedTps),
+    pipeline_confirmed_tps: round(d?.confirmedTps),
+    mixed_confirmed_tps: e === undefined ? null : round(e.confirmedTps),
+    mixed_not_measured_reason:
+      e === undefined ? (report.phases.find((entry) => entry.id === "e")?.notes[0] ?? "not run") : null,
+    pipeline_node_cpu_us_per_tx: round(d?.nodeCpuUsPerTx),
+    pipeline_rpc_calls_per_tx: round(d?.rpcCallsPerTx, 3),
+    pipeline_http_requests_per_tx: round(d?.httpRequestsPerTx, 4),
+    pipeline_p50_inclusion_ms: round(d?.p50InclusionMs, 0),
+    pipeline_p99_inclusion_ms: round(d?.p99InclusionMs, 0),
+    pipeline_peak_rss_mb: round(d?.measurement?.peakRssMb),
+    pipeline_event_loop_p99_ms: round(d?.measurement?.eventLoopP99Ms),
+    ratio_pipeline_to_raw: round(ratio(d, a), 3),
+    ratio_pipeline_to_naive: round(ratio(d, b), 1),
+    ratio_pipeline_to_tuned: round(ratio(d, c), 2),
+    c_sign_per_cpu_second: round(report.calibrations.cSignPerCpuSecond, 0),
+    c_anvil_accepted_tps: round(report.calibrations.cAnvil?.acceptedTps, 0),
+    c_anvil_confirmed_tps: round(report.calibrations.cAnvil?.confirmedTps, 0),
+    ratio_pipeline_to_c_anvil: round(
+      d === undefined || report.calibrations.cAnvil?.acceptedTps === undefined
+        ? undefined
+        : d.confirmedTps / report.calibrations.cAnvil.acceptedTps,
+      3,
+    ),
+    targets: targets(report).map((target) => ({ ...target, value: round(target.value, 3) })),
+    phases: report.phases,
+    micro: report.micro,
+  }
+}
+
+function phaseRow(entry: PhaseResult): string {
+  if (!entry.measured) return `| ${entry.label} | not measured: ${entry.notes.join("; ")} |||||||||`
+  const m = entry.measurement
+  return `| ${entry.label} | **${show(entry.confirmedTps, 0)}** | ${show(entry.nodeCpuUsPerTx, 0)} | ${show(entry.anvilCpuUsPerTx, 0)} | ${show(entry.rpcCallsPerTx, 3)} / ${show(entry.httpRequestsPerTx, 4)} | ${show(entry.p50InclusionMs, 0)} / ${show(entry.p99InclusionMs, 0)} | ${show(m?.peakRssMb, 0)} | ${show(m?.eventLoopP99Ms, 1)} | ${show(m?.loadAverage1m, 1)} / ${show(m?.stealPercent, 1)} % / ${show(m?.machineBusyPercent, 0)} % | ${entry.confirmed}/${entry.transactions}${entry.notes.length > 0 ? ` (${entry.notes.join("; ")})` : ""} |`
+}
+
+/**
+ * The Markdown page.
+ *
+ * @example
+ * const markdown = toMarkdown(report, ["database.md", "nonce.md"])
+ */
+export function toMarkdown(report: BenchReport, sections: readonly string[]): string {
+  const json = toJson(report)
+  const machine = report.machine
+  const lines = [
+    "# Benchmarks",
+    "",
+    `Generated by \`pnpm bench${report.quick ? " --quick" : ""}\` on ${report.finishedAt} (run started ${report.startedAt}). **Everything below comes from that one run**; rerun it to refresh this page and \`docs/benchmarks.json\`.`,
+    "",
+    `Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}; native signer: ${machine.nativeSigner}. Load average at start: ${machine.loadAverageAtStart.join(" / ")} (1/5/15 min).`,
+    "The machine is shared: each phase records the load average, the hypervisor's steal time and how busy all cores were, and the ratios (same run, same noise) matter more than absolute figures. Method and quiet-machine figures: `/work/shared/benchmarks-baseline.md`.",
+    "",
+    "## Phases",
+    "",
+    "Each phase runs against a fresh embedded anvil (`--block-time 1 --gas-limit 1000000000`, started and stopped by core's `startDevnet`). Confirmed tx/s = transactions mined ÷ (last inclusion seen − first send). CPU is `process.cpuUsage()` of this Node process (all threads) and anvil's `/proc/<pid>/stat`, divided by confirmed transactions. RPC counts come from core's RPC client statistics, from a counting `FetchRequest` hook for ethers, and from the bare poster for (a).",
+    "",
+    "| phase | confirmed tx/s | Node CPU µs/tx | anvil CPU µs/tx | RPC calls / HTTP req per tx | inclusion p50 / p99 ms | peak RSS MB | loop p99 ms | load 1m / steal / busy | confirmed/sent |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...report.phases.map(phaseRow),
+    "",
+    "## Ratios and calibrations (same run)",
+    "",
+    `- d / a = **${show(json.ratio_pipeline_to_raw, 3)}**, d / b = **${show(json.ratio_pipeline_to_naive, 1)}**, d / c = **${show(json.ratio_pipeline_to_tuned, 2)}**`,
+    `- C_sign (ethers synchronous sign + serialize, one core): **${show(report.calibrations.cSignPerCpuSecond, 0)} per CPU-second** (${show(report.calibrations.cSignPerWallSecond, 0)} per wall-second).`,
+    `- C_anvil (pre-signed, batches of 200 × 4, interval mining off + evm_mine every 100 ms): **${show(report.calibrations.cAnvil?.acceptedTps, 0)} accepted tx/s**, ${show(report.calibrations.cAnvil?.confirmedTps, 0)} confirmed tx/s. Pipeline (d) / C_anvil = **${show(json.ratio_pipeline_to_c_anvil, 3)}** (baseline target ≥ 0.7).`,
+    "",
+    "## Targets",
+    "",
+    "| target | wanted | measured | |",
+    "|---|---:|---:|---|",
+    ...targets(report).map(
+      (target) =>
+        `| ${target.name} | ${target.target} ${target.unit} | ${show(target.value, 3)} ${target.unit} | ${target.met === undefined ? "not measured" : target.met ? "met" : "**missed**"} |`,
+    ),
+    "",
+    "## Micro-benchmarks (tinybench, same run)",
+    "",
+    "| operation | mean µs | p99 µs | ops/s |",
+    "|---|---:|---:|---:|",
+    ...report.micro.map(
+      (row) =>
+        `| ${row.name} | ${show(row.meanUs, 2)} | ${show(row.p99Us, 2)} | ${show(row.opsPerSecond, 0)} |`,
+    ),
+    "",
+    "## How to rerun",
+    "",
+    "```sh",
+    "pnpm bench            # full run (a few minutes): builds, then every phase, then writes docs/benchmarks.{md,json}",
+    "pnpm bench --quick    # < 2 minutes, smaller counts",
+    "pnpm bench --phases d,a --no-write   # chosen phases, print only",
+    "TESTNET_DISABLE_NATIVE_SIGNER=1 pnpm bench --quick   # the pipeline with the pure-JS fallback signer",
+    "```",
+    "",
+    "The harness lives in `tools/benchmarks` (`src/bench.ts`). Every load loop is bounded in count and time, and every anvil is stopped by the phase that started it. Design of the fast path: [ADR 0010](adr/0010-fast-submission-path.md).",
+    "",
+    "## Other benchmark sections",
+    "",
+    ...sections.map((file) => `- [${file.replace(/\.md$/, "")}](benchmarks/${file})`),
+    "",
+  ]
+  return lines.join("\n")
+}
+
+/**
+ * Writes docs/benchmarks.json and docs/benchmarks.md.
+ *
+ * @example
+ * writeReports("/repo/docs", report)
+ */
+export function writeReports(docsDirectory: string, report: BenchReport): void {
+  let sections: string[] = []
+  try {
+    sections = readdirSync(join(docsDirectory, "benchmarks"))
+      .filter((file) => file.endsWith(".md"))
+      .sort()
+  } catch {
+    sections = []
+  }
+  writeFileSync(join(docsDirectory, "benchmarks.json"), `${JSON.stringify(toJson(report), null, 2)}\n`)
+  writeFileSync(join(docsDirectory, "benchmarks.md"), toMarkdown(report, sections))
+}
