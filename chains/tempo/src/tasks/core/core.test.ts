@@ -49,7 +49,7 @@ describe("core tasks on the embedded Tempo devnet", () => {
   it("check_fee_token_balances reads the funded balances", async () => {
     const outcome = (await harness.run(checkFeeTokenBalances, wallet(0))).unwrap()
     expect(outcome.transactions).toHaveLength(0)
-    expect(outcome.notes).toContain("pathUSD=1000000")
+    expect(outcome.notes).toContain("pathUSD=2000000") // the hook's minimum balance
   })
 
   it("tip20_transfer_self moves nothing but the fee", async () => {
