@@ -8,6 +8,7 @@ import {
   parseShard,
   parseWeights,
 } from "./flagParsers.js"
+import { addFundingOptions } from "./fundingFlags.js"
 
 const logLevels = ["trace", "debug", "info", "warn", "error", "silent"]
 
@@ -45,7 +46,7 @@ export function addConnectionOptions(command: Command): Command {
  * addRunOptions(program.command("start"))
  */
 export function addRunOptions(command: Command): Command {
-  return command
+  command
     .option("-d, --duration <seconds>", "stop after this many seconds", parsePositiveNumber)
     .option("-n, --count <tasks>", "stop after this many tasks", parsePositiveInteger)
     .option("--tps <n>", "target task starts per second (open loop)", parsePositiveNumber)
@@ -56,9 +57,14 @@ export function addRunOptions(command: Command): Command {
     .option("--seed <n>", "seed for reproducible choices", parseNonNegativeInteger)
     .option(
       "--shard <index/count>",
-      "run shard INDEX of COUNT (1-based) of the wallets, e.g. 2/4",
+      "this machine's wallets: wallet i belongs to shard (i mod COUNT)+1, e.g. 2/4",
       parseShard,
     )
     .option("--block-time <seconds>", "embedded devnet block time (never automine)", parsePositiveNumber)
     .option("--task-timeout <seconds>", "fail a task after this many seconds", parsePositiveNumber)
+    .option(
+      "--sync-send",
+      "send with eth_sendRawTransactionSync where the chain offers it (each call waits for inclusion)",
+    )
+  return addFundingOptions(command)
 }

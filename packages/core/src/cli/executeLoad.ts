@@ -1,9 +1,8 @@
 import { Writable } from "node:stream"
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
-import { CliNotImplementedError } from "../errors/cli.js"
 import { createLogger } from "../logging/createLogger.js"
-import { Err, Ok, type Result } from "../result.js"
+import { Ok, type Result } from "../result.js"
 import { runLoad } from "../runner/runLoad.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import type { TaskDefinition } from "../tasks/defineTask.js"
@@ -26,7 +25,13 @@ export type LoadRequest = {
     | { kind: "run"; task: TaskDefinition }
     | { kind: "sequence"; tasks: readonly TaskDefinition[] }
   config: Config
+  /** This machine's slice of the wallets; the run is tagged with it. */
   shard?: Shard
+  /** Funding amounts in base units of the chain's funding currency (from --funding-target/-threshold). */
+  fundingTarget?: bigint
+  fundingThreshold?: bigint
+  /** --sync-send: eth_sendRawTransactionSync where the chain has it. */
+  syncSend?: boolean
   /** Also set when the user gave --wallets (run/sequence default to one wallet). */
   walletsFromFlag?: boolean
   json: boolean
@@ -46,14 +51,6 @@ export async function executeLoad(
   request: LoadRequest,
 ): Promise<Result<number, BaseError>> {
   const { io } = context
-  if (request.shard !== undefined && request.shard.count > 1) {
-    return Err(
-      new CliNotImplementedError({
-        command: `${context.programName} start --shard`,
-        hint: "The shard is parsed and validated, but the runner does not split the wallets between machines yet.",
-      }),
-    )
-  }
   const { chain, config } = planFor(context.chain, request)
   // --json: progress and summary are JSON lines on stdout. Otherwise progress goes to stderr
   // (a live block on a terminal), and the summary table to stdout.
@@ -80,6 +77,11 @@ export async function executeLoad(
     logger,
     onSnapshot: (snapshot) => progress.update(snapshot),
     snapshotIntervalMs: io.stderr.isTTY && !request.json ? 250 : 1000,
+    environment: io.environment,
+    ...(request.shard === undefined ? {} : { shard: request.shard }),
+    ...(request.fundingTarget === undefined ? {} : { fundingTarget: request.fundingTarget }),
+    ...(request.fundingThreshold === undefined ? {} : { fundingThreshold: request.fundingThreshold }),
+    ...(request.syncSend === true ? { useSendRawTransactionSync: true } : {}),
   })
   progress.finish()
   if (report.isErr()) return report
@@ -88,7 +90,9 @@ export async function executeLoad(
     io.stdout.write(`${runSummaryJson(summary)}\n`)
   } else {
     io.stdout.write(renderRunSummary(summary))
-    io.stdout.write(`\nRecorded as run ${runId} in ${databaseUrl}.\n`)
+    io.stdout.write(
+      `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}.\n`,
+    )
     if (reconciliation !== undefined && reconciliation.mismatches.length > 0) {
       io.stdout.write(
         `Warning: ${reconciliation.mismatches.length} wallet(s) disagree between the journal and the chain.\n`,

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander"
+import { isInShard, type RunShard } from "../runner/shard.js"
 
 /**
  * Value parsers for commander options. They throw commander's `InvalidArgumentError`, which the
@@ -105,7 +106,7 @@ export function parseWeights(text: string, previous: Record<string, number> = {}
  * @example
  * const shard: Shard = { index: 2, count: 4 }
  */
-export type Shard = { readonly index: number; readonly count: number }
+export type Shard = RunShard
 
 /**
  * `INDEX/COUNT`, 1-based, e.g. `2/4` (the second of four machines).
@@ -131,5 +132,5 @@ export function parseShard(text: string): Shard {
  * [0, 1, 2, 3, 4].filter((position) => inShard(position, { index: 2, count: 2 })) // [1, 3]
  */
 export function inShard(position: number, shard: Shard): boolean {
-  return position % shard.count === shard.index - 1
+  return isInShard(position, shard)
 }

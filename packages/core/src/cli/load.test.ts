@@ -113,10 +113,4 @@ describe("start / run / sequence on the embedded devnet", () => {
     expect(result.stderr).not.toMatch(/^\{/m) // no JSON lines on a terminal
     expect(result.stdout).toContain("self_transfer")
   })
-
-  it("refuses --shard 2/4 honestly (exit 1) before starting anything", async () => {
-    const result = await runTestCli(["start", "--shard", "2/4", "--db", ":memory:"], { chain: testChain })
-    expect(result.code).toBe(1)
-    expect(result.stderr.split("\n")[0]).toBe("error: `runnertest start --shard` is not implemented yet.")
-  })
 })

@@ -74,7 +74,7 @@ export async function fundWallets(parameters: {
   const recipients: { address: string; amount: bigint }[] = []
   for (const [index, address] of addresses.entries()) {
     const balance = balances.value[index + offset] ?? 0n
-    if (balance < threshold) recipients.push({ address, amount: target - balance })
+    if (balance < threshold && balance < target) recipients.push({ address, amount: target - balance })
   }
   if (recipients.length === 0) return Ok({ funded: 0, total: 0n, transactions: 0, funderBalance })
   if (funder === undefined) return Err(new FundingNoFunderError({ walletsBelowTarget: recipients.length }))

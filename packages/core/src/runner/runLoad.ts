@@ -22,7 +22,6 @@ import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient, type RpcClientStats } from "../rpc/client.js"
 import { type ChainDefinition, getDevnetOptions } from "../tasks/defineChain.js"
 import { createRandom } from "../tasks/random.js"
-import { loadWallets } from "../wallet/loadWallets.js"
 import { createWalletPool } from "../wallet/pool.js"
 import { createWallet, type Wallet } from "../wallet/wallet.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
@@ -31,8 +30,10 @@ import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
 import { createRunner, type Runner } from "./runner.js"
+import { formatShard, type RunShard } from "./shard.js"
 import { installShutdownHandlers } from "./shutdown.js"
 import type { RunSnapshot, RunSummary } from "./statistics.js"
+import { keepShard, loadFunder, loadWorkerWallets } from "./workerWallets.js"
 
 /**
  * What `runLoad` returns.
@@ -48,7 +49,10 @@ export type RunLoadReport = {
   /** The RPC used (the devnet's, when one was started; masked otherwise). */
   rpcUrl: string
   devnet: boolean
+  /** This run's worker wallets (the shard's slice when sharded). */
   wallets: readonly string[]
+  /** `"INDEX/COUNT"` when the run was one shard of a multi-machine run. */
+  shard: string | undefined
   /** Journal vs chain, per worker wallet (undefined if the check itself failed). */
   reconciliation: ReconciliationReport | undefined
   /** JSON-RPC calls and HTTP requests of the whole run (funding and reconciliation included). */
@@ -105,6 +109,17 @@ export type RunLoadOptions = {
   dropAfterMs?: number
   /** Use eth_sendRawTransactionSync when the chain has the capability (default false). */
   useSendRawTransactionSync?: boolean
+  /** Keep a wallet leased until its transactions settle (default true). */
+  holdLeaseUntilSettled?: boolean
+  /**
+   * Run only this shard's wallets (wallet i of the configured set belongs to shard i mod COUNT,
+   * 1-based INDEX) and tag the run with it. Applies to generated devnet wallets too.
+   */
+  shard?: RunShard
+  /** Host name recorded with the run (default: the machine's host name). */
+  host?: string
+  /** Where wallet sources read their variables (default `process.env`). */
+  environment?: Readonly<Record<string, string | undefined>>
   /** Return leftover funds to the funder after the run (default false). */
   reclaim?: boolean
   toolVersion?: string
@@ -170,23 +185,20 @@ async function runWith(
     chainId = started.value.chainId
     const dev = started.value.accounts[0]
     if (dev !== undefined) funder = createWallet(dev.privateKey).unwrap()
-    // Fresh throw-away worker wallets, in memory only.
-    wallets = generateWallets(config.wallets.count)
+    // Fresh throw-away worker wallets, in memory only; a shard keeps its slice of the generated set.
+    const generated = keepShard(generateWallets(config.wallets.count), config.wallets.count, options.shard)
+    if (generated.isErr()) return generated
+    wallets = generated.value
     logger.info({ rpcUrl: started.value.rpcUrl, chainId, wallets: wallets.length }, "embedded devnet started")
   } else {
-    const loaded = await loadWallets(config.wallets.sources, { count: config.wallets.count })
+    // Every shard loads the same configured set and keeps its own disjoint slice of it.
+    const loaded = await loadWorkerWallets({ config, shard: options.shard, environment: options.environment })
     if (loaded.isErr()) return loaded
     wallets = loaded.value
-    if (config.funder?.key !== undefined) {
-      const created = createWallet(config.funder.key, "funder key")
-      if (created.isErr()) return created
-      funder = created.value
-    }
+    const loadedFunder = loadFunder(config)
+    if (loadedFunder.isErr()) return loadedFunder
+    funder = loadedFunder.value
   }
-  if (wallets.length === 0)
-    return Err(
-      new RunnerInvalidPlanError({ reason: "no worker wallets (wallets.count is 0 or no source given)" }),
-    )
 
   const rpc = createRpcClient({ endpoints: rpcUrls })
   resources.rpc = rpc
@@ -211,6 +223,8 @@ async function runWith(
     chainId,
     config,
     toolVersion: options.toolVersion ?? chain.version,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.shard === undefined ? {} : { shard: formatShard(options.shard) }),
   })
   if (run.isErr()) return run
   const runId = run.value.id
@@ -266,6 +280,9 @@ async function runWith(
       ...(config.seed === undefined ? {} : { seed: config.seed }),
       taskTimeoutMs: config.taskTimeoutMs,
       ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
+      ...(options.holdLeaseUntilSettled === undefined
+        ? {}
+        : { holdLeaseUntilSettled: options.holdLeaseUntilSettled }),
     },
     rpc,
     nonces,
@@ -334,6 +351,7 @@ async function runWith(
     rpcUrl: useDevnet ? (rpcUrls[0] ?? "") : (rpc.endpoints[0] ?? ""),
     devnet: useDevnet,
     wallets: addresses,
+    shard: options.shard === undefined ? undefined : formatShard(options.shard),
     reconciliation,
     rpcStats: rpc.stats(),
   })

@@ -330,6 +330,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
           funder: parameters.funding.funder,
           addresses: parameters.wallets.map((wallet) => wallet.address),
           target: parameters.funding.target,
+          ...(parameters.funding.threshold === undefined ? {} : { threshold: parameters.funding.threshold }),
           signal: hardAbort.signal,
         })
         if (result.isErr()) {

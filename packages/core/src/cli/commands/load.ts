@@ -1,4 +1,8 @@
 import type { Command } from "commander"
+import type { Config } from "../../config/types.js"
+import type { BaseError } from "../../errors/base.js"
+import { CliInvalidFlagError, CliUsageError } from "../../errors/cli.js"
+import { Err } from "../../result.js"
 import type { TaskDefinition } from "../../tasks/defineTask.js"
 import { createTaskRegistry } from "../../tasks/registry.js"
 import { addCommonOptions, addConnectionOptions, addRunOptions } from "../commonOptions.js"
@@ -6,9 +10,11 @@ import type { RunFlagOptions } from "../configFlags.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { executeLoad, type LoadRequest } from "../executeLoad.js"
 import { parseList, type Shard } from "../flagParsers.js"
+import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 
-type LoadOptions = RunFlagOptions & { config?: string; json?: boolean; verbose?: boolean; shard?: Shard }
+type LoadOptions = RunFlagOptions &
+  FundingFlags & { config?: string; json?: boolean; verbose?: boolean; shard?: Shard; syncSend?: boolean }
 
 /**
  * `start`, `run <task>` and `sequence <a,b,c>`: the commands that drive the runner.
@@ -27,7 +33,9 @@ Examples:
   $ ${name} start --duration 60 --tps 20                # embedded devnet, 60 s at 20 tasks/s
   $ ${name} start --rpc-url https://rpc.example --config testnet.toml --wallets 50
   $ ${name} start --tasks transfer,deploy_counter --seed 7 --count 1000 --json
-  $ ${name} start --shard 2/4 --db postgres://user@db/testnet   # machine 2 of 4, shared database`,
+  $ ${name} start --shard 2/4 --db postgres://user@db/testnet   # machine 2 of 4, shared database
+  $ ${name} start --rpc-url https://rpc.example --funding-target 0.5 --funding-threshold 0.1
+  $ ${name} start --rpc-url https://rpc.example --sync-send      # eth_sendRawTransactionSync where offered`,
     )
     .action(slot.wrap(async (options: LoadOptions) => prepare(context, options, { kind: "start" })))
 
@@ -74,8 +82,12 @@ async function prepare(
     if (found.isErr()) return found
     tasks.push(found.value)
   }
+  const funding = resolveFundingAmounts(context.chain, options)
+  if (funding.isErr()) return funding
   const config = await loadCommandConfig(context, options)
   if (config.isErr()) return config
+  const refused = refuseFlags(context, options, config.value)
+  if (refused !== undefined) return Err(refused)
   if (requested.kind === "start") {
     // Weights and filter are checked before anything starts (a typo must not cost a devnet start).
     const selection = registry.select({
@@ -96,7 +108,28 @@ async function prepare(
     walletsFromFlag: options.wallets !== undefined,
     config: config.value,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(funding.value.target === undefined ? {} : { fundingTarget: funding.value.target }),
+    ...(funding.value.threshold === undefined ? {} : { fundingThreshold: funding.value.threshold }),
+    syncSend: options.syncSend === true,
     json: options.json === true,
     verbose: options.verbose === true,
   })
+}
+
+/** Flag combinations that cannot work, refused before a devnet or a database is touched. */
+function refuseFlags(context: CliContext, options: LoadOptions, config: Config): BaseError | undefined {
+  if (options.shard !== undefined && config.wallets.count < options.shard.count)
+    return new CliInvalidFlagError({
+      flag: "--shard",
+      value: `${options.shard.index}/${options.shard.count}`,
+      reason: `${config.wallets.count} wallet(s) cannot be split between ${options.shard.count} shards`,
+      hints: [
+        "Every shard needs at least one wallet: raise --wallets (wallets.count) to the shard count or more.",
+      ],
+    })
+  if (options.syncSend === true && context.chain.capabilities.sendRawTransactionSync !== true)
+    return new CliUsageError({
+      message: `--sync-send: ${context.chain.displayName} does not offer eth_sendRawTransactionSync.`,
+    })
+  return undefined
 }

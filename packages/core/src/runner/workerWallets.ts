@@ -1,0 +1,76 @@
+/**
+ * Which wallets a command works with on a real network: the first `wallets.count` wallets of the
+ * configured sources (the shard's slice of them), and the funder from `funder.key`
+ * (TESTNET_FUNDER_KEY). `start`, `wallets fund` and `wallets reclaim` share this, so they agree on
+ * the set.
+ */
+import type { Config } from "../config/types.js"
+import { RunnerInvalidPlanError, type RunnerInvalidPlanErrorType } from "../errors/runner.js"
+import type { WalletErrorType } from "../errors/wallet.js"
+import { Err, Ok, type Result } from "../result.js"
+import { loadWallets } from "../wallet/loadWallets.js"
+import { createWallet, type Wallet } from "../wallet/wallet.js"
+import { formatShard, type RunShard, selectShard } from "./shard.js"
+
+/**
+ * Loads the configured worker wallets and keeps the shard's slice. An empty result is a
+ * `RunnerInvalidPlanError` (exit 2 in the CLI) saying why.
+ *
+ * @example
+ * const wallets = await loadWorkerWallets({ config, shard: { index: 1, count: 2 } })
+ * if (wallets.isOk()) console.log(wallets.value.map((wallet) => wallet.address))
+ */
+export async function loadWorkerWallets(parameters: {
+  config: Config
+  shard?: RunShard | undefined
+  environment?: Readonly<Record<string, string | undefined>> | undefined
+}): Promise<Result<Wallet[], WalletErrorType | RunnerInvalidPlanErrorType>> {
+  const { config } = parameters
+  if (config.wallets.sources.length === 0)
+    return Err(
+      new RunnerInvalidPlanError({
+        reason: "no wallet source is configured (add [[wallets.sources]] to the config file)",
+      }) as RunnerInvalidPlanErrorType,
+    )
+  const loaded = await loadWallets(config.wallets.sources, {
+    count: config.wallets.count,
+    ...(parameters.environment === undefined ? {} : { environment: parameters.environment }),
+  })
+  if (loaded.isErr()) return loaded
+  return keepShard(loaded.value, config.wallets.count, parameters.shard)
+}
+
+/**
+ * The shard's slice of a wallet set (the whole set without a shard); empty is an error.
+ *
+ * @example
+ * const mine = keepShard(generated, config.wallets.count, { index: 2, count: 3 })
+ */
+export function keepShard<T>(
+  wallets: readonly T[],
+  configuredCount: number,
+  shard: RunShard | undefined,
+): Result<T[], RunnerInvalidPlanErrorType> {
+  const kept = shard === undefined ? [...wallets] : selectShard(wallets, shard)
+  if (kept.length > 0) return Ok(kept)
+  return Err(
+    new RunnerInvalidPlanError({
+      reason:
+        shard === undefined
+          ? "no worker wallets (wallets.count is 0 or no source given)"
+          : `shard ${formatShard(shard)} has no wallets (wallets.count ${configuredCount} is below the shard count)`,
+    }) as RunnerInvalidPlanErrorType,
+  )
+}
+
+/**
+ * The funder wallet from `funder.key` (TESTNET_FUNDER_KEY), or undefined when none is configured.
+ *
+ * @example
+ * const funder = loadFunder(config)
+ * if (funder.isOk() && funder.value !== undefined) console.log(funder.value.address)
+ */
+export function loadFunder(config: Config): Result<Wallet | undefined, WalletErrorType> {
+  if (config.funder?.key === undefined) return Ok(undefined)
+  return createWallet(config.funder.key, "funder key")
+}
