@@ -159,7 +159,8 @@ async function main() {
   if (chosen.has("micro")) {
     collectGarbage()
     micro = await runMicroBenchmarks(size.micro)
-    for (const row of micro) console.log(`  ${row.name}: ${row.meanUs.toFixed(2)} µs`)
+    for (const row of micro)
+      console.log(`  ${row.name}: ${row.cpuUs.toFixed(2)} µs CPU (${row.meanUs.toFixed(2)} µs wall)`)
   }
   const report: BenchReport = {
     startedAt,

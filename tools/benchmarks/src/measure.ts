@@ -17,6 +17,8 @@ export type Measurement = {
   wallMs: number
   nodeCpuMs: number
   anvilCpuMs: number | undefined
+  /** RSS when the phase started (modules, earlier phases' leftovers): the phase's growth is peak − start. */
+  startRssMb: number
   peakRssMb: number
   eventLoopP99Ms: number
   eventLoopMaxMs: number
@@ -65,7 +67,8 @@ export function startMeasurement(anvilPid?: number): { stop(): Measurement } {
   const statStart = readProcStat()
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()
-  let peakRss = process.memoryUsage.rss()
+  const startRss = process.memoryUsage.rss()
+  let peakRss = startRss
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss())
   }, 50)
@@ -83,6 +86,7 @@ export function startMeasurement(anvilPid?: number): { stop(): Measurement } {
         wallMs: performance.now() - startedAt,
         nodeCpuMs: (used.user + used.system) / 1000,
         anvilCpuMs: anvilStart !== undefined && anvilEnd !== undefined ? anvilEnd - anvilStart : undefined,
+        startRssMb: startRss / 2 ** 20,
         peakRssMb: peakRss / 2 ** 20,
         eventLoopP99Ms: delay.percentile(99) / 1e6,
         eventLoopMaxMs: delay.max / 1e6,

@@ -114,6 +114,7 @@ export function toJson(report: BenchReport) {
     pipeline_p50_inclusion_ms: round(d?.p50InclusionMs, 0),
     pipeline_p99_inclusion_ms: round(d?.p99InclusionMs, 0),
     pipeline_peak_rss_mb: round(d?.measurement?.peakRssMb),
+    pipeline_start_rss_mb: round(d?.measurement?.startRssMb),
     pipeline_event_loop_p99_ms: round(d?.measurement?.eventLoopP99Ms),
     ratio_pipeline_to_raw: round(ratio(d, a), 3),
     ratio_pipeline_to_naive: round(ratio(d, b), 1),
@@ -136,7 +137,7 @@ export function toJson(report: BenchReport) {
 function phaseRow(entry: PhaseResult): string {
   if (!entry.measured) return `| ${entry.label} | not measured: ${entry.notes.join("; ")} |||||||||`
   const m = entry.measurement
-  return `| ${entry.label} | **${show(entry.confirmedTps, 0)}** | ${show(entry.nodeCpuUsPerTx, 0)} | ${show(entry.anvilCpuUsPerTx, 0)} | ${show(entry.rpcCallsPerTx, 3)} / ${show(entry.httpRequestsPerTx, 4)} | ${show(entry.p50InclusionMs, 0)} / ${show(entry.p99InclusionMs, 0)} | ${show(m?.peakRssMb, 0)} | ${show(m?.eventLoopP99Ms, 1)} | ${show(m?.loadAverage1m, 1)} / ${show(m?.stealPercent, 1)} % / ${show(m?.machineBusyPercent, 0)} % | ${entry.confirmed}/${entry.transactions}${entry.notes.length > 0 ? ` (${entry.notes.join("; ")})` : ""} |`
+  return `| ${entry.label} | **${show(entry.confirmedTps, 0)}** | ${show(entry.nodeCpuUsPerTx, 0)} | ${show(entry.anvilCpuUsPerTx, 0)} | ${show(entry.rpcCallsPerTx, 3)} / ${show(entry.httpRequestsPerTx, 4)} | ${show(entry.p50InclusionMs, 0)} / ${show(entry.p99InclusionMs, 0)} | ${show(m?.peakRssMb, 0)} (start ${show(m?.startRssMb, 0)}) | ${show(m?.eventLoopP99Ms, 1)} | ${show(m?.loadAverage1m, 1)} / ${show(m?.stealPercent, 1)} % / ${show(m?.machineBusyPercent, 0)} % | ${entry.confirmed}/${entry.transactions}${entry.notes.length > 0 ? ` (${entry.notes.join("; ")})` : ""} |`
 }
 
 /**
@@ -160,7 +161,7 @@ export function toMarkdown(report: BenchReport, sections: readonly string[]): st
     "",
     "Each phase runs against a fresh embedded anvil (`--block-time 1 --gas-limit 1000000000`, started and stopped by core's `startDevnet`). Confirmed tx/s = transactions mined ÷ (last inclusion seen − first send). CPU is `process.cpuUsage()` of this Node process (all threads) and anvil's `/proc/<pid>/stat`, divided by confirmed transactions. RPC counts come from core's RPC client statistics, from a counting `FetchRequest` hook for ethers, and from the bare poster for (a).",
     "",
-    "| phase | confirmed tx/s | Node CPU µs/tx | anvil CPU µs/tx | RPC calls / HTTP req per tx | inclusion p50 / p99 ms | peak RSS MB | loop p99 ms | load 1m / steal / busy | confirmed/sent |",
+    "| phase | confirmed tx/s | Node CPU µs/tx | anvil CPU µs/tx | RPC calls / HTTP req per tx | inclusion p50 / p99 ms | peak RSS MB (at phase start) | loop p99 ms | load 1m / steal / busy | confirmed/sent |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...report.phases.map(phaseRow),
     "",
