@@ -182,11 +182,13 @@ export function toMarkdown(report: BenchReport, sections: readonly string[]): st
     "",
     "## Micro-benchmarks (tinybench, same run)",
     "",
-    "| operation | mean µs | p99 µs | ops/s |",
-    "|---|---:|---:|---:|",
+    "CPU µs is `process.cpuUsage()` over the timed runs divided by the runs (steadier on a shared box); wall mean and p99 are tinybench's and include time the process was not scheduled.",
+    "",
+    "| operation | CPU µs/op | wall mean µs | wall p99 µs | runs |",
+    "|---|---:|---:|---:|---:|",
     ...report.micro.map(
       (row) =>
-        `| ${row.name} | ${show(row.meanUs, 2)} | ${show(row.p99Us, 2)} | ${show(row.opsPerSecond, 0)} |`,
+        `| ${row.name} | **${show(row.cpuUs, 2)}** | ${show(row.meanUs, 2)} | ${show(row.p99Us, 2)} | ${row.samples} |`,
     ),
     "",
     "## How to rerun",
