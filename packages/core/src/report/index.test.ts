@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest"
+import * as barrel from "./index.js"
+
+describe("report barrel", () => {
+  it("exports these runtime names", () => {
+    expect(Object.keys(barrel).sort()).toMatchInlineSnapshot(`
+      [
+        "MetricsPortInUseError",
+        "REPORT_SCHEMA_VERSION",
+        "ReportNoRunsError",
+        "ReportOutputNotWritableError",
+        "ReportRunNotFoundError",
+        "buildRunReport",
+        "defaultReportPath",
+        "fetchChainBlocks",
+        "renderHtmlReport",
+        "resolveRun",
+        "runReportCommand",
+        "serializeReport",
+        "writeReport",
+        "writeRunReport",
+      ]
+    `)
+  })
+})
