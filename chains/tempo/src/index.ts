@@ -58,6 +58,7 @@ export {
   tempoNetworks,
   tempoStartDefaults,
 } from "./networks/index.js"
+export { batchApproveSwap, batchMultiSend, batchTasks, batchTip20Transfers } from "./tasks/batch/index.js"
 export { tempoCatalog, tempoTaskCategories } from "./tasks/catalog.js"
 export {
   checkFeeTokenBalances,
@@ -73,7 +74,26 @@ export {
   tip20TransferSelf,
   tip20TransferWithMemo,
 } from "./tasks/core/index.js"
+export {
+  dexCancelOrder,
+  dexCreatePair,
+  dexPlaceFlipOrder,
+  dexPlaceOrders,
+  dexSwapExactIn,
+  dexSwapExactOut,
+  dexTasks,
+  dexWithdraw,
+} from "./tasks/dex/index.js"
+export { faucetFundAddress, faucetTasks } from "./tasks/faucet/index.js"
 export { feesTasks, payFeeInToken, setUserFeeToken, sponsoredTransaction } from "./tasks/fees/index.js"
+export {
+  createTempoKeyedNonceFetcher,
+  expiringNonce,
+  type KeyedRequestParameters,
+  keyedTempoRequest,
+  noncesTasks,
+  parallelNonceKeys,
+} from "./tasks/nonces/index.js"
 export { batchCallGas, tempoGasLimits } from "./tasks/shared/gasLimits.js"
 export { type TempoRequestParameters, tempoRequest } from "./tasks/shared/tempoRequest.js"
 export { tempoFeeTokens } from "./tasks/shared/tokens.js"
