@@ -47,6 +47,7 @@ describe("@testnet/core entry", () => {
       "logging",
       "nonce",
       "proxy",
+      "redaction",
       "rpc",
       "tasks",
       "wallet",
@@ -74,7 +75,6 @@ describe("@testnet/core entry", () => {
           "parseConfig",
           "parseConfigToml",
           "redactConfig",
-          "redactSecretText",
           "resolveDatabaseUrl",
         ],
         "database": [
@@ -91,7 +91,6 @@ describe("@testnet/core entry", () => {
           "getMigrations",
           "getSchemaVersion",
           "isPostgresUrl",
-          "maskDatabaseUrl",
           "migrateDatabase",
           "openDatabase",
           "percentile",
@@ -119,7 +118,6 @@ describe("@testnet/core entry", () => {
         "logging": [
           "createLogger",
           "getRedactionPaths",
-          "redactedValue",
           "redactionDepth",
           "secretFieldNames",
           "withCorrelation",
@@ -153,6 +151,14 @@ describe("@testnet/core entry", () => {
           "parseProxyList",
           "parseProxyUrl",
         ],
+        "redaction": [
+          "SecretExposureError",
+          "assertNoSecrets",
+          "maskUrl",
+          "redactSecretText",
+          "redactSecrets",
+          "redactedPlaceholder",
+        ],
         "rpc": [
           "RpcAlreadyKnownError",
           "RpcConnectionRefusedError",
@@ -181,7 +187,6 @@ describe("@testnet/core entry", () => {
           "isAcceptedSend",
           "isJsonRpcErrorObject",
           "isRetryableRpcError",
-          "maskUrl",
           "parseRetryAfter",
           "postJsonRpc",
           "prepareEndpoint",
@@ -202,7 +207,6 @@ describe("@testnet/core entry", () => {
           "getDevnetOptions",
         ],
         "wallet": [
-          "SecretExposureError",
           "WalletAddressMismatchError",
           "WalletDecryptionFailedError",
           "WalletDuplicateAddressError",
@@ -215,7 +219,6 @@ describe("@testnet/core entry", () => {
           "WalletKeystoreInvalidError",
           "WalletNotFoundError",
           "WalletPasswordRequiredError",
-          "assertNoSecrets",
           "clearKeystoreCache",
           "createWallet",
           "createWalletPool",
@@ -235,8 +238,6 @@ describe("@testnet/core entry", () => {
           "needsPassword",
           "passwordVariable",
           "readPassword",
-          "redactSecrets",
-          "redactedPlaceholder",
         ],
       }
     `)

@@ -21,7 +21,6 @@ describe("config barrel", () => {
         "parseConfig",
         "parseConfigToml",
         "redactConfig",
-        "redactSecretText",
         "resolveDatabaseUrl",
       ]
     `)

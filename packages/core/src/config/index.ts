@@ -20,7 +20,7 @@ export { configDefaults, resolveDatabaseUrl } from "./defaults.js"
 export { configEnvironmentVariables } from "./environment.js"
 export { type LoadConfigOptions, loadConfig } from "./load.js"
 export { defineConfig, parseConfig } from "./parse.js"
-export { isSecretKeyPath, redactConfig, redactSecretText } from "./redact.js"
+export { isSecretKeyPath, redactConfig } from "./redact.js"
 export { configToToml, parseConfigToml } from "./toml.js"
 // LogLevel is exported by logging/ (the same union); config keeps its own copy to stay independent.
 export type { Config, ConfigInput, ProxyMode, WalletSourceConfig } from "./types.js"

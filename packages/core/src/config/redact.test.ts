@@ -5,9 +5,10 @@ import { inspect } from "node:util"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { BaseError } from "../errors/base.js"
+import { redactSecretText } from "../redaction/redactSecretText.js"
 import { loadConfig } from "./load.js"
 import { parseConfig } from "./parse.js"
-import { isSecretKeyPath, redactConfig, redactSecretText } from "./redact.js"
+import { isSecretKeyPath, redactConfig } from "./redact.js"
 import { configToToml, parseConfigToml } from "./toml.js"
 
 const funderKey = `0x${"5eed".repeat(16)}`
@@ -118,11 +119,11 @@ describe("redactConfig", () => {
     expectNoSecret(rendered)
     expectNoSecret(configToToml(redacted))
     expectNoSecret(inspect(redacted, { depth: 10 }))
-    expect(redacted.funder?.key).toBe("<redacted>")
-    expect(redacted.proxies.urls[0]).toBe("socks5://alice:<redacted>@127.0.0.1:1080")
-    expect(redacted.rpcUrls[0]).toBe("https://user:<redacted>@rpc.example.org/v1?apikey=<redacted>&chain=1")
-    expect(redacted.database).toBe("postgres://runner:<redacted>@127.0.0.1:5432/testnet")
-    expect(redacted.wallets.sources[0]).toEqual({ kind: "mnemonic", phrase: "<redacted>", count: 2 })
+    expect(redacted.funder?.key).toBe("[redacted]")
+    expect(redacted.proxies.urls[0]).toBe("socks5://***:***@127.0.0.1:1080")
+    expect(redacted.rpcUrls[0]).toBe("https://***:***@rpc.example.org/v1?apikey=***&chain=***")
+    expect(redacted.database).toBe("postgres://***:***@127.0.0.1:5432/testnet")
+    expect(redacted.wallets.sources[0]).toEqual({ kind: "mnemonic", phrase: "[redacted]", count: 2 })
     expect(Object.isFrozen(redacted.proxies)).toBe(true)
   })
 
@@ -155,9 +156,9 @@ describe("secret detection", () => {
   })
 
   it("redacts secrets hidden in plain text", () => {
-    expect(redactSecretText(`key ${funderKey}`)).toBe("key <redacted>")
-    expect(redactSecretText(mnemonic)).toBe("<redacted>")
-    expect(redactSecretText(`task_weights."${mnemonic}"`)).toBe('task_weights."<redacted>"')
+    expect(redactSecretText(`key ${funderKey}`)).toBe("key [redacted]")
+    expect(redactSecretText(mnemonic)).toBe("[redacted]")
+    expect(redactSecretText(`task_weights."${mnemonic}"`)).toBe('task_weights."[redacted]"')
     expect(redactSecretText("http://127.0.0.1:8545")).toBe("http://127.0.0.1:8545")
   })
 })

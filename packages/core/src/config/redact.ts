@@ -1,13 +1,8 @@
+import { maskUrl } from "../redaction/maskUrl.js"
+import { redactedPlaceholder } from "../redaction/placeholder.js"
+import { redactSecretText } from "../redaction/redactSecretText.js"
 import { deepFreeze } from "./freeze.js"
 import type { Config, WalletSourceConfig } from "./types.js"
-
-/**
- * What a secret is replaced with wherever a config value is shown or stored.
- *
- * @example
- * redactConfig(config).funder?.key === redactedText // when a key was set
- */
-export const redactedText = "<redacted>"
 
 // Last key-path segments whose values are secrets, in both spellings (TOML and TypeScript).
 const secretKeyNames = new Set(["key", "privatekey", "private_key", "password", "mnemonic", "phrase"])
@@ -32,31 +27,15 @@ export function isSecretKeyPath(keyPath: string): boolean {
 }
 
 /**
- * Removes secrets that can hide inside a plain string: the password of a URL
- * (`scheme://user:password@host`), query parameters named like a key or token, bare 32-byte
- * hex strings (private keys) and word lists long enough to be a mnemonic phrase.
- *
- * @example
- * redactSecretText("socks5://alice:hunter2@127.0.0.1:1080") // "socks5://alice:<redacted>@127.0.0.1:1080"
- */
-export function redactSecretText(text: string): string {
-  return text
-    .replace(/\b[a-z]+( +[a-z]+){11,}\b/g, redactedText)
-    .replace(/(\/\/[^/?#@:\s]*):[^@/?#\s]*@/g, `$1:${redactedText}@`)
-    .replace(/([?&][^=&#\s]*(?:key|token|secret|password)[^=&#\s]*=)[^&#\s]*/gi, `$1${redactedText}`)
-    .replace(/(0x)?[0-9a-fA-F]{64}/g, redactedText)
-}
-
-/**
  * Renders a config value for an error message: JSON-like, at most 80 characters, and
- * `<redacted>` for anything under a secret key path (the value is not even inspected).
+ * `[redacted]` for anything under a secret key path (the value is not even inspected).
  *
  * @example
  * formatConfigValue("target_tps", -5) // "-5"
- * formatConfigValue("funder.key", "0xabc…") // "<redacted>"
+ * formatConfigValue("funder.key", "0xabc…") // "[redacted]"
  */
 export function formatConfigValue(keyPath: string, value: unknown): string {
-  if (isSecretKeyPath(keyPath)) return redactedText
+  if (isSecretKeyPath(keyPath)) return redactedPlaceholder
   const text = redactSecretText(describeValue(value))
   return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
@@ -76,31 +55,32 @@ function describeValue(value: unknown): string {
 }
 
 /**
- * A copy of a config with every secret replaced by `<redacted>`: the funder key, mnemonic
- * phrases, and passwords or API-key query parameters inside RPC, proxy and database URLs.
+ * A copy of a config with every secret replaced by `[redacted]` (the funder key, mnemonic
+ * phrases) and every RPC, proxy and database URL passed through {@link maskUrl} (credentials,
+ * query values and API-key path segments become `***`).
  * Use it before logging a config or storing it with a run.
  *
  * @example
  * const safe = redactConfig(config)
- * safe.funder?.key // "<redacted>" when a key was configured
+ * safe.funder?.key // "[redacted]" when a key was configured
  * configToToml(safe) // safe to write into the runs table
  */
 export function redactConfig(config: Config): Config {
   const { funder, ...rest } = config
   const redacted: Config = {
     ...rest,
-    rpcUrls: config.rpcUrls.map(redactSecretText),
-    database: redactSecretText(config.database),
-    proxies: { ...config.proxies, urls: config.proxies.urls.map(redactSecretText) },
+    rpcUrls: config.rpcUrls.map(maskUrl),
+    database: maskUrl(config.database),
+    proxies: { ...config.proxies, urls: config.proxies.urls.map(maskUrl) },
     wallets: { ...config.wallets, sources: config.wallets.sources.map(redactWalletSource) },
     ...(funder === undefined
       ? {}
-      : { funder: { ...funder, ...(funder.key === undefined ? {} : { key: redactedText }) } }),
+      : { funder: { ...funder, ...(funder.key === undefined ? {} : { key: redactedPlaceholder }) } }),
   }
   return deepFreeze(redacted)
 }
 
 function redactWalletSource(source: WalletSourceConfig): WalletSourceConfig {
   if (source.kind !== "mnemonic" || source.phrase === undefined) return source
-  return { ...source, phrase: redactedText }
+  return { ...source, phrase: redactedPlaceholder }
 }

@@ -125,7 +125,7 @@ describe("bad database inputs", () => {
     const error = opened.isErr() ? opened.error : undefined
     expect(error?.name).toBe("DatabaseOpenError")
     expect(error?.shortMessage).toBe(
-      `Could not open the database postgres://bob:***@127.0.0.1:${port}/testnet: the server is unreachable.`,
+      `Could not open the database postgres://***:***@127.0.0.1:${port}/testnet: the server is unreachable.`,
     )
     expect(JSON.stringify(error?.toJSON())).not.toContain("hunter2")
     expect(error?.message).not.toContain("hunter2")

@@ -17,7 +17,6 @@ it("exports the database API (review changes to this list)", () => {
       "getMigrations",
       "getSchemaVersion",
       "isPostgresUrl",
-      "maskDatabaseUrl",
       "migrateDatabase",
       "openDatabase",
       "percentile",

@@ -16,7 +16,7 @@ export {
   DatabaseWriteError,
   type DatabaseWriteErrorType,
 } from "../errors/database.js"
-export { isPostgresUrl, maskDatabaseUrl } from "./maskUrl.js"
+export { isPostgresUrl } from "./maskUrl.js"
 export { getSchemaVersion, migrateDatabase } from "./migrate.js"
 export { createMigrationProvider, type DatabaseDialect, getMigrations, SCHEMA_VERSION } from "./migrations.js"
 export { type DatabaseManager, type OpenDatabaseOptions, openDatabase } from "./openDatabase.js"

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely"
 import { type DatabaseErrorType, DatabaseWriteError } from "../errors/database.js"
+import { maskUrl } from "../redaction/maskUrl.js"
 import { Err, Ok, type Result } from "../result.js"
-import { isPostgresUrl, maskDatabaseUrl } from "./maskUrl.js"
+import { isPostgresUrl } from "./maskUrl.js"
 import { migrateDatabase } from "./migrate.js"
 import type { DatabaseDialect } from "./migrations.js"
 import { openPostgres } from "./postgres.js"
@@ -77,7 +78,7 @@ export async function openDatabase(
   options: OpenDatabaseOptions,
 ): Promise<Result<DatabaseManager, DatabaseErrorType>> {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000
-  const target = maskDatabaseUrl(options.url)
+  const target = maskUrl(options.url)
   let db: Kysely<DatabaseSchema>
   let dialect: DatabaseDialect
   let createWriter: () => BatchWriter

@@ -1,9 +1,9 @@
 import { Kysely, PostgresDialect } from "kysely"
 import pg from "pg"
 import { DatabaseOpenError } from "../errors/database.js"
+import { maskUrl } from "../redaction/maskUrl.js"
 import { Err, Ok, type Result } from "../result.js"
 import { getDriverErrorCode } from "./classifyError.js"
-import { maskDatabaseUrl } from "./maskUrl.js"
 import type { DatabaseSchema } from "./schema.js"
 
 /**
@@ -58,7 +58,7 @@ const types = {
 export async function openPostgres(
   options: PostgresOptions,
 ): Promise<Result<PostgresConnection, DatabaseOpenError>> {
-  const target = maskDatabaseUrl(options.url)
+  const target = maskUrl(options.url)
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,

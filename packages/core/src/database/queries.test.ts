@@ -161,7 +161,7 @@ describe.each(bothDialects)("database queries on %s", (dialect) => {
     })
     expect(latest?.config).toEqual({
       funder: { key: "[redacted]" },
-      database: "postgres://u:***@db/x",
+      database: "postgres://***:***@db/x",
       gas: { maxFeePerGas: "10" },
     })
     const stored = await manager.db

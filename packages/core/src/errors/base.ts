@@ -4,7 +4,12 @@
  */
 const baseErrorMarker = Symbol.for("@testnet/core/BaseError")
 
-/** Options every framework error accepts. */
+/**
+ * Options every framework error accepts.
+ *
+ * @example
+ * const parameters: BaseErrorParameters = { cause: error, details: "EACCES", metaMessages: ["Check the permissions."] }
+ */
 export type BaseErrorParameters = {
   /** The underlying error (node error, I/O error, …). Kept out of the short message. */
   cause?: unknown

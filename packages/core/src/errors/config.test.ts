@@ -108,15 +108,15 @@ describe("config errors", () => {
       expect(error.message).not.toContain("ab".repeat(32))
       expect(error.message).not.toContain("junk")
       expect(JSON.stringify(error)).not.toContain("hunter2")
-      expect(error.value).toContain("<redacted>")
+      expect(error.value).toContain("[redacted]")
     }
     expect(cases[0]?.message).toMatchInlineSnapshot(`
-      "Invalid value for funder.key: must be a key (got <redacted>).
+      "Invalid value for funder.key: must be a key (got [redacted]).
 
       docs/configuration.md lists every key with its type, default and environment variable."
     `)
     expect(cases[4]?.message).toMatchInlineSnapshot(`
-      "Invalid value for proxies.urls[0]: must be a URL (got "socks5://alice:<redacted>@127.0.0.1:notaport").
+      "Invalid value for proxies.urls[0]: must be a URL (got "socks5://alice:[redacted]@127.0.0.1:notaport").
 
       docs/configuration.md lists every key with its type, default and environment variable."
     `)
@@ -163,7 +163,7 @@ describe("config errors", () => {
     `)
     const pasted = new ConfigUnknownKeyError({ keyPath: `funder.${privateKey}` })
     expect(pasted.message).not.toContain("ab".repeat(32))
-    expect(pasted.keyPath).toBe("funder.<redacted>")
+    expect(pasted.keyPath).toBe("funder.[redacted]")
     const far = new ConfigUnknownKeyError({ keyPath: "banana", source: { kind: "input" } })
     expect(far.suggestion).toBeUndefined()
     expect(far.message).toMatchInlineSnapshot(`

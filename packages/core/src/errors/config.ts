@@ -1,9 +1,10 @@
-import { formatConfigValue, redactSecretText } from "../config/redact.js"
+import { formatConfigValue } from "../config/redact.js"
+import { redactSecretText } from "../redaction/redactSecretText.js"
 import { BaseError } from "./base.js"
 
 // Config errors name the key path, where the value came from and, for invalid values, the value
 // itself — except under secret keys (key, private_key, password, mnemonic, phrase, funder.key),
-// which always render as "<redacted>". Only the redacted text is stored on the error, so logging
+// which always render as "[redacted]". Only the redacted text is stored on the error, so logging
 // the error object cannot leak the secret either.
 
 const referenceHint = "docs/configuration.md lists every key with its type, default and environment variable."
@@ -146,7 +147,7 @@ export type ConfigParseErrorType = ConfigParseError & { name: "ConfigParseError"
 
 /**
  * A config value has the wrong type or is out of range. The offending value is shown, unless
- * the key is a secret (then it reads `<redacted>`).
+ * the key is a secret (then it reads `[redacted]`).
  *
  * @example
  * const error = new ConfigInvalidValueError({ keyPath: "target_tps", value: -5, reason: "must be greater than 0" })

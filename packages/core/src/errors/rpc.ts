@@ -1,4 +1,4 @@
-import { maskUrl } from "../rpc/maskUrl.js"
+import { maskUrl } from "../redaction/maskUrl.js"
 import { BaseError } from "./base.js"
 
 /**

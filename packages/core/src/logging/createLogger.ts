@@ -1,7 +1,8 @@
 import type { Writable } from "node:stream"
 import { type DestinationStream, type Logger, type LoggerOptions, pino, stdSerializers } from "pino"
 import pinoPretty from "pino-pretty"
-import { getRedactionPaths, redactedValue } from "./redaction.js"
+import { redactedPlaceholder } from "../redaction/placeholder.js"
+import { getRedactionPaths } from "./redaction.js"
 
 /**
  * Log levels, quietest last.
@@ -56,7 +57,7 @@ export type LoggerParameters = {
 export function createLogger(parameters: LoggerParameters): Logger {
   const options: LoggerOptions = {
     level: parameters.level,
-    redact: { paths: getRedactionPaths(), censor: redactedValue },
+    redact: { paths: getRedactionPaths(), censor: redactedPlaceholder },
     serializers: { err: stdSerializers.err, error: stdSerializers.err },
     base: parameters.bindings ?? {},
     timestamp: pino.stdTimeFunctions.isoTime,

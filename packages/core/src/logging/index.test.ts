@@ -7,7 +7,6 @@ describe("logging barrel", () => {
       [
         "createLogger",
         "getRedactionPaths",
-        "redactedValue",
         "redactionDepth",
         "secretFieldNames",
         "withCorrelation",

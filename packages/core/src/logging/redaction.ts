@@ -30,14 +30,6 @@ export const secretFieldNames = [
 export const redactionDepth = 4
 
 /**
- * What replaces a secret value in log lines.
- *
- * @example
- * JSON.parse(line).password === redactedValue
- */
-export const redactedValue = "[redacted]"
-
-/**
  * pino `redact.paths` for {@link secretFieldNames}: `key`, `*.key`, `*.*.key`, …
  *
  * @example

@@ -5,8 +5,8 @@ import {
   ProxyListFileError,
   type ProxyListFileErrorType,
 } from "../errors/proxy.js"
+import { maskUrl } from "../redaction/maskUrl.js"
 import { Err, Ok, type Result } from "../result.js"
-import { maskUrl } from "../rpc/maskUrl.js"
 
 /**
  * Proxy protocols with a dispatcher: HTTP/HTTPS (CONNECT tunnels) and SOCKS5.

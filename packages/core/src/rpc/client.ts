@@ -101,7 +101,7 @@ export type RpcClient = {
    */
   request<T = unknown>(
     method: string,
-    params: readonly unknown[],
+    parameters: readonly unknown[],
     options?: RpcRequestOptions,
   ): Promise<Result<T, RpcErrorType>>
   /** Records a head block seen on an endpoint (by index or URL) for head-lag health. */
@@ -116,7 +116,8 @@ export type RpcClient = {
 type PendingCall = {
   id: number
   method: string
-  params: readonly unknown[]
+  /** Sent as the JSON-RPC `params` field. */
+  parameters: readonly unknown[]
   dispatcher: Dispatcher | undefined
   timeoutMs: number
   attempt: number
@@ -236,7 +237,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
 
   /** A resend after an ambiguous failure may meet its own earlier success as "nonce too low". */
   async function settleAfterResend(call: PendingCall, error: RpcErrorType): Promise<void> {
-    const raw = call.params[0]
+    const raw = call.parameters[0]
     if (closed || call.method !== "eth_sendRawTransaction" || !call.ambiguous || typeof raw !== "string") {
       settle(call, Err(error))
       return
@@ -272,9 +273,14 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     const dispatcher = first.dispatcher ?? defaultDispatcher
     const body =
       calls.length === 1
-        ? JSON.stringify({ jsonrpc: "2.0", id: first.id, method: first.method, params: first.params })
+        ? JSON.stringify({ jsonrpc: "2.0", id: first.id, method: first.method, params: first.parameters })
         : JSON.stringify(
-            calls.map((call) => ({ jsonrpc: "2.0", id: call.id, method: call.method, params: call.params })),
+            calls.map((call) => ({
+              jsonrpc: "2.0",
+              id: call.id,
+              method: call.method,
+              params: call.parameters,
+            })),
           )
     counters.httpRequests += 1
     counters.largestBatch = Math.max(counters.largestBatch, calls.length)
@@ -367,7 +373,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
 
   function request<T = unknown>(
     method: string,
-    params: readonly unknown[],
+    parameters: readonly unknown[],
     requestOptions: RpcRequestOptions = {},
   ): Promise<Result<T, RpcErrorType>> {
     if (closed) throw new Error("RpcClient.request called after close()")
@@ -381,7 +387,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       const call: PendingCall = {
         id: nextId++,
         method,
-        params,
+        parameters,
         dispatcher,
         timeoutMs: requestOptions.timeoutMs ?? timeoutMs,
         attempt: 0,

@@ -1,4 +1,4 @@
-import { maskUrl } from "./maskUrl.js"
+import { maskUrl } from "../redaction/maskUrl.js"
 
 /**
  * A read-only view of one endpoint's health, for stats and logs (URL masked).

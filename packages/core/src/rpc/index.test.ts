@@ -32,7 +32,6 @@ describe("rpc barrel", () => {
         "isAcceptedSend",
         "isJsonRpcErrorObject",
         "isRetryableRpcError",
-        "maskUrl",
         "parseRetryAfter",
         "postJsonRpc",
         "prepareEndpoint",

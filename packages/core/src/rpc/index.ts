@@ -65,7 +65,6 @@ export {
   postJsonRpc,
   prepareEndpoint,
 } from "./httpTransport.js"
-export { maskUrl } from "./maskUrl.js"
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rateLimiter.js"
 export {
   type BackoffPolicy,

@@ -34,7 +34,7 @@ export type TaskSigner = {
 export type TaskRpc = {
   request<T = unknown>(
     method: string,
-    params: readonly unknown[],
+    parameters: readonly unknown[],
     options?: { signal?: AbortSignal },
   ): Promise<Result<T, BaseError>>
 }

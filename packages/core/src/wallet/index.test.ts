@@ -5,7 +5,6 @@ describe("wallet barrel", () => {
   it("exports these runtime names", () => {
     expect(Object.keys(wallet).sort()).toMatchInlineSnapshot(`
       [
-        "SecretExposureError",
         "WalletAddressMismatchError",
         "WalletDecryptionFailedError",
         "WalletDuplicateAddressError",
@@ -18,7 +17,6 @@ describe("wallet barrel", () => {
         "WalletKeystoreInvalidError",
         "WalletNotFoundError",
         "WalletPasswordRequiredError",
-        "assertNoSecrets",
         "clearKeystoreCache",
         "createWallet",
         "createWalletPool",
@@ -38,8 +36,6 @@ describe("wallet barrel", () => {
         "needsPassword",
         "passwordVariable",
         "readPassword",
-        "redactSecrets",
-        "redactedPlaceholder",
       ]
     `)
   })

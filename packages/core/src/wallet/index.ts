@@ -1,10 +1,5 @@
 // Public exports of the wallet folder (named exports only).
 export {
-  SecretExposureError,
-  type SecretExposureErrorType,
-  type SecurityErrorType,
-} from "../errors/security.js"
-export {
   WalletAddressMismatchError,
   type WalletAddressMismatchErrorType,
   WalletDecryptionFailedError,
@@ -49,7 +44,6 @@ export {
 export { getWallet, type LoadWalletsOptions, loadWallets, needsPassword } from "./loadWallets.js"
 export { passwordVariable, type ReadPasswordOptions, readPassword } from "./password.js"
 export { createWalletPool, type WalletLease, type WalletPool, type WalletPoolOptions } from "./pool.js"
-export { assertNoSecrets, redactedPlaceholder, redactSecrets } from "./redact.js"
 export { clearKeystoreCache } from "./sources/keystore.js"
 export { defaultDerivationPath, mnemonicVariable } from "./sources/mnemonic.js"
 export type { WalletSource } from "./sources/types.js"

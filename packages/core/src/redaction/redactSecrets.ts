@@ -1,13 +1,6 @@
 import { SecretExposureError, type SecretExposureErrorType } from "../errors/security.js"
 import { Err, Ok, type Result } from "../result.js"
-
-/**
- * What replaces a secret in redacted text.
- *
- * @example
- * redactSecrets("pw=hunter22", ["hunter22"]) === `pw=${redactedPlaceholder}` // true
- */
-export const redactedPlaceholder = "[redacted]"
+import { redactedPlaceholder } from "./placeholder.js"
 
 const hexSecret = /^(0x)?[0-9a-fA-F]{16,}$/
 

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { assertNoSecrets, redactSecrets } from "./redact.js"
+import { assertNoSecrets, redactSecrets } from "./redactSecrets.js"
 
 const hexKey = `0x${"ab12".repeat(16)}`
 
