@@ -127,6 +127,12 @@ describe("redactConfig", () => {
     expect(Object.isFrozen(redacted.proxies)).toBe(true)
   })
 
+  it("masks API keys in RPC URL paths", () => {
+    const infuraKey = "0123456789abcdef0123456789abcdef"
+    const withKey = parseConfig({ rpcUrls: [`https://mainnet.infura.io/v3/${infuraKey}`] }).unwrap()
+    expect(redactConfig(withKey).rpcUrls).toEqual(["https://mainnet.infura.io/v3/***"])
+  })
+
   it("leaves the original config untouched and keeps the rest", () => {
     const redacted = redactConfig(config)
     expect(config.funder?.key).toBe(funderKey)

@@ -12,6 +12,8 @@ import { detectProxyFailure } from "./proxyFailure.js"
 import { checkProxy, mapWithConcurrency, type ProxyCheckTarget } from "./proxyHealth.js"
 import { type ProxyEndpoint, parseProxyUrl } from "./proxyList.js"
 import { observeDispatcher } from "./proxyObserver.js"
+import { createRefusingDispatcher } from "./refusingDispatcher.js"
+import { fnv1a } from "./fnv1a.js"
 
 /**
  * Configuration of {@link createProxyManager}.
@@ -106,33 +108,6 @@ type ProxyState = {
   checked: boolean
   successes: number
   failures: number
-}
-
-/** FNV-1a, 32 bit: a stable, well-spread hash of short strings (no crypto needed). */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}
-
-/** A dispatcher that fails every request: used when all proxies are banned and direct is not allowed. */
-function createRefusingDispatcher(error: () => Error): Dispatcher {
-  const refusing = {
-    dispatch(_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
-      queueMicrotask(() => {
-        const failure = error()
-        if (handler.onResponseError) handler.onResponseError({} as never, failure)
-        else handler.onError?.(failure)
-      })
-      return true
-    },
-    close: async () => undefined,
-    destroy: async () => undefined,
-  }
-  return refusing as unknown as Dispatcher
 }
 
 /**

@@ -12,12 +12,8 @@ import {
 } from "../errors/wallet.js"
 import { Err, Ok, type Result } from "../result.js"
 import { defaultScryptConcurrency, mapConcurrently } from "./concurrency.js"
-import {
-  encryptKeystore,
-  parseKeystoreText,
-  readDeclaredAddress,
-  type ScryptParameters,
-} from "./keystoreCrypto.js"
+import { encryptKeystore, type ScryptParameters } from "./keystoreCrypto.js"
+import { parseKeystoreText, readDeclaredAddress } from "./keystoreFormat.js"
 import { parsePrivateKey } from "./privateKey.js"
 import { listKeystoreFiles } from "./sources/keystore.js"
 import { createWallet } from "./wallet.js"

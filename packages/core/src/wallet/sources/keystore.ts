@@ -11,7 +11,8 @@ import {
   type WalletKeystoreInvalidErrorType,
 } from "../../errors/wallet.js"
 import { Err, Ok, type Result } from "../../result.js"
-import { decryptKeystore, parseKeystoreText } from "../keystoreCrypto.js"
+import { decryptKeystore } from "../keystoreCrypto.js"
+import { parseKeystoreText } from "../keystoreFormat.js"
 import { createWalletFromDerivedKey, type Wallet } from "../wallet.js"
 import type { LoadedWallet } from "./types.js"
 
