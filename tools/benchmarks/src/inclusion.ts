@@ -97,3 +97,44 @@ export function percentile(values: readonly number[], rank: number): number | un
   const sorted = [...values].sort((left, right) => left - right)
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((rank / 100) * sorted.length) - 1))]
 }
+
+/**
+ * Records when each transaction hash is first seen in a block (Date.now()), for matching with a
+ * journal afterwards; keeps no per-send state, so the measured pipeline does no extra work.
+ *
+ * @example
+ * const observer = createBlockObserver((method, params) => poster.call(method, params))
+ * // … run …
+ * observer.stop()
+ * const latency = (observer.seenAt.get(hash) ?? Number.NaN) - sentAt
+ */
+export function createBlockObserver(call: Call, pollMs = 50): { seenAt: Map<string, number>; stop(): void } {
+  const seenAt = new Map<string, number>()
+  let nextBlock: bigint | undefined
+  let stopped = false
+  void (async () => {
+    while (!stopped) {
+      try {
+        const head = BigInt(await call<string>("eth_blockNumber", []))
+        nextBlock ??= head
+        for (; nextBlock <= head; nextBlock += 1n) {
+          const block = await call<{ transactions: string[] }>("eth_getBlockByNumber", [
+            `0x${nextBlock.toString(16)}`,
+            false,
+          ])
+          const now = Date.now()
+          for (const hash of block.transactions) seenAt.set(hash.toLowerCase(), now)
+        }
+      } catch {
+        // Retried on the next tick.
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs))
+    }
+  })()
+  return {
+    seenAt,
+    stop() {
+      stopped = true
+    },
+  }
+}

@@ -135,9 +135,9 @@ export function toJson(report: BenchReport) {
 }
 
 function phaseRow(entry: PhaseResult): string {
-  if (!entry.measured) return `| ${entry.label} | not measured: ${entry.notes.join("; ")} |||||||||`
+  if (!entry.measured) return `| ${entry.label} | not measured: ${entry.notes.join("; ")} ||||||||||`
   const m = entry.measurement
-  return `| ${entry.label} | **${show(entry.confirmedTps, 0)}** | ${show(entry.nodeCpuUsPerTx, 0)} | ${show(entry.anvilCpuUsPerTx, 0)} | ${show(entry.rpcCallsPerTx, 3)} / ${show(entry.httpRequestsPerTx, 4)} | ${show(entry.p50InclusionMs, 0)} / ${show(entry.p99InclusionMs, 0)} | ${show(m?.peakRssMb, 0)} (start ${show(m?.startRssMb, 0)}) | ${show(m?.eventLoopP99Ms, 1)} | ${show(m?.loadAverage1m, 1)} / ${show(m?.stealPercent, 1)} % / ${show(m?.machineBusyPercent, 0)} % | ${entry.confirmed}/${entry.transactions}${entry.notes.length > 0 ? ` (${entry.notes.join("; ")})` : ""} |`
+  return `| ${entry.label} | **${show(entry.confirmedTps, 0)}** | ${show(entry.nodeCpuUsPerTx, 0)} | ${show(entry.anvilCpuUsPerTx, 0)} | ${show(entry.rpcCallsPerTx, 3)} / ${show(entry.httpRequestsPerTx, 4)} | ${show(entry.p50InclusionMs, 0)} / ${show(entry.p99InclusionMs, 0)} | ${show(m?.peakRssMb, 0)} (start ${show(m?.startRssMb, 0)}) | ${show(m?.eventLoopP99Ms, 1)} | ${show(m === undefined ? undefined : m.nodeCpuMs / m.wallMs, 2)} / ${show(m?.anvilCpuMs === undefined || m === undefined ? undefined : m.anvilCpuMs / m.wallMs, 2)} | ${show(m?.loadAverage1m, 1)} / ${show(m?.stealPercent, 1)} % / ${show(m?.machineBusyPercent, 0)} % | ${entry.confirmed}/${entry.transactions}${entry.notes.length > 0 ? ` (${entry.notes.join("; ")})` : ""} |`
 }
 
 /**
@@ -159,10 +159,10 @@ export function toMarkdown(report: BenchReport, sections: readonly string[]): st
     "",
     "## Phases",
     "",
-    "Each phase runs against a fresh embedded anvil (`--block-time 1 --gas-limit 1000000000`, started and stopped by core's `startDevnet`). Confirmed tx/s = transactions mined ÷ (last inclusion seen − first send). CPU is `process.cpuUsage()` of this Node process (all threads) and anvil's `/proc/<pid>/stat`, divided by confirmed transactions. RPC counts come from core's RPC client statistics, from a counting `FetchRequest` hook for ethers, and from the bare poster for (a).",
+    "Each phase runs against a fresh embedded anvil (`--block-time 1 --gas-limit 1000000000`, started and stopped by core's `startDevnet`). Confirmed tx/s = transactions mined ÷ (last inclusion seen − first send). CPU is `process.cpuUsage()` of this Node process (all threads) and anvil's `/proc/<pid>/stat`, divided by confirmed transactions. RPC counts come from core's RPC client statistics, from a counting `FetchRequest` hook for ethers, and from the bare poster for (a). Inclusion latency = first seen in a block by a 50 ms block poller − send time (for the pipeline: the journal's `sent_at`; the poller runs on its own connection, outside the pipeline's RPC counts). \"Cores used\" is CPU time ÷ wall time: when the machine is saturated by other work, both processes get less than they could use.",
     "",
-    "| phase | confirmed tx/s | Node CPU µs/tx | anvil CPU µs/tx | RPC calls / HTTP req per tx | inclusion p50 / p99 ms | peak RSS MB (at phase start) | loop p99 ms | load 1m / steal / busy | confirmed/sent |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| phase | confirmed tx/s | Node CPU µs/tx | anvil CPU µs/tx | RPC calls / HTTP req per tx | inclusion p50 / p99 ms | peak RSS MB (at phase start) | loop p99 ms | cores used: Node / anvil | load 1m / steal / all cores busy | confirmed/sent |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...report.phases.map(phaseRow),
     "",
     "## Ratios and calibrations (same run)",

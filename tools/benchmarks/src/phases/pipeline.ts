@@ -24,7 +24,8 @@ import {
 } from "@testnet/core"
 import { hexlify, randomBytes } from "ethers"
 import { transferFees, withDevnet } from "../devnet.js"
-import { percentile } from "../inclusion.js"
+import { createBlockObserver, percentile } from "../inclusion.js"
+import { createJsonRpc } from "../jsonRpc.js"
 import { startMeasurement } from "../measure.js"
 import { type PhaseResult, perTransaction } from "./types.js"
 
@@ -113,20 +114,27 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
                 },
               }),
         })
+        // Inclusion is observed from outside the pipeline (own poster, not in its RPC counts): the
+        // journal's included_at is the block timestamp, whole seconds, too coarse for latency.
+        const observerRpc = createJsonRpc(devnet.rpcUrl)
+        const observer = createBlockObserver((method, params) => observerRpc.call(method, params))
         const before = rpc.stats()
         const measuring = startMeasurement(devnet.pid)
         const result = await runner.run()
         const measurement = measuring.stop()
         const after = rpc.stats()
+        observer.stop()
         if (result.isErr()) throw result.error
         const summary = result.value
         const rows = await database.db
           .selectFrom("transactions")
-          .select(["sent_at", "included_at"])
+          .select(["hash", "sent_at"])
           .where("run_id", "=", run.id)
-          .where("included_at", "is not", null)
           .execute()
-        const latencies = rows.map((row) => Number(row.included_at) - Number(row.sent_at))
+        const latencies = rows.flatMap((row) => {
+          const seen = observer.seenAt.get(row.hash.toLowerCase())
+          return seen === undefined ? [] : [seen - Number(row.sent_at)]
+        })
         const confirmed = summary.transactions.included + summary.transactions.reverted
         const notes: string[] = []
         if (summary.transactions.reverted > 0)
