@@ -21,15 +21,17 @@ function niceWidth(maxMs: number, maxBuckets: number): number {
  * latency.p99Ms // 2140
  */
 export function buildLatency(transactions: readonly ReportTransactionRow[], maxBuckets = 40): ReportLatency {
-  const samples = transactions
+  const differences = transactions
     .filter((row) => row.includedAt !== undefined && row.includedBlock !== undefined)
-    .map((row) => Math.max(0, (row.includedAt ?? row.sentAt) - row.sentAt))
-    .sort((left, right) => left - right)
+    .map((row) => (row.includedAt ?? row.sentAt) - row.sentAt)
+  const clampedToZero = differences.filter((difference) => difference < 0).length
+  const samples = differences.map((difference) => Math.max(0, difference)).sort((left, right) => left - right)
   const count = samples.length
   const maxMs = samples[count - 1]
   if (maxMs === undefined)
     return {
       count: 0,
+      clampedToZero: 0,
       minMs: null,
       maxMs: null,
       meanMs: null,
@@ -51,6 +53,7 @@ export function buildLatency(transactions: readonly ReportTransactionRow[], maxB
   }
   return {
     count,
+    clampedToZero,
     minMs: samples[0] ?? null,
     maxMs,
     meanMs: Math.round(sum / count),

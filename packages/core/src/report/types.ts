@@ -87,6 +87,9 @@ export type ReportThroughput = {
 
 /**
  * Inclusion latency (included_at − sent_at) of the included and reverted transactions.
+ * `included_at` is the block's timestamp, whole seconds on most chains (and on anvil offset from
+ * the wall clock by up to a second), so values below one block time are approximate; negative
+ * differences count as 0 and are counted in `clampedToZero`.
  * `bucketMs[i]` is the lower bound of bucket `i`, `count[i]` how many fell in it.
  *
  * @example
@@ -94,6 +97,7 @@ export type ReportThroughput = {
  */
 export type ReportLatency = {
   count: number
+  clampedToZero: number
   minMs: number | null
   maxMs: number | null
   meanMs: number | null

@@ -34,13 +34,22 @@ export const chartScript = `(function () {
     var color = palette[index % palette.length];
     return { label: label, stroke: color, fill: color + "99", paths: bars, points: { show: false } };
   }
-  function draw(id, xLabel, yLabel, series, data) {
+  /** For bar charts: half a bar of room on both ends, so the first and last bars show whole. */
+  function padded(xs, step) {
+    if (xs.length === 0) return undefined;
+    return function () { return [xs[0] - step / 2, xs[xs.length - 1] + step / 2]; };
+  }
+  function draw(id, xLabel, yLabel, series, data, range) {
     var element = document.getElementById(id);
     if (!element) return;
     if (data[0].length === 0) data = data.map(function () { return [0]; });
     var options = {
       width: widthOf(element), height: height, series: series,
-      scales: { x: { time: false } },
+      scales: {
+        x: range ? { time: false, range: range } : { time: false },
+        // Counts, rates and gas are never negative: start every y axis at 0.
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } },
+      },
       axes: [{ label: xLabel }, { label: yLabel, size: 70, values: function (u, values) { return compact(values); } }],
     };
     charts.push({ chart: new uPlot(options, data, element), element: element });
@@ -55,7 +64,8 @@ export const chartScript = `(function () {
 
     var latency = run.inclusionLatency;
     draw(prefix + "latency", "inclusion latency (ms, bucket start)", "transactions",
-      [{ label: "ms" }, barSeries("transactions", 0)], [latency.bucketMs, latency.counts]);
+      [{ label: "ms" }, barSeries("transactions", 0)], [latency.bucketMs, latency.counts],
+      padded(latency.bucketMs, latency.bucketWidthMs));
 
     var errors = run.errors;
     var errorSeries = [{ label: "s" }];
@@ -79,7 +89,7 @@ export const chartScript = `(function () {
       gasSeries.push(line("block gas used", 3));
       gasData.push(blocks.map(function (block) { return Number(block.blockGasUsed); }));
     }
-    draw(prefix + "gas", "block", "gas", gasSeries, gasData);
+    draw(prefix + "gas", "block", "gas", gasSeries, gasData, padded(gasData[0], 1));
   });
   window.addEventListener("resize", function () {
     charts.forEach(function (entry) { entry.chart.setSize({ width: widthOf(entry.element), height: height }); });

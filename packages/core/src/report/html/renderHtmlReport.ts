@@ -39,7 +39,9 @@ ${charts
   )
   .join("\n")}
 </div>
-<p class="note">Latency: ${latency.count} transactions, buckets of ${latency.bucketWidthMs} ms. ${escapeHtml(gasNote)}</p>
+<p class="note">Latency: ${latency.count} transactions, buckets of ${latency.bucketWidthMs} ms, from block timestamps (1 s resolution: sub-block values are approximate${
+    latency.clampedToZero === 0 ? "" : `; ${latency.clampedToZero} negative differences counted as 0 ms`
+  }). ${escapeHtml(gasNote)}</p>
 <h3>Per task</h3>
 <div class="scroll">${renderTasks(data)}</div>
 <h3>Errors by code</h3>

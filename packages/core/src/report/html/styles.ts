@@ -13,7 +13,7 @@ h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); 
 h3 { font-size: 14px; margin: 16px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .note, .meta { color: var(--muted); }
 .runs { display: grid; grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr)); gap: 32px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 .compare .charts { grid-template-columns: 1fr; }
 .chart { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px; min-width: 0; }
 .chart h3 { margin-top: 0; }
@@ -21,7 +21,8 @@ table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-variant-
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 thead th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; }
-table.kv th { width: 40%; font-weight: 500; color: var(--muted); }
+table.kv { max-width: 760px; }
+table.kv th { width: 55%; font-weight: 500; color: var(--muted); }
 .scroll { overflow-x: auto; }
 code { font-family: ui-monospace, monospace; }
 `
