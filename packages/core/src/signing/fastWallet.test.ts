@@ -1,5 +1,5 @@
 import { inspect } from "node:util"
-import { getAddress, SigningKey, Transaction, type TransactionLike } from "ethers"
+import { getAddress, keccak256, SigningKey, Transaction, type TransactionLike } from "ethers"
 import { describe, expect, it } from "vitest"
 import { createWallet } from "../wallet/wallet.js"
 import { createFastWallet, createFastWallets } from "./fastWallet.js"
@@ -65,6 +65,14 @@ describe.each(["native", "ethers"] as const)("createFastWallet (%s backend)", (b
       null,
       "0x6001600055",
     ])
+  })
+
+  it("returns the hash of the signed bytes with signTransactionWithHash, lean path or not", () => {
+    for (const shape of [base, { ...base, value: "5" }] as TransactionLike<string>[]) {
+      const { raw, hash } = fast.signTransactionWithHash(shape)
+      expect(raw).toBe(reference.signTransaction(shape))
+      expect(hash).toBe(keccak256(raw))
+    }
   })
 
   it("signs digests like ethers' SigningKey, from bytes or hex, and refuses other lengths", () => {

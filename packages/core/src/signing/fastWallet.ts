@@ -29,7 +29,14 @@ import { getNativeSignerStatus } from "./nativeBinding.js"
  * const wallet = createFastWallet(key).unwrap()
  * wallet.backend // "native" (or "ethers" where the binding cannot load)
  */
-export type FastWallet = Wallet & { readonly backend: SigningBackend }
+export type FastWallet = Wallet & {
+  readonly backend: SigningBackend
+  /**
+   * Signs and returns the transaction hash too, hashed from the signed bytes (no second pass
+   * over the hex string): for pipelines that journal the hash before broadcasting.
+   */
+  signTransactionWithHash(transaction: TransactionLike<string>): { raw: string; hash: string }
+}
 
 /**
  * Options of {@link createFastWallet}.
@@ -72,20 +79,35 @@ class FastWalletImplementation implements FastWallet {
     this.address = address ?? getAddress(bytesToHex(keccakBytes(signer.publicKey().subarray(1)).subarray(12)))
     // Bound, so `wallet.signDigest` can be handed around as a function (chain serialisers do).
     this.signTransaction = this.signTransaction.bind(this)
+    this.signTransactionWithHash = this.signTransactionWithHash.bind(this)
     this.signDigest = this.signDigest.bind(this)
     Object.freeze(this)
   }
 
   signTransaction(transaction: TransactionLike<string>): string {
+    const lean = this.#leanSigned(transaction)
+    return lean === undefined ? this.#ethersSigned(transaction) : bytesToHex(lean)
+  }
+
+  signTransactionWithHash(transaction: TransactionLike<string>): { raw: string; hash: string } {
+    const lean = this.#leanSigned(transaction)
+    if (lean !== undefined) return { raw: bytesToHex(lean), hash: bytesToHex(keccakBytes(lean)) }
+    const raw = this.#ethersSigned(transaction)
+    return { raw, hash: bytesToHex(keccakBytes(hexToBytes(raw) as Uint8Array)) }
+  }
+
+  /** The signed bytes through the lean encoder, or undefined for shapes it declines. */
+  #leanSigned(transaction: TransactionLike<string>): Uint8Array | undefined {
     const { from } = transaction
     // A different `from` is a caller bug (wrong wallet leased), not a recoverable condition.
     if (from != null && from !== this.address && from.toLowerCase() !== this.address.toLowerCase())
       throw new Error(`signTransaction: transaction.from ${from} is not this wallet (${this.address})`)
     const lean = toLeanTransaction(transaction)
-    if (lean !== undefined) {
-      const signature = this.#signer.sign(keccakBytes(encodeUnsigned(lean)))
-      return bytesToHex(encodeSigned(lean, signature))
-    }
+    if (lean === undefined) return undefined
+    return encodeSigned(lean, this.#signer.sign(keccakBytes(encodeUnsigned(lean))))
+  }
+
+  #ethersSigned(transaction: TransactionLike<string>): string {
     const { from: _from, ...unsigned } = transaction
     const built = Transaction.from(unsigned)
     built.signature = this.signDigest(built.unsignedHash)
