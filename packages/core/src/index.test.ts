@@ -37,8 +37,9 @@ async function importBarrel(folder: string): Promise<Record<string, unknown>> {
 }
 
 describe("@testnet/core entry", () => {
-  // The foundation folders' public names, so an API change shows up in review. Folders still
-  // being built (cli, devnet, runner, signing, report, metrics) keep their own barrel snapshots.
+  // The foundation folders' public names in one place, so an API change shows up in review.
+  // Folders still being built (cli, devnet, runner, signing, report, metrics) keep their own
+  // barrel snapshots for now.
   it("exports these names from the foundation barrels and from its own files", async () => {
     const foundationFolders = [
       "config",

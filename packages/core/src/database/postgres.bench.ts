@@ -1,6 +1,7 @@
 import { afterAll, bench, describe } from "vitest"
 import { openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
+import { benchJournalRow } from "./testing/benchRows.js"
 import { startTestPostgres } from "./testing/postgresServer.js"
 
 // The recorder on PostgreSQL (a local server started for the run, fsync off: this measures the
@@ -48,16 +49,7 @@ describe(`PostgreSQL recorder (${ROWS} rows per iteration)`, () => {
         const rows: JournalRow[] = []
         for (let index = 0; index < 100; index++) {
           sequence++
-          rows.push({
-            hash: `0x${(sequence * 2654435761).toString(16).padStart(64, "0")}`,
-            runId: "bench-run",
-            chainId: 1337,
-            wallet: `0x${(sequence % 1000).toString(16).padStart(40, "0")}`,
-            nonceKey: 0n,
-            nonce: BigInt(sequence),
-            task: "transfer",
-            sentAt: Date.now(),
-          })
+          rows.push(benchJournalRow(sequence))
         }
         ;(await manager.recorder.journalTransactions(rows)).unwrap()
         for (const row of rows) hashes.push(row.hash)

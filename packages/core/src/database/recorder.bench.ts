@@ -7,6 +7,7 @@ import { afterAll, bench, describe } from "vitest"
 import { openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
 import { insertSql, metricParameters } from "./statements.js"
+import { benchJournalRow } from "./testing/benchRows.js"
 
 // Recorder throughput against the raw better-sqlite3 ceiling, and event-loop delay under load.
 // Run:  cd packages/core && npx vitest bench --run src/database
@@ -180,16 +181,7 @@ describe(`task-metric writes (${ROWS} rows per iteration)`, () => {
         const rows: JournalRow[] = []
         for (let index = 0; index < 100; index++) {
           journalled++
-          rows.push({
-            hash: `0x${(journalled * 2654435761).toString(16).padStart(64, "0")}`,
-            runId: "bench-run",
-            chainId: 1337,
-            wallet: `0x${(journalled % 1000).toString(16).padStart(40, "0")}`,
-            nonceKey: 0n,
-            nonce: BigInt(journalled),
-            task: "transfer",
-            sentAt: Date.now(),
-          })
+          rows.push(benchJournalRow(journalled))
         }
         ;(await recorderManager.recorder.journalTransactions(rows)).unwrap()
       }

@@ -1,5 +1,11 @@
+import { readFile } from "node:fs/promises"
 import { getAddress } from "ethers"
-import { WalletKeystoreInvalidError, type WalletKeystoreInvalidErrorType } from "../errors/wallet.js"
+import {
+  WalletFileAccessError,
+  type WalletFileAccessErrorType,
+  WalletKeystoreInvalidError,
+  type WalletKeystoreInvalidErrorType,
+} from "../errors/wallet.js"
 import { Err, Ok, type Result } from "../result.js"
 
 // Reading the Web3 Secret Storage v3 document: JSON shape, hex fields and KDF parameters, checked
@@ -78,6 +84,25 @@ export function parseKeystoreText(
     return Err(new WalletKeystoreInvalidError({ file, reason: "not a version 3 keystore" }))
   }
   return Ok(document)
+}
+
+/**
+ * Reads a keystore file and parses it with {@link parseKeystoreText} (no decryption).
+ *
+ * @example
+ * const document = await readKeystoreFile("keys/a.json")
+ * if (document.isOk()) readDeclaredAddress(document.value, "keys/a.json")
+ */
+export async function readKeystoreFile(
+  file: string,
+): Promise<Result<object, WalletFileAccessErrorType | WalletKeystoreInvalidErrorType>> {
+  let text: string
+  try {
+    text = await readFile(file, "utf8")
+  } catch (cause) {
+    return Err(new WalletFileAccessError({ path: file, operation: "read", cause }))
+  }
+  return parseKeystoreText(text, file)
 }
 
 /** Decodes and checks the crypto section of a parsed version-3 document. */

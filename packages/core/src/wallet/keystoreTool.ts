@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { access, link, mkdir, open, readFile, rename, unlink } from "node:fs/promises"
+import { access, link, mkdir, open, rename, unlink } from "node:fs/promises"
 import { join } from "node:path"
 import { Wallet as EthersWallet } from "ethers"
 import {
@@ -13,7 +13,7 @@ import {
 import { Err, Ok, type Result } from "../result.js"
 import { defaultScryptConcurrency, mapConcurrently } from "./concurrency.js"
 import { encryptKeystore, type ScryptParameters } from "./keystoreCrypto.js"
-import { parseKeystoreText, readDeclaredAddress } from "./keystoreFormat.js"
+import { readDeclaredAddress, readKeystoreFile } from "./keystoreFormat.js"
 import { parsePrivateKey } from "./privateKey.js"
 import { listKeystoreFiles } from "./sources/keystore.js"
 import { createWallet } from "./wallet.js"
@@ -173,13 +173,7 @@ export async function listKeystoreAddresses(
   if (files.isErr()) return Err(files.error)
   const listed: KeystoreFileInfo[] = []
   for (const file of files.value) {
-    let text: string
-    try {
-      text = await readFile(file, "utf8")
-    } catch (cause) {
-      return Err(new WalletFileAccessError({ path: file, operation: "read", cause }))
-    }
-    const document = parseKeystoreText(text, file)
+    const document = await readKeystoreFile(file)
     if (document.isErr()) return Err(document.error)
     const address = readDeclaredAddress(document.value, file)
     if (address.isErr()) return Err(address.error)

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto"
-import { readdir, readFile, stat } from "node:fs/promises"
+import { readdir, stat } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import {
   type WalletAddressMismatchErrorType,
@@ -12,7 +12,7 @@ import {
 } from "../../errors/wallet.js"
 import { Err, Ok, type Result } from "../../result.js"
 import { decryptKeystore } from "../keystoreCrypto.js"
-import { parseKeystoreText } from "../keystoreFormat.js"
+import { readKeystoreFile } from "../keystoreFormat.js"
 import { createWalletFromDerivedKey, type Wallet } from "../wallet.js"
 import type { LoadedWallet } from "./types.js"
 
@@ -88,13 +88,7 @@ function digestPassword(password: string): string {
 }
 
 async function decryptFile(file: string, password: string): Promise<Result<Wallet, KeystoreFileErrorType>> {
-  let text: string
-  try {
-    text = await readFile(file, "utf8")
-  } catch (cause) {
-    return Err(new WalletFileAccessError({ path: file, operation: "read", cause }))
-  }
-  const document = parseKeystoreText(text, file)
+  const document = await readKeystoreFile(file)
   if (document.isErr()) return document
   const account = await decryptKeystore(document.value, password, file)
   if (account.isErr()) return account
