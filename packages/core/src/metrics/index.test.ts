@@ -11,6 +11,7 @@ describe("metrics barrel", () => {
         "createRunMetrics",
         "instrumentRpc",
         "observeRunner",
+        "serveRunMetrics",
       ]
     `)
   })

@@ -9,3 +9,4 @@ export {
   type RunnerObserver,
 } from "./observeRunner.js"
 export { createRunMetrics, type RunMetrics } from "./runMetrics.js"
+export { type RunMetricsService, serveRunMetrics } from "./serveRunMetrics.js"

@@ -7,8 +7,9 @@ import { runShortLoad } from "../report/testing/shortRun.js"
 import type { Runner } from "../runner/runner.js"
 import { instrumentRpc } from "./instrumentRpc.js"
 import { createMetricsServer } from "./metricsServer.js"
-import { createMetricsEvents, observeRunner, type RunnerObserver } from "./observeRunner.js"
+import { createMetricsEvents } from "./observeRunner.js"
 import { createRunMetrics } from "./runMetrics.js"
+import { serveRunMetrics } from "./serveRunMetrics.js"
 
 const directory = mkdtempSync(join(tmpdir(), "metrics-"))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -39,9 +40,9 @@ async function scrape(
 
 describe("Prometheus metrics", () => {
   it("are scraped over HTTP during a real run on the embedded devnet, and move", async () => {
-    const server = (await createMetricsServer({ port: 0 })).unwrap()
+    const service = (await serveRunMetrics({ port: 0, intervalMs: 250 })).unwrap()
+    const { server } = service
     const scrapes: Map<string, number>[] = []
-    let observer: RunnerObserver | undefined
     let timer: ReturnType<typeof setInterval> | undefined
     let rpcScrape = ""
     try {
@@ -50,7 +51,7 @@ describe("Prometheus metrics", () => {
         durationSeconds: 4,
         targetTps: 20,
         onRunner: (runner: Runner) => {
-          observer = observeRunner({ runner }, server.metrics, { intervalMs: 250 })
+          service.attach({ runner })
           timer = setInterval(() => {
             scrape(server.url).then(
               (result) => scrapes.push(result.values),
@@ -64,11 +65,14 @@ describe("Prometheus metrics", () => {
           rpcScrape = (await scrape(server.url)).text
         },
       })
-      observer?.stop()
       clearInterval(timer)
-      const final = await scrape(server.url)
-      expect(final.status).toBe(200)
-      expect(final.type).toContain("text/plain")
+      const overHttp = await scrape(server.url)
+      expect(overHttp.status).toBe(200)
+      expect(overHttp.type).toContain("text/plain")
+      await service.close()
+      // Closed: the last sample is in the registry; read it without HTTP now.
+      const text = await server.registry.metrics()
+      const final = { text, values: parseScrape(text) }
       for (const name of [
         "testnet_transactions_sent_total",
         "testnet_transactions_included_total",
@@ -106,8 +110,7 @@ describe("Prometheus metrics", () => {
       )
     } finally {
       clearInterval(timer)
-      observer?.stop()
-      await server.close()
+      await service.close()
     }
   }, 60_000)
 

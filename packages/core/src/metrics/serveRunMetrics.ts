@@ -1,0 +1,60 @@
+import type { MetricsPortInUseErrorType } from "../errors/report.js"
+import { Ok, type Result } from "../result.js"
+import { createMetricsServer, type MetricsServer } from "./metricsServer.js"
+import { observeRunner, type RunnerMetricsSources, type RunnerObserver } from "./observeRunner.js"
+
+/**
+ * The `--metrics-port` service of a run: the endpoint, and the runner it watches once attached.
+ *
+ * @example
+ * const service = (await serveRunMetrics({ port: 9464 })).unwrap()
+ * await runLoad({ chain, config, onRunner: (runner) => service.attach({ runner }) })
+ * await service.close()
+ */
+export type RunMetricsService = {
+  server: MetricsServer
+  url: string
+  /** Starts polling the runner (and the optional sources). A second call replaces the first. */
+  attach(sources: RunnerMetricsSources): void
+  /** Takes a last sample, stops polling and closes the endpoint. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the metrics endpoint before a run (so a taken port fails fast, before any work) and
+ * returns a handle to attach the runner once it exists.
+ *
+ * @example
+ * const service = await serveRunMetrics({ port: options.metricsPort })
+ * if (service.isErr()) return service
+ * io.stderr.write(`Metrics: ${service.value.url}\n`)
+ */
+export async function serveRunMetrics(parameters: {
+  port: number
+  host?: string
+  intervalMs?: number
+}): Promise<Result<RunMetricsService, MetricsPortInUseErrorType>> {
+  const server = await createMetricsServer({
+    port: parameters.port,
+    ...(parameters.host === undefined ? {} : { host: parameters.host }),
+  })
+  if (server.isErr()) return server
+  let observer: RunnerObserver | undefined
+  return Ok({
+    server: server.value,
+    url: server.value.url,
+    attach(sources) {
+      observer?.stop()
+      observer = observeRunner(
+        sources,
+        server.value.metrics,
+        parameters.intervalMs === undefined ? {} : { intervalMs: parameters.intervalMs },
+      )
+    },
+    async close() {
+      observer?.stop()
+      observer = undefined
+      await server.value.close()
+    },
+  })
+}
