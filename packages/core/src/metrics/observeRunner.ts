@@ -26,7 +26,12 @@ export type RunnerMetricsSources = {
  */
 export type RunnerObserver = { sample(): void; stop(): void }
 
-/** Label value of counters derived from snapshots, which have no per-task breakdown. */
+/**
+ * Label value of counters derived from snapshots, which have no per-task breakdown.
+ *
+ * @example
+ * metrics.transactionsSent.get() // values labelled { task: allTasksLabel }
+ */
 export const allTasksLabel = "all"
 
 /**
