@@ -3,11 +3,14 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
+import { openDatabase } from "../database/openDatabase.js"
+import { createProxyManager } from "../proxy/proxyManager.js"
 import { runShortLoad } from "../report/testing/shortRun.js"
 import type { Runner } from "../runner/runner.js"
+import type { RunSnapshot } from "../runner/statistics.js"
 import { instrumentRpc } from "./instrumentRpc.js"
 import { createMetricsServer } from "./metricsServer.js"
-import { createMetricsEvents } from "./observeRunner.js"
+import { createMetricsEvents, observeRunner } from "./observeRunner.js"
 import { createRunMetrics } from "./runMetrics.js"
 import { serveRunMetrics } from "./serveRunMetrics.js"
 
@@ -130,6 +133,64 @@ describe("Prometheus metrics", () => {
     expect(values.get('testnet_inclusion_latency_seconds_bucket{le="1",task="transfer"}')).toBe(1)
     expect(values.get('testnet_inclusion_latency_seconds_bucket{le="2",task="transfer"}')).toBe(2)
     expect(values.get('testnet_inclusion_latency_seconds_sum{task="transfer"}')).toBe(2.4)
+  })
+
+  it("sets the recorder, proxy and nonce-gap gauges from real sources", async () => {
+    const metrics = createRunMetrics({ withDefaults: false })
+    const database = (await openDatabase({ url: ":memory:" })).unwrap()
+    // A proxy nobody listens on: checking it fails, and its gauge drops to 0.
+    const proxies = createProxyManager({
+      proxies: ["http://user:secret@127.0.0.1:9"],
+      mode: "sticky",
+      directFallback: false,
+      maxFailures: 1,
+    }).unwrap()
+    let gaps = 2
+    const snapshot = {
+      snapshot: () =>
+        ({
+          elapsedMs: 0,
+          tasksStarted: 0,
+          tasksInFlight: 0,
+          tasksSucceeded: 0,
+          tasksFailed: 0,
+          skippedStarts: 0,
+          sent: 0,
+          included: 0,
+          reverted: 0,
+          rejected: 0,
+          dropped: 0,
+          pendingTransactions: 0,
+          currentTps: 0,
+          targetTps: 5,
+          inclusionLatencyMs: { p50: undefined, p95: undefined },
+          topErrors: [],
+        }) satisfies RunSnapshot,
+    }
+    const observer = observeRunner(
+      { runner: snapshot, recorder: database.recorder, proxies, nonceGaps: () => gaps },
+      metrics,
+      { intervalMs: 60_000 },
+    )
+    try {
+      let values = parseScrape(await metrics.registry.metrics())
+      expect(values.get("testnet_recorder_queue_depth")).toBe(0)
+      expect(values.get("testnet_nonce_gaps")).toBe(2)
+      const label = [...values.keys()].find((key) => key.startsWith("testnet_proxy_up{"))
+      expect(label).toBeDefined()
+      expect(label).not.toContain("secret")
+      expect(values.get(label ?? "")).toBe(1)
+      await proxies.checkAll({ url: "http://127.0.0.1:9/", timeoutMs: 2000 })
+      gaps = 0
+      observer.sample()
+      values = parseScrape(await metrics.registry.metrics())
+      expect(values.get(label ?? "")).toBe(0)
+      expect(values.get("testnet_nonce_gaps")).toBe(0)
+    } finally {
+      observer.stop()
+      await proxies.close()
+      await database.close()
+    }
   })
 
   it("returns MetricsPortInUseError when the port is taken, and 404 off /metrics", async () => {
