@@ -54,12 +54,6 @@ describe("wallets", () => {
     expect(result.code).toBe(2)
     expect(result.stderr.split("\n")[0]).toBe("error: required option '--dir <directory>' not specified")
   })
-
-  it("says fund is not implemented yet (exit 1)", async () => {
-    const result = await runTestCli(["wallets", "fund"])
-    expect(result.code).toBe(1)
-    expect(result.stderr.split("\n")[0]).toBe("error: `testchain wallets fund` is not implemented yet.")
-  })
 })
 
 describe("db", () => {

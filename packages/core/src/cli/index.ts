@@ -23,6 +23,15 @@ export {
   parseWeights,
   type Shard,
 } from "./flagParsers.js"
+export {
+  addFundingOptions,
+  type FundingFlags,
+  getFundingHook,
+  parseAmount,
+  resolveFundingAmounts,
+} from "./fundingFlags.js"
+export { formatAmount, fundingReportJson, renderFundingReport } from "./fundingOutput.js"
+export { examplesText } from "./helpText.js"
 export type { CliIo, CliOutput } from "./io.js"
 export {
   createProgressRenderer,

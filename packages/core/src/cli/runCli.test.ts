@@ -109,10 +109,10 @@ describe("runCli", () => {
     expect(lines(filter.stderr)[0]).toBe('error: Unknown task "nope".')
   })
 
-  it("says report is not built yet (exit 1)", async () => {
-    const result = await runTestCli(["report"])
-    expect(result.code).toBe(1)
-    expect(lines(result.stderr)[0]).toBe("error: `testchain report` is not implemented yet.")
+  it("refuses report --run with --last (exit 2) before opening a database", async () => {
+    const result = await runTestCli(["report", "--run", "r1", "--last"])
+    expect(result.code).toBe(2)
+    expect(lines(result.stderr)[0]).toBe("error: --run and --last exclude each other.")
   })
 
   it("lists the task catalog with categories, weights and shares", async () => {

@@ -46,4 +46,19 @@ describe("funding errors", () => {
       Set TESTNET_FUNDER_KEY, or fund the wallets yourself and set the funding target to 0."
     `)
   })
+
+  it("FundingNoFunderError for a funding command", () => {
+    expect(new FundingNoFunderError({ command: "tempo wallets fund" }).message).toMatchInlineSnapshot(`
+      "\`tempo wallets fund\` needs a funder and none is configured.
+
+      Set TESTNET_FUNDER_KEY to the funder's private key (environment only, never a flag)."
+    `)
+    expect(
+      new FundingNoFunderError({ command: "tempo wallets reclaim", receiver: true }).message,
+    ).toMatchInlineSnapshot(`
+      "\`tempo wallets reclaim\` needs a funder and none is configured.
+
+      Set TESTNET_FUNDER_ADDRESS (or TESTNET_FUNDER_KEY): the account that receives what is left."
+    `)
+  })
 })

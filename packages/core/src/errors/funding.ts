@@ -75,14 +75,23 @@ export type FundingTransactionFailedErrorType = FundingTransactionFailedError & 
  */
 export class FundingNoFunderError extends BaseError {
   override name = "FundingNoFunderError"
-  constructor(parameters: { walletsBelowTarget: number }) {
+  /**
+   * `walletsBelowTarget`: a run found wallets to fund. `command`: a funding command was asked to
+   * run without a funder (`receiver`: it needs only the address that receives reclaimed funds).
+   */
+  constructor(parameters: { walletsBelowTarget: number } | { command: string; receiver?: boolean }) {
+    const run = "walletsBelowTarget" in parameters
     super(
-      `${parameters.walletsBelowTarget} wallet(s) are below the funding target and no funder is configured.`,
+      run
+        ? `${parameters.walletsBelowTarget} wallet(s) are below the funding target and no funder is configured.`
+        : `\`${parameters.command}\` needs a funder and none is configured.`,
       {
         code: "FUNDING_NO_FUNDER",
-        metaMessages: [
-          "Set TESTNET_FUNDER_KEY, or fund the wallets yourself and set the funding target to 0.",
-        ],
+        metaMessages: run
+          ? ["Set TESTNET_FUNDER_KEY, or fund the wallets yourself and set the funding target to 0."]
+          : "receiver" in parameters && parameters.receiver === true
+            ? ["Set TESTNET_FUNDER_ADDRESS (or TESTNET_FUNDER_KEY): the account that receives what is left."]
+            : ["Set TESTNET_FUNDER_KEY to the funder's private key (environment only, never a flag)."],
       },
     )
   }

@@ -31,7 +31,22 @@ export const fundingTaskName = "_funding"
  * @example
  * console.log(`${report.funded} wallets funded with ${report.total}`)
  */
-export type FundingReport = { funded: number; total: bigint; transactions: number; funderBalance: bigint }
+export type FundingReport = {
+  funded: number
+  total: bigint
+  transactions: number
+  funderBalance: bigint
+  /** What was sent, one entry per transaction. */
+  transfers: FundingTransferRecord[]
+}
+
+/**
+ * One funding or reclaim transaction that was sent and included.
+ *
+ * @example
+ * const record: FundingTransferRecord = { hash: "0x…", from: funder.address, to: [wallet], amount: 10n ** 17n }
+ */
+export type FundingTransferRecord = { hash: string; from: string; to: readonly string[]; amount: bigint }
 
 /**
  * Errors of a funding round.
@@ -76,7 +91,8 @@ export async function fundWallets(parameters: {
     const balance = balances.value[index + offset] ?? 0n
     if (balance < threshold && balance < target) recipients.push({ address, amount: target - balance })
   }
-  if (recipients.length === 0) return Ok({ funded: 0, total: 0n, transactions: 0, funderBalance })
+  if (recipients.length === 0)
+    return Ok({ funded: 0, total: 0n, transactions: 0, funderBalance, transfers: [] })
   if (funder === undefined) return Err(new FundingNoFunderError({ walletsBelowTarget: recipients.length }))
   const fees = gas.currentFees()
   if (fees.isErr()) return fees
@@ -117,12 +133,25 @@ export async function fundWallets(parameters: {
             cause: receipt.error,
           }),
         )
-      return Ok(receipt.value)
+      return Ok(result.value.hash)
     }),
   )
-  for (const receipt of receipts) if (receipt.isErr()) return receipt
+  const amounts = new Map(recipients.map((recipient) => [recipient.address, recipient.amount]))
+  const records: FundingTransferRecord[] = []
+  for (const [index, receipt] of receipts.entries()) {
+    if (receipt.isErr()) return receipt
+    const to = transfers[index]?.recipients ?? []
+    const amount = to.reduce((sum, address) => sum + (amounts.get(address) ?? 0n), 0n)
+    records.push({ hash: receipt.value, from: funder.address, to, amount })
+  }
   const total = recipients.reduce((sum, recipient) => sum + recipient.amount, 0n)
-  return Ok({ funded: recipients.length, total, transactions: transfers.length, funderBalance })
+  return Ok({
+    funded: recipients.length,
+    total,
+    transactions: transfers.length,
+    funderBalance,
+    transfers: records,
+  })
 }
 
 /**
@@ -139,7 +168,9 @@ export async function reclaimFunds(parameters: {
   wallets: readonly RunnerWallet[]
   funderAddress: string
   signal?: AbortSignal
-}): Promise<Result<{ reclaimed: bigint; transactions: number }, FundingErrorType>> {
+}): Promise<
+  Result<{ reclaimed: bigint; transactions: number; transfers: FundingTransferRecord[] }, FundingErrorType>
+> {
   const { hook, rpc, gas, submitter, wallets, funderAddress } = parameters
   const balances = await hook.balances({ rpc, addresses: wallets.map((wallet) => wallet.address) })
   if (balances.isErr()) return balances
@@ -154,6 +185,7 @@ export async function reclaimFunds(parameters: {
     sends.map(({ wallet, request }) => submitter.send({ wallet, request, taskName: fundingTaskName })),
   )
   let reclaimed = 0n
+  const records: FundingTransferRecord[] = []
   for (const [index, result] of sent.entries()) {
     const entry = sends[index]
     if (entry === undefined) continue
@@ -175,7 +207,11 @@ export async function reclaimFunds(parameters: {
           cause: receipt.error,
         }),
       )
-    reclaimed += "value" in entry.request && entry.request.value !== undefined ? entry.request.value : 0n
+    // A native reclaim carries its value; a token reclaim (a call) moves the whole token balance.
+    const amount =
+      "value" in entry.request && entry.request.value !== undefined ? entry.request.value : entry.balance
+    reclaimed += amount
+    records.push({ hash: result.value.hash, from: entry.wallet.address, to: [funderAddress], amount })
   }
-  return Ok({ reclaimed, transactions: sends.length })
+  return Ok({ reclaimed, transactions: sends.length, transfers: records })
 }

@@ -50,3 +50,15 @@ export const nativeFundingHook: FundingHook = {
     return { to, value: balance - fee, gasLimit: transferGas }
   },
 }
+
+/**
+ * The per-wallet funding target when none is given: 1 whole unit on the embedded devnet (free
+ * money), 0.05 units on a real network.
+ *
+ * @example
+ * defaultFundingTarget(nativeFundingHook, { devnet: false }) // 50000000000000000n (0.05 ETH)
+ */
+export function defaultFundingTarget(hook: FundingHook, where: { devnet: boolean }): bigint {
+  const { decimals } = hook.currency
+  return where.devnet ? 10n ** BigInt(decimals) : 5n * 10n ** BigInt(Math.max(0, decimals - 2))
+}

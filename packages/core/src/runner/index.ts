@@ -23,17 +23,25 @@ export {
   RunnerUnknownTransactionError,
   type RunnerUnknownTransactionErrorType,
 } from "../errors/runner.js"
+export { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
 export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 export {
   type FundingErrorType,
   type FundingReport,
+  type FundingTransferRecord,
   fundingTaskName,
   fundWallets,
   reclaimFunds,
 } from "./funding.js"
-export { nativeFundingHook } from "./fundingHook.js"
+export {
+  type FundingCommandOptions,
+  fundConfiguredWallets,
+  reclaimConfiguredWallets,
+} from "./fundingCommands.js"
+export { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
+export { type FundingCommandReport, type FundingSession, openFundingSession } from "./fundingSession.js"
 export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
 export { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 export {
@@ -61,6 +69,7 @@ export {
   type StartSlot,
   startOffsetMs,
 } from "./scheduler.js"
+export { formatShard, isInShard, type RunShard, selectShard } from "./shard.js"
 export { installShutdownHandlers, type ShutdownTarget } from "./shutdown.js"
 export {
   createRunStatistics,
@@ -73,3 +82,4 @@ export {
 export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
 export { createTaskContext } from "./taskContext.js"
 export { createTaskPicker, type TaskPicker } from "./taskPicker.js"
+export { keepShard, loadFunder, loadWorkerWallets } from "./workerWallets.js"

@@ -16,16 +16,16 @@ import type { Devnet } from "../devnet/startDevnet.js"
 import { startDevnet } from "../devnet/startDevnet.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerInvalidPlanError } from "../errors/runner.js"
-import { createGasManager } from "../gas/gasManager.js"
-import { createNonceManager, type FetchPendingNonce } from "../nonce/nonceManager.js"
+import type { FetchPendingNonce } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient, type RpcClientStats } from "../rpc/client.js"
 import { type ChainDefinition, getDevnetOptions } from "../tasks/defineChain.js"
 import { createRandom } from "../tasks/random.js"
 import { createWalletPool } from "../wallet/pool.js"
 import { createWallet, type Wallet } from "../wallet/wallet.js"
+import { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
-import { nativeFundingHook } from "./fundingHook.js"
+import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
@@ -229,40 +229,13 @@ async function runWith(
   if (run.isErr()) return run
   const runId = run.value.id
 
-  const fetchKeyedNonce = options.fetchKeyedNonce ?? chain.keyedNonceReader?.(rpc)
-  const nonces = createNonceManager({
-    fetchPendingNonce: async (lane) => {
-      if (lane.nonceKey !== 0n) {
-        if (fetchKeyedNonce === undefined)
-          return Err(
-            new RunnerInvalidPlanError({
-              reason: "keyed nonce lanes need a chain-provided nonce reader (defineChain's keyedNonceReader)",
-            }),
-          )
-        return fetchKeyedNonce(lane)
-      }
-      return (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt)
-    },
-  })
-  const gas =
-    options.gas ??
-    createGasManager({
-      eip1559: chain.capabilities.eip1559,
-      baseFeeMultiplier: config.gas.baseFeeMultiplier,
-      priorityFeeMultiplier: config.gas.priorityFeeMultiplier,
-      maxFeePerGas: config.gas.maxFeePerGas,
-      minPriorityFeePerGas: config.gas.minPriorityFee,
-      replacementBumpPercent: config.gas.replacementBumpPercent,
-    })
+  const nonces = createChainNonceManager(rpc, options.fetchKeyedNonce ?? chain.keyedNonceReader?.(rpc))
+  const gas = options.gas ?? createConfiguredGasManager(chain, config)
   // The seed fixes the wallet order too: same seed, same first leases.
   const ordered = createRandom(config.seed).fork("wallets").shuffle(wallets)
   const pool = createWalletPool(ordered, { cooldownMs: config.leaseCooldownMs })
   const hook = chain.fund ?? nativeFundingHook
-  const fundingTarget =
-    options.fundingTarget ??
-    (useDevnet
-      ? 10n ** BigInt(hook.currency.decimals)
-      : 5n * 10n ** BigInt(Math.max(0, hook.currency.decimals - 2)))
+  const fundingTarget = options.fundingTarget ?? defaultFundingTarget(hook, { devnet: useDevnet })
 
   const runner = createRunner({
     chain,

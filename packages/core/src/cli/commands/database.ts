@@ -7,6 +7,7 @@ import { Ok } from "../../result.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
+import { examplesText } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 import { formatDuration, formatPercent, renderTable } from "../table.js"
 
@@ -19,13 +20,32 @@ type DatabaseOptions = { config?: string; db?: string; json?: boolean; run?: str
  * registerDatabaseCommand(program, context, slot) // then: tempo db stats --db ./data/tempo.db
  */
 export function registerDatabaseCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
-  const database = program.command("db").description("database maintenance and statistics")
+  const name = context.programName
+  const database = program
+    .command("db")
+    .description("database maintenance and statistics")
+    .addHelpText(
+      "after",
+      examplesText(name, [
+        "db migrate --db ./data/shared.db",
+        "db stats",
+        "db stats --run 2c6f5b1a-… --json",
+      ]),
+    )
   addCommonOptions(database.command("migrate"))
     .description("create the database or upgrade its schema")
+    .addHelpText(
+      "after",
+      examplesText(name, ["db migrate", "db migrate --db postgres://user@db.example/testnet --json"]),
+    )
     .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
     .action(slot.wrap(async (options: DatabaseOptions) => withDatabase(context, options, migrate)))
   addCommonOptions(database.command("stats"))
     .description("per-task totals of a run (default: the latest run of this chain)")
+    .addHelpText(
+      "after",
+      examplesText(name, ["db stats", "db stats --db ./data/shared.db --run 2c6f5b1a-…", "db stats --json"]),
+    )
     .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
     .option("--run <id>", "run id (default: the latest)")
     .action(slot.wrap(async (options: DatabaseOptions) => withDatabase(context, options, stats)))

@@ -7,6 +7,7 @@ import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { collect } from "../flagParsers.js"
+import { examplesText } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 import { renderTable } from "../table.js"
 
@@ -18,9 +19,18 @@ import { renderTable } from "../table.js"
  * registerProxiesCommand(program, context, slot) // then: tempo proxies check --config testnet.toml
  */
 export function registerProxiesCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
-  const proxies = program.command("proxies").description("check the configured proxies")
+  const examples = examplesText(context.programName, [
+    "proxies check --config testnet.toml",
+    "proxies check --proxy socks5://127.0.0.1:1080 --rpc-url https://rpc.example",
+    "proxies check --config testnet.toml --url https://example.com --json",
+  ])
+  const proxies = program
+    .command("proxies")
+    .description("check the configured proxies")
+    .addHelpText("after", examples)
   addCommonOptions(proxies.command("check"))
     .description("request through every proxy and report status and latency")
+    .addHelpText("after", examples)
     .option("--proxy <url>", "proxy URL (repeatable; adds to proxies.urls)", collect)
     .option("--rpc-url <url>", "JSON-RPC endpoint to reach through the proxies (default: the config's first)")
     .option("--url <url>", "check with a GET to this URL instead of JSON-RPC")

@@ -2,6 +2,7 @@ import type { Command } from "commander"
 import { type ReportCommandOptions, runReportCommand } from "../../report/runReportCommand.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
+import { examplesText } from "../helpText.js"
 
 /**
  * `report [--run ID | --last] [--out FILE] [--json] [--compare ID]`: writes a recorded run's
@@ -13,6 +14,14 @@ import type { CliContext, OutcomeSlot } from "../context.js"
 export function registerReportCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
   addCommonOptions(program.command("report"))
     .description("write the HTML (or JSON) report of a recorded run; default: the latest run")
+    .addHelpText(
+      "after",
+      examplesText(context.programName, [
+        "report                                  # the latest run → ./reports/<chain>-<run>.html",
+        "report --run 2c6f5b1a-… --compare 91d0…  # two runs side by side",
+        "report --last --json --out -            # the JSON report on stdout",
+      ]),
+    )
     .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
     .option("--run <id>", "the run to report on")
     .option("--last", "the newest run of this chain (the default)")

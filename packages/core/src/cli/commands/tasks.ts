@@ -5,6 +5,7 @@ import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { parseList, parseWeights } from "../flagParsers.js"
+import { examplesText } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 import { renderTaskCatalog, taskCatalogJson } from "../taskCatalog.js"
 
@@ -17,6 +18,14 @@ import { renderTaskCatalog, taskCatalogJson } from "../taskCatalog.js"
 export function registerTasksCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
   addCommonOptions(program.command("tasks"))
     .description("list the task catalog with categories and weights")
+    .addHelpText(
+      "after",
+      examplesText(context.programName, [
+        "tasks",
+        "tasks --weights transfer=10,deploy_counter=0",
+        "tasks --config testnet.toml --json",
+      ]),
+    )
     .option("-t, --tasks <names>", "only these tasks (comma-separated)", parseList)
     .option("--weights <name=w,...>", "override task weights", parseWeights)
     .action(

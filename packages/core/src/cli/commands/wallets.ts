@@ -1,13 +1,14 @@
 import type { Command } from "commander"
-import { CliNotImplementedError } from "../../errors/cli.js"
-import { Err, Ok } from "../../result.js"
+import { Ok } from "../../result.js"
 import { exportAddressesCsv, generateKeystores, listKeystoreAddresses } from "../../wallet/keystoreTool.js"
 import { readPassword } from "../../wallet/password.js"
-import { addCommonOptions, addConnectionOptions } from "../commonOptions.js"
+import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { parsePositiveInteger } from "../flagParsers.js"
+import { examplesText } from "../helpText.js"
 import { renderTable } from "../table.js"
+import { registerFundingCommands } from "./walletsFunding.js"
 
 /**
  * `wallets generate | list | fund | reclaim`: keystore tooling and funding.
@@ -28,11 +29,19 @@ export function registerWalletsCommand(program: Command, context: CliContext, sl
 Examples:
   $ TESTNET_WALLET_PASSWORD=… ${name} wallets generate --dir keystores --count 20
   $ ${name} wallets list --dir keystores --csv > addresses.csv
-  $ ${name} wallets fund --config testnet.toml`,
+  $ TESTNET_FUNDER_KEY=0x… ${name} wallets fund --rpc-url https://rpc.example --config testnet.toml
+  $ TESTNET_FUNDER_KEY=0x… ${name} wallets reclaim --rpc-url https://rpc.example --config testnet.toml`,
     )
 
   addCommonOptions(wallets.command("generate"))
     .description("create new encrypted keystores (password from TESTNET_WALLET_PASSWORD or a prompt)")
+    .addHelpText(
+      "after",
+      examplesText(name, [
+        "wallets generate --dir keystores --count 20",
+        `TESTNET_WALLET_PASSWORD=… ${name} wallets generate --dir keystores --count 100 --json`,
+      ]),
+    )
     .requiredOption("--dir <directory>", "directory to write the keystore files to")
     .requiredOption("-n, --count <n>", "how many keystores", parsePositiveInteger)
     .action(
@@ -63,6 +72,13 @@ Examples:
 
   addCommonOptions(wallets.command("list"))
     .description("list the addresses of keystores (no password needed: nothing is decrypted)")
+    .addHelpText(
+      "after",
+      examplesText(name, [
+        "wallets list --dir keystores",
+        "wallets list --dir keystores --csv > addresses.csv",
+      ]),
+    )
     .requiredOption("--dir <path>", "keystore file or directory")
     .option("--csv", "print address,file lines as CSV")
     .action(
@@ -82,22 +98,5 @@ Examples:
       }),
     )
 
-  for (const [verb, description] of [
-    ["fund", "top up the run's wallets from the funder (TESTNET_FUNDER_KEY)"],
-    ["reclaim", "send what is left in the run's wallets back to the funder"],
-  ] as const) {
-    addConnectionOptions(addCommonOptions(wallets.command(verb)))
-      .description(description)
-      .option("--wallets <n>", "number of wallets", parsePositiveInteger)
-      .action(
-        slot.wrap(async () =>
-          Err(
-            new CliNotImplementedError({
-              command: `${name} wallets ${verb}`,
-              hint: `\`${name} start\` funds the run's wallets itself before the load begins.`,
-            }),
-          ),
-        ),
-      )
-  }
+  registerFundingCommands(wallets, context, slot)
 }

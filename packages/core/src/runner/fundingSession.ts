@@ -1,0 +1,128 @@
+/**
+ * Funding outside a run: `wallets fund` and `wallets reclaim`. The same pieces as a run (per-block
+ * fee cache, local nonces, the submission pipeline, per-block receipts), without the scheduler.
+ * These transactions are not journaled in the database (there is no run to attach them to): the
+ * commands print every hash instead.
+ */
+import type { Config } from "../config/types.js"
+import type { BaseError } from "../errors/base.js"
+import { RunnerInvalidPlanError } from "../errors/runner.js"
+import { Err, Ok, type Result } from "../result.js"
+import { createRpcClient, type RpcClient } from "../rpc/client.js"
+import type { ChainDefinition } from "../tasks/defineChain.js"
+import type { FundingHook } from "../tasks/funding.js"
+import { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
+import type { FundingTransferRecord } from "./funding.js"
+import { nativeFundingHook } from "./fundingHook.js"
+import type { RunnerGasManager, RunnerLogger } from "./ports.js"
+import { silentLogger } from "./ports.js"
+import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
+import type { RunnerRecorder } from "./recorderPort.js"
+import { createSubmitter, type Submitter } from "./submitter.js"
+
+/**
+ * What a funding command did, for printing.
+ *
+ * @example
+ * console.log(`${report.transfers.length} transaction(s), ${report.total} base units`)
+ */
+export type FundingCommandReport = {
+  action: "fund" | "reclaim"
+  chainId: number
+  /** The funder (fund: the sender; reclaim: the receiver). */
+  funder: string
+  currency: { symbol: string; decimals: number }
+  /** Wallets looked at. */
+  wallets: number
+  /** Sum of the amounts sent, in base units. */
+  total: bigint
+  transfers: FundingTransferRecord[]
+}
+
+/**
+ * The pipeline a funding command sends through, connected to a checked RPC.
+ *
+ * @example
+ * const session = (await openFundingSession({ chain, config })).unwrap()
+ * try { await fundWallets({ ...session.ports, funder, addresses, target }) } finally { await session.close() }
+ */
+export type FundingSession = {
+  chainId: number
+  hook: FundingHook
+  ports: { hook: FundingHook; rpc: RpcClient; gas: RunnerGasManager; submitter: Submitter }
+  close(): Promise<void>
+}
+
+/** Journal rows stay in memory: a funding command has no run to record them under. */
+const memoryRecorder: RunnerRecorder = {
+  journal: async () => Ok(undefined),
+  update: () => {},
+  taskMetric: () => {},
+  contract: () => {},
+  asset: () => {},
+  flush: async () => {},
+}
+
+/**
+ * Connects to the configured RPC (a real network: the embedded devnet's balances would vanish),
+ * checks the chain id, and starts the receipt tracker (which also fills the fee cache).
+ *
+ * @example
+ * const session = await openFundingSession({ chain, config, command: "tempo wallets fund" })
+ * if (session.isErr()) return session
+ */
+export async function openFundingSession(parameters: {
+  chain: ChainDefinition
+  config: Config
+  /** Named in the error when no RPC URL is configured. */
+  command?: string
+  logger?: RunnerLogger
+}): Promise<Result<FundingSession, BaseError>> {
+  const { chain, config } = parameters
+  const command = parameters.command ?? "funding"
+  if (config.rpcUrls.length === 0)
+    return Err(
+      new RunnerInvalidPlanError({
+        reason: `${command} needs --rpc-url (or rpc_urls): an embedded devnet would forget the balances when it stops`,
+      }),
+    )
+  const logger = parameters.logger ?? silentLogger
+  const rpc = createRpcClient({ endpoints: [...config.rpcUrls] })
+  const expected = config.chainId ?? chain.chainId
+  const reported = await rpc.request<string>("eth_chainId", [])
+  if (reported.isErr()) {
+    await rpc.close()
+    return reported
+  }
+  const chainId = Number(BigInt(reported.value))
+  if (chainId !== expected) {
+    await rpc.close()
+    return Err(
+      new RunnerInvalidPlanError({
+        reason: `the RPC serves chain id ${chainId}, the configuration expects ${expected}`,
+      }),
+    )
+  }
+  const gas = createConfiguredGasManager(chain, config)
+  const nonces = createChainNonceManager(rpc, chain.keyedNonceReader?.(rpc))
+  const tracker: ReceiptTracker = createReceiptTracker({
+    priorityFeeMethod: chain.capabilities.eip1559 ? "eth_maxPriorityFeePerGas" : "eth_gasPrice",
+    rpc,
+    recorder: memoryRecorder,
+    nonces,
+    gas,
+    logger,
+  })
+  const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder: memoryRecorder, tracker, logger })
+  await tracker.start()
+  const hook = chain.fund ?? nativeFundingHook
+  return Ok({
+    chainId,
+    hook,
+    ports: { hook, rpc, gas, submitter },
+    async close() {
+      tracker.stop()
+      await rpc.close()
+    },
+  })
+}
