@@ -13,6 +13,7 @@ import { type MicroResult, runMicroBenchmarks } from "./micro.js"
 import { runNaivePhase, runTunedPhase } from "./phases/ethersBaselines.js"
 import { runPipelinePhase } from "./phases/pipeline.js"
 import { runRawPhase } from "./phases/raw.js"
+import { measureReceiptsCost, type ReceiptsCost } from "./phases/receiptsCost.js"
 import { notMeasured, type PhaseResult } from "./phases/types.js"
 import { type BenchReport, toJson, writeReports } from "./report.js"
 import { transferChain } from "./transferChain.js"
@@ -24,10 +25,22 @@ const phasesFlag = flags.find((flag) => flag.startsWith("--phases"))
 const chosen = new Set(
   (phasesFlag?.includes("=") ? phasesFlag.split("=")[1] : flags[flags.indexOf("--phases") + 1])
     ?.split(",")
-    .map((name) => name.trim()) ?? ["csign", "d", "a", "canvil", "c", "b", "d_ethers", "e", "micro"],
+    .map((name) => name.trim()) ?? [
+    "csign",
+    "d",
+    "a",
+    "canvil",
+    "c",
+    "b",
+    "d_ethers",
+    "e",
+    "receipts",
+    "micro",
+  ],
 )
 if (phasesFlag === undefined)
-  for (const name of ["csign", "d", "a", "canvil", "c", "b", "d_ethers", "e", "micro"]) chosen.add(name)
+  for (const name of ["csign", "d", "a", "canvil", "c", "b", "d_ethers", "e", "receipts", "micro"])
+    chosen.add(name)
 
 const size = quick
   ? {
@@ -151,10 +164,25 @@ async function main() {
         targetTps: 100,
         signing: "fast",
         prefund: false,
-        timeoutMs: quick ? 30_000 : 60_000,
+        timeoutMs: quick ? 20_000 : 60_000,
+        graceMs: quick ? 10_000 : 30_000,
       })
     }),
   )
+  let receipts: ReceiptsCost[] = []
+  if (chosen.has("receipts")) {
+    try {
+      receipts = await measureReceiptsCost(quick ? [250, 1000] : [250, 500, 1000, 2000])
+      for (const row of receipts)
+        console.log(
+          `▶ anvil eth_getBlockReceipts, block of ${row.blockSize}: ${Math.round(row.anvilUsPerReceipt)} µs anvil CPU per receipt`,
+        )
+    } catch (error) {
+      console.log(
+        `▶ receipts calibration not measured: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+  }
   let micro: MicroResult[] = []
   if (chosen.has("micro")) {
     collectGarbage()
@@ -171,6 +199,7 @@ async function main() {
       cSignPerCpuSecond: cSign.perCpuSecond,
       cSignPerWallSecond: cSign.perWallSecond,
       cAnvil: cAnvil?.measured ? cAnvil : undefined,
+      receipts,
     },
     phases,
     micro,

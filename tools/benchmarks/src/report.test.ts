@@ -47,6 +47,7 @@ const report: BenchReport = {
     cSignPerCpuSecond: 1300,
     cSignPerWallSecond: 1200,
     cAnvil: phase("c_anvil", 5000, { acceptedTps: 5500 }),
+    receipts: [{ blockSize: 1000, anvilUsPerReceipt: 250, anvilUsPerHash: 2 }],
   },
   phases: [
     phase("a", 4000),

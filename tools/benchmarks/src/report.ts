@@ -6,6 +6,7 @@ import { readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Machine } from "./machine.js"
 import type { MicroResult } from "./micro.js"
+import type { ReceiptsCost } from "./phases/receiptsCost.js"
 import type { PhaseResult } from "./phases/types.js"
 
 /**
@@ -19,7 +20,13 @@ export type BenchReport = {
   finishedAt: string
   quick: boolean
   machine: Machine
-  calibrations: { cSignPerCpuSecond: number; cSignPerWallSecond: number; cAnvil: PhaseResult | undefined }
+  calibrations: {
+    cSignPerCpuSecond: number
+    cSignPerWallSecond: number
+    cAnvil: PhaseResult | undefined
+    /** anvil CPU per receipt (eth_getBlockReceipts) by block size. */
+    receipts: readonly ReceiptsCost[]
+  }
   phases: PhaseResult[]
   micro: MicroResult[]
 }
@@ -128,6 +135,11 @@ export function toJson(report: BenchReport) {
         : d.confirmedTps / report.calibrations.cAnvil.acceptedTps,
       3,
     ),
+    anvil_receipts_cost: report.calibrations.receipts.map((row) => ({
+      block_size: row.blockSize,
+      anvil_us_per_receipt: round(row.anvilUsPerReceipt, 0),
+      anvil_us_per_hash: round(row.anvilUsPerHash, 1),
+    })),
     targets: targets(report).map((target) => ({ ...target, value: round(target.value, 3) })),
     phases: report.phases,
     micro: report.micro,
@@ -170,6 +182,11 @@ export function toMarkdown(report: BenchReport, sections: readonly string[]): st
     `- d / a = **${show(json.ratio_pipeline_to_raw, 3)}**, d / b = **${show(json.ratio_pipeline_to_naive, 1)}**, d / c = **${show(json.ratio_pipeline_to_tuned, 2)}**`,
     `- C_sign (ethers synchronous sign + serialize, one core): **${show(report.calibrations.cSignPerCpuSecond, 0)} per CPU-second** (${show(report.calibrations.cSignPerWallSecond, 0)} per wall-second).`,
     `- C_anvil (pre-signed, batches of 200 × 4, interval mining off + evm_mine every 100 ms): **${show(report.calibrations.cAnvil?.acceptedTps, 0)} accepted tx/s**, ${show(report.calibrations.cAnvil?.confirmedTps, 0)} confirmed tx/s. Pipeline (d) / C_anvil = **${show(json.ratio_pipeline_to_c_anvil, 3)}** (baseline target ≥ 0.7).`,
+    ...(report.calibrations.receipts.length === 0
+      ? []
+      : [
+          `- anvil's \`eth_getBlockReceipts\` CPU per receipt by block size: ${report.calibrations.receipts.map((row) => `${row.blockSize} → **${show(row.anvilUsPerReceipt, 0)} µs**`).join(", ")} (reading the same block's hashes with \`eth_getBlockByNumber(n, false)\`: ${report.calibrations.receipts.map((row) => `${show(row.anvilUsPerHash, 1)} µs`).join(", ")} per transaction). The cost per receipt grows with the block, so a tracker that reads every block's receipts makes anvil spend more on confirmation than on ingestion once blocks hold more than a few hundred transactions — this is most of the gap between (d) and (a) in anvil CPU per transaction.`,
+        ]),
     "",
     "## Targets",
     "",

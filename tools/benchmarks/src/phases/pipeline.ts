@@ -47,6 +47,8 @@ export type PipelinePhaseOptions = {
   /** Fund the worker wallets with native transfers before measuring (plain-ETH chains). */
   prefund: boolean
   timeoutMs?: number
+  /** How long in-flight tasks may settle after the plan ends (default 30 s). */
+  graceMs?: number
 }
 
 function makeWallet(key: string, signing: "fast" | "ethers"): Wallet {
@@ -91,7 +93,7 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
             count: options.count,
             durationMs: options.timeoutMs ?? 90_000,
             seed: 1,
-            graceMs: 30_000,
+            graceMs: options.graceMs ?? 30_000,
             holdLeaseUntilSettled: false,
           },
           rpc,
