@@ -120,7 +120,6 @@ describe("@testnet/core entry", () => {
           "createLogger",
           "getRedactionPaths",
           "redactionDepth",
-          "secretFieldNames",
           "withCorrelation",
         ],
         "nonce": [
@@ -155,10 +154,12 @@ describe("@testnet/core entry", () => {
         "redaction": [
           "SecretExposureError",
           "assertNoSecrets",
+          "isSecretFieldName",
           "maskUrl",
           "redactSecretText",
           "redactSecrets",
           "redactedPlaceholder",
+          "secretFieldNames",
         ],
         "rpc": [
           "RpcAlreadyKnownError",

@@ -1,15 +1,14 @@
 import { maskUrl } from "../redaction/maskUrl.js"
 import { redactedPlaceholder } from "../redaction/placeholder.js"
 import { redactSecretText } from "../redaction/redactSecretText.js"
+import { isSecretFieldName } from "../redaction/secretNames.js"
 import { deepFreeze } from "./freeze.js"
 import type { Config, WalletSourceConfig } from "./types.js"
 
-// Last key-path segments whose values are secrets, in both spellings (TOML and TypeScript).
-const secretKeyNames = new Set(["key", "privatekey", "private_key", "password", "mnemonic", "phrase"])
-
 /**
- * True when a key path names a secret: its last named segment is `key`, `private_key` /
- * `privateKey`, `password`, `mnemonic` or `phrase`, or the path lies under `funder.key`.
+ * True when a key path names a secret: its last named segment is a secret field name
+ * ({@link isSecretFieldName}: `key`, `private_key` / `privateKey`, `password`, `mnemonic`,
+ * `phrase`, …), or the path lies under `funder.key`.
  *
  * @example
  * isSecretKeyPath("funder.key") // true
@@ -23,7 +22,7 @@ export function isSecretKeyPath(keyPath: string): boolean {
     .map((segment) => segment.replace(/^"|"$/g, "").toLowerCase())
   if (names[0] === "funder" && names[1] === "key") return true
   const last = names.at(-1)
-  return last !== undefined && secretKeyNames.has(last)
+  return last !== undefined && isSecretFieldName(last)
 }
 
 /**

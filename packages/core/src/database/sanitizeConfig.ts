@@ -1,9 +1,7 @@
 import { maskUrl } from "../redaction/maskUrl.js"
 import { redactedPlaceholder } from "../redaction/placeholder.js"
 import { redactSecretText } from "../redaction/redactSecretText.js"
-
-const secretKey =
-  /(private_?key|^key$|secret|password|passphrase|mnemonic|^phrase$|funder_?key|api_?key|auth)/i
+import { isSecretFieldName } from "../redaction/secretNames.js"
 
 /**
  * A JSON-safe copy of a configuration for the `runs.config` snapshot, which must never hold a
@@ -30,7 +28,7 @@ function sanitize(value: unknown, seen: WeakSet<object>): unknown {
   if (Array.isArray(value)) return value.map((item) => sanitize(item, seen))
   const copy: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    if (secretKey.test(key)) {
+    if (isSecretFieldName(key)) {
       if (item !== undefined) copy[key] = redactedPlaceholder
       continue
     }

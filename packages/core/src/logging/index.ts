@@ -7,4 +7,4 @@ export {
   type LoggerParameters,
   type LogLevel,
 } from "./createLogger.js"
-export { getRedactionPaths, redactionDepth, secretFieldNames } from "./redaction.js"
+export { getRedactionPaths, redactionDepth } from "./redaction.js"

@@ -1,25 +1,4 @@
-/**
- * Field names whose values are secrets. Matched as whole keys (case variants included), at the top
- * level and nested up to {@link redactionDepth} objects deep.
- *
- * @example
- * secretFieldNames.includes("password") // true
- */
-export const secretFieldNames = [
-  "privateKey",
-  "privateKeys",
-  "key",
-  "password",
-  "passphrase",
-  "mnemonic",
-  "phrase",
-  "secret",
-  "apiKey",
-  "authorization",
-  "Authorization",
-  "cookie",
-  "funderKey",
-] as const
+import { secretFieldNames } from "../redaction/secretNames.js"
 
 /**
  * How deep nested objects are searched for secret fields.
