@@ -87,7 +87,9 @@ async function launch(
   try {
     child = spawn(binary.command, [...binary.prefixArguments, ...anvilArguments], {
       stdio: ["ignore", "ignore", "pipe"],
-      detached: false, // same process group: a terminal's Ctrl-C reaches anvil too
+      // Its own process group: a terminal's Ctrl-C (SIGINT to the foreground group) reaches only
+      // us, so the runner can drain receipts while anvil still runs; we stop anvil afterwards.
+      detached: true,
       windowsHide: true,
     })
   } catch (cause) {
@@ -119,12 +121,8 @@ async function launch(
     pid: child.pid ?? -1,
     killNow() {
       if (exitInfo !== undefined || child.pid === undefined) return
-      // The node wrapper forwards SIGTERM to anvil but would orphan it on SIGKILL.
-      try {
-        child.kill(binary.source === "npm-wrapper" ? "SIGTERM" : "SIGKILL")
-      } catch {
-        // already gone
-      }
+      // The whole group: with the node wrapper, anvil is the wrapper's child in that group.
+      signalGroup(child, "SIGKILL")
     },
     stop() {
       stopping ??= stopProcess(child, exited, () => exitInfo !== undefined, options.stopGraceMs)
@@ -182,7 +180,7 @@ async function stopProcess(
   graceMs: number,
 ): Promise<void> {
   if (hasExited() || child.pid === undefined) return
-  child.kill("SIGTERM")
+  signalGroup(child, "SIGTERM")
   let timer: NodeJS.Timeout | undefined
   const graceOver = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), graceMs)
@@ -190,7 +188,18 @@ async function stopProcess(
   const first = await Promise.race([exited.then(() => "exited" as const), graceOver])
   clearTimeout(timer)
   if (first === "timeout" && !hasExited()) {
-    child.kill("SIGKILL")
+    signalGroup(child, "SIGKILL")
     await exited
+  }
+}
+
+/** Signals the child's process group (it leads one: spawned detached); the child alone on Windows. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    if (process.platform === "win32") child.kill(signal)
+    else process.kill(-child.pid, signal)
+  } catch {
+    // already gone
   }
 }
