@@ -13,6 +13,7 @@ const directory = mkdtempSync(join(tmpdir(), "report-browser-"))
 let browser: Browser | undefined
 let singlePath = ""
 let comparePath = ""
+let errorsPath = ""
 
 /** Starts a fresh headless Chromium with an empty profile and no network chatter. */
 async function launch(): Promise<Browser> {
@@ -53,6 +54,18 @@ beforeAll(async () => {
       singlePath = join(directory, "single.html")
       comparePath = join(directory, "compare.html")
       writeFileSync(singlePath, renderHtmlReport(single))
+      // The test chain never fails; give the same run two error series to draw.
+      const time = single.primary.throughput.time
+      const errors = {
+        totals: [
+          { code: "RPC_NONCE_TOO_LOW", source: "task" as const, count: time.length },
+          { code: "REVERTED", source: "transaction" as const, count: time.length * 2 },
+        ],
+        time,
+        series: [time.map(() => 1), time.map((_time, index) => (index % 3) + 1)],
+      }
+      errorsPath = join(directory, "errors.html")
+      writeFileSync(errorsPath, renderHtmlReport({ ...single, primary: { ...single.primary, errors } }))
       writeFileSync(comparePath, renderHtmlReport(compared))
     },
   })
@@ -125,6 +138,14 @@ describe("the HTML report in headless Chromium", () => {
     }
     expect(problems).toEqual([])
     expect(requests).toEqual([])
+  }, 30_000)
+
+  it("draws one line per error code", async () => {
+    const { charts, problems } = await inspect(errorsPath)
+    const errors = charts.find((chart) => chart.id === "chart-0-errors")
+    const quiet = (await inspect(singlePath)).charts.find((chart) => chart.id === "chart-0-errors")
+    expect(errors?.coloredPixels ?? 0).toBeGreaterThan((quiet?.coloredPixels ?? 0) + 500)
+    expect(problems).toEqual([])
   }, 30_000)
 
   it("draws both runs' charts side by side in a comparison", async () => {
