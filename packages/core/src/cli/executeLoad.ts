@@ -2,8 +2,9 @@ import { Writable } from "node:stream"
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { createLogger } from "../logging/createLogger.js"
+import { writeRunReport } from "../report/writeReport.js"
 import { Ok, type Result } from "../result.js"
-import { runLoad } from "../runner/runLoad.js"
+import { type RunLoadOptions, runLoad } from "../runner/runLoad.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import type { TaskDefinition } from "../tasks/defineTask.js"
 import type { CliContext } from "./context.js"
@@ -32,6 +33,8 @@ export type LoadRequest = {
   fundingThreshold?: bigint
   /** --sync-send: eth_sendRawTransactionSync where the chain has it. */
   syncSend?: boolean
+  /** Write the run's HTML report at the end (start, unless --no-report); `directory` default ./reports. */
+  report?: { directory?: string }
   /** Also set when the user gave --wallets (run/sequence default to one wallet). */
   walletsFromFlag?: boolean
   json: boolean
@@ -71,6 +74,7 @@ export async function executeLoad(
     pretty: io.stderr.isTTY === true,
     bindings: { chain: chain.name },
   })
+  const written: ReportOutcome = {}
   const report = await runLoad({
     chain,
     config,
@@ -82,11 +86,14 @@ export async function executeLoad(
     ...(request.fundingTarget === undefined ? {} : { fundingTarget: request.fundingTarget }),
     ...(request.fundingThreshold === undefined ? {} : { fundingThreshold: request.fundingThreshold }),
     ...(request.syncSend === true ? { useSendRawTransactionSync: true } : {}),
+    ...(request.report === undefined ? {} : { afterRun: reportWriter(request.report, written) }),
   })
   progress.finish()
   if (report.isErr()) return report
   const { summary, runId, databaseUrl, reconciliation } = report.value
   if (request.json) {
+    if (written.path !== undefined)
+      io.stdout.write(`${JSON.stringify({ type: "report", path: written.path })}\n`)
     io.stdout.write(`${runSummaryJson(summary)}\n`)
   } else {
     io.stdout.write(renderRunSummary(summary))
@@ -98,7 +105,13 @@ export async function executeLoad(
         `Warning: ${reconciliation.mismatches.length} wallet(s) disagree between the journal and the chain.\n`,
       )
     }
+    if (written.path !== undefined) io.stdout.write(`Report: ${written.path}\n`)
   }
+  // The run is recorded either way; the report can be written again with `report --run ID`.
+  if (written.error !== undefined)
+    io.stderr.write(
+      `warning: the run's report was not written: ${written.error.shortMessage}\n  Write it later with \`${context.programName} report --run ${runId}\`.\n`,
+    )
   return Ok(exitCodes.ok)
 }
 
@@ -116,4 +129,23 @@ function planFor(chain: ChainDefinition, request: LoadRequest): { chain: ChainDe
     wallets: { ...request.config.wallets, count: request.walletsFromFlag ? request.config.wallets.count : 1 },
   }
   return { chain: withSingleTask(chain, single), config }
+}
+
+type ReportOutcome = { path?: string; error?: BaseError }
+
+/** runLoad's afterRun hook that writes the report while the chain and the database are still open. */
+function reportWriter(
+  options: { directory?: string },
+  outcome: ReportOutcome,
+): NonNullable<RunLoadOptions["afterRun"]> {
+  return async ({ database, runId, rpc }) => {
+    const written = await writeRunReport({
+      database,
+      runId,
+      rpc,
+      ...(options.directory === undefined ? {} : { directory: options.directory }),
+    })
+    if (written.isOk()) outcome.path = written.value
+    else outcome.error = written.error
+  }
 }

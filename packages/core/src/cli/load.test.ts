@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises"
+import { mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -38,12 +38,19 @@ describe("start / run / sequence on the embedded devnet", () => {
         "0.5",
         "--log-level",
         "silent",
+        "--report-dir",
+        join(directory, "reports"),
       ],
       { chain: testChain },
     )
     expect(result.stderr).not.toContain("error:")
+    expect(result.stderr).not.toContain("warning:")
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^Run finished \(/)
+    // The end-of-run report, written while the devnet was still up.
+    const reportPath = /\nReport: (.+\.html)\n$/.exec(result.stdout)?.[1] ?? ""
+    expect(reportPath.startsWith(join(directory, "reports", "runnertest-"))).toBe(true)
+    expect(await readFile(reportPath, "utf8")).toMatch(/^<!doctype html>/i)
     expect(result.stdout).toMatch(/\ntask\s+runs\s+ok\s+p50/)
     expect(result.stdout).toContain("self_transfer")
     expect(result.stdout).toContain(`in ${database}.`)

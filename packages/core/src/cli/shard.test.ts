@@ -62,12 +62,14 @@ describe("start --shard INDEX/COUNT", () => {
           database,
           "--log-level",
           "silent",
+          "--no-report",
         ],
         { chain: testChain, environment },
       )
       expect(result.stderr).not.toContain("error:")
       expect(result.code).toBe(0)
       expect(result.stdout).toContain(`(shard ${shard}) in ${database}.`)
+      expect(result.stdout).not.toContain("Report:")
     }
 
     const database_ = (await openDatabase({ url: database })).unwrap()

@@ -14,7 +14,16 @@ import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 
 type LoadOptions = RunFlagOptions &
-  FundingFlags & { config?: string; json?: boolean; verbose?: boolean; shard?: Shard; syncSend?: boolean }
+  FundingFlags & {
+    config?: string
+    json?: boolean
+    verbose?: boolean
+    shard?: Shard
+    syncSend?: boolean
+    /** `--no-report` sets it to false (start only). */
+    report?: boolean
+    reportDir?: string
+  }
 
 /**
  * `start`, `run <task>` and `sequence <a,b,c>`: the commands that drive the runner.
@@ -26,6 +35,8 @@ export function registerLoadCommands(program: Command, context: CliContext, slot
   const name = context.programName
   addRunOptions(addConnectionOptions(addCommonOptions(program.command("start"))))
     .description("run the load: weighted random tasks at the target rate until duration/count/Ctrl-C")
+    .option("--no-report", "do not write the HTML report at the end of the run")
+    .option("--report-dir <directory>", "where the end-of-run report goes (default ./reports)")
     .addHelpText(
       "after",
       `
@@ -35,7 +46,8 @@ Examples:
   $ ${name} start --tasks transfer,deploy_counter --seed 7 --count 1000 --json
   $ ${name} start --shard 2/4 --db postgres://user@db/testnet   # machine 2 of 4, shared database
   $ ${name} start --rpc-url https://rpc.example --funding-target 0.5 --funding-threshold 0.1
-  $ ${name} start --rpc-url https://rpc.example --sync-send      # eth_sendRawTransactionSync where offered`,
+  $ ${name} start --rpc-url https://rpc.example --sync-send      # eth_sendRawTransactionSync where offered
+  $ ${name} start --duration 30 --no-report                      # no ./reports/<chain>-<run>.html at the end`,
     )
     .action(slot.wrap(async (options: LoadOptions) => prepare(context, options, { kind: "start" })))
 
@@ -111,6 +123,9 @@ async function prepare(
     ...(funding.value.target === undefined ? {} : { fundingTarget: funding.value.target }),
     ...(funding.value.threshold === undefined ? {} : { fundingThreshold: funding.value.threshold }),
     syncSend: options.syncSend === true,
+    ...(requested.kind === "start" && options.report !== false
+      ? { report: options.reportDir === undefined ? {} : { directory: options.reportDir } }
+      : {}),
     json: options.json === true,
     verbose: options.verbose === true,
   })
