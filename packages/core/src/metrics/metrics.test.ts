@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../database/openDatabase.js"
 import { createProxyManager } from "../proxy/proxyManager.js"
+import { startRunReporting } from "../report/runReporting.js"
 import { runShortLoad } from "../report/testing/shortRun.js"
 import type { Runner } from "../runner/runner.js"
 import type { RunSnapshot } from "../runner/statistics.js"
@@ -12,7 +13,6 @@ import { instrumentRpc } from "./instrumentRpc.js"
 import { createMetricsServer } from "./metricsServer.js"
 import { createMetricsEvents, observeRunner } from "./observeRunner.js"
 import { createRunMetrics } from "./runMetrics.js"
-import { serveRunMetrics } from "./serveRunMetrics.js"
 
 const directory = mkdtempSync(join(tmpdir(), "metrics-"))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -43,8 +43,8 @@ async function scrape(
 
 describe("Prometheus metrics", () => {
   it("are scraped over HTTP during a real run on the embedded devnet, and move", async () => {
-    const service = (await serveRunMetrics({ port: 0, intervalMs: 250 })).unwrap()
-    const { server } = service
+    const reporting = (await startRunReporting({ metricsPort: 0, reportDirectory: directory })).unwrap()
+    const url = reporting.metricsUrl ?? ""
     const scrapes: Map<string, number>[] = []
     let timer: ReturnType<typeof setInterval> | undefined
     let rpcScrape = ""
@@ -54,27 +54,32 @@ describe("Prometheus metrics", () => {
         durationSeconds: 4,
         targetTps: 20,
         onRunner: (runner: Runner) => {
-          service.attach({ runner })
+          reporting.hooks.onRunner(runner)
           timer = setInterval(() => {
-            scrape(server.url).then(
+            scrape(url).then(
               (result) => scrapes.push(result.values),
               () => undefined,
             )
           }, 500)
         },
-        afterRun: async ({ rpc }) => {
-          const instrumented = instrumentRpc(rpc, server.metrics)
+        afterRun: async (inspection) => {
+          const metrics = createRunMetrics({ withDefaults: false })
+          const instrumented = instrumentRpc(inspection.rpc, metrics)
           ;(await instrumented.request<string>("eth_blockNumber", [])).unwrap()
-          rpcScrape = (await scrape(server.url)).text
+          rpcScrape = await metrics.registry.metrics()
+          await reporting.hooks.afterRun(inspection)
         },
       })
       clearInterval(timer)
-      const overHttp = await scrape(server.url)
+      const overHttp = await scrape(url)
       expect(overHttp.status).toBe(200)
       expect(overHttp.type).toContain("text/plain")
-      await service.close()
-      // Closed: the last sample is in the registry; read it without HTTP now.
-      const text = await server.registry.metrics()
+      // The report of the run was written at its end, while the devnet was still up.
+      expect(reporting.reportError()).toBeUndefined()
+      expect(reporting.reportPath()).toBe(join(directory, `runnertest-${report.runId}.html`))
+      // close() takes a last sample first: the final counts match the run's summary exactly.
+      await reporting.close()
+      const text = (await reporting.metrics?.server.registry.metrics()) ?? ""
       const final = { text, values: parseScrape(text) }
       for (const name of [
         "testnet_transactions_sent_total",
@@ -113,7 +118,7 @@ describe("Prometheus metrics", () => {
       )
     } finally {
       clearInterval(timer)
-      await service.close()
+      await reporting.close()
     }
   }, 60_000)
 

@@ -17,6 +17,7 @@ describe("report barrel", () => {
         "resolveRun",
         "runReportCommand",
         "serializeReport",
+        "startRunReporting",
         "writeReport",
         "writeRunReport",
       ]

@@ -16,6 +16,7 @@ export { renderHtmlReport } from "./html/renderHtmlReport.js"
 export type { ReportDatabase } from "./loadRunRows.js"
 export { type RunSelector, resolveRun } from "./resolveRun.js"
 export { type ReportCommandOptions, runReportCommand } from "./runReportCommand.js"
+export { type RunReporting, startRunReporting } from "./runReporting.js"
 export {
   type FeeAmount,
   REPORT_SCHEMA_VERSION,

@@ -1,0 +1,86 @@
+import type { MetricsPortInUseErrorType } from "../errors/report.js"
+import { type RunMetricsService, serveRunMetrics } from "../metrics/serveRunMetrics.js"
+import { Ok, type Result } from "../result.js"
+import type { RunLoadInspection } from "../runner/runLoad.js"
+import type { Runner } from "../runner/runner.js"
+import { writeRunReport } from "./writeReport.js"
+
+/**
+ * What `start` adds around a run: the metrics endpoint and the end-of-run report, as hooks
+ * to spread into `runLoad`'s options.
+ *
+ * @example
+ * const reporting = (await startRunReporting({ metricsPort: 9464 })).unwrap()
+ * const result = await runLoad({ chain, config, ...reporting.hooks })
+ * await reporting.close()
+ * if (reporting.reportPath() !== undefined) console.log(`Report: ${reporting.reportPath()}`)
+ */
+export type RunReporting = {
+  hooks: {
+    onRunner(runner: Runner): void
+    afterRun(inspection: RunLoadInspection): Promise<void>
+  }
+  /** `http://127.0.0.1:<port>/metrics`, when a metrics port was given. */
+  metricsUrl: string | undefined
+  /** The metrics endpoint and its registry, when a metrics port was given. */
+  metrics: RunMetricsService | undefined
+  /** The report written after the run (undefined before, when disabled, or when writing failed). */
+  reportPath(): string | undefined
+  /** Why the report could not be written, if it could not (the run itself still succeeded). */
+  reportError(): { code: string; message: string } | undefined
+  close(): Promise<void>
+}
+
+/**
+ * Binds the metrics endpoint first (a taken port fails before any work is done) and returns the
+ * `onRunner` / `afterRun` hooks that attach the runner to it and write the HTML report while the
+ * chain and the database are still open (so block totals come from the chain).
+ *
+ * @example
+ * const reporting = await startRunReporting({ metricsPort: options.metricsPort, report: options.report !== false })
+ * if (reporting.isErr()) return reporting
+ */
+export async function startRunReporting(parameters: {
+  metricsPort?: number
+  metricsHost?: string
+  /** Write the HTML report at the end (default true). */
+  report?: boolean
+  reportDirectory?: string
+}): Promise<Result<RunReporting, MetricsPortInUseErrorType>> {
+  let metrics: RunMetricsService | undefined
+  if (parameters.metricsPort !== undefined) {
+    const served = await serveRunMetrics({
+      port: parameters.metricsPort,
+      ...(parameters.metricsHost === undefined ? {} : { host: parameters.metricsHost }),
+    })
+    if (served.isErr()) return served
+    metrics = served.value
+  }
+  let reportPath: string | undefined
+  let reportError: { code: string; message: string } | undefined
+  return Ok({
+    hooks: {
+      onRunner(runner) {
+        metrics?.attach({ runner })
+      },
+      async afterRun({ database, runId, rpc }) {
+        if (parameters.report === false) return
+        const written = await writeRunReport({
+          database,
+          runId,
+          rpc,
+          ...(parameters.reportDirectory === undefined ? {} : { directory: parameters.reportDirectory }),
+        })
+        if (written.isOk()) reportPath = written.value
+        else reportError = { code: written.error.code, message: written.error.shortMessage }
+      },
+    },
+    metricsUrl: metrics?.url,
+    metrics,
+    reportPath: () => reportPath,
+    reportError: () => reportError,
+    close: async () => {
+      await metrics?.close()
+    },
+  })
+}
