@@ -19,7 +19,28 @@ export async function withDevnet<T>(
   try {
     return await work(started.value)
   } finally {
-    await started.value.stop()
+    await stopSurely(started.value)
+  }
+}
+
+/**
+ * `devnet.stop()`, bounded: a referenced timer keeps the process alive while it waits (so a stop
+ * that never settles cannot end the run silently), and anvil is SIGKILLed by its PID if it is
+ * still there after 3 s.
+ */
+async function stopSurely(devnet: Devnet): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 3_000)
+  })
+  await Promise.race([devnet.stop().catch(() => undefined), timeout])
+  clearTimeout(timer)
+  try {
+    process.kill(devnet.pid, 0)
+    process.kill(devnet.pid, "SIGKILL")
+    console.warn(`(devnet.stop() did not stop anvil ${devnet.pid} within 3 s; killed it)`)
+  } catch {
+    // Already gone: the normal case.
   }
 }
 
