@@ -50,6 +50,12 @@ const cases: { name: string; argv: () => string[]; first: string }[] = [
     argv: () => ["start", "--tps", "-5"],
     first: "error: option '--tps <n>' argument '-5' is invalid. Must be a number > 0.",
   },
+  {
+    name: "--metrics-port 70000",
+    argv: () => ["start", "--metrics-port", "70000"],
+    first:
+      "error: option '--metrics-port <port>' argument '70000' is invalid. Must be a port number 0-65535.",
+  },
   { name: "unknown task (run)", argv: () => ["run", "nope"], first: 'error: Unknown task "nope".' },
   {
     name: "unknown task (--tasks)",

@@ -2,9 +2,9 @@ import { Writable } from "node:stream"
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { createLogger } from "../logging/createLogger.js"
-import { writeRunReport } from "../report/writeReport.js"
+import { startRunReporting } from "../report/runReporting.js"
 import { Ok, type Result } from "../result.js"
-import { type RunLoadOptions, runLoad } from "../runner/runLoad.js"
+import { runLoad } from "../runner/runLoad.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import type { TaskDefinition } from "../tasks/defineTask.js"
 import type { CliContext } from "./context.js"
@@ -35,6 +35,8 @@ export type LoadRequest = {
   syncSend?: boolean
   /** Write the run's HTML report at the end (start, unless --no-report); `directory` default ./reports. */
   report?: { directory?: string }
+  /** --metrics-port: serve Prometheus metrics of the run on 127.0.0.1:PORT (0 = any free port). */
+  metricsPort?: number
   /** Also set when the user gave --wallets (run/sequence default to one wallet). */
   walletsFromFlag?: boolean
   json: boolean
@@ -74,7 +76,14 @@ export async function executeLoad(
     pretty: io.stderr.isTTY === true,
     bindings: { chain: chain.name },
   })
-  const written: ReportOutcome = {}
+  // The metrics port is bound before anything starts: a taken port fails the command at once.
+  const reporting = await startRunReporting({
+    report: request.report !== undefined,
+    ...(request.report?.directory === undefined ? {} : { reportDirectory: request.report.directory }),
+    ...(request.metricsPort === undefined ? {} : { metricsPort: request.metricsPort }),
+  })
+  if (reporting.isErr()) return reporting
+  if (reporting.value.metricsUrl !== undefined) io.stderr.write(`Metrics: ${reporting.value.metricsUrl}\n`)
   const report = await runLoad({
     chain,
     config,
@@ -86,14 +95,16 @@ export async function executeLoad(
     ...(request.fundingTarget === undefined ? {} : { fundingTarget: request.fundingTarget }),
     ...(request.fundingThreshold === undefined ? {} : { fundingThreshold: request.fundingThreshold }),
     ...(request.syncSend === true ? { useSendRawTransactionSync: true } : {}),
-    ...(request.report === undefined ? {} : { afterRun: reportWriter(request.report, written) }),
+    ...reporting.value.hooks,
   })
+  await reporting.value.close()
   progress.finish()
+  const reportPath = reporting.value.reportPath()
+  const reportError = reporting.value.reportError()
   if (report.isErr()) return report
   const { summary, runId, databaseUrl, reconciliation } = report.value
   if (request.json) {
-    if (written.path !== undefined)
-      io.stdout.write(`${JSON.stringify({ type: "report", path: written.path })}\n`)
+    if (reportPath !== undefined) io.stdout.write(`${JSON.stringify({ type: "report", path: reportPath })}\n`)
     io.stdout.write(`${runSummaryJson(summary)}\n`)
   } else {
     io.stdout.write(renderRunSummary(summary))
@@ -105,12 +116,12 @@ export async function executeLoad(
         `Warning: ${reconciliation.mismatches.length} wallet(s) disagree between the journal and the chain.\n`,
       )
     }
-    if (written.path !== undefined) io.stdout.write(`Report: ${written.path}\n`)
+    if (reportPath !== undefined) io.stdout.write(`Report: ${reportPath}\n`)
   }
   // The run is recorded either way; the report can be written again with `report --run ID`.
-  if (written.error !== undefined)
+  if (reportError !== undefined)
     io.stderr.write(
-      `warning: the run's report was not written: ${written.error.shortMessage}\n  Write it later with \`${context.programName} report --run ${runId}\`.\n`,
+      `warning: the run's report was not written: ${reportError.message}\n  Write it later with \`${context.programName} report --run ${runId}\`.\n`,
     )
   return Ok(exitCodes.ok)
 }
@@ -129,23 +140,4 @@ function planFor(chain: ChainDefinition, request: LoadRequest): { chain: ChainDe
     wallets: { ...request.config.wallets, count: request.walletsFromFlag ? request.config.wallets.count : 1 },
   }
   return { chain: withSingleTask(chain, single), config }
-}
-
-type ReportOutcome = { path?: string; error?: BaseError }
-
-/** runLoad's afterRun hook that writes the report while the chain and the database are still open. */
-function reportWriter(
-  options: { directory?: string },
-  outcome: ReportOutcome,
-): NonNullable<RunLoadOptions["afterRun"]> {
-  return async ({ database, runId, rpc }) => {
-    const written = await writeRunReport({
-      database,
-      runId,
-      rpc,
-      ...(options.directory === undefined ? {} : { directory: options.directory }),
-    })
-    if (written.isOk()) outcome.path = written.value
-    else outcome.error = written.error
-  }
 }

@@ -134,3 +134,16 @@ export function parseShard(text: string): Shard {
 export function inShard(position: number, shard: Shard): boolean {
   return isInShard(position, shard)
 }
+
+/**
+ * A TCP port, 0–65535 (0: let the OS choose).
+ *
+ * @example
+ * parsePort("9464") // 9464
+ */
+export function parsePort(text: string): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text.trim()) || value > 65_535)
+    throw new InvalidArgumentError("Must be a port number 0-65535.")
+  return value
+}

@@ -26,6 +26,7 @@ describe("cli barrel", () => {
         "parseAmount",
         "parseList",
         "parseNonNegativeInteger",
+        "parsePort",
         "parsePositiveInteger",
         "parsePositiveNumber",
         "parseShard",

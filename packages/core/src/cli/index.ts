@@ -17,6 +17,7 @@ export {
   inShard,
   parseList,
   parseNonNegativeInteger,
+  parsePort,
   parsePositiveInteger,
   parsePositiveNumber,
   parseShard,

@@ -40,6 +40,8 @@ describe("start / run / sequence on the embedded devnet", () => {
         "silent",
         "--report-dir",
         join(directory, "reports"),
+        "--metrics-port",
+        "0",
       ],
       { chain: testChain },
     )
@@ -47,6 +49,7 @@ describe("start / run / sequence on the embedded devnet", () => {
     expect(result.stderr).not.toContain("warning:")
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^Run finished \(/)
+    expect(result.stderr).toMatch(/^Metrics: http:\/\/127\.0\.0\.1:\d+\/metrics$/m)
     // The end-of-run report, written while the devnet was still up.
     const reportPath = /\nReport: (.+\.html)\n$/.exec(result.stdout)?.[1] ?? ""
     expect(reportPath.startsWith(join(directory, "reports", "runnertest-"))).toBe(true)

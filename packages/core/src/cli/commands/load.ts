@@ -9,7 +9,7 @@ import { addCommonOptions, addConnectionOptions, addRunOptions } from "../common
 import type { RunFlagOptions } from "../configFlags.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { executeLoad, type LoadRequest } from "../executeLoad.js"
-import { parseList, type Shard } from "../flagParsers.js"
+import { parseList, parsePort, type Shard } from "../flagParsers.js"
 import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 
@@ -23,6 +23,7 @@ type LoadOptions = RunFlagOptions &
     /** `--no-report` sets it to false (start only). */
     report?: boolean
     reportDir?: string
+    metricsPort?: number
   }
 
 /**
@@ -37,6 +38,11 @@ export function registerLoadCommands(program: Command, context: CliContext, slot
     .description("run the load: weighted random tasks at the target rate until duration/count/Ctrl-C")
     .option("--no-report", "do not write the HTML report at the end of the run")
     .option("--report-dir <directory>", "where the end-of-run report goes (default ./reports)")
+    .option(
+      "--metrics-port <port>",
+      "serve Prometheus metrics on 127.0.0.1:PORT during the run (0: any free port)",
+      parsePort,
+    )
     .addHelpText(
       "after",
       `
@@ -47,7 +53,8 @@ Examples:
   $ ${name} start --shard 2/4 --db postgres://user@db/testnet   # machine 2 of 4, shared database
   $ ${name} start --rpc-url https://rpc.example --funding-target 0.5 --funding-threshold 0.1
   $ ${name} start --rpc-url https://rpc.example --sync-send      # eth_sendRawTransactionSync where offered
-  $ ${name} start --duration 30 --no-report                      # no ./reports/<chain>-<run>.html at the end`,
+  $ ${name} start --duration 30 --no-report                      # no ./reports/<chain>-<run>.html at the end
+  $ ${name} start --metrics-port 9464                            # Prometheus scrape target during the run`,
     )
     .action(slot.wrap(async (options: LoadOptions) => prepare(context, options, { kind: "start" })))
 
@@ -125,6 +132,9 @@ async function prepare(
     syncSend: options.syncSend === true,
     ...(requested.kind === "start" && options.report !== false
       ? { report: options.reportDir === undefined ? {} : { directory: options.reportDir } }
+      : {}),
+    ...(requested.kind === "start" && options.metricsPort !== undefined
+      ? { metricsPort: options.metricsPort }
       : {}),
     json: options.json === true,
     verbose: options.verbose === true,
