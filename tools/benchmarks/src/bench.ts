@@ -44,13 +44,12 @@ if (phasesFlag === undefined)
 
 const size = quick
   ? {
-      raw: 4000,
+      raw: 3000,
       naive: 300,
       tuned: 600,
-      pipeline: 6000,
-      pipelineEthers: 800,
-      mixed: 150,
-      micro: 250,
+      pipeline: 4000,
+      mixed: 60,
+      micro: 150,
       sign: 700,
     }
   : {
@@ -58,7 +57,6 @@ const size = quick
       naive: 1500,
       tuned: 3000,
       pipeline: 20_000,
-      pipelineEthers: 3000,
       mixed: 600,
       micro: 1000,
       sign: 2000,
@@ -141,7 +139,8 @@ async function main() {
         id: "d_ethers",
         label: `(d') same pipeline with core's ethers-backed wallets (no fast signer), ${pipeline.wallets} wallets`,
         chain: transferChain,
-        count: size.pipelineEthers,
+        // Same count as (d): block sizes (and so anvil's receipt cost) must match for a fair comparison.
+        count: size.pipeline,
         ...pipeline,
         targetTps: 2000,
         signing: "ethers",
@@ -156,16 +155,16 @@ async function main() {
       const { tempo } = (await import(specifier)) as { tempo: ChainDefinition }
       return runPipelinePhase({
         id: "e",
-        label: "(e) pipeline, default mixed Tempo catalog (runner funding included), 50 wallets",
+        label: `(e) pipeline, default mixed Tempo catalog (runner funding included), ${quick ? 20 : 50} wallets`,
         chain: tempo,
         count: size.mixed,
-        wallets: 50,
-        workers: 50,
+        wallets: quick ? 20 : 50,
+        workers: quick ? 20 : 50,
         targetTps: 100,
         signing: "fast",
         prefund: false,
-        timeoutMs: quick ? 20_000 : 60_000,
-        graceMs: quick ? 10_000 : 30_000,
+        timeoutMs: quick ? 15_000 : 60_000,
+        graceMs: quick ? 8_000 : 30_000,
       })
     }),
   )
