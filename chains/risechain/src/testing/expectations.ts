@@ -1,6 +1,7 @@
 // Test support only (not exported): assertions shared by the category test files.
+
+import type { TaskRun } from "@testnet/core"
 import { expect } from "vitest"
-import type { TaskRun } from "./taskRunner.js"
 
 /**
  * The run completed its one task successfully, left nothing pending, and the journal agrees with

@@ -26,6 +26,24 @@ export {
 } from "./defineChain.js"
 export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
 export type { FundingHook, FundingTransfer } from "./funding.js"
+export {
+  type ConfirmedTransaction,
+  type DeployedContract,
+  type DeployRequest,
+  deployContract,
+  type ForeignReceipt,
+  findOrDeployContract,
+  hasCode,
+  readValue,
+  sendAndConfirm,
+  startTaskRunner,
+  succeeded,
+  type TaskRun,
+  type TaskRunner,
+  type TaskRunnerOptions,
+  taskFailure,
+  waitForForeignReceipts,
+} from "./kit/index.js"
 export { type CreatedAsset, type CreatedContract, createTaskOutcome, type TaskOutcome } from "./outcome.js"
 export { createRandom, type Random } from "./random.js"
 export {

@@ -1,11 +1,8 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { ZeroHash } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
@@ -25,6 +22,7 @@ export const accessListTransaction = defineTask({
       task: "access_list_transaction",
       kind: "counter",
       initCode: Counter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (counter.isErr()) return counter
     const to = counter.value.address

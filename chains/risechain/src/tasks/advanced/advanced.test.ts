@@ -1,6 +1,7 @@
+import type { TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectCleanRun, noteMatch } from "../../testing/expectations.js"
-import { startTaskRunner, type TaskRunner } from "../../testing/taskRunner.js"
+import { startRiseTaskRunner } from "../../testing/taskRunner.js"
 import {
   accessListTransaction,
   calldataHeavy,
@@ -18,7 +19,7 @@ describe("advanced tasks on the embedded RISE devnet", () => {
   const typeOf = async (hash: string | undefined) =>
     Number((await runner.rpc<{ type: string }>("eth_getTransactionByHash", [hash])).type)
   beforeAll(async () => {
-    runner = await startTaskRunner({ wallets: 10 })
+    runner = await startRiseTaskRunner(10)
   })
   afterAll(async () => {
     await runner?.stop()

@@ -1,9 +1,7 @@
 import { CalldataSink } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /** Gas per non-zero calldata byte under the EIP-7623 floor (prague): 4 tokens × 10. */
 const floorGasPerByte = 40n
@@ -25,6 +23,7 @@ export const calldataHeavy = defineTask({
       task: "calldata_heavy",
       kind: "calldata_sink",
       initCode: CalldataSink.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (sink.isErr()) return sink
     const length = context.random.int(4, 32) * 1024

@@ -1,11 +1,8 @@
 import { SelfDestructor } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, hasCode, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
-import { hasCode } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const destroyOnDeploy = concat([
   SelfDestructor.bytecode,

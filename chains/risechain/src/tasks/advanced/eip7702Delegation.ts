@@ -1,11 +1,9 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
-import { taskFailure } from "../shared/failure.js"
+import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { dynamicFees, signedRequest } from "../shared/rawTransaction.js"
 
 /** Intrinsic 21k + 25k per authorization + the delegated increment (a fresh slot). */
@@ -32,6 +30,7 @@ export const eip7702Delegation = defineTask({
       task: "eip7702_delegation",
       kind: "counter",
       initCode: Counter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (counter.isErr()) return counter
     const authority = createEphemeralAccount()

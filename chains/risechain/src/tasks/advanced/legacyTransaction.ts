@@ -1,7 +1,5 @@
-import { defineTask } from "@testnet/core"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**

@@ -1,9 +1,12 @@
-import { defineTask } from "@testnet/core"
+import {
+  defineTask,
+  type ForeignReceipt as RpcReceipt,
+  sendAndConfirm,
+  succeeded,
+  taskFailure,
+} from "@testnet/core"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
-import { taskFailure } from "../shared/failure.js"
-import type { RpcReceipt } from "../shared/foreignReceipt.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { dynamicFees } from "../shared/rawTransaction.js"
 
 /** What the wallet lends the task-local sender (0.0001 ETH), returned minus one fee. */

@@ -1,9 +1,10 @@
+import type { TaskRunner } from "@testnet/core"
 import { openDatabase } from "@testnet/core"
 import { Interface } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { riseAddresses } from "../../contracts/addresses.js"
 import { expectCleanRun } from "../../testing/expectations.js"
-import { startTaskRunner, type TaskRunner } from "../../testing/taskRunner.js"
+import { startRiseTaskRunner } from "../../testing/taskRunner.js"
 import { factoryBatchDeploy, multicallAggregate, multiSendNative, multiSendToken } from "./index.js"
 
 const counter = new Interface(["function number() view returns (uint256)"])
@@ -11,7 +12,7 @@ const counter = new Interface(["function number() view returns (uint256)"])
 describe("batch tasks on the embedded RISE devnet", () => {
   let runner: TaskRunner
   beforeAll(async () => {
-    runner = await startTaskRunner({ wallets: 4 })
+    runner = await startRiseTaskRunner(4)
   })
   afterAll(async () => {
     await runner?.stop()

@@ -1,10 +1,7 @@
 import { Factory } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Deploys 2–5 Counters in one transaction through the shared `Factory` (`deployCounters`) and

@@ -1,9 +1,7 @@
-import { defineTask } from "@testnet/core"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Sends ETH to 3–10 random addresses in one transaction through the shared `MultiSend`.

@@ -1,10 +1,8 @@
-import { defineTask } from "@testnet/core"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
 import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
-import { succeeded } from "../shared/outcome.js"
 
 /**
  * Sends a meme ERC-20 to 3–10 random addresses in one transaction: `approve(MultiSend, total)`

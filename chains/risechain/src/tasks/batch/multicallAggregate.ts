@@ -1,13 +1,17 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import {
+  defineTask,
+  findOrDeployContract,
+  hasCode,
+  sendAndConfirm,
+  succeeded,
+  taskFailure,
+} from "@testnet/core"
 import { riseAddresses } from "../../contracts/addresses.js"
 import { multicall3Interface } from "../../contracts/multicall3.js"
-import { findOrDeployContract, hasCode } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Batches 2–4 `Counter.increment()` calls into one transaction with Multicall3 `aggregate3`
@@ -48,6 +52,7 @@ export const multicallAggregate = defineTask({
       task: "multicall_aggregate",
       kind: "counter",
       initCode: Counter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (counter.isErr()) return counter
     const count = context.random.int(2, 4)

@@ -1,9 +1,7 @@
 import { GasBurner } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Burns 50k–500k gas in a shared `GasBurner` (kind "gas_burner") and checks the receipt used at
@@ -22,6 +20,7 @@ export const burnGas = defineTask({
       task: "burn_gas",
       kind: "gas_burner",
       initCode: GasBurner.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (burner.isErr()) return burner
     const amount = context.random.bigint(50_000n, 500_000n)

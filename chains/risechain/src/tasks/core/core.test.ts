@@ -1,6 +1,7 @@
+import type { TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectCleanRun } from "../../testing/expectations.js"
-import { startTaskRunner, type TaskRunner } from "../../testing/taskRunner.js"
+import { startRiseTaskRunner } from "../../testing/taskRunner.js"
 import {
   burnGas,
   checkBalance,
@@ -20,7 +21,7 @@ import {
 describe("core tasks on the embedded RISE devnet", () => {
   let runner: TaskRunner
   beforeAll(async () => {
-    runner = await startTaskRunner({ wallets: 12 })
+    runner = await startRiseTaskRunner(12)
   })
   afterAll(async () => {
     await runner?.stop()

@@ -1,11 +1,8 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, hasCode, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat, getCreate2Address, keccak256 } from "ethers"
 import { riseAddresses } from "../../contracts/addresses.js"
-import { hasCode } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const counterInitCodeHash = keccak256(Counter.bytecode)
 

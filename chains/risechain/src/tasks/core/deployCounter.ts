@@ -1,7 +1,6 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { deployContract } from "../shared/contracts.js"
-import { succeeded } from "../shared/outcome.js"
+import { defineTask, deployContract, succeeded } from "@testnet/core"
+import { riseGasLimits } from "../shared/gasLimits.js"
 
 /**
  * Deploys a `Counter` and records it as contract kind "counter" (reused by `increment_counter`
@@ -20,6 +19,7 @@ export const deployCounter = defineTask({
       task: "deploy_counter",
       kind: "counter",
       initCode: Counter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (deployed.isErr()) return deployed
     return succeeded([deployed.value.deployment], [`counter at ${deployed.value.address}`])

@@ -1,10 +1,7 @@
 import { EventEmitter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Emits 1–5 `Ping` events from a shared `EventEmitter` (kind "event_emitter") and checks the
@@ -23,6 +20,7 @@ export const emitEvents = defineTask({
       task: "emit_events",
       kind: "event_emitter",
       initCode: EventEmitter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (emitter.isErr()) return emitter
     const count = context.random.int(1, 5)

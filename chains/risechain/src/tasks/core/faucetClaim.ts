@@ -1,9 +1,14 @@
-import { type BaseError, defineTask, type Result } from "@testnet/core"
+import {
+  type BaseError,
+  defineTask,
+  type Result,
+  sendAndConfirm,
+  succeeded,
+  taskFailure,
+  waitForForeignReceipts,
+} from "@testnet/core"
 import { toQuantity } from "ethers"
-import { taskFailure } from "../shared/failure.js"
-import { waitForForeignReceipt } from "../shared/foreignReceipt.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /** What one claim pays out on the devnet (0.01 ETH). */
 const claimAmount = 10n ** 16n
@@ -50,10 +55,9 @@ export const faucetClaim = defineTask({
       if (hash.isOk()) break
     }
     if (hash === undefined || hash.isErr()) return hash ?? taskFailure("faucet_claim", "no faucet attempt")
-    const receipt = await waitForForeignReceipt(context, "faucet_claim", hash.value)
-    if (receipt.isErr()) return receipt
-    if (receipt.value.status !== "0x1")
-      return taskFailure("faucet_claim", `faucet transfer ${hash.value} failed`)
+    // Fails unless the faucet's transfer was mined with status 1.
+    const mined = await waitForForeignReceipts(context, "faucet_claim", [hash.value])
+    if (mined.isErr()) return mined
     return succeeded([], [`claimed ${claimAmount} wei from ${faucet} in ${hash.value}`])
   },
 })

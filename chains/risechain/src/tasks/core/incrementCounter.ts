@@ -1,10 +1,7 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Increments a Counter recorded in the database by any wallet (this run or an earlier one), or
@@ -24,6 +21,7 @@ export const incrementCounter = defineTask({
       task: "increment_counter",
       kind: "counter",
       initCode: Counter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (counter.isErr()) return counter
     const done = await sendAndConfirm(context, {

@@ -3,11 +3,11 @@ import {
   createTaskOutcome,
   defineTask,
   Err,
+  findOrDeployContract,
   Ok,
   TaskExpectedFailureDidNotFailError,
   type TaskExpectedFailureDidNotFailErrorType,
 } from "@testnet/core"
-import { findOrDeployContract } from "../shared/contracts.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
 
@@ -30,6 +30,7 @@ export const revertingCall = defineTask({
       task: "reverting_call",
       kind: "reverter",
       initCode: Reverter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (target.isErr()) return target
     const sent = await context.send({

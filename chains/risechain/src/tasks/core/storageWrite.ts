@@ -1,11 +1,8 @@
 import { StorageWriter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { toBeHex } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Writes 1–8 random storage slots of a shared `StorageWriter` (deployed on first use, kind
@@ -24,6 +21,7 @@ export const storageWrite = defineTask({
       task: "storage_write",
       kind: "storage_writer",
       initCode: StorageWriter.bytecode,
+      gasLimit: riseGasLimits.deploySmall,
     })
     if (writer.isErr()) return writer
     const firstSlot = context.random.bigint(1n, 1_000_000n)

@@ -1,6 +1,5 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Sends a small random amount of ETH (up to 1 gwei) to a fresh random address.

@@ -1,7 +1,13 @@
 import { MemeToken } from "@testnet/contracts"
-import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import {
+  type BaseError,
+  Ok,
+  type Result,
+  type SentTransaction,
+  type TaskContext,
+  taskFailure,
+} from "@testnet/core"
 import { concat } from "ethers"
-import { taskFailure } from "./failure.js"
 import { riseGasLimits } from "./gasLimits.js"
 import { contractInterfaces } from "./interfaces.js"
 

@@ -1,6 +1,6 @@
 import { MultiSend } from "@testnet/contracts"
 import type { BaseError, Result, TaskContext } from "@testnet/core"
-import { type DeployedContract, findOrDeployContract } from "./contracts.js"
+import { type DeployedContract, findOrDeployContract } from "@testnet/core"
 import { riseGasLimits } from "./gasLimits.js"
 
 /**

@@ -1,9 +1,7 @@
-import { defineTask } from "@testnet/core"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
 import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
-import { succeeded } from "../shared/outcome.js"
 
 /**
  * `approve` then `transferFrom` on a meme token the wallet holds: the wallet approves itself as

@@ -1,10 +1,8 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { ZeroAddress } from "ethers"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrCreateMemeToken } from "../shared/memeToken.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Burns 1–100 tokens of a meme token the wallet holds (a `Transfer` to the zero address).

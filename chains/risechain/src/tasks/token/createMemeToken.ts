@@ -1,6 +1,5 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { createMemeToken as deployMemeToken } from "../shared/memeToken.js"
-import { succeeded } from "../shared/outcome.js"
 
 /**
  * Creates a meme ERC-20 (`MemeToken`, one billion tokens minted to the wallet) and records it as

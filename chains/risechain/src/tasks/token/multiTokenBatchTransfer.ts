@@ -1,11 +1,8 @@
 import { MultiToken } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
-import { succeeded } from "../shared/outcome.js"
 
 const multiTokenInitCode = concat([
   MultiToken.bytecode,

@@ -1,11 +1,8 @@
 import { SimpleNft } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const nftInitCode = concat([
   SimpleNft.bytecode,

@@ -1,7 +1,8 @@
+import type { TaskRunner } from "@testnet/core"
 import { Interface } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectCleanRun, noteMatch } from "../../testing/expectations.js"
-import { startTaskRunner, type TaskRunner } from "../../testing/taskRunner.js"
+import { startRiseTaskRunner } from "../../testing/taskRunner.js"
 import {
   approveTransferFrom,
   burnMemeToken,
@@ -31,7 +32,7 @@ describe("token tasks on the embedded RISE devnet", () => {
       ]),
     )
   beforeAll(async () => {
-    runner = await startTaskRunner({ wallets: 4 })
+    runner = await startRiseTaskRunner(4)
   })
   afterAll(async () => {
     await runner?.stop()

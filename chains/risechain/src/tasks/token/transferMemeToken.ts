@@ -1,9 +1,7 @@
-import { defineTask } from "@testnet/core"
-import { taskFailure } from "../shared/failure.js"
+import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrCreateMemeToken } from "../shared/memeToken.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 /**
  * Sends 1–1000 tokens of a meme token the wallet holds (created on first use) to a random address.

@@ -1,4 +1,4 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve } from "../../contracts/tip20.js"
@@ -6,7 +6,6 @@ import { quoteExactIn } from "../dex/book.js"
 import { dexGas, sendDexCalls } from "../dex/calls.js"
 import { ensureLiquidity } from "../dex/liquidity.js"
 import { findOrCreateDexMarket } from "../dex/market.js"
-import { succeeded } from "../shared/outcome.js"
 
 /**
  * `approve(DEX, amount)` of the wallet's own pathUSD and `swapExactAmountIn(pathUSD → token)` as

@@ -1,11 +1,8 @@
 import { MultiSend } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { Interface } from "ethers"
 import { encodeTip20Approve } from "../../contracts/tip20.js"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { batchCallGas, tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 import { countTransfers } from "./transferLogs.js"
@@ -32,7 +29,7 @@ export const batchMultiSend = defineTask({
     const contract = await findOrDeployContract(context, {
       task: "batch_multi_send",
       kind: "multisend",
-      bytecode: MultiSend.bytecode,
+      initCode: MultiSend.bytecode,
       gasLimit: multiSendDeployGas,
     })
     if (contract.isErr()) return contract

@@ -1,8 +1,7 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Approve, tip20Interface } from "../../contracts/tip20.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { succeeded } from "../shared/outcome.js"
 import { smallAmount } from "../shared/tokens.js"
 
 /**

@@ -1,10 +1,7 @@
-import { createWallet, type Wallet } from "@testnet/core"
+import { openDatabase, startTaskRunner, type TaskRun, type TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { createTip20FundingHook } from "../../funding/tip20Funding.js"
-import { startTempoTestDevnet } from "../../testing/devnet.js"
-import { createTaskHarness, type TaskHarness } from "../../testing/taskHarness.js"
 import { readBalance } from "../shared/reads.js"
 import {
   checkFeeTokenBalances,
@@ -20,105 +17,102 @@ import {
   tip20TransferWithMemo,
 } from "./index.js"
 
-// One devnet (anvil --network tempo --hardfork T4) and one funded wallet per task.
+/** The run completed its one task, left nothing pending, and the journal agrees with the chain. */
+function expectCleanRun({ report }: TaskRun, task: string) {
+  expect(report.summary.tasks[task]).toMatchObject({ count: 1, success: 1 })
+  expect(report.summary.transactions.pending).toBe(0)
+  expect(report.reconciliation?.mismatches).toEqual([])
+}
+
+// One devnet (anvil --network tempo --hardfork T4) and one SQLite file for the whole file; each
+// task runs through the runner's single-task path (runLoad, count 1) with a fresh wallet funded
+// up front by the chain's TIP-20 funding hook.
 describe("core tasks on the embedded Tempo devnet", () => {
-  let stop: () => Promise<void> = async () => {}
-  let harness: TaskHarness
-  let wallets: Wallet[]
-  const wallet = (index: number) => wallets[index] as Wallet
+  let runner: TaskRunner
+  const run = async (task: Parameters<TaskRunner["run"]>[0]) => {
+    const done = await runner.run(task)
+    expectCleanRun(done, task.name)
+    return done.result
+  }
 
   beforeAll(async () => {
-    const devnet = await startTempoTestDevnet()
-    stop = devnet.stop
-    harness = await createTaskHarness({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId, chain: tempo })
-    const funder = createWallet(devnet.accounts[0]?.privateKey ?? "").unwrap()
-    wallets = harness.newWallets(11)
-    const funded = await harness.fund(
-      createTip20FundingHook({ sponsor: undefined }),
-      funder,
-      wallets,
-      10n ** 6n,
-    )
-    expect(funded.unwrap().funded).toBe(11)
+    runner = await startTaskRunner({ chain: tempo, wallets: 11 })
   })
   afterAll(async () => {
-    await harness?.close()
-    await stop()
+    await runner?.stop()
   })
 
   it("check_fee_token_balances reads the funded balances", async () => {
-    const outcome = (await harness.run(checkFeeTokenBalances, wallet(0))).unwrap()
+    const outcome = (await run(checkFeeTokenBalances)).unwrap()
     expect(outcome.transactions).toHaveLength(0)
     expect(outcome.notes).toContain("pathUSD=2000000") // the hook's minimum balance
   })
 
   it("tip20_transfer_self moves nothing but the fee", async () => {
-    const outcome = (await harness.run(tip20TransferSelf, wallet(1))).unwrap()
+    const outcome = (await run(tip20TransferSelf)).unwrap()
     expect(outcome.transactions).toHaveLength(1)
   })
 
   it("tip20_transfer_random pays a fresh address", async () => {
-    const outcome = (await harness.run(tip20TransferRandom, wallet(2))).unwrap()
+    const outcome = (await run(tip20TransferRandom)).unwrap()
     const [amount, , , recipient] = (outcome.notes[0] ?? "").split(" ")
     const token = (outcome.notes[0] ?? "").includes("AlphaUSD")
       ? tempoAddresses.alphaUsd
       : (outcome.notes[0] ?? "").includes("BetaUSD")
         ? tempoAddresses.betaUsd
         : tempoAddresses.pathUsd
-    const balance = (
-      await readBalance(harness.contextFor(wallet(2), "check"), token, recipient ?? "")
-    ).unwrap()
+    const balance = (await readBalance(runner.reader, token, recipient ?? "")).unwrap()
     expect(balance).toBe(BigInt(amount ?? "-1"))
   })
 
   it("tip20_transfer_with_memo logs the memo", async () => {
-    const outcome = (await harness.run(tip20TransferWithMemo, wallet(3))).unwrap()
+    const outcome = (await run(tip20TransferWithMemo)).unwrap()
     expect(outcome.notes[0]).toMatch(/^memo=0x[0-9a-f]{64}$/)
   })
 
   it("tip20_approve_transfer_from spends the allowance", async () => {
-    const outcome = (await harness.run(tip20ApproveTransferFrom, wallet(4))).unwrap()
+    const outcome = (await run(tip20ApproveTransferFrom)).unwrap()
     expect(outcome.transactions.map((transaction) => transaction.nonce)).toEqual([0n, 1n])
   })
 
   it("deploy_counter deploys and records a counter; increment_counter finds and increments it", async () => {
-    const deployed = (await harness.run(deployCounter, wallet(5))).unwrap()
+    const deployed = (await run(deployCounter)).unwrap()
     expect(deployed.transactions).toHaveLength(1)
+    const database = (await openDatabase({ url: runner.databasePath })).unwrap()
     const counters = (
-      await harness.contextFor(wallet(6), "x").database.contractsByKind({ kind: "counter" })
+      await database.queries.contractsByKind({ kind: "counter", chainId: runner.devnet.chainId })
     ).unwrap()
+    await database.close()
     expect(counters).toHaveLength(1)
-    const incremented = (await harness.run(incrementCounter, wallet(6))).unwrap()
+    const incremented = (await run(incrementCounter)).unwrap()
     // Reused the recorded counter (no deploy of its own).
     expect(incremented.transactions).toHaveLength(1)
     expect(incremented.notes[0]).toBe(`counter ${counters[0]?.address} → 1`)
   })
 
   it("create2_deploy puts a counter at the predicted address", async () => {
-    const outcome = (await harness.run(create2Deploy, wallet(7))).unwrap()
+    const outcome = (await run(create2Deploy)).unwrap()
     const address = /counter at (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "")?.[1] ?? ""
-    const code = (await harness.rpc.request<string>("eth_getCode", [address, "latest"])).unwrap()
+    const code = await runner.rpc<string>("eth_getCode", [address, "latest"])
     expect(code.length).toBeGreaterThan(2)
   })
 
   it("storage_write deploys a writer first, then writes", async () => {
-    const outcome = (await harness.run(storageWrite, wallet(8))).unwrap()
+    const outcome = (await run(storageWrite)).unwrap()
     expect(outcome.transactions).toHaveLength(2)
   })
 
   it("emit_events counts its events", async () => {
-    const outcome = (await harness.run(emitEvents, wallet(9))).unwrap()
+    const outcome = (await run(emitEvents)).unwrap()
     expect(outcome.notes[0]).toMatch(/^[1-5] events$/)
   })
 
   it("reverting_call is mined with status 0 and reported as an expected failure", async () => {
-    const outcome = (await harness.run(revertingCall, wallet(10))).unwrap()
+    const outcome = (await run(revertingCall)).unwrap()
     expect(revertingCall.expectedFailure).toBe(true)
     expect(outcome.expectedFailure).toBe(true)
     const [, reverted] = outcome.transactions
-    const receipt = await harness.rpc.request<{ status: string }>("eth_getTransactionReceipt", [
-      reverted?.hash,
-    ])
-    expect(receipt.unwrap().status).toBe("0x0")
+    const receipt = await runner.rpc<{ status: string }>("eth_getTransactionReceipt", [reverted?.hash])
+    expect(receipt.status).toBe("0x0")
   })
 })

@@ -1,10 +1,8 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat, getCreate2Address, keccak256 } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { taskFailure } from "../shared/failure.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const initCodeHash = keccak256(Counter.bytecode)
 

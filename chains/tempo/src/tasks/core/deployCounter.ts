@@ -1,7 +1,6 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
-import { deployContract } from "../shared/contracts.js"
-import { succeeded } from "../shared/outcome.js"
+import { defineTask, deployContract, succeeded } from "@testnet/core"
+import { tempoGasLimits } from "../shared/gasLimits.js"
 
 /**
  * Deploys a `Counter` and records it as contract kind "counter" (reused by `increment_counter`,
@@ -19,7 +18,8 @@ export const deployCounter = defineTask({
     const deployed = await deployContract(context, {
       task: "deploy_counter",
       kind: "counter",
-      bytecode: Counter.bytecode,
+      initCode: Counter.bytecode,
+      gasLimit: tempoGasLimits.deploy,
     })
     if (deployed.isErr()) return deployed
     return succeeded([deployed.value.deployment], [`counter at ${deployed.value.address}`])

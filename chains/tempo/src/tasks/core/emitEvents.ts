@@ -1,10 +1,7 @@
 import { EventEmitter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { Interface } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const emitter = new Interface(EventEmitter.abi)
 const pingTopic = emitter.getEvent("Ping")?.topicHash
@@ -25,7 +22,8 @@ export const emitEvents = defineTask({
     const target = await findOrDeployContract(context, {
       task: "emit_events",
       kind: "event_emitter",
-      bytecode: EventEmitter.bytecode,
+      initCode: EventEmitter.bytecode,
+      gasLimit: tempoGasLimits.deploy,
     })
     if (target.isErr()) return target
     const count = context.random.int(1, 5)

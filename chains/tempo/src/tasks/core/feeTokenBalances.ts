@@ -1,9 +1,7 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, readValue, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeGetUserToken } from "../../contracts/feeManager.js"
-import { taskFailure } from "../shared/failure.js"
-import { succeeded } from "../shared/outcome.js"
-import { readBalance, readValue } from "../shared/reads.js"
+import { readBalance } from "../shared/reads.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 
 /**

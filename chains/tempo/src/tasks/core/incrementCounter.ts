@@ -1,10 +1,7 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { Interface } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
-import { taskFailure } from "../shared/failure.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const counter = new Interface(Counter.abi)
 const incrementedTopic = counter.getEvent("Incremented")?.topicHash
@@ -25,7 +22,8 @@ export const incrementCounter = defineTask({
     const target = await findOrDeployContract(context, {
       task: "increment_counter",
       kind: "counter",
-      bytecode: Counter.bytecode,
+      initCode: Counter.bytecode,
+      gasLimit: tempoGasLimits.deploy,
     })
     if (target.isErr()) return target
     const { address, deployment } = target.value

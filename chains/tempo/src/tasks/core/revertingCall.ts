@@ -3,12 +3,12 @@ import {
   createTaskOutcome,
   defineTask,
   Err,
+  findOrDeployContract,
   Ok,
   TaskExpectedFailureDidNotFailError,
   type TaskExpectedFailureDidNotFailErrorType,
 } from "@testnet/core"
 import { Interface } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
 
 const reverter = new Interface(Reverter.abi)
@@ -31,7 +31,8 @@ export const revertingCall = defineTask({
     const target = await findOrDeployContract(context, {
       task: "reverting_call",
       kind: "reverter",
-      bytecode: Reverter.bytecode,
+      initCode: Reverter.bytecode,
+      gasLimit: tempoGasLimits.deploy,
     })
     if (target.isErr()) return target
     const sent = await context.send({

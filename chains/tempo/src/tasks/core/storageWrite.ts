@@ -1,9 +1,7 @@
 import { StorageWriter } from "@testnet/contracts"
-import { defineTask } from "@testnet/core"
+import { defineTask, findOrDeployContract, sendAndConfirm, succeeded } from "@testnet/core"
 import { Interface } from "ethers"
-import { findOrDeployContract } from "../shared/contracts.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 
 const storageWriter = new Interface(StorageWriter.abi)
 
@@ -23,7 +21,8 @@ export const storageWrite = defineTask({
     const target = await findOrDeployContract(context, {
       task: "storage_write",
       kind: "storage_writer",
-      bytecode: StorageWriter.bytecode,
+      initCode: StorageWriter.bytecode,
+      gasLimit: tempoGasLimits.deploy,
     })
     if (target.isErr()) return target
     const firstSlot = context.random.bigint(0n, 2n ** 32n)

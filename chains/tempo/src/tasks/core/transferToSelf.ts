@@ -1,7 +1,6 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded } from "@testnet/core"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 
 /**

@@ -1,9 +1,7 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { id } from "ethers"
 import { encodeTransferWithMemo } from "../../contracts/tip20.js"
-import { taskFailure } from "../shared/failure.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { smallAmount, tempoFeeTokens } from "../shared/tokens.js"
 
 const transferWithMemoTopic = id("TransferWithMemo(address,address,uint256,bytes32)")

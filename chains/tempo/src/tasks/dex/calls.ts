@@ -1,10 +1,10 @@
 import type { Random, TaskContext, TransactionReceipt } from "@testnet/core"
+import { sendAndConfirm } from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { dexMinimumOrderAmount, encodeDexPlace } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { sendAndConfirm } from "../shared/outcome.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 
 /**

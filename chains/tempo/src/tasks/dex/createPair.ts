@@ -1,7 +1,6 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
-import { succeeded } from "../shared/outcome.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
 import { pairExists } from "./book.js"
 import { dexGas, sendDexCalls } from "./calls.js"

@@ -1,4 +1,11 @@
-import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import {
+  type BaseError,
+  Ok,
+  type Result,
+  readValue,
+  type SentTransaction,
+  type TaskContext,
+} from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
 import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
@@ -8,7 +15,6 @@ import {
   tip20FactoryInterface,
 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { readValue } from "../shared/reads.js"
 import { dexGas, sendDexCalls } from "./calls.js"
 
 /** Asset kind under which a wallet's own DEX market is recorded. */

@@ -1,8 +1,6 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexPlace } from "../../contracts/stablecoinDex.js"
-import { taskFailure } from "../shared/failure.js"
-import { succeeded } from "../shared/outcome.js"
 import {
   askCalls,
   bidCost,

@@ -1,8 +1,14 @@
-import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import {
+  type BaseError,
+  Ok,
+  type Result,
+  type SentTransaction,
+  type TaskContext,
+  taskFailure,
+} from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCancel } from "../../contracts/stablecoinDex.js"
-import { taskFailure } from "../shared/failure.js"
 import { askCalls, dexGas, orderAmount, placedOrderIds, randomTick, sendDexCalls } from "./calls.js"
 
 const orderCancelledTopic = id("OrderCancelled(uint128)")

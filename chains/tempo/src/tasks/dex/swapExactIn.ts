@@ -1,7 +1,6 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
-import { succeeded } from "../shared/outcome.js"
 import { quoteExactIn } from "./book.js"
 import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
 import { ensureLiquidity, swapAmount, swapDirection } from "./liquidity.js"

@@ -1,11 +1,9 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded, waitForForeignReceipts } from "@testnet/core"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { batchCallGas, tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens } from "../shared/tokens.js"
 import { requestFaucet } from "./faucetSupport.js"
-import { waitForForeignReceipts } from "./foreignReceipts.js"
 
 /**
  * On a faucet-enabled endpoint (Moderato): `tempo_fundAddress(wallet)` — the faucet mints its
@@ -29,7 +27,7 @@ export const faucetFundAddress = defineTask({
     if (hashes.value !== undefined) {
       const mined = await waitForForeignReceipts(context, "faucet_fund_address", hashes.value, 30_000)
       if (mined.isErr()) return mined
-      return succeeded([], [`faucet: ${mined.value} transactions to ${context.address}`])
+      return succeeded([], [`faucet: ${mined.value.length} transactions to ${context.address}`])
     }
     const recipient = context.random.address()
     const calls = tempoFeeTokens.map((token) => ({

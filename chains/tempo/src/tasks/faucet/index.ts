@@ -1,10 +1,9 @@
 // The "faucet" category: the testnet faucet RPC, or a wallet-funded drip where there is none.
 import type { TaskDefinition } from "@testnet/core"
 import { faucetSupport, requestFaucet } from "./faucetSupport.js"
-import { waitForForeignReceipts } from "./foreignReceipts.js"
 import { faucetFundAddress } from "./fundAddress.js"
 
-export { faucetFundAddress, faucetSupport, requestFaucet, waitForForeignReceipts }
+export { faucetFundAddress, faucetSupport, requestFaucet }
 
 /**
  * The faucet tasks, in catalog order.

@@ -1,8 +1,7 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, sendAndConfirm, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 

@@ -1,11 +1,16 @@
-import { defineTask, type TaskContext } from "@testnet/core"
+import {
+  defineTask,
+  readValue,
+  sendAndConfirm,
+  succeeded,
+  type TaskContext,
+  taskFailure,
+} from "@testnet/core"
 import { ZeroAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeGetUserToken, encodeSetUserToken, feeManagerInterface } from "../../contracts/feeManager.js"
-import { taskFailure } from "../shared/failure.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
-import { readBalance, readValue } from "../shared/reads.js"
+import { readBalance } from "../shared/reads.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 
 const feeManager = tempoAddresses.feeManager

@@ -1,4 +1,13 @@
-import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import {
+  type BaseError,
+  Ok,
+  type Result,
+  readValue,
+  type SentTransaction,
+  sendAndConfirm,
+  type TaskContext,
+  taskFailure,
+} from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20GrantRole, tip20Interface, tip20IssuerRole } from "../../contracts/tip20.js"
 import {
@@ -7,10 +16,7 @@ import {
   tip20FactoryInterface,
 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { taskFailure } from "./failure.js"
 import { tempoGasLimits } from "./gasLimits.js"
-import { sendAndConfirm } from "./outcome.js"
-import { readValue } from "./reads.js"
 import { tempoRequest } from "./tempoRequest.js"
 
 /** Asset kind under which created TIP-20 tokens are recorded. */

@@ -1,25 +1,5 @@
-import { type BaseError, Ok, type Result, type TaskContext } from "@testnet/core"
-import { AbiCoder } from "ethers"
+import { type BaseError, type Result, readValue, type TaskContext } from "@testnet/core"
 import { encodeTip20BalanceOf } from "../../contracts/tip20.js"
-
-type Reader = Pick<TaskContext, "call">
-
-/**
- * `eth_call` decoding one static return value (uint, address, bool …).
- *
- * @example
- * const number = await readValue<bigint>(context, counterAddress, counter.encodeFunctionData("number"), "uint256")
- */
-export async function readValue<T>(
-  context: Reader,
-  to: string,
-  data: string,
-  type: string,
-): Promise<Result<T, BaseError>> {
-  const result = await context.call({ to, data })
-  if (result.isErr()) return result
-  return Ok(AbiCoder.defaultAbiCoder().decode([type], result.value)[0] as T)
-}
 
 /**
  * TIP-20 `balanceOf(account)` of `token`.
@@ -28,7 +8,7 @@ export async function readValue<T>(
  * const balance = await readBalance(context, tempoAddresses.pathUsd, context.address)
  */
 export function readBalance(
-  context: Reader,
+  context: Pick<TaskContext, "call">,
   token: string,
   account: string,
 ): Promise<Result<bigint, BaseError>> {

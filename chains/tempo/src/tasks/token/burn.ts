@@ -1,8 +1,6 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Burn, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { taskFailure } from "../shared/failure.js"
-import { succeeded } from "../shared/outcome.js"
 import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
 import { readBalance } from "../shared/reads.js"
 

@@ -1,5 +1,4 @@
-import { defineTask } from "@testnet/core"
-import { succeeded } from "../shared/outcome.js"
+import { defineTask, succeeded } from "@testnet/core"
 import { createTip20Token } from "../shared/ownedToken.js"
 
 /**

@@ -1,7 +1,5 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20GrantRole, encodeTip20Mint, tip20IssuerRole } from "../../contracts/tip20.js"
-import { taskFailure } from "../shared/failure.js"
-import { succeeded } from "../shared/outcome.js"
 import { findOrCreateOwnedToken, sendTokenCalls } from "../shared/ownedToken.js"
 import { readBalance } from "../shared/reads.js"
 

@@ -1,6 +1,5 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { tip20Interface } from "../../contracts/tip20.js"
-import { succeeded } from "../shared/outcome.js"
 import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
 
 /**

@@ -1,4 +1,4 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, readValue, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import {
   encodeCreatePolicy,
@@ -6,10 +6,7 @@ import {
   tip403PolicyType,
   tip403RegistryInterface,
 } from "../../contracts/tip403Registry.js"
-import { taskFailure } from "../shared/failure.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { sendAndConfirm, succeeded } from "../shared/outcome.js"
-import { readValue } from "../shared/reads.js"
 
 const registry = tempoAddresses.tip403Registry
 

@@ -1,4 +1,4 @@
-import { createWallet, type Wallet } from "@testnet/core"
+import { createWallet, readValue, type Wallet } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
@@ -7,7 +7,7 @@ import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import { createTip20FundingHook } from "../../funding/tip20Funding.js"
 import { startTempoTestDevnet } from "../../testing/devnet.js"
 import { createTaskHarness, type TaskHarness } from "../../testing/taskHarness.js"
-import { readBalance, readValue } from "../shared/reads.js"
+import { readBalance } from "../shared/reads.js"
 import {
   tip20Burn,
   tip20CreateToken,

@@ -1,7 +1,6 @@
-import { defineTask } from "@testnet/core"
+import { defineTask, succeeded } from "@testnet/core"
 import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { succeeded } from "../shared/outcome.js"
 import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
 import { readBalance } from "../shared/reads.js"
 

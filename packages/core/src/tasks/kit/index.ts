@@ -1,0 +1,14 @@
+// Chain-agnostic helpers for writing tasks (re-exported by the tasks barrel).
+export {
+  type DeployedContract,
+  type DeployRequest,
+  deployContract,
+  findOrDeployContract,
+} from "./deployContract.js"
+export { hasCode } from "./hasCode.js"
+export { readValue } from "./readValue.js"
+export { type ConfirmedTransaction, sendAndConfirm } from "./sendAndConfirm.js"
+export { succeeded } from "./succeeded.js"
+export { taskFailure } from "./taskFailure.js"
+export { startTaskRunner, type TaskRun, type TaskRunner, type TaskRunnerOptions } from "./taskRunner.js"
+export { type ForeignReceipt, waitForForeignReceipts } from "./waitForForeignReceipts.js"
