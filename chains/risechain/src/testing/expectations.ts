@@ -1,6 +1,6 @@
 // Test support only (not exported): assertions shared by the category test files.
 
-import type { TaskRun } from "@testnet/core"
+import { checkCleanRun, type TaskRun } from "@testnet/core"
 import { expect } from "vitest"
 
 /**
@@ -10,10 +10,8 @@ import { expect } from "vitest"
  * @example
  * expectCleanRun(await runner.run(selfTransfer), "self_transfer")
  */
-export function expectCleanRun({ report }: TaskRun, task: string) {
-  expect(report.summary.tasks[task]).toMatchObject({ count: 1, success: 1 })
-  expect(report.summary.transactions.pending).toBe(0)
-  expect(report.reconciliation?.mismatches).toEqual([])
+export function expectCleanRun(run: TaskRun, task: string) {
+  expect(checkCleanRun(run, task)).toEqual([])
 }
 
 /**

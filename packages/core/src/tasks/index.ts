@@ -27,6 +27,7 @@ export {
 export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
 export type { FundingHook, FundingTransfer } from "./funding.js"
 export {
+  checkCleanRun,
   type ConfirmedTransaction,
   type DeployedContract,
   type DeployRequest,

@@ -1,4 +1,4 @@
-import { openDatabase, startTaskRunner, type TaskRun, type TaskRunner } from "@testnet/core"
+import { checkCleanRun, openDatabase, startTaskRunner, type TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
@@ -17,13 +17,6 @@ import {
   tip20TransferWithMemo,
 } from "./index.js"
 
-/** The run completed its one task, left nothing pending, and the journal agrees with the chain. */
-function expectCleanRun({ report }: TaskRun, task: string) {
-  expect(report.summary.tasks[task]).toMatchObject({ count: 1, success: 1 })
-  expect(report.summary.transactions.pending).toBe(0)
-  expect(report.reconciliation?.mismatches).toEqual([])
-}
-
 // One devnet (anvil --network tempo --hardfork T4) and one SQLite file for the whole file; each
 // task runs through the runner's single-task path (runLoad, count 1) with a fresh wallet funded
 // up front by the chain's TIP-20 funding hook.
@@ -31,7 +24,7 @@ describe("core tasks on the embedded Tempo devnet", () => {
   let runner: TaskRunner
   const run = async (task: Parameters<TaskRunner["run"]>[0]) => {
     const done = await runner.run(task)
-    expectCleanRun(done, task.name)
+    expect(checkCleanRun(done, task.name)).toEqual([])
     return done.result
   }
 

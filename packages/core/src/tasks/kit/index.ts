@@ -1,4 +1,5 @@
 // Chain-agnostic helpers for writing tasks (re-exported by the tasks barrel).
+export { checkCleanRun } from "./checkCleanRun.js"
 export {
   type DeployedContract,
   type DeployRequest,

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { testChain } from "../../runner/testing/testChain.js"
 import { defineTask } from "../defineTask.js"
+import { checkCleanRun } from "./checkCleanRun.js"
 import { deployContract, findOrDeployContract } from "./deployContract.js"
 import { hasCode } from "./hasCode.js"
 import { readValue } from "./readValue.js"
@@ -69,10 +70,8 @@ const confirmSelfTransfer = defineTask({
   },
 })
 
-function expectCleanRun({ report }: TaskRun, task: string) {
-  expect(report.summary.tasks[task]).toMatchObject({ count: 1, success: 1 })
-  expect(report.summary.transactions.pending).toBe(0)
-  expect(report.reconciliation?.mismatches).toEqual([])
+function expectCleanRun(run: TaskRun, task: string) {
+  expect(checkCleanRun(run, task)).toEqual([])
 }
 
 describe("task kit on plain anvil through startTaskRunner", () => {
@@ -108,6 +107,10 @@ describe("task kit on plain anvil through startTaskRunner", () => {
     const found = await runner.run(findAnswer)
     expect(found.result.unwrap().notes).toEqual([address])
     expect(found.result.unwrap().transactions).toHaveLength(0)
+    const recorded = (await runner.records.contractsByKind({ kind: "answer" })).unwrap()
+    expect(recorded.map((contract) => [contract.address, contract.wallet])).toEqual([
+      [address, runner.walletAddress(1)],
+    ])
     expectCleanRun(found, "find_answer")
   })
 

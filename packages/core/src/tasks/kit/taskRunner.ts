@@ -8,12 +8,15 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { hexlify, randomBytes, Wallet } from "ethers"
 import { parseConfig } from "../../config/parse.js"
+import { openDatabase } from "../../database/openDatabase.js"
 import { type Devnet, startDevnet } from "../../devnet/startDevnet.js"
 import type { BaseError } from "../../errors/base.js"
 import type { Result } from "../../result.js"
 import { createRpcClient } from "../../rpc/client.js"
+import { createTaskDatabase } from "../../runner/databaseAdapter.js"
 import { defaultFundingTarget, nativeFundingHook } from "../../runner/fundingHook.js"
 import { type RunLoadReport, runLoad } from "../../runner/runLoad.js"
+import type { TaskDatabase } from "../context.js"
 import { type ChainDefinition, getDevnetOptions } from "../defineChain.js"
 import { defineTask, type TaskDefinition, type TaskRunResult } from "../defineTask.js"
 import type { CallRequest } from "../transactionTypes.js"
@@ -38,16 +41,19 @@ export type TaskRunner = {
   /** The SQLite file every run of this runner records into. */
   readonly databasePath: string
   /**
-   * Runs `task` once through `runLoad` with the next fresh pre-funded wallet, or with the wallet
-   * of an earlier run (`walletIndex`: 0 = the wallet of the first run that took a fresh one).
+   * Runs `task` once through `runLoad` with the next fresh pre-funded wallet, or with wallet
+   * `walletIndex` (fresh runs take wallets 0, 1, 2 … in order). `seed` fixes the run's random
+   * choices (default: the config's).
    */
-  run(task: TaskDefinition, options?: { walletIndex?: number }): Promise<TaskRun>
-  /** The address of the wallet `walletIndex` (see `run`). */
+  run(task: TaskDefinition, options?: { walletIndex?: number; seed?: number }): Promise<TaskRun>
+  /** The address of pre-funded wallet `walletIndex` (known before any run uses it). */
   walletAddress(walletIndex: number): string
   /** JSON-RPC against the devnet; throws on an error answer (test support). */
   rpc<T>(method: string, parameters: readonly unknown[]): Promise<T>
   /** `eth_call` as tasks see it, for read helpers typed on `Pick<TaskContext, "call">`. */
   readonly reader: { call(request: CallRequest): Promise<Result<string, BaseError>> }
+  /** The contracts and assets recorded so far on this chain, as tasks read them. */
+  readonly records: TaskDatabase
   /** Stops the devnet and deletes the database. */
   stop(): Promise<void>
 }
@@ -99,12 +105,16 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
   const databasePath = join(directory, "tasks.db")
   const client = createRpcClient({ endpoints: [devnet.rpcUrl] })
   const keys = Array.from({ length: options.wallets }, () => hexlify(randomBytes(32)))
-  const used: string[] = []
+  let nextFresh = 0
   // runLoad only picks its devnet default when it starts the devnet itself; this one is ours.
   const fundingTarget =
     options.fundingTarget ?? defaultFundingTarget(options.chain.fund ?? nativeFundingHook, { devnet: true })
 
-  async function runOnce(task: TaskDefinition, walletKeys: readonly string[]): Promise<TaskRun> {
+  async function runOnce(
+    task: TaskDefinition,
+    walletKeys: readonly string[],
+    seed?: number,
+  ): Promise<TaskRun> {
     let captured: TaskRunResult | undefined
     const single: TaskDefinition = {
       ...task,
@@ -122,6 +132,7 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
       count: 1,
       workers: 1,
       logLevel: "silent",
+      ...(seed === undefined ? {} : { seed }),
       funder: { key: devnet.accounts[0]?.privateKey },
     }).unwrap()
     const report = await runLoad({
@@ -135,6 +146,17 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
     if (report.isErr()) throw report.error
     if (captured === undefined) throw new Error(`task ${task.name} did not run`)
     return { result: captured, report: report.value }
+  }
+
+  // Opened per read, between runs: each run opens and closes the file itself.
+  async function readRecords<T>(read: (database: TaskDatabase) => Promise<Result<T, BaseError>>) {
+    const opened = await openDatabase({ url: databasePath })
+    if (opened.isErr()) return opened
+    try {
+      return await read(createTaskDatabase({ queries: opened.value.queries, chainId: devnet.chainId }))
+    } finally {
+      await opened.value.close()
+    }
   }
 
   const stop = async () => {
@@ -158,14 +180,13 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
     devnet,
     databasePath,
     async run(task, runOptions) {
-      const key = runOptions?.walletIndex === undefined ? keys[used.length] : used[runOptions.walletIndex]
+      const key = keys[runOptions?.walletIndex ?? nextFresh++]
       if (key === undefined) throw new Error("startTaskRunner: out of pre-funded wallets")
-      if (runOptions?.walletIndex === undefined) used.push(key)
-      return runOnce(task, [key])
+      return runOnce(task, [key], runOptions?.seed)
     },
     walletAddress(walletIndex) {
-      const key = used[walletIndex]
-      if (key === undefined) throw new Error(`startTaskRunner: no wallet ${walletIndex} yet`)
+      const key = keys[walletIndex]
+      if (key === undefined) throw new Error(`startTaskRunner: no wallet ${walletIndex}`)
       return new Wallet(key).address
     },
     async rpc<T>(method: string, parameters: readonly unknown[]) {
@@ -177,6 +198,10 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
           { to: request.to, data: request.data },
           request.blockTag ?? "latest",
         ]),
+    },
+    records: {
+      contractsByKind: (parameters) => readRecords((database) => database.contractsByKind(parameters)),
+      assetsByKind: (parameters) => readRecords((database) => database.assetsByKind(parameters)),
     },
     stop,
   }
