@@ -39,7 +39,19 @@ const chosen = new Set(
   ],
 )
 if (phasesFlag === undefined)
-  for (const name of ["csign", "d", "a", "canvil", "c", "b", "d_ethers", "e", "receipts", "micro"])
+  for (const name of [
+    "csign",
+    "d",
+    "a",
+    "canvil",
+    "c",
+    "b",
+    "d_ethers",
+    "d_short_blocks",
+    "e",
+    "receipts",
+    "micro",
+  ])
     chosen.add(name)
 
 const size = quick
@@ -116,6 +128,21 @@ async function main() {
         targetTps: Number(process.env.BENCH_PIPELINE_TPS ?? 6000),
         signing: "fast",
         prefund: true,
+      }),
+    ),
+  )
+  add(
+    await phase("d_short_blocks", "(d) with 0.2 s blocks", () =>
+      runPipelinePhase({
+        id: "d_short_blocks",
+        label: `(d, 0.2 s blocks) the same pipeline on a devnet with \`--block-time 0.2\` (smaller blocks, cheaper receipts)`,
+        chain: transferChain,
+        count: size.pipeline,
+        ...pipeline,
+        targetTps: Number(process.env.BENCH_PIPELINE_TPS ?? 6000),
+        signing: "fast",
+        prefund: true,
+        blockTimeSeconds: 0.2,
       }),
     ),
   )

@@ -47,6 +47,8 @@ export type PipelinePhaseOptions = {
   /** Fund the worker wallets with native transfers before measuring (plain-ETH chains). */
   prefund: boolean
   timeoutMs?: number
+  /** Devnet block time (default 1 s). */
+  blockTimeSeconds?: number
   /** How long in-flight tasks may settle after the plan ends (default 30 s). */
   graceMs?: number
 }
@@ -64,7 +66,10 @@ function makeWallet(key: string, signing: "fast" | "ethers"): Wallet {
 export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<PhaseResult> {
   const { chain } = options
   const directory = mkdtempSync(join(tmpdir(), "bench-pipeline-"))
-  const devnetOptions = getDevnetOptions(chain, { blockTimeSeconds: 1, gasLimit: 1_000_000_000n })
+  const devnetOptions = getDevnetOptions(chain, {
+    blockTimeSeconds: options.blockTimeSeconds ?? 1,
+    gasLimit: 1_000_000_000n,
+  })
   try {
     return await withDevnet(devnetOptions, async (devnet) => {
       const chainId = devnet.chainId
