@@ -1,4 +1,4 @@
-import { checkCleanRun, startTaskRunner, type TaskDefinition, type TaskRunner } from "@testnet/core"
+import { startTaskRunner, type TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
@@ -12,11 +12,6 @@ type Receipt = { type: string; status: string; logs: unknown[] }
 describe("batch tasks on the embedded Tempo devnet", () => {
   let runner: TaskRunner
   const receipt = (hash: string | undefined) => runner.rpc<Receipt>("eth_getTransactionReceipt", [hash])
-  const run = async (task: TaskDefinition, options?: { walletIndex?: number; seed?: number }) => {
-    const done = await runner.run(task, options)
-    expect(checkCleanRun(done, task.name)).toEqual([])
-    return done.result
-  }
 
   beforeAll(async () => {
     runner = await startTaskRunner({ chain: tempo, wallets: 4 })
@@ -30,7 +25,7 @@ describe("batch tasks on the embedded Tempo devnet", () => {
   })
 
   it("batch_tip20_transfers sends 2–8 transfers in one 0x76 transaction", async () => {
-    const outcome = (await run(batchTip20Transfers, { walletIndex: 0 })).unwrap()
+    const outcome = (await runner.runClean(batchTip20Transfers, { walletIndex: 0 })).unwrap()
     expect(outcome.transactions).toHaveLength(1)
     const count = Number(/^(\d+) /.exec(outcome.notes[0] ?? "")?.[1])
     expect(count).toBeGreaterThanOrEqual(2)
@@ -40,22 +35,22 @@ describe("batch tasks on the embedded Tempo devnet", () => {
   })
 
   it("batch_multi_send deploys MultiSend once, then reuses it", async () => {
-    const first = (await run(batchMultiSend, { walletIndex: 1 })).unwrap()
+    const first = (await runner.runClean(batchMultiSend, { walletIndex: 1 })).unwrap()
     expect(first.transactions).toHaveLength(2) // deploy + the batch
-    const second = (await run(batchMultiSend, { walletIndex: 2, seed: 7 })).unwrap()
+    const second = (await runner.runClean(batchMultiSend, { walletIndex: 2, seed: 7 })).unwrap()
     expect(second.transactions).toHaveLength(1)
     expect((await receipt(second.transactions[0]?.hash)).type).toBe("0x76")
   })
 
   it("batch_approve_swap spends pathUSD through approve + swap in one transaction", async () => {
     const address = runner.walletAddress(3)
-    const before = (await readBalance(runner.reader, tempoAddresses.pathUsd, address)).unwrap()
-    const outcome = (await run(batchApproveSwap, { walletIndex: 3 })).unwrap()
+    const before = (await readBalance(runner.viewAs(0), tempoAddresses.pathUsd, address)).unwrap()
+    const outcome = (await runner.runClean(batchApproveSwap, { walletIndex: 3 })).unwrap()
     expect(outcome.transactions).toHaveLength(3) // market + seed ask + approve/swap
     const amountIn = BigInt(/swapped (\d+) pathUSD/.exec(outcome.notes[0] ?? "")?.[1] ?? "0")
-    const after = (await readBalance(runner.reader, tempoAddresses.pathUsd, address)).unwrap()
+    const after = (await readBalance(runner.viewAs(0), tempoAddresses.pathUsd, address)).unwrap()
     expect(before - after).toBeGreaterThan(amountIn) // the swap input plus three fees
-    const again = (await run(batchApproveSwap, { walletIndex: 3, seed: 5 })).unwrap()
+    const again = (await runner.runClean(batchApproveSwap, { walletIndex: 3, seed: 5 })).unwrap()
     expect(again.transactions).toHaveLength(1) // the book still has the seed ask
   })
 })

@@ -1,10 +1,4 @@
-import {
-  checkCleanRun,
-  readValue,
-  startTaskRunner,
-  type TaskDefinition,
-  type TaskRunner,
-} from "@testnet/core"
+import { readValue, startTaskRunner, type TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
@@ -23,19 +17,6 @@ import {
 // One devnet; each token task runs on its own wallet, so each first creates that wallet's token.
 describe("token tasks on the embedded Tempo devnet", () => {
   let runner: TaskRunner
-  // What a task sees of the chain and the database, for checks between runs.
-  const view = (walletIndex = 0) => ({
-    address: runner.walletAddress(walletIndex),
-    call: runner.reader.call,
-    database: runner.records,
-  })
-  // Each task runs through the runner's single-task path (runLoad, count 1): the journal, the
-  // receipt tracker and the reconciliation included; wallets are funded up front by the TIP-20 hook.
-  const run = async (task: TaskDefinition, options: { walletIndex: number; seed?: number }) => {
-    const done = await runner.run(task, options)
-    expect(checkCleanRun(done, task.name)).toEqual([])
-    return done.result
-  }
 
   beforeAll(async () => {
     runner = await startTaskRunner({ chain: tempo, wallets: 6 })
@@ -45,70 +26,83 @@ describe("token tasks on the embedded Tempo devnet", () => {
   })
 
   it("tip20_create_token creates a USD TIP-20 administered by the wallet and records it", async () => {
-    const outcome = (await run(tip20CreateToken, { walletIndex: 0 })).unwrap()
+    const outcome = (await runner.runClean(tip20CreateToken, { walletIndex: 0 })).unwrap()
     const address = /at (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "")?.[1] ?? ""
     expect(address.toLowerCase().startsWith("0x20c0")).toBe(true)
-    const assets = (await view().database.assetsByKind({ kind: "tip20" })).unwrap()
+    const assets = (await runner.viewAs(0).database.assetsByKind({ kind: "tip20" })).unwrap()
     expect(assets.map((asset) => asset.address)).toEqual([address])
     expect(assets[0]?.wallet).toBe(runner.walletAddress(0))
     const currency = (
-      await readValue<string>(view(), address, tip20Interface.encodeFunctionData("currency"), "string")
+      await readValue<string>(
+        runner.viewAs(0),
+        address,
+        tip20Interface.encodeFunctionData("currency"),
+        "string",
+      )
     ).unwrap()
     expect(currency).toBe("USD")
   })
 
   it("tip20_grant_issuer_and_mint reuses the wallet's token, grants the role and mints", async () => {
-    const outcome = (await run(tip20GrantIssuerAndMint, { walletIndex: 0 })).unwrap()
+    const outcome = (await runner.runClean(tip20GrantIssuerAndMint, { walletIndex: 0 })).unwrap()
     expect(outcome.transactions).toHaveLength(1) // the token of the previous test was reused
-    const [token] = (await view().database.assetsByKind({ kind: "tip20" })).unwrap()
+    const [token] = (await runner.viewAs(0).database.assetsByKind({ kind: "tip20" })).unwrap()
     const hasRole = await readValue<boolean>(
-      view(),
+      runner.viewAs(0),
       token?.address ?? "",
       tip20Interface.encodeFunctionData("hasRole", [runner.walletAddress(0), tip20IssuerRole]),
       "bool",
     )
     expect(hasRole.unwrap()).toBe(true)
     const minted = BigInt(/minted (\d+)/.exec(outcome.notes[0] ?? "")?.[1] ?? "-1")
-    expect((await readBalance(view(), token?.address ?? "", runner.walletAddress(0))).unwrap()).toBe(minted)
+    expect(
+      (await readBalance(runner.viewAs(0), token?.address ?? "", runner.walletAddress(0))).unwrap(),
+    ).toBe(minted)
   })
 
   it("tip20_mint_with_memo creates a token for a new wallet and mints with a memo", async () => {
-    const outcome = (await run(tip20MintWithMemo, { walletIndex: 1 })).unwrap()
+    const outcome = (await runner.runClean(tip20MintWithMemo, { walletIndex: 1 })).unwrap()
     expect(outcome.transactions).toHaveLength(2) // creation + batch [grantRole, mintWithMemo]
     expect(outcome.notes[0]).toMatch(/with memo 0x[0-9a-f]{64}$/)
   })
 
   it("tip20_burn mints then burns in one batch when the balance is empty", async () => {
-    const outcome = (await run(tip20Burn, { walletIndex: 2 })).unwrap()
+    const outcome = (await runner.runClean(tip20Burn, { walletIndex: 2 })).unwrap()
     expect(outcome.transactions).toHaveLength(2)
-    const [token] = (await view().database.assetsByKind({ kind: "tip20" }))
+    const [token] = (await runner.viewAs(0).database.assetsByKind({ kind: "tip20" }))
       .unwrap()
       .filter((asset) => asset.wallet === runner.walletAddress(2))
     // minted exactly what it burned
-    expect((await readBalance(view(), token?.address ?? "", runner.walletAddress(2))).unwrap()).toBe(0n)
+    expect(
+      (await readBalance(runner.viewAs(0), token?.address ?? "", runner.walletAddress(2))).unwrap(),
+    ).toBe(0n)
   })
 
   it("tip20_transfer_created_token pays its fee in pathUSD, not in the new token", async () => {
-    const before = (await readBalance(view(), tempoAddresses.pathUsd, runner.walletAddress(3))).unwrap()
-    const outcome = (await run(tip20TransferCreatedToken, { walletIndex: 3 })).unwrap()
+    const before = (
+      await readBalance(runner.viewAs(0), tempoAddresses.pathUsd, runner.walletAddress(3))
+    ).unwrap()
+    const outcome = (await runner.runClean(tip20TransferCreatedToken, { walletIndex: 3 })).unwrap()
     expect(outcome.transactions).toHaveLength(2)
-    const after = (await readBalance(view(), tempoAddresses.pathUsd, runner.walletAddress(3))).unwrap()
+    const after = (
+      await readBalance(runner.viewAs(0), tempoAddresses.pathUsd, runner.walletAddress(3))
+    ).unwrap()
     expect(after).toBeLessThan(before)
   })
 
   it("tip403_policy_whitelist creates a policy and authorizes a member", async () => {
-    const outcome = (await run(tip403PolicyWhitelist, { walletIndex: 4 })).unwrap()
+    const outcome = (await runner.runClean(tip403PolicyWhitelist, { walletIndex: 4 })).unwrap()
     const [, policy, member] =
       /policy (\d+) whitelists (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
     const authorized = await readValue<boolean>(
-      view(),
+      runner.viewAs(0),
       tempoAddresses.tip403Registry,
       tip403RegistryInterface.encodeFunctionData("isAuthorized", [BigInt(policy ?? "0"), member]),
       "bool",
     )
     expect(authorized.unwrap()).toBe(true)
     const outsider = await readValue<boolean>(
-      view(),
+      runner.viewAs(0),
       tempoAddresses.tip403Registry,
       tip403RegistryInterface.encodeFunctionData("isAuthorized", [
         BigInt(policy ?? "0"),

@@ -10,6 +10,7 @@ import { hasCode } from "./hasCode.js"
 import { readValue } from "./readValue.js"
 import { sendAndConfirm } from "./sendAndConfirm.js"
 import { succeeded } from "./succeeded.js"
+import { taskFailure } from "./taskFailure.js"
 import { startTaskRunner, type TaskRun, type TaskRunner } from "./taskRunner.js"
 import { waitForForeignReceipts } from "./waitForForeignReceipts.js"
 
@@ -101,13 +102,13 @@ describe("task kit on plain anvil through startTaskRunner", () => {
     expect(run.result.unwrap().transactions).toHaveLength(1)
     expect([live, answer]).toEqual(["true", "42"])
     expect((await runner.rpc<string>("eth_getCode", [address, "latest"])).length).toBeGreaterThan(2)
-    expect(BigInt((await runner.reader.call({ to: address ?? "", data: "0x" })).unwrap())).toBe(42n)
+    expect(BigInt((await runner.viewAs(1).call({ to: address ?? "", data: "0x" })).unwrap())).toBe(42n)
     expectCleanRun(run, "deploy_answer")
     // A later run finds it in the database and sends nothing.
     const found = await runner.run(findAnswer)
     expect(found.result.unwrap().notes).toEqual([address])
     expect(found.result.unwrap().transactions).toHaveLength(0)
-    const recorded = (await runner.records.contractsByKind({ kind: "answer" })).unwrap()
+    const recorded = (await runner.viewAs(1).database.contractsByKind({ kind: "answer" })).unwrap()
     expect(recorded.map((contract) => [contract.address, contract.wallet])).toEqual([
       [address, runner.walletAddress(1)],
     ])
@@ -156,6 +157,16 @@ describe("task kit on plain anvil through startTaskRunner", () => {
     expect(sent?.nonce).toBe(1n)
     await expect(runner.run(confirmSelfTransfer, { walletIndex: 9 })).rejects.toThrow(
       "out of pre-funded wallets",
+    )
+    const failing = defineTask({
+      name: "always_fails",
+      category: "kit",
+      weight: 1,
+      description: "Fails its own check.",
+      run: async () => taskFailure("always_fails", "the check did not hold"),
+    })
+    await expect(runner.runClean(failing, { walletIndex: 0 })).rejects.toThrow(
+      "always_fails: always_fails ran 1 times with 0 successes",
     )
   })
 })

@@ -16,10 +16,10 @@ import { createRpcClient } from "../../rpc/client.js"
 import { createTaskDatabase } from "../../runner/databaseAdapter.js"
 import { defaultFundingTarget, nativeFundingHook } from "../../runner/fundingHook.js"
 import { type RunLoadReport, runLoad } from "../../runner/runLoad.js"
-import type { TaskDatabase } from "../context.js"
+import type { TaskContext, TaskDatabase } from "../context.js"
 import { type ChainDefinition, getDevnetOptions } from "../defineChain.js"
 import { defineTask, type TaskDefinition, type TaskRunResult } from "../defineTask.js"
-import type { CallRequest } from "../transactionTypes.js"
+import { checkCleanRun } from "./checkCleanRun.js"
 import { succeeded } from "./succeeded.js"
 
 /**
@@ -46,14 +46,14 @@ export type TaskRunner = {
    * choices (default: the config's).
    */
   run(task: TaskDefinition, options?: { walletIndex?: number; seed?: number }): Promise<TaskRun>
+  /** `run`, then throws unless {@link checkCleanRun} finds nothing wrong; the task's own Result. */
+  runClean(task: TaskDefinition, options?: { walletIndex?: number; seed?: number }): Promise<TaskRunResult>
   /** The address of pre-funded wallet `walletIndex` (known before any run uses it). */
   walletAddress(walletIndex: number): string
+  /** What a task of wallet `walletIndex` reads: its address, `eth_call` and the records so far. */
+  viewAs(walletIndex: number): Pick<TaskContext, "address" | "call" | "database">
   /** JSON-RPC against the devnet; throws on an error answer (test support). */
   rpc<T>(method: string, parameters: readonly unknown[]): Promise<T>
-  /** `eth_call` as tasks see it, for read helpers typed on `Pick<TaskContext, "call">`. */
-  readonly reader: { call(request: CallRequest): Promise<Result<string, BaseError>> }
-  /** The contracts and assets recorded so far on this chain, as tasks read them. */
-  readonly records: TaskDatabase
   /** Stops the devnet and deletes the database. */
   stop(): Promise<void>
 }
@@ -176,7 +176,12 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
     throw error
   }
 
-  return {
+  const records: TaskDatabase = {
+    contractsByKind: (parameters) => readRecords((database) => database.contractsByKind(parameters)),
+    assetsByKind: (parameters) => readRecords((database) => database.assetsByKind(parameters)),
+  }
+
+  const runner: TaskRunner = {
     devnet,
     databasePath,
     async run(task, runOptions) {
@@ -184,25 +189,32 @@ export async function startTaskRunner(options: TaskRunnerOptions): Promise<TaskR
       if (key === undefined) throw new Error("startTaskRunner: out of pre-funded wallets")
       return runOnce(task, [key], runOptions?.seed)
     },
+    async runClean(task, runOptions) {
+      const done = await runner.run(task, runOptions)
+      const problems = checkCleanRun(done, task.name)
+      if (problems.length > 0) throw new Error(`${task.name}: ${problems.join("; ")}`)
+      return done.result
+    },
     walletAddress(walletIndex) {
       const key = keys[walletIndex]
       if (key === undefined) throw new Error(`startTaskRunner: no wallet ${walletIndex}`)
       return new Wallet(key).address
     },
+    viewAs(walletIndex) {
+      return {
+        address: runner.walletAddress(walletIndex),
+        call: (request) =>
+          client.request<string>("eth_call", [
+            { to: request.to, data: request.data },
+            request.blockTag ?? "latest",
+          ]),
+        database: records,
+      }
+    },
     async rpc<T>(method: string, parameters: readonly unknown[]) {
       return (await client.request<T>(method, parameters)).unwrap()
     },
-    reader: {
-      call: (request) =>
-        client.request<string>("eth_call", [
-          { to: request.to, data: request.data },
-          request.blockTag ?? "latest",
-        ]),
-    },
-    records: {
-      contractsByKind: (parameters) => readRecords((database) => database.contractsByKind(parameters)),
-      assetsByKind: (parameters) => readRecords((database) => database.assetsByKind(parameters)),
-    },
     stop,
   }
+  return runner
 }
