@@ -50,7 +50,7 @@ export type RunnerTaskMetric = {
   workerId: number
   walletAddress: string
   taskName: string
-  status: "success" | "failure"
+  status: "success" | "failure" | "expected_failure"
   message?: string
   errorCode?: string
   durationMs: number

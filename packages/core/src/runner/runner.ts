@@ -156,7 +156,15 @@ export function createRunner(parameters: RunnerParameters): Runner {
   const openLoop = plan.targetTps > 0
   const minDelayMs = plan.minDelayMs ?? 0
   const maxDelayMs = Math.max(minDelayMs, plan.maxDelayMs ?? minDelayMs)
-  const statistics = createRunStatistics({ targetTps: plan.targetTps, clock })
+  const statistics = createRunStatistics({
+    targetTps: plan.targetTps,
+    clock,
+    expectedFailureTasks: new Set(
+      parameters.chain.tasks
+        .filter((definition) => definition.expectedFailure)
+        .map((definition) => definition.name),
+    ),
+  })
   const hardAbort = new AbortController()
   const stopController = new AbortController()
   // Many tasks (and funding waits) listen on these at once; that is by design, not a leak.
@@ -249,7 +257,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       workerId: slot.workerId,
       walletAddress: lease.wallet.address,
       taskName: task.name,
-      status: outcome.ok ? "success" : "failure",
+      status: !outcome.ok ? "failure" : isExpectedFailure(task, result) ? "expected_failure" : "success",
       ...(outcome.ok ? {} : { message: firstLine(result), errorCode: outcome.code }),
       durationMs,
       timestamp: Date.now(),
@@ -429,4 +437,15 @@ function firstLine(result: Result<unknown, BaseError>): string {
 
 function errorCode(error: BaseError): string {
   return typeof error.code === "string" && error.code !== "" ? error.code : (error.name ?? "UNKNOWN")
+}
+
+/** A task that is meant to fail (declared so, or its outcome says so) and did: recorded as such. */
+function isExpectedFailure(task: { expectedFailure?: boolean }, result: Result<unknown, BaseError>) {
+  if (task.expectedFailure === true) return true
+  const outcome: unknown = result.isOk() ? result.value : undefined
+  return (
+    typeof outcome === "object" &&
+    outcome !== null &&
+    (outcome as { expectedFailure?: unknown }).expectedFailure === true
+  )
 }

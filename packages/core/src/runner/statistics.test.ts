@@ -54,6 +54,21 @@ describe("run statistics", () => {
     vi.advanceTimersByTime(10_000)
     expect(statistics.snapshot().currentTps).toBe(0)
   })
+
+  it("counts reverts as errors, except those of tasks that are meant to revert", () => {
+    const statistics = createRunStatistics({
+      targetTps: 1,
+      clock: createTimerClock(),
+      expectedFailureTasks: new Set(["reverting_call"]),
+    })
+    statistics.transactionSent("reverting_call")
+    statistics.transactionIncluded("reverting_call", true, 100)
+    statistics.transactionSent("transfer")
+    statistics.transactionIncluded("transfer", true, 100)
+    const snapshot = statistics.snapshot()
+    expect(snapshot.topErrors).toEqual([{ code: "TRANSACTION_REVERTED", count: 1 }])
+    expect(snapshot).toMatchObject({ reverted: 2 })
+  })
 })
 
 describe("latency histogram", () => {

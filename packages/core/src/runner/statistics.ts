@@ -104,7 +104,13 @@ export type RunStatistics = ReturnType<typeof createRunStatistics>
  * statistics.transactionSent("transfer")
  * statistics.snapshot().sent // 1
  */
-export function createRunStatistics(parameters: { targetTps: number; clock?: Clock; windowMs?: number }) {
+export function createRunStatistics(parameters: {
+  targetTps: number
+  clock?: Clock
+  windowMs?: number
+  /** Tasks whose reverts are the point (e.g. `reverting_call`): their reverts are not errors. */
+  expectedFailureTasks?: ReadonlySet<string>
+}) {
   const clock = parameters.clock ?? systemClock
   const windowMs = parameters.windowMs ?? 5_000
   let startedAt = clock.now()
@@ -212,7 +218,7 @@ export function createRunStatistics(parameters: { targetTps: number; clock?: Clo
       if (reverted) {
         totals.reverted += 1
         counters.transactions.reverted += 1
-        countError("TRANSACTION_REVERTED")
+        if (!parameters.expectedFailureTasks?.has(task)) countError("TRANSACTION_REVERTED")
       } else {
         totals.included += 1
         counters.transactions.included += 1
