@@ -37,6 +37,7 @@ export {
   hasCode,
   readValue,
   sendAndConfirm,
+  sendExpectingRevert,
   startTaskRunner,
   succeeded,
   type TaskRun,

@@ -1,13 +1,5 @@
 import { Reverter } from "@testnet/contracts"
-import {
-  createTaskOutcome,
-  defineTask,
-  Err,
-  findOrDeployContract,
-  Ok,
-  TaskExpectedFailureDidNotFailError,
-  type TaskExpectedFailureDidNotFailErrorType,
-} from "@testnet/core"
+import { defineTask, findOrDeployContract, sendExpectingRevert } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
 import { contractInterfaces } from "../shared/interfaces.js"
 
@@ -33,29 +25,15 @@ export const revertingCall = defineTask({
       gasLimit: riseGasLimits.deploySmall,
     })
     if (target.isErr()) return target
-    const sent = await context.send({
-      to: target.value.address,
-      data: contractInterfaces.reverter.encodeFunctionData("revertWithReason"),
-      gasLimit: riseGasLimits.revertingCall,
-    })
-    if (sent.isErr()) return sent
-    const receipt = await context.waitForReceipt(sent.value.hash)
-    if (receipt.isOk())
-      return Err(
-        new TaskExpectedFailureDidNotFailError({
-          task: "reverting_call",
-          hash: sent.value.hash,
-        }) as TaskExpectedFailureDidNotFailErrorType,
-      )
-    if (receipt.error.code !== "RUNNER_TRANSACTION_REVERTED") return receipt
-    const transactions =
-      target.value.deployment === undefined ? [sent.value] : [target.value.deployment, sent.value]
-    return Ok(
-      createTaskOutcome({
-        transactions,
-        expectedFailure: true,
-        notes: [`reverted as expected: ${sent.value.hash}`],
-      }),
+    return sendExpectingRevert(
+      context,
+      "reverting_call",
+      {
+        to: target.value.address,
+        data: contractInterfaces.reverter.encodeFunctionData("revertWithReason"),
+        gasLimit: riseGasLimits.revertingCall,
+      },
+      [target.value.deployment],
     )
   },
 })

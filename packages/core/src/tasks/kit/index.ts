@@ -9,6 +9,7 @@ export {
 export { hasCode } from "./hasCode.js"
 export { readValue } from "./readValue.js"
 export { type ConfirmedTransaction, sendAndConfirm } from "./sendAndConfirm.js"
+export { sendExpectingRevert } from "./sendExpectingRevert.js"
 export { succeeded } from "./succeeded.js"
 export { taskFailure } from "./taskFailure.js"
 export { startTaskRunner, type TaskRun, type TaskRunner, type TaskRunnerOptions } from "./taskRunner.js"

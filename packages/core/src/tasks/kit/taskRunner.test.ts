@@ -9,6 +9,7 @@ import { deployContract, findOrDeployContract } from "./deployContract.js"
 import { hasCode } from "./hasCode.js"
 import { readValue } from "./readValue.js"
 import { sendAndConfirm } from "./sendAndConfirm.js"
+import { sendExpectingRevert } from "./sendExpectingRevert.js"
 import { succeeded } from "./succeeded.js"
 import { taskFailure } from "./taskFailure.js"
 import { startTaskRunner, type TaskRun, type TaskRunner } from "./taskRunner.js"
@@ -78,7 +79,7 @@ function expectCleanRun(run: TaskRun, task: string) {
 describe("task kit on plain anvil through startTaskRunner", () => {
   let runner: TaskRunner
   beforeAll(async () => {
-    runner = await startTaskRunner({ chain: testChain, wallets: 4 })
+    runner = await startTaskRunner({ chain: testChain, wallets: 5 })
   })
   afterAll(async () => {
     await runner?.stop()
@@ -148,6 +149,48 @@ describe("task kit on plain anvil through startTaskRunner", () => {
     expect(outcomes[0]).toBe(`${second},${first}`)
     expect(outcomes[1]).toContain(`transaction ${reverted} failed`)
     expect(outcomes[2]).toContain("1 transactions not mined within 300 ms")
+  })
+
+  it("sendExpectingRevert succeeds on status 0 and fails when the call goes through", async () => {
+    // Runtime: REVERT(0, 0).
+    const reverterInitCode = "0x6005600c60003960056000f360006000fd"
+    const notes: string[] = []
+    const expectRevert = defineTask({
+      name: "expect_revert",
+      category: "kit",
+      weight: 1,
+      expectedFailure: true,
+      description: "Deploys a reverter and calls it.",
+      async run(context) {
+        const through = await sendExpectingRevert(context, "expect_revert", {
+          to: context.address,
+          value: 0n,
+          gasLimit: 21_000n,
+        })
+        notes.push(through.isErr() ? through.error.name : "no error")
+        const target = await deployContract(context, {
+          task: "expect_revert",
+          kind: "reverter",
+          initCode: reverterInitCode,
+          gasLimit,
+        })
+        if (target.isErr()) return target
+        return sendExpectingRevert(
+          context,
+          "expect_revert",
+          { to: target.value.address, data: "0x", gasLimit: 50_000n },
+          [target.value.deployment],
+        )
+      },
+    })
+    const outcome = (await runner.runClean(expectRevert)).unwrap()
+    expect(notes).toEqual(["TaskExpectedFailureDidNotFailError"])
+    expect(outcome.expectedFailure).toBe(true)
+    const [deployment, reverted] = outcome.transactions
+    expect(outcome.notes).toEqual([`reverted as expected: ${reverted?.hash}`])
+    expect(deployment?.to).toBeNull()
+    const receipt = await runner.rpc<{ status: string }>("eth_getTransactionReceipt", [reverted?.hash])
+    expect(receipt.status).toBe("0x0")
   })
 
   it("reuses a wallet by index and runs out of fresh wallets loudly", async () => {
