@@ -107,6 +107,18 @@ describe("no orphan anvil processes", () => {
     expect(await waitUntilGone(pid)).toBe(true)
   })
 
+  it("resolves stop() even when anvil ignores SIGTERM and nothing else keeps the process alive", async () => {
+    // SIGSTOP makes anvil sit through the grace period, so stop() must SIGKILL it and wait for its
+    // exit with no other pending work: with an unref'd child the process used to end first.
+    const { pid, ended } = await runChild(
+      `process.kill(started.value.pid, "SIGSTOP")
+await started.value.stop()
+process.exitCode = 7`,
+    )
+    expect(ended.code).toBe(7)
+    expect(await waitUntilGone(pid)).toBe(true)
+  })
+
   it("kills anvil when the process crashes with an uncaught error", async () => {
     const { pid, ended, stderr } = await runChild('setTimeout(() => { throw new Error("boom") }, 10)')
     expect(ended.code).toBe(1)

@@ -180,6 +180,10 @@ async function stopProcess(
   graceMs: number,
 ): Promise<void> {
   if (hasExited() || child.pid === undefined) return
+  // The child (and its stderr pipe) are unref'd while running; while stopping, the event loop must
+  // wait for their close, or a caller's `await stop()` can end with the process instead of resolving.
+  child.ref()
+  ;(child.stderr as unknown as { ref?: () => void } | null)?.ref?.()
   signalGroup(child, "SIGTERM")
   let timer: NodeJS.Timeout | undefined
   const graceOver = new Promise<"timeout">((resolve) => {
