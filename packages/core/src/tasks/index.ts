@@ -27,8 +27,8 @@ export {
 export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
 export type { FundingHook, FundingTransfer } from "./funding.js"
 export {
-  checkCleanRun,
   type ConfirmedTransaction,
+  checkCleanRun,
   type DeployedContract,
   type DeployRequest,
   deployContract,
