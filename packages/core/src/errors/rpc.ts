@@ -253,26 +253,46 @@ function assignNodeFields(target: NodeFields, parameters: RpcNodeErrorParameters
 }
 
 /**
+ * Base of every error a node classified: keeps the method, the endpoint (masked), and the node's
+ * own code and message, and renders the node's words as details. Each subclass names one case.
+ *
+ * @example
+ * if (error instanceof RpcNodeClassifiedError) console.log(error.nodeCode, error.nodeMessage)
+ */
+export abstract class RpcNodeClassifiedError extends BaseError implements NodeFields {
+  declare readonly method: string | undefined
+  declare readonly endpoint: string | undefined
+  declare readonly nodeCode: number | undefined
+  declare readonly nodeMessage: string
+  constructor(
+    shortMessage: string,
+    code: string,
+    parameters: RpcNodeErrorParameters,
+    metaMessages?: readonly string[],
+  ) {
+    super(shortMessage, {
+      code,
+      cause: parameters.cause,
+      details: nodeDetails(parameters),
+      ...(metaMessages === undefined ? {} : { metaMessages }),
+    })
+    assignNodeFields(this, parameters)
+  }
+}
+
+/**
  * The node rejected the transaction: its nonce is already used (mined, or replaced).
  * A resend after an ambiguous failure may get this for a transaction that was accepted.
  *
  * @example
  * new RpcNonceTooLowError({ method: "eth_sendRawTransaction", nodeCode: -32003, nodeMessage: "nonce too low" })
  */
-export class RpcNonceTooLowError extends BaseError implements NodeFields {
+export class RpcNonceTooLowError extends RpcNodeClassifiedError {
   override name = "RpcNonceTooLowError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`Transaction nonce is too low${where(parameters)}.`, {
-      code: "RPC_NONCE_TOO_LOW",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-      metaMessages: ["Resynchronise the nonce from the chain (eth_getTransactionCount pending)."],
-    })
-    assignNodeFields(this, parameters)
+    super(`Transaction nonce is too low${where(parameters)}.`, "RPC_NONCE_TOO_LOW", parameters, [
+      "Resynchronise the nonce from the chain (eth_getTransactionCount pending).",
+    ])
   }
 }
 /**
@@ -291,20 +311,12 @@ export type RpcNonceTooLowErrorType = RpcNonceTooLowError & { name: "RpcNonceToo
  * @example
  * new RpcNonceTooHighError({ nodeMessage: "nonce too high" })
  */
-export class RpcNonceTooHighError extends BaseError implements NodeFields {
+export class RpcNonceTooHighError extends RpcNodeClassifiedError {
   override name = "RpcNonceTooHighError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`Transaction nonce is too high${where(parameters)}.`, {
-      code: "RPC_NONCE_TOO_HIGH",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-      metaMessages: ["A lower nonce is missing; fill the gap or resynchronise."],
-    })
-    assignNodeFields(this, parameters)
+    super(`Transaction nonce is too high${where(parameters)}.`, "RPC_NONCE_TOO_HIGH", parameters, [
+      "A lower nonce is missing; fill the gap or resynchronise.",
+    ])
   }
 }
 /**
@@ -323,20 +335,15 @@ export type RpcNonceTooHighErrorType = RpcNonceTooHighError & { name: "RpcNonceT
  * @example
  * new RpcReplacementUnderpricedError({ nodeMessage: "replacement transaction underpriced" })
  */
-export class RpcReplacementUnderpricedError extends BaseError implements NodeFields {
+export class RpcReplacementUnderpricedError extends RpcNodeClassifiedError {
   override name = "RpcReplacementUnderpricedError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`Replacement transaction is underpriced${where(parameters)}.`, {
-      code: "RPC_REPLACEMENT_UNDERPRICED",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-      metaMessages: ["Bump both maxFeePerGas and maxPriorityFeePerGas by at least 10%."],
-    })
-    assignNodeFields(this, parameters)
+    super(
+      `Replacement transaction is underpriced${where(parameters)}.`,
+      "RPC_REPLACEMENT_UNDERPRICED",
+      parameters,
+      ["Bump both maxFeePerGas and maxPriorityFeePerGas by at least 10%."],
+    )
   }
 }
 /**
@@ -358,19 +365,10 @@ export type RpcReplacementUnderpricedErrorType = RpcReplacementUnderpricedError 
  * @example
  * new RpcAlreadyKnownError({ method: "eth_sendRawTransaction", nodeMessage: "already known" })
  */
-export class RpcAlreadyKnownError extends BaseError implements NodeFields {
+export class RpcAlreadyKnownError extends RpcNodeClassifiedError {
   override name = "RpcAlreadyKnownError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`Transaction is already known to the node${where(parameters)}.`, {
-      code: "RPC_ALREADY_KNOWN",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-    })
-    assignNodeFields(this, parameters)
+    super(`Transaction is already known to the node${where(parameters)}.`, "RPC_ALREADY_KNOWN", parameters)
   }
 }
 /**
@@ -389,20 +387,15 @@ export type RpcAlreadyKnownErrorType = RpcAlreadyKnownError & { name: "RpcAlread
  * @example
  * new RpcInsufficientFundsError({ nodeMessage: "insufficient funds for gas * price + value" })
  */
-export class RpcInsufficientFundsError extends BaseError implements NodeFields {
+export class RpcInsufficientFundsError extends RpcNodeClassifiedError {
   override name = "RpcInsufficientFundsError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`Sender has insufficient funds for gas * price + value${where(parameters)}.`, {
-      code: "RPC_INSUFFICIENT_FUNDS",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-      metaMessages: ["Fund the wallet (the `fund` command) or lower the fee caps."],
-    })
-    assignNodeFields(this, parameters)
+    super(
+      `Sender has insufficient funds for gas * price + value${where(parameters)}.`,
+      "RPC_INSUFFICIENT_FUNDS",
+      parameters,
+      ["Fund the wallet (the `fund` command) or lower the fee caps."],
+    )
   }
 }
 /**
@@ -421,20 +414,15 @@ export type RpcInsufficientFundsErrorType = RpcInsufficientFundsError & { name: 
  * @example
  * new RpcIntrinsicGasTooLowError({ nodeMessage: "intrinsic gas too low" })
  */
-export class RpcIntrinsicGasTooLowError extends BaseError implements NodeFields {
+export class RpcIntrinsicGasTooLowError extends RpcNodeClassifiedError {
   override name = "RpcIntrinsicGasTooLowError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`Gas limit is below the intrinsic gas of the transaction${where(parameters)}.`, {
-      code: "RPC_INTRINSIC_GAS_TOO_LOW",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-      metaMessages: ["Estimate gas (eth_estimateGas) and add headroom."],
-    })
-    assignNodeFields(this, parameters)
+    super(
+      `Gas limit is below the intrinsic gas of the transaction${where(parameters)}.`,
+      "RPC_INTRINSIC_GAS_TOO_LOW",
+      parameters,
+      ["Estimate gas (eth_estimateGas) and add headroom."],
+    )
   }
 }
 /**
@@ -481,22 +469,17 @@ function describeRevert(reason: RevertReason): string {
  * @example
  * new RpcExecutionRevertedError({ nodeCode: 3, nodeMessage: "execution reverted: boom", reason: { kind: "error", message: "boom" } })
  */
-export class RpcExecutionRevertedError extends BaseError implements NodeFields {
+export class RpcExecutionRevertedError extends RpcNodeClassifiedError {
   override name = "RpcExecutionRevertedError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   readonly reason: RevertReason
   /** Raw revert data (`0x…`), when the node sent it. */
   readonly data: string | undefined
   constructor(parameters: RpcNodeErrorParameters & { reason: RevertReason; data?: string | undefined }) {
-    super(`Execution reverted${describeRevert(parameters.reason)}${where(parameters)}.`, {
-      code: "RPC_EXECUTION_REVERTED",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-    })
-    assignNodeFields(this, parameters)
+    super(
+      `Execution reverted${describeRevert(parameters.reason)}${where(parameters)}.`,
+      "RPC_EXECUTION_REVERTED",
+      parameters,
+    )
     this.reason = parameters.reason
     this.data = parameters.data
   }
@@ -517,20 +500,15 @@ export type RpcExecutionRevertedErrorType = RpcExecutionRevertedError & { name: 
  * @example
  * new RpcMethodNotFoundError({ method: "eth_sendRawTransactionSync", nodeCode: -32601, nodeMessage: "Method not found" })
  */
-export class RpcMethodNotFoundError extends BaseError implements NodeFields {
+export class RpcMethodNotFoundError extends RpcNodeClassifiedError {
   override name = "RpcMethodNotFoundError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`The node does not support this RPC method${where(parameters)}.`, {
-      code: "RPC_METHOD_NOT_FOUND",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-      metaMessages: ["Check the chain's capabilities (e.g. sendRawTransactionSync)."],
-    })
-    assignNodeFields(this, parameters)
+    super(
+      `The node does not support this RPC method${where(parameters)}.`,
+      "RPC_METHOD_NOT_FOUND",
+      parameters,
+      ["Check the chain's capabilities (e.g. sendRawTransactionSync)."],
+    )
   }
 }
 /**
@@ -549,19 +527,10 @@ export type RpcMethodNotFoundErrorType = RpcMethodNotFoundError & { name: "RpcMe
  * @example
  * new RpcNodeError({ method: "eth_getBalance", nodeCode: -32602, nodeMessage: "invalid string length" })
  */
-export class RpcNodeError extends BaseError implements NodeFields {
+export class RpcNodeError extends RpcNodeClassifiedError {
   override name = "RpcNodeError"
-  declare readonly method: string | undefined
-  declare readonly endpoint: string | undefined
-  declare readonly nodeCode: number | undefined
-  declare readonly nodeMessage: string
   constructor(parameters: RpcNodeErrorParameters) {
-    super(`The node rejected the request${where(parameters)}.`, {
-      code: "RPC_NODE_ERROR",
-      cause: parameters.cause,
-      details: nodeDetails(parameters),
-    })
-    assignNodeFields(this, parameters)
+    super(`The node rejected the request${where(parameters)}.`, "RPC_NODE_ERROR", parameters)
   }
 }
 /**
