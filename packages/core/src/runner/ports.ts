@@ -96,6 +96,8 @@ export type RunnerGasManager = {
 export type RunnerWallet = {
   readonly address: string
   signTransaction(transaction: import("ethers").TransactionLike): string
+  /** Optional: signs and returns the hash computed from the signed bytes (saves a second keccak). */
+  signTransactionWithHash?(transaction: import("ethers").TransactionLike): { raw: string; hash: string }
   signDigest(digest: Uint8Array | string): import("ethers").Signature
 }
 

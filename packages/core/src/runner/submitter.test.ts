@@ -6,6 +6,7 @@ import { RpcInsufficientFundsError } from "../errors/rpc.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
+import { createFastWallets } from "../signing/fastWallet.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
@@ -87,6 +88,23 @@ describe("submission pipeline", () => {
       expect(parsed.from).toBe(row?.walletAddress)
     }
     expect(sent).toHaveLength(5)
+  })
+
+  it("journals the fast signer's own hash, which equals keccak256 of the broadcast bytes", async () => {
+    const { chain, journals, submitter } = setup()
+    const fastWallets = createFastWallets(wallets).unwrap()
+    const results = await Promise.all(
+      fastWallets.map((wallet) =>
+        submitter.send({
+          wallet,
+          taskName: "transfer",
+          request: { to: wallet.address, value: 1n, gasLimit: 21_000n },
+        }),
+      ),
+    )
+    expect(results.every((result) => result.isOk())).toBe(true)
+    const broadcastHashes = chain.calls.map((call) => keccak256(call.params[0] as string)).sort()
+    expect(journals[0]?.map((row) => row.hash).sort()).toEqual(broadcastHashes)
   })
 
   it("hands out consecutive nonces and records a rejected broadcast without counting it as sent", async () => {

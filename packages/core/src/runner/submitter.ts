@@ -160,7 +160,7 @@ export function createSubmitter(parameters: {
     fees: RunnerFees,
     gasLimit: bigint,
   ) {
-    if (request.kind === "raw") return request.build({ nonce, fees, chainId })
+    if (request.kind === "raw") return signed(request.build({ nonce, fees, chainId }))
     const common = {
       chainId,
       nonce: Number(nonce),
@@ -169,9 +169,10 @@ export function createSubmitter(parameters: {
       data: request.data ?? "0x",
       value: request.value ?? 0n,
     }
-    return "gasPrice" in fees
-      ? wallet.signTransaction({ ...common, type: 0, gasPrice: fees.gasPrice })
-      : wallet.signTransaction({ ...common, type: 2, ...fees })
+    const transaction =
+      "gasPrice" in fees ? { ...common, type: 0, gasPrice: fees.gasPrice } : { ...common, type: 2, ...fees }
+    // The fast signer hashes the signed bytes it already holds; others are hashed from the hex here.
+    return wallet.signTransactionWithHash?.(transaction) ?? signed(wallet.signTransaction(transaction))
   }
 
   function scheduleFlush() {
@@ -272,14 +273,15 @@ export function createSubmitter(parameters: {
         return Err(abortReason(signal))
       }
       let raw: string
+      let hash: string
       try {
-        raw = sign(wallet, request, reservation.nonce, currentFees.value, gasLimit)
+        ;({ raw, hash } = sign(wallet, request, reservation.nonce, currentFees.value, gasLimit))
       } catch (cause) {
         reservation.release()
         return Err(new RunnerSigningError({ address: wallet.address, nonce: reservation.nonce, cause }))
       }
       const row: RunnerJournalRow = {
-        hash: keccak256(raw).toLowerCase(),
+        hash: hash.toLowerCase(),
         walletAddress: wallet.address,
         nonce: reservation.nonce,
         nonceKey: lane.nonceKey,
@@ -296,4 +298,9 @@ export function createSubmitter(parameters: {
       return sentCount
     },
   }
+}
+
+/** A signed transaction with its hash: keccak256 of the signed bytes, computed locally. */
+function signed(raw: string): { raw: string; hash: string } {
+  return { raw, hash: keccak256(raw) }
 }
