@@ -49,10 +49,22 @@ export type RpcClientOptions = {
 }
 
 /**
+ * How urgently a call must go out. `"high"` calls (head and block polls that everything else
+ * waits on) never queue behind `"normal"` ones: they are batched among themselves, sent first,
+ * and may use one in-flight slot beyond `maxConcurrentBatches` that normal batches never take.
+ *
+ * @example
+ * const priority: RpcPriority = "high"
+ * await client.request<string>("eth_blockNumber", [], { priority })
+ */
+export type RpcPriority = "normal" | "high"
+
+/**
  * Per-call options of {@link RpcClient.request}.
  *
  * @example
  * await client.request("eth_sendRawTransaction", [raw], { from: wallet.address, timeoutMs: 30_000 })
+ * await client.request("eth_blockNumber", [], { priority: "high" })
  */
 export type RpcRequestOptions = {
   signal?: AbortSignal
@@ -62,14 +74,16 @@ export type RpcRequestOptions = {
   dispatcher?: Dispatcher
   /** Overrides the client's timeout (e.g. eth_sendRawTransactionSync waits for a block). */
   timeoutMs?: number
+  /** Default "normal". Retries keep the priority of the call. */
+  priority?: RpcPriority
 }
 
 /**
  * Counters the benchmarks read.
  *
  * @example
- * const { calls, httpRequests } = client.stats()
- * console.log(`${httpRequests / calls} HTTP requests per call`)
+ * const { calls, httpRequests, queued, queuedHigh } = client.stats()
+ * console.log(`${httpRequests / calls} HTTP requests per call, ${queued} queued (${queuedHigh} high)`)
  */
 export type RpcClientStats = {
   /** JSON-RPC calls requested by callers (retries not included). */
@@ -82,8 +96,14 @@ export type RpcClientStats = {
   /** Final errors returned to callers, by code. */
   errorsByCode: Record<string, number>
   largestBatch: number
+  /** Calls waiting for a batch slot (high-priority ones included). */
   queued: number
+  /** High-priority calls waiting for a batch slot. */
+  queuedHigh: number
+  /** HTTP requests in flight (high-priority ones included). */
   inFlight: number
+  /** High-priority HTTP requests in flight. */
+  inFlightHigh: number
   endpoints: EndpointHealthSnapshot[]
 }
 
@@ -120,6 +140,7 @@ type PendingCall = {
   parameters: readonly unknown[]
   dispatcher: Dispatcher | undefined
   timeoutMs: number
+  priority: RpcPriority
   attempt: number
   /** A previous attempt failed in a way that may have reached the node. */
   ambiguous: boolean
@@ -199,6 +220,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     batchWaitMs: options.batchWaitMs ?? 0,
     maxConcurrentBatches: options.maxConcurrentBatches ?? 4,
     groupOf: (call) => call.dispatcher,
+    isUrgent: (call) => call.priority === "high",
     sendBatch: (calls) => sendBatch(calls),
   })
 
@@ -245,6 +267,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     const hash = keccak256(raw)
     const found = await request("eth_getTransactionByHash", [hash], {
       ...(call.dispatcher ? { dispatcher: call.dispatcher } : {}),
+      priority: call.priority,
     })
     settle(call, found.isOk() && found.value !== null ? Ok(hash) : Err(error))
   }
@@ -390,6 +413,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         parameters,
         dispatcher,
         timeoutMs: requestOptions.timeoutMs ?? timeoutMs,
+        priority: requestOptions.priority ?? "normal",
         attempt: 0,
         ambiguous: false,
         settled: false,
@@ -436,7 +460,9 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         errorsByCode: Object.fromEntries(counters.errorsByCode),
         largestBatch: counters.largestBatch,
         queued: queue.queued,
+        queuedHigh: queue.queuedUrgent,
         inFlight: queue.inFlight,
+        inFlightHigh: queue.inFlightUrgent,
         endpoints: health.snapshot(),
       }
     },

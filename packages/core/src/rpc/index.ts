@@ -51,6 +51,7 @@ export {
   type RpcClient,
   type RpcClientOptions,
   type RpcClientStats,
+  type RpcPriority,
   type RpcRequestOptions,
 } from "./client.js"
 export {
