@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { createFastWallet } from "./fastWallet.js"
+import { selectKeccak } from "./keccak.js"
 import { disableNativeSignerVariable, getNativeSignerStatus } from "./nativeBinding.js"
+import { getNativeKeccakStatus } from "./nativeKeccak.js"
 import { checkEquivalence, devKeys } from "./testing/equivalence.js"
 
 describe(`fast wallet, ethers fallback (forced by ${disableNativeSignerVariable})`, () => {
@@ -22,8 +24,22 @@ describe(`fast wallet, ethers fallback (forced by ${disableNativeSignerVariable}
     expect(createFastWallet(key as string).unwrap().backend).toBe("native")
   })
 
-  it("signs 2000 random type-0/type-2 transactions byte-identically to ethers through the fallback", () => {
+  it("hashes in JavaScript when the variable is set, natively again when it is cleared", () => {
     process.env[disableNativeSignerVariable] = "1"
-    checkEquivalence("ethers", 2000)
+    expect(getNativeKeccakStatus()).toEqual({
+      available: false,
+      reason: `disabled by ${disableNativeSignerVariable}=1`,
+    })
+    expect(selectKeccak(true).backend).toBe("js")
+    const [key] = devKeys()
+    expect(createFastWallet(key as string).unwrap().keccakBackend).toBe("js")
+    process.env[disableNativeSignerVariable] = "0"
+    expect(getNativeKeccakStatus().available).toBe(true)
+    expect(createFastWallet(key as string).unwrap().keccakBackend).toBe("native")
+  })
+
+  it("signs and hashes 2000 random type-0/type-2 transactions byte-identically to ethers through the fallback", () => {
+    process.env[disableNativeSignerVariable] = "1"
+    checkEquivalence("ethers", "js", 2000)
   }, 30_000)
 })

@@ -7,7 +7,7 @@ describe("fast wallet, native libsecp256k1 backend", () => {
     expect(getNativeSignerStatus().available).toBe(true)
   })
 
-  it("signs 2000 random type-0/type-2 transactions byte-identically to ethers", () => {
-    checkEquivalence("native", 2000)
+  it("signs 2000 random type-0/type-2 transactions byte-identically to ethers, hashes included", () => {
+    checkEquivalence("native", "native", 2000)
   }, 30_000)
 })

@@ -23,6 +23,10 @@ const base = {
 describe.each(["native", "ethers"] as const)("createFastWallet (%s backend)", (backend) => {
   const fast = createFastWallet(key, { backend }).unwrap()
 
+  it("hashes natively unless the backend is ethers (the all-JavaScript path)", () => {
+    expect(fast.keccakBackend).toBe(backend === "native" ? "native" : "js")
+  })
+
   it("derives the same address from a key as core's wallet, and keeps a wallet's address", () => {
     expect(fast.address).toBe(reference.address)
     expect(createFastWallet(reference, { backend }).unwrap().address).toBe(reference.address)

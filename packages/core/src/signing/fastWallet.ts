@@ -1,6 +1,7 @@
 /**
  * The fast signer: a core `Wallet` whose signTransaction encodes the two hot fixed-shape types by
- * hand (lean RLP on bytes) and signs with native libsecp256k1 when it loads, ethers otherwise.
+ * hand (lean RLP on bytes), hashes with native keccak and signs with native libsecp256k1 when they
+ * load, ethers' JavaScript otherwise.
  * Other shapes go through ethers' Transaction (still with this wallet's digest signer). Output is
  * byte-identical to core's ethers-backed wallet.
  */
@@ -18,19 +19,23 @@ import {
   type SigningBackend,
 } from "./digestSigner.js"
 import { bytesToHex, hexToBytes } from "./hex.js"
-import { keccakBytes } from "./keccak.js"
+import { type KeccakBackend, selectKeccak } from "./keccak.js"
 import { encodeSigned, encodeUnsigned, toLeanTransaction } from "./leanTransaction.js"
 import { getNativeSignerStatus } from "./nativeBinding.js"
+import type { Keccak256 } from "./nativeKeccak.js"
 
 /**
- * A core {@link Wallet} that reports which backend signs for it.
+ * A core {@link Wallet} that reports which backends sign and hash for it.
  *
  * @example
  * const wallet = createFastWallet(key).unwrap()
  * wallet.backend // "native" (or "ethers" where the binding cannot load)
+ * wallet.keccakBackend // "native" (or "js")
  */
 export type FastWallet = Wallet & {
   readonly backend: SigningBackend
+  /** Which keccak-256 hashes: "native" (npm `keccak`) when it loads and the backend is not "ethers". */
+  readonly keccakBackend: KeccakBackend
   /**
    * Signs and returns the transaction hash too, hashed from the signed bytes (no second pass
    * over the hex string): for pipelines that journal the hash before broadcasting.
@@ -45,7 +50,11 @@ export type FastWallet = Wallet & {
  * const options: FastWalletOptions = { backend: "native" } // an error instead of a silent fallback
  */
 export type FastWalletOptions = {
-  /** "auto" (default): native if it loads, else ethers. "native": error if it cannot load. */
+  /**
+   * "auto" (default): native if it loads, else ethers. "native": error if it cannot load.
+   * "ethers": all JavaScript, the native keccak included (what users without the binaries get).
+   * The native keccak is used whenever it loads and the backend is not "ethers", never required.
+   */
   backend?: "auto" | SigningBackend
 }
 
@@ -65,18 +74,28 @@ let readKey: (wallet: FastWalletImplementation) => Uint8Array
 class FastWalletImplementation implements FastWallet {
   readonly #key: Uint8Array
   readonly #signer: DigestSigner
+  readonly #keccak: Keccak256
   readonly address: string
   readonly backend: SigningBackend
+  readonly keccakBackend: KeccakBackend
 
   static {
     readKey = (wallet) => wallet.#key
   }
 
-  constructor(key: Uint8Array, signer: DigestSigner, address: string | undefined) {
+  constructor(
+    key: Uint8Array,
+    signer: DigestSigner,
+    keccak: ReturnType<typeof selectKeccak>,
+    address: string | undefined,
+  ) {
     this.#key = key
     this.#signer = signer
     this.backend = signer.backend
-    this.address = address ?? getAddress(bytesToHex(keccakBytes(signer.publicKey().subarray(1)).subarray(12)))
+    this.#keccak = keccak.keccak256
+    this.keccakBackend = keccak.backend
+    this.address =
+      address ?? getAddress(bytesToHex(this.#keccak(signer.publicKey().subarray(1)).subarray(12)))
     // Bound, so `wallet.signDigest` can be handed around as a function (chain serialisers do).
     this.signTransaction = this.signTransaction.bind(this)
     this.signTransactionWithHash = this.signTransactionWithHash.bind(this)
@@ -91,9 +110,9 @@ class FastWalletImplementation implements FastWallet {
 
   signTransactionWithHash(transaction: TransactionLike<string>): { raw: string; hash: string } {
     const lean = this.#leanSigned(transaction)
-    if (lean !== undefined) return { raw: bytesToHex(lean), hash: bytesToHex(keccakBytes(lean)) }
+    if (lean !== undefined) return { raw: bytesToHex(lean), hash: bytesToHex(this.#keccak(lean)) }
     const raw = this.#ethersSigned(transaction)
-    return { raw, hash: bytesToHex(keccakBytes(hexToBytes(raw) as Uint8Array)) }
+    return { raw, hash: bytesToHex(this.#keccak(hexToBytes(raw) as Uint8Array)) }
   }
 
   /** The signed bytes through the lean encoder, or undefined for shapes it declines. */
@@ -104,7 +123,7 @@ class FastWalletImplementation implements FastWallet {
       throw new Error(`signTransaction: transaction.from ${from} is not this wallet (${this.address})`)
     const lean = toLeanTransaction(transaction)
     if (lean === undefined) return undefined
-    return encodeSigned(lean, this.#signer.sign(keccakBytes(encodeUnsigned(lean))))
+    return encodeSigned(lean, this.#signer.sign(this.#keccak(encodeUnsigned(lean))))
   }
 
   #ethersSigned(transaction: TransactionLike<string>): string {
@@ -182,7 +201,8 @@ export function createFastWallet(
   }
   const signer = createSigner(key, options.backend)
   if (signer.isErr()) return signer
-  return Ok(new FastWalletImplementation(key, signer.value, address))
+  const keccak = selectKeccak(options.backend !== "ethers")
+  return Ok(new FastWalletImplementation(key, signer.value, keccak, address))
 }
 
 /**

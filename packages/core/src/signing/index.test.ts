@@ -12,6 +12,7 @@ describe("signing barrel", () => {
         "encodeRlp",
         "encodeSigned",
         "encodeUnsigned",
+        "getNativeKeccakStatus",
         "getNativeSignerStatus",
         "quantityBytes",
         "stripLeadingZeros",

@@ -12,6 +12,7 @@ export {
   type FastWalletErrorType,
   type FastWalletOptions,
 } from "./fastWallet.js"
+export type { KeccakBackend } from "./keccak.js"
 export {
   encodeSigned,
   encodeUnsigned,
@@ -25,4 +26,5 @@ export {
   type NativeSecp256k1,
   type NativeSignerStatus,
 } from "./nativeBinding.js"
+export { getNativeKeccakStatus, type Keccak256, type NativeKeccakStatus } from "./nativeKeccak.js"
 export { encodeRlp, quantityBytes, type RlpItem, stripLeadingZeros } from "./rlp.js"

@@ -30,6 +30,7 @@ export type LeanTransaction = {
 export type RawSignature = { readonly r: Uint8Array; readonly s: Uint8Array; readonly yParity: 0 | 1 }
 
 const maxQuantity = 2n ** 256n
+const maxNonce = BigInt(Number.MAX_SAFE_INTEGER)
 const emptyList: readonly RlpItem[] = []
 const empty = new Uint8Array(0)
 const supportedKeys = new Set([
@@ -78,7 +79,8 @@ function addressBytes(to: unknown): Uint8Array | undefined {
 }
 
 function dataBytes(data: unknown): Uint8Array | undefined {
-  if (data === undefined || data === null) return empty
+  // "0x" (plain transfers) without a trip through Buffer.
+  if (data === undefined || data === null || data === "0x") return empty
   if (typeof data === "string") return hexToBytes(data)
   return data instanceof Uint8Array ? data : undefined
 }
@@ -107,7 +109,7 @@ export function toLeanTransaction(transaction: TransactionLike<string>): LeanTra
   const data = dataBytes(transaction.data)
   if (
     nonce === undefined ||
-    nonce > BigInt(Number.MAX_SAFE_INTEGER) ||
+    nonce > maxNonce ||
     chainId === undefined ||
     gasLimit === undefined ||
     value === undefined ||

@@ -1,12 +1,15 @@
 /**
- * The shared equivalence property: a fast wallet's signed bytes equal core's ethers wallet's, over
- * thousands of random transactions, for a given backend.
+ * The shared equivalence property: a fast wallet's signed bytes equal core's ethers wallet's, and its
+ * transaction hash equals ethers' keccak256 of them, over thousands of random transactions, for a
+ * given backend.
  */
+import { keccak256 } from "ethers"
 import fc from "fast-check"
 import { expect } from "vitest"
 import { createWallet } from "../../wallet/wallet.js"
 import type { SigningBackend } from "../digestSigner.js"
 import { createFastWallet } from "../fastWallet.js"
+import type { KeccakBackend } from "../keccak.js"
 import { toLeanTransaction } from "../leanTransaction.js"
 import { leanTransactionArbitrary } from "./arbitraries.js"
 
@@ -29,18 +32,19 @@ export function devKeys(): string[] {
 }
 
 /**
- * Asserts byte equality between the fast wallet (with `backend`) and core's wallet over `runs`
- * random transactions, and that every generated transaction took the lean path.
+ * Asserts byte equality between the fast wallet (with `backend`, hashing with `keccakBackend`) and
+ * core's wallet over `runs` random transactions, that `signTransactionWithHash`'s hash is ethers'
+ * keccak256 of the signed bytes, and that every generated transaction took the lean path.
  *
  * @example
- * checkEquivalence("native", 2000)
+ * checkEquivalence("native", "native", 2000)
  */
-export function checkEquivalence(backend: SigningBackend, runs: number): void {
+export function checkEquivalence(backend: SigningBackend, keccakBackend: KeccakBackend, runs: number): void {
   const pairs = devKeys().map((key) => {
     const reference = createWallet(key).unwrap()
     return { reference, fast: createFastWallet(reference, { backend }).unwrap() }
   })
-  for (const { fast } of pairs) expect(fast.backend).toBe(backend)
+  for (const { fast } of pairs) expect([fast.backend, fast.keccakBackend]).toEqual([backend, keccakBackend])
   const arbitrary = fc
     .integer({ min: 0, max: pairs.length - 1 })
     .chain((index) =>
@@ -52,7 +56,9 @@ export function checkEquivalence(backend: SigningBackend, runs: number): void {
     fc.property(arbitrary, ({ index, transaction }) => {
       const { reference, fast } = pairs[index] as (typeof pairs)[number]
       expect(toLeanTransaction(transaction)).toBeDefined()
-      expect(fast.signTransaction(transaction)).toBe(reference.signTransaction(transaction))
+      const { raw, hash } = fast.signTransactionWithHash(transaction)
+      expect(raw).toBe(reference.signTransaction(transaction))
+      expect(hash).toBe(keccak256(raw))
     }),
     { numRuns: runs },
   )
