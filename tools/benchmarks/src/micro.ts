@@ -1,6 +1,7 @@
 /**
  * Micro-benchmarks of the hot path with tinybench: signing (ethers vs native vs lean+JS
- * fallback), encoding (ethers vs lean), nonce reserve + submit, fee fill, recorder journal flush.
+ * fallback), encoding (ethers vs lean), keccak-256 (native vs JS), nonce reserve + submit, fee
+ * fill, recorder journal flush.
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -11,12 +12,13 @@ import {
   createNonceManager,
   createWallet,
   encodeUnsigned,
+  getNativeKeccakStatus,
   type LeanTransaction,
   Ok,
   openDatabase,
   toLeanTransaction,
 } from "@testnet/core"
-import { keccak256, Transaction } from "ethers"
+import { getBytes, keccak256, Transaction } from "ethers"
 import { Bench } from "tinybench"
 import { sink, transferFees } from "./devnet.js"
 
@@ -35,6 +37,9 @@ export type MicroResult = {
   p99Us: number | undefined
   samples: number
 }
+
+/** A row's name, the operation, and how many items one call handles. */
+type Operation = [string, () => unknown, number]
 
 const key = `0x${"42".repeat(32)}`
 const transaction = { ...transferFees, chainId: 31337, nonce: 7, to: sink, value: 1n, data: "0x" }
@@ -60,7 +65,13 @@ export async function runMicroBenchmarks(timeMs: number): Promise<MicroResult[]>
     await database.createRun({ chain: "micro", chainId: 31337, config: {}, toolVersion: "bench" })
   ).unwrap().id
   let sequence = 0
-  const operations: [string, () => unknown, number][] = [
+  // The fast signer hashes a signed transfer (~110 bytes) and its unsigned payload per transaction.
+  const signedTransfer = getBytes(native.signTransaction(transaction))
+  const keccak = getNativeKeccakStatus()
+  const nativeHashRow: Operation[] = keccak.available
+    ? [["hash: keccak-256 (native)", () => keccak.keccak256(signedTransfer), 1]]
+    : []
+  const operations: Operation[] = [
     ["sign: ethers (core createWallet)", () => reference.signTransaction(transaction), 1],
     ["sign: fast, native libsecp256k1", () => native.signTransaction(transaction), 1],
     ["sign: fast, lean encoder + ethers fallback", () => fallback.signTransaction(transaction), 1],
@@ -70,6 +81,8 @@ export async function runMicroBenchmarks(timeMs: number): Promise<MicroResult[]>
       () => keccak256(encodeUnsigned(toLeanTransaction(transaction) as LeanTransaction)),
       1,
     ],
+    ...nativeHashRow,
+    ["hash: keccak-256 (js)", () => keccak256(signedTransfer), 1],
     [
       "nonce: reserve + markSubmitted (known lane)",
       async () => (await nonces.reserve(lane)).unwrap().markSubmitted(),
