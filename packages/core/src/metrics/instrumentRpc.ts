@@ -6,7 +6,7 @@ type Rpc = {
   request<T = unknown>(
     method: string,
     params: readonly unknown[],
-    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number },
+    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number; priority?: "normal" | "high" },
   ): Promise<Result<T, BaseError>>
 }
 
@@ -23,7 +23,7 @@ export function instrumentRpc<Client extends Rpc>(client: Client, metrics: RunMe
   async function request<T = unknown>(
     method: string,
     params: readonly unknown[],
-    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number },
+    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number; priority?: "normal" | "high" },
   ): Promise<Result<T, BaseError>> {
     const startedAt = performance.now()
     const result = await client.request<T>(method, params, options)

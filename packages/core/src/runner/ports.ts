@@ -17,7 +17,8 @@ export type RunnerRpc = {
   request<T = unknown>(
     method: string,
     params: readonly unknown[],
-    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number },
+    /** `priority: "high"` jumps the queue of waiting calls (the receipt tracker's polls). */
+    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number; priority?: "normal" | "high" },
   ): Promise<Result<T, BaseError>>
 }
 

@@ -1,7 +1,9 @@
 /**
  * Watches the chain head and settles every broadcast transaction: one header per new block
- * (fees + the list of included hashes), one `eth_getBlockReceipts` only for blocks that contain a
- * tracked hash, and a deadline for transactions that never land. Never a receipt poll per transaction.
+ * (fees + the list of included hashes); plain transfers to recipients proven codeless settle from
+ * the block itself (receiptDerivation.ts); a block with any other tracked hash is read with one
+ * `eth_getBlockReceipts`; a deadline catches transactions that never land. Never a receipt poll
+ * per transaction, and the tracker's calls jump the send queue (high priority).
  */
 import type { BaseError } from "../errors/base.js"
 import { RunnerReceiptDeadlineError, type RunnerReceiptDeadlineErrorType } from "../errors/runner.js"
@@ -21,6 +23,7 @@ import type {
   RunnerRpc,
 } from "./ports.js"
 import { silentLogger } from "./ports.js"
+import { createVerifiedRecipients, deriveTransferReceipt, type PlainTransfer } from "./receiptDerivation.js"
 import type { RunnerRecorder } from "./recorderPort.js"
 
 /**
@@ -46,6 +49,8 @@ export type TrackedTransaction = {
   taskName: string
   /** Kept to re-broadcast once at the deadline (silently dropped transactions). */
   raw?: string
+  /** Set for a plain value transfer (no calldata): its receipt may be derived from the block. */
+  plainTransfer?: PlainTransfer
 }
 
 type PendingEntry = TrackedTransaction & {
@@ -91,9 +96,28 @@ export type ReceiptTracker = {
   reconcilePending(): Promise<number>
   /** The outcome of a transaction this run sent (pending, or among the last settled ones). */
   outcomeOf(hash: string): Promise<TransactionOutcome> | undefined
+  /** How receipts were obtained so far. */
+  stats(): ReceiptTrackerStats
   readonly pendingCount: number
   readonly head: bigint | undefined
 }
+
+/**
+ * Counters of a receipt tracker.
+ *
+ * @example
+ * const { receiptsFetched, receiptsDerived } = tracker.stats()
+ */
+export type ReceiptTrackerStats = {
+  /** Receipts read from the node (block receipts count each receipt). */
+  receiptsFetched: number
+  /** Plain transfers settled from their block (see receiptDerivation.ts). */
+  receiptsDerived: number
+  blocksProcessed: number
+}
+
+/** High priority: the tracker's few calls must not wait behind hundreds of queued sends. */
+const urgent = { priority: "high" } as const
 
 function isMethodUnsupported(error: BaseError): boolean {
   const text = `${error.code} ${error.message}`.toLowerCase()
@@ -126,6 +150,10 @@ export function createReceiptTracker(parameters: {
   priorityFeeMethod?: "eth_maxPriorityFeePerGas" | "eth_gasPrice"
   /** Consecutive failed head polls after which `waitForSettled` gives up early (default 12 ≈ 3 s). */
   unreachableAfterFailures?: number
+  /** Settle plain transfers to proven-codeless recipients from the block (default true). */
+  deriveTransferReceipts?: boolean
+  /** How long a recipient's codeless proof holds before one real receipt re-checks it (default 60 000). */
+  verifyRecipientEveryMs?: number
 }): ReceiptTracker {
   const { rpc, recorder, nonces, gas, events = {} } = parameters
   const clock = parameters.clock ?? systemClock
@@ -149,6 +177,12 @@ export function createReceiptTracker(parameters: {
   const unreachableAfterFailures = parameters.unreachableAfterFailures ?? 12
   let priorityFeeMethod = parameters.priorityFeeMethod
   let loop: Promise<void> | undefined
+  const deriveTransfers = parameters.deriveTransferReceipts ?? true
+  const recipients = createVerifiedRecipients({
+    verifyEveryMs: parameters.verifyRecipientEveryMs ?? 60_000,
+    now: () => clock.now(),
+  })
+  const counters: ReceiptTrackerStats = { receiptsFetched: 0, receiptsDerived: 0, blocksProcessed: 0 }
 
   function settle(entry: PendingEntry, outcome: TransactionOutcome) {
     pending.delete(entry.hash)
@@ -182,6 +216,7 @@ export function createReceiptTracker(parameters: {
     const entry = pending.get(hash)
     const receipt = parseReceipt(raw, blockTimestamp)
     const status = receipt.status === "success" ? "included" : "reverted"
+    if (entry?.plainTransfer !== undefined) recipients.learn(receipt)
     if (entry !== undefined) return settle(entry, { status, receipt })
     const late = dropped.get(hash)
     if (late === undefined) return
@@ -205,17 +240,28 @@ export function createReceiptTracker(parameters: {
   }
 
   async function fetchReceipts(block: bigint, hashes: string[]): Promise<RpcReceipt[]> {
+    // Always the whole block where the node has the method: anvil 1.7.1's eth_getTransactionReceipt
+    // reported a wrong gasUsed for transactions read right after their block was mined (the first
+    // increment's 43112 where the block's receipts, and the same call later, say 26012).
     if (blockReceiptsSupported) {
-      const result = await rpc.request<RpcReceipt[] | null>("eth_getBlockReceipts", [toQuantity(block)])
-      if (result.isOk()) return result.value ?? []
+      const result = await rpc.request<RpcReceipt[] | null>(
+        "eth_getBlockReceipts",
+        [toQuantity(block)],
+        urgent,
+      )
+      if (result.isOk()) {
+        counters.receiptsFetched += result.value?.length ?? 0
+        return result.value ?? []
+      }
       if (!isMethodUnsupported(result.error)) throw result.error
       blockReceiptsSupported = false
       logger.info({}, "eth_getBlockReceipts is not supported; falling back to per-transaction receipts")
     }
-    // Fallback: receipts of OUR hashes in this block only, issued together (one batch).
+    // Receipts of OUR hashes in this block only, issued together (one batch).
     const results = await Promise.all(
-      hashes.map((hash) => rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [hash])),
+      hashes.map((hash) => rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [hash], urgent)),
     )
+    counters.receiptsFetched += hashes.length
     const receipts: RpcReceipt[] = []
     for (const result of results) {
       if (result.isErr()) throw result.error
@@ -229,10 +275,10 @@ export function createReceiptTracker(parameters: {
     for (let number = from; number <= to; number += 1n) numbers.push(number)
     // All headers of the catch-up range (and the fee hint) in one batch.
     const priorityRequest =
-      priorityFeeMethod === undefined ? undefined : rpc.request<string>(priorityFeeMethod, [])
+      priorityFeeMethod === undefined ? undefined : rpc.request<string>(priorityFeeMethod, [], urgent)
     const headers = await Promise.all(
       numbers.map((number) =>
-        rpc.request<RpcBlockHeader | null>("eth_getBlockByNumber", [toQuantity(number), false]),
+        rpc.request<RpcBlockHeader | null>("eth_getBlockByNumber", [toQuantity(number), false], urgent),
       ),
     )
     let priorityFee: bigint | undefined
@@ -247,30 +293,81 @@ export function createReceiptTracker(parameters: {
       const header = result.value
       if (header === null) return // not yet visible on this endpoint; retry next poll
       const timestamp = Number(BigInt(header.timestamp))
+      const baseFeePerGas =
+        header.baseFeePerGas === undefined || header.baseFeePerGas === null
+          ? null
+          : BigInt(header.baseFeePerGas)
       gas?.updateFromBlock(
-        {
-          number,
-          baseFeePerGas:
-            header.baseFeePerGas === undefined || header.baseFeePerGas === null
-              ? null
-              : BigInt(header.baseFeePerGas),
-          gasLimit: BigInt(header.gasLimit),
-        },
+        { number, baseFeePerGas, gasLimit: BigInt(header.gasLimit) },
         index === headers.length - 1 ? priorityFee : undefined,
       )
-      const ours = header.transactions
-        .map((hash) => hash.toLowerCase())
-        .filter((hash) => pending.has(hash) || dropped.has(hash))
-      if (ours.length > 0) {
-        const receipts = await fetchReceipts(number, ours)
-        const wanted = new Set(ours)
-        for (const receipt of receipts) {
-          if (wanted.has(receipt.transactionHash.toLowerCase())) settleReceipt(receipt, timestamp)
-        }
-      }
+      await settleBlock({ number, timestamp, baseFeePerGas }, header.transactions)
       lastProcessed = number
+      counters.blocksProcessed += 1
       events.onBlock?.({ number, timestamp, transactionCount: header.transactions.length })
     }
+  }
+
+  /** Settles this block's tracked hashes: derived where proven, fetched otherwise (probes first). */
+  async function settleBlock(
+    block: { number: bigint; timestamp: number; baseFeePerGas: bigint | null },
+    transactions: readonly string[],
+  ) {
+    const fetch: string[] = []
+    /** Plain transfers waiting for this block's probe of their recipient. */
+    const waiting = new Map<string, PendingEntry[]>()
+    const derivable: PendingEntry[] = []
+    for (const listed of transactions) {
+      const hash = listed.toLowerCase()
+      const entry = pending.get(hash)
+      if (entry === undefined) {
+        if (dropped.has(hash)) fetch.push(hash)
+        continue
+      }
+      const transfer = deriveTransfers ? entry.plainTransfer : undefined
+      if (transfer === undefined) {
+        fetch.push(hash)
+        continue
+      }
+      const to = transfer.to.toLowerCase()
+      if (recipients.gasUsedFor(to) !== undefined) {
+        derivable.push(entry)
+        continue
+      }
+      const probing = waiting.get(to)
+      if (probing === undefined) {
+        waiting.set(to, [])
+        fetch.push(hash)
+      } else probing.push(entry)
+    }
+    if (fetch.length > 0) await settleFetched(block, fetch)
+    const unproven: string[] = []
+    for (const [to, entries] of waiting) {
+      const open = entries.filter((entry) => pending.has(entry.hash))
+      if (recipients.gasUsedFor(to) === undefined) unproven.push(...open.map((entry) => entry.hash))
+      else derivable.push(...open)
+    }
+    if (unproven.length > 0) await settleFetched(block, unproven)
+    for (const entry of derivable) {
+      if (!pending.has(entry.hash)) continue
+      const transfer = entry.plainTransfer as PlainTransfer
+      const gasUsed = recipients.gasUsedFor(transfer.to)
+      const receipt =
+        gasUsed === undefined
+          ? undefined
+          : deriveTransferReceipt({ hash: entry.hash, from: entry.lane.address, transfer, gasUsed, block })
+      if (receipt === undefined) {
+        await settleFetched(block, [entry.hash])
+        continue
+      }
+      counters.receiptsDerived += 1
+      settle(entry, { status: "included", receipt })
+    }
+  }
+
+  async function settleFetched(block: { number: bigint; timestamp: number }, hashes: string[]) {
+    // Block receipts settle more than asked for (e.g. transfers waiting for a probe): all real.
+    for (const receipt of await fetchReceipts(block.number, hashes)) settleReceipt(receipt, block.timestamp)
   }
 
   async function checkDeadlines() {
@@ -288,7 +385,9 @@ export function createReceiptTracker(parameters: {
     if (expired.length === 0) return
     // Last chance before declaring them dropped: a direct receipt lookup, in one batch.
     const receipts = await Promise.all(
-      expired.map((entry) => rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [entry.hash])),
+      expired.map((entry) =>
+        rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [entry.hash], urgent),
+      ),
     )
     for (const [index, entry] of expired.entries()) {
       const result = receipts[index]
@@ -334,7 +433,7 @@ export function createReceiptTracker(parameters: {
   }
 
   async function pollOnce() {
-    const result = await rpc.request<string>("eth_blockNumber", [])
+    const result = await rpc.request<string>("eth_blockNumber", [], urgent)
     if (result.isErr()) {
       consecutiveFailures += 1
       logger.warn({ code: result.error.code, consecutiveFailures }, "head poll failed")
@@ -420,6 +519,9 @@ export function createReceiptTracker(parameters: {
         }
       }
       return settled
+    },
+    stats() {
+      return { ...counters }
     },
     outcomeOf(hash) {
       const key = hash.toLowerCase()

@@ -37,6 +37,7 @@ import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statis
 import type { SubmittedTransaction } from "./submitter.js"
 import { createSubmitter, type Submitter } from "./submitter.js"
 import { createTaskContext } from "./taskContext.js"
+import { createTaskDeadlines } from "./taskDeadlines.js"
 import { createTaskPicker } from "./taskPicker.js"
 
 /**
@@ -169,6 +170,10 @@ export function createRunner(parameters: RunnerParameters): Runner {
   const stopController = new AbortController()
   // Many tasks (and funding waits) listen on these at once; that is by design, not a leak.
   setMaxListeners(0, hardAbort.signal, stopController.signal)
+  const deadlines = createTaskDeadlines({ clock })
+  hardAbort.signal.addEventListener("abort", () => deadlines.abortAll(hardAbort.signal.reason), {
+    once: true,
+  })
   let stopReason: string | undefined
   let scheduler: Scheduler | undefined
   let started = false
@@ -215,8 +220,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
   async function runTask(slot: StartSlot, lease: RunnerWalletLease, task: TaskDefinition): Promise<void> {
     statistics.taskStarted()
     const timeoutMs = task.timeoutMs ?? taskTimeoutMs
-    const timeout = AbortSignal.timeout(timeoutMs)
-    const signal = AbortSignal.any([hardAbort.signal, timeout])
+    const deadline = deadlines.start(timeoutMs)
+    const signal = deadline.signal
     const sent: SubmittedTransaction[] = []
     const taskLogger =
       logger.child?.({ task: task.name, worker: slot.workerId, wallet: lease.wallet.address }) ?? logger
@@ -246,7 +251,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
     } catch (cause) {
       result = Err(new RunnerTaskCrashedError({ task: task.name, cause }))
     }
-    if (result.isErr() && timeout.aborted)
+    deadline.finish()
+    if (result.isErr() && deadline.timedOut)
       result = Err(new TaskTimedOutError({ task: task.name, timeoutMs, cause: result.error }))
     const durationMs = Math.round(clock.now() - startedAt)
     const outcome = result.isOk()

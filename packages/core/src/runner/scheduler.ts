@@ -138,6 +138,8 @@ export function createScheduler(parameters: {
   async function runOpen() {
     const targetTps = plan.targetTps ?? 1
     const rampUpMs = plan.rampUpMs ?? 0
+    const startsPerTick = 32
+    let startsSinceYield = 0
     for (let index = 0; !stopController.signal.aborted && !countReached(); index += 1) {
       const dueAt = startedAt + startOffsetMs(index, targetTps, rampUpMs)
       if (timeIsUp(dueAt)) break
@@ -156,6 +158,13 @@ export function createScheduler(parameters: {
         continue
       }
       track(promise, workerId)
+      // Behind schedule (after a stall, or when a batch of tasks ended at once) every due start
+      // would run in this one tick; let I/O and timers in between every few starts.
+      startsSinceYield += 1
+      if (startsSinceYield >= startsPerTick && clock.now() > dueAt) {
+        startsSinceYield = 0
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      }
     }
   }
 

@@ -46,6 +46,8 @@ function setup(
     tracker,
     useSendRawTransactionSync: options.sync ?? false,
     onSent: (task) => sent.push(task),
+    // ethers signs in ~1.5 ms: a generous slice keeps the five sends of a test in one tick.
+    signingSliceMs: 1_000,
   })
   return { chain, journals, updates, submitter, sent }
 }

@@ -23,8 +23,10 @@ import type {
   RunnerWallet,
 } from "./ports.js"
 import { silentLogger } from "./ports.js"
+import type { PlainTransfer } from "./receiptDerivation.js"
 import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
 import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
+import { createTimeSlices } from "./timeSlices.js"
 
 /**
  * A transaction accepted by the node (or already known to it).
@@ -67,6 +69,7 @@ export type Submitter = {
 type Queued = {
   row: RunnerJournalRow
   raw: string
+  plainTransfer: PlainTransfer | undefined
   lane: RunnerNonceLane
   reservation: RunnerNonceReservation
   resolve: (result: Result<SubmittedTransaction, BaseError>) => void
@@ -108,6 +111,8 @@ export function createSubmitter(parameters: {
   onSent?(taskName: string): void
   onRejected?(taskName: string, error: BaseError): void
   now?: () => number
+  /** CPU budget per event-loop tick for signing (default 4 ms); the rest waits for the next tick. */
+  signingSliceMs?: number
 }): Submitter {
   const { chainId, rpc, nonces, gas, recorder, tracker } = parameters
   const logger = parameters.logger ?? silentLogger
@@ -117,6 +122,7 @@ export function createSubmitter(parameters: {
   let queue: Queued[] = []
   let flushScheduled = false
   let sentCount = 0
+  const slices = createTimeSlices({ budgetMs: parameters.signingSliceMs ?? 4 })
 
   function estimate(wallet: RunnerWallet, request: StandardSendRequest) {
     return () =>
@@ -203,6 +209,7 @@ export function createSubmitter(parameters: {
         nonce: entry.row.nonce,
         taskName: entry.row.taskName,
         raw: entry.raw,
+        ...(entry.plainTransfer === undefined ? {} : { plainTransfer: entry.plainTransfer }),
       }),
     )
     const method = parameters.useSendRawTransactionSync
@@ -268,6 +275,8 @@ export function createSubmitter(parameters: {
       const reserved = await nonces.reserve(lane)
       if (reserved.isErr()) return reserved
       const reservation = reserved.value
+      const turn = slices.turn()
+      if (turn !== undefined) await turn
       if (signal?.aborted) {
         reservation.release()
         return Err(abortReason(signal))
@@ -290,7 +299,14 @@ export function createSubmitter(parameters: {
         to: request.to ?? null,
       }
       return new Promise<Result<SubmittedTransaction, BaseError>>((resolve) => {
-        queue.push({ row, raw, lane, reservation, resolve })
+        queue.push({
+          row,
+          raw,
+          lane,
+          reservation,
+          resolve,
+          plainTransfer: plainTransferOf(request, currentFees.value),
+        })
         scheduleFlush()
       })
     },
@@ -298,6 +314,13 @@ export function createSubmitter(parameters: {
       return sentCount
     },
   }
+}
+
+/** A value transfer without calldata: the tracker may settle it from its block (receiptDerivation.ts). */
+function plainTransferOf(request: SendRequest, fees: RunnerFees): PlainTransfer | undefined {
+  if (request.kind === "raw" || request.to === undefined || request.to === null) return undefined
+  if (request.data !== undefined && request.data !== "0x" && request.data !== "") return undefined
+  return { to: request.to, fees }
 }
 
 /** A signed transaction with its hash: keccak256 of the signed bytes, computed locally. */

@@ -107,12 +107,15 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
     rpc,
     calls,
     events,
-    /** Appends a block holding these hashes (status "0x0" for those in `reverted`). */
-    mine(hashes: readonly string[] = [], reverted: readonly string[] = []) {
+    /** Appends a block holding these hashes (status "0x0" for those in `reverted`; `fields` overrides every receipt's). */
+    mine(hashes: readonly string[] = [], reverted: readonly string[] = [], fields: Partial<RpcReceipt> = {}) {
       const number = blocks.length
       blocks.push({ hashes: [...hashes] })
       for (const hash of hashes)
-        receipts.set(hash, receiptFor(hash, number, reverted.includes(hash) ? "0x0" : "0x1"))
+        receipts.set(hash, {
+          ...receiptFor(hash, number, reverted.includes(hash) ? "0x0" : "0x1"),
+          ...fields,
+        })
     },
     /** The next eth_sendRawTransaction of this hash fails with `error`. */
     rejectSend(hash: string, error: BaseError) {
