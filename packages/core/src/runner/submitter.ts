@@ -122,7 +122,8 @@ export function createSubmitter(parameters: {
   let queue: Queued[] = []
   let flushScheduled = false
   let sentCount = 0
-  const slices = createTimeSlices({ budgetMs: parameters.signingSliceMs ?? 4 })
+  const slices = createTimeSlices({ budgetMs: parameters.signingSliceMs ?? 2 })
+  const flushAtQueued = 200
 
   function estimate(wallet: RunnerWallet, request: StandardSendRequest) {
     return () =>
@@ -188,6 +189,12 @@ export function createSubmitter(parameters: {
   }
 
   async function flush() {
+    // A burst spread over several signing slices still becomes one journal commit and one batch:
+    // wait while more of it is queued for the next slice, up to a full batch.
+    if (slices.waiting > 0 && queue.length < flushAtQueued) {
+      setImmediate(() => void flush())
+      return
+    }
     flushScheduled = false
     const batch = queue
     queue = []

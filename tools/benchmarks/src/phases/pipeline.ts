@@ -127,7 +127,27 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
         const observer = createBlockObserver((method, params) => observerRpc.call(method, params))
         const before = rpc.stats()
         const measuring = startMeasurement(devnet.pid)
+        const trace = process.env.BENCH_TRACE
+          ? setInterval(() => {
+              const snapshot = runner.snapshot()
+              console.error(
+                JSON.stringify({
+                  t: snapshot.elapsedMs,
+                  started: snapshot.tasksStarted,
+                  inFlight: snapshot.tasksInFlight,
+                  skipped: snapshot.skippedStarts,
+                  sent: snapshot.sent,
+                  included: snapshot.included,
+                  pending: snapshot.pendingTransactions,
+                  rss: Math.round(process.memoryUsage().rss / 1e6),
+                  heap: Math.round(process.memoryUsage().heapUsed / 1e6),
+                  external: Math.round(process.memoryUsage().external / 1e6),
+                }),
+              )
+            }, 500)
+          : undefined
         const result = await runner.run()
+        if (trace) clearInterval(trace)
         const measurement = measuring.stop()
         const after = rpc.stats()
         observer.stop()
@@ -144,6 +164,13 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
         })
         const confirmed = summary.transactions.included + summary.transactions.reverted
         const notes: string[] = []
+        const receipts = runner.tracker.stats()
+        notes.push(
+          `receipts: ${receipts.receiptsDerived} settled from their block, ${receipts.receiptsFetched} read from the node`,
+        )
+        // One eth_getTransactionCount per wallet lane, once per run: setup, not per-transaction cost.
+        const nonceReads =
+          (after.byMethod.eth_getTransactionCount ?? 0) - (before.byMethod.eth_getTransactionCount ?? 0)
         if (summary.transactions.reverted > 0)
           notes.push(`${summary.transactions.reverted} reverted (mined, counted)`)
         if (summary.transactions.rejected + summary.transactions.dropped > 0)
@@ -166,6 +193,8 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
             calls: after.calls - before.calls,
             httpRequests: after.httpRequests - before.httpRequests,
           }),
+          steadyRpcCallsPerTx:
+            (after.calls - before.calls - Math.min(nonceReads, options.wallets)) / Math.max(1, confirmed),
           p50InclusionMs: percentile(latencies, 50),
           p99InclusionMs: percentile(latencies, 99),
           measurement,

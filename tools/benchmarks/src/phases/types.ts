@@ -19,6 +19,8 @@ export type PhaseResult = {
   nodeCpuUsPerTx: number | undefined
   anvilCpuUsPerTx: number | undefined
   rpcCallsPerTx: number | undefined
+  /** RPC calls per transaction without one-time setup (the first nonce read of each wallet). */
+  steadyRpcCallsPerTx?: number | undefined
   httpRequestsPerTx: number | undefined
   p50InclusionMs: number | undefined
   p99InclusionMs: number | undefined
