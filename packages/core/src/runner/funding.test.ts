@@ -7,9 +7,9 @@ import { createWallet } from "../wallet/wallet.js"
 import { fundWallets } from "./funding.js"
 import { nativeFundingHook } from "./fundingHook.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
 import { createSubmitter } from "./submitter.js"
 import { createFakeChain } from "./testing/fakeChain.js"
+import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 const ether = 10n ** 18n
 const funder = createWallet("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d").unwrap()
@@ -17,14 +17,7 @@ const workers = Array.from({ length: 3 }, () => createWallet(hexlify(randomBytes
 
 function setup() {
   const chain = createFakeChain()
-  const recorder: RunnerRecorder = {
-    journal: async () => Ok(undefined),
-    update: () => {},
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
-  }
+  const { recorder } = createMemoryRecorder()
   const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: 1n })
   gas.updateFromBlock({ number: 1n, baseFeePerGas: 1_000_000_000n, gasLimit: 30_000_000n })
   const tracker = createReceiptTracker({ rpc: chain.rpc, recorder })

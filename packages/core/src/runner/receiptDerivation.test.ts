@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { Ok } from "../result.js"
 import { createTimerClock } from "./clock.js"
 import type { RunnerNonceLane } from "./ports.js"
 import { effectiveGasPrice } from "./receiptDerivation.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
 import { createFakeChain } from "./testing/fakeChain.js"
+import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 const lane: RunnerNonceLane = {
   chainId: 1,
@@ -20,15 +19,7 @@ const foreign = (count: number) => Array.from({ length: count }, (_, index) => h
 
 function setup(options: { derive?: boolean; verifyEveryMs?: number } = {}) {
   const chain = createFakeChain()
-  const updates: RunnerTransactionUpdate[] = []
-  const recorder: RunnerRecorder = {
-    journal: async () => Ok(undefined),
-    update: (rows) => updates.push(...rows),
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
-  }
+  const { recorder, updates } = createMemoryRecorder()
   const tracker = createReceiptTracker({
     rpc: chain.rpc,
     recorder,

@@ -3,8 +3,8 @@ import { Ok } from "../result.js"
 import { createTimerClock } from "./clock.js"
 import type { RunnerNonceLane, RunnerNonceManager } from "./ports.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
 import { createFakeChain } from "./testing/fakeChain.js"
+import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 const lane: RunnerNonceLane = {
   chainId: 1,
@@ -16,17 +16,9 @@ const hashB = `0x${"b".repeat(64)}`
 
 function setup(options: { blockReceipts?: boolean; dropAfterBlocks?: number } = {}) {
   const chain = createFakeChain(options)
-  const updates: RunnerTransactionUpdate[] = []
+  const { recorder, updates } = createMemoryRecorder()
   const confirmed: bigint[] = []
   const resyncs: string[] = []
-  const recorder: RunnerRecorder = {
-    journal: async () => Ok(undefined),
-    update: (rows) => updates.push(...rows),
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
-  }
   const nonces: RunnerNonceManager = {
     reserve: async () => {
       throw new Error("not used")

@@ -182,6 +182,7 @@ export function createReceiptTracker(parameters: {
     verifyEveryMs: parameters.verifyRecipientEveryMs ?? 60_000,
     now: () => clock.now(),
   })
+  const settlesPerTick = 256
   const counters: ReceiptTrackerStats = { receiptsFetched: 0, receiptsDerived: 0, blocksProcessed: 0 }
 
   function settle(entry: PendingEntry, outcome: TransactionOutcome) {
@@ -348,7 +349,11 @@ export function createReceiptTracker(parameters: {
       else derivable.push(...open)
     }
     if (unproven.length > 0) await settleFetched(block, unproven)
-    for (const entry of derivable) {
+    for (const [index, entry] of derivable.entries()) {
+      // A block of thousands settles in slices: each settle resolves a task's promise and
+      // queues a journal update; done in one go it would hold the event loop for tens of ms.
+      if (index > 0 && index % settlesPerTick === 0)
+        await new Promise<void>((resolve) => setImmediate(resolve))
       if (!pending.has(entry.hash)) continue
       const transfer = entry.plainTransfer as PlainTransfer
       const gasUsed = recipients.gasUsedFor(transfer.to)

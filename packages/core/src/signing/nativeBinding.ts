@@ -62,9 +62,21 @@ function load(): NativeSignerStatus {
  * getNativeSignerStatus().available // true on linux-x64 with the prebuilt binary
  */
 export function getNativeSignerStatus(): NativeSignerStatus {
-  const disabled = process.env[disableNativeSignerVariable]
-  if (disabled !== undefined && disabled !== "" && disabled !== "0")
-    return { available: false, reason: `disabled by ${disableNativeSignerVariable}=${disabled}` }
+  const disabled = nativeDisabledReason()
+  if (disabled !== undefined) return { available: false, reason: disabled }
   loaded ??= load()
   return loaded
+}
+
+/**
+ * Why native code is switched off by {@link disableNativeSignerVariable}, or undefined when it is
+ * not (unset, empty or "0"). Read on every call, so tests can flip it.
+ *
+ * @example
+ * nativeDisabledReason() // "disabled by TESTNET_DISABLE_NATIVE_SIGNER=1"
+ */
+export function nativeDisabledReason(): string | undefined {
+  const disabled = process.env[disableNativeSignerVariable]
+  if (disabled === undefined || disabled === "" || disabled === "0") return undefined
+  return `disabled by ${disableNativeSignerVariable}=${disabled}`
 }

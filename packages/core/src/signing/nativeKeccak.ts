@@ -8,7 +8,7 @@ import { createRequire } from "node:module"
 import { dirname } from "node:path"
 import { keccak256 } from "ethers"
 import { bytesToHex } from "./hex.js"
-import { disableNativeSignerVariable } from "./nativeBinding.js"
+import { nativeDisabledReason } from "./nativeBinding.js"
 
 /**
  * A keccak-256 function on bytes.
@@ -85,9 +85,8 @@ function load(): NativeKeccakStatus {
  * getNativeKeccakStatus().available // true on linux-x64 with the prebuilt binary
  */
 export function getNativeKeccakStatus(): NativeKeccakStatus {
-  const disabled = process.env[disableNativeSignerVariable]
-  if (disabled !== undefined && disabled !== "" && disabled !== "0")
-    return { available: false, reason: `disabled by ${disableNativeSignerVariable}=${disabled}` }
+  const disabled = nativeDisabledReason()
+  if (disabled !== undefined) return { available: false, reason: disabled }
   loaded ??= load()
   return loaded
 }
