@@ -111,7 +111,14 @@ export type RunnerParameters = {
   logger?: RunnerLogger
   clock?: Clock
   funding?: RunnerFunding
-  tracker?: { pollIntervalMs?: number; dropAfterBlocks?: number; dropAfterMs?: number }
+  tracker?: {
+    pollIntervalMs?: number
+    dropAfterBlocks?: number
+    dropAfterMs?: number
+    /** Settle plain transfers to proven-codeless recipients from the block (default true, ADR 0012). */
+    deriveTransferReceipts?: boolean
+    verifyRecipientEveryMs?: number
+  }
   useSendRawTransactionSync?: boolean
 }
 
