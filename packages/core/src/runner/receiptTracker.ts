@@ -119,6 +119,9 @@ export type ReceiptTrackerStats = {
 /** High priority: the tracker's few calls must not wait behind hundreds of queued sends. */
 const urgent = { priority: "high" } as const
 
+/** What the tracker knows of a block from its header. */
+type BlockFacts = { number: bigint; timestamp: number; baseFeePerGas: bigint | null }
+
 function isMethodUnsupported(error: BaseError): boolean {
   const text = `${error.code} ${error.message}`.toLowerCase()
   return /method.?not.?(found|supported|available)|-32601|unsupported method|does not exist/.test(text)
@@ -309,15 +312,24 @@ export function createReceiptTracker(parameters: {
     }
   }
 
-  /** Settles this block's tracked hashes: derived where proven, fetched otherwise (probes first). */
-  async function settleBlock(
-    block: { number: bigint; timestamp: number; baseFeePerGas: bigint | null },
-    transactions: readonly string[],
-  ) {
+  /** The receipt of a tracked plain transfer written from its block, when its recipient is proven. */
+  function receiptFromBlock(entry: PendingEntry, block: BlockFacts) {
+    const transfer = deriveTransfers ? entry.plainTransfer : undefined
+    const gasUsed = transfer === undefined ? undefined : recipients.gasUsedFor(transfer.to)
+    if (transfer === undefined || gasUsed === undefined) return undefined
+    return deriveTransferReceipt({ hash: entry.hash, from: entry.lane.address, transfer, gasUsed, block })
+  }
+
+  /**
+   * Settles this block's tracked hashes: written from the block where the recipient is proven;
+   * otherwise read — one probe per unproven recipient first, so that (where the node reads
+   * receipts one by one) the rest of that recipient's transfers can still be written.
+   */
+  async function settleBlock(block: BlockFacts, transactions: readonly string[]) {
     const fetch: string[] = []
-    /** Plain transfers waiting for this block's probe of their recipient. */
-    const waiting = new Map<string, PendingEntry[]>()
-    const derivable: PendingEntry[] = []
+    const later: PendingEntry[] = []
+    const probed = new Set<string>()
+    const derived: [PendingEntry, TransactionReceipt][] = []
     for (const listed of transactions) {
       const hash = listed.toLowerCase()
       const entry = pending.get(hash)
@@ -325,52 +337,40 @@ export function createReceiptTracker(parameters: {
         if (dropped.has(hash)) fetch.push(hash)
         continue
       }
-      const transfer = deriveTransfers ? entry.plainTransfer : undefined
-      if (transfer === undefined) {
-        fetch.push(hash)
-        continue
+      const receipt = receiptFromBlock(entry, block)
+      if (receipt !== undefined) derived.push([entry, receipt])
+      else if (entry.plainTransfer === undefined || !deriveTransfers) fetch.push(hash)
+      else {
+        const to = entry.plainTransfer.to.toLowerCase()
+        if (probed.has(to)) later.push(entry)
+        else {
+          probed.add(to)
+          fetch.push(hash)
+        }
       }
-      const to = transfer.to.toLowerCase()
-      if (recipients.gasUsedFor(to) !== undefined) {
-        derivable.push(entry)
-        continue
-      }
-      const probing = waiting.get(to)
-      if (probing === undefined) {
-        waiting.set(to, [])
-        fetch.push(hash)
-      } else probing.push(entry)
     }
+    // Block receipts (the usual answer) settle every tracked hash of the block, derived ones too.
     if (fetch.length > 0) await settleFetched(block, fetch)
     const unproven: string[] = []
-    for (const [to, entries] of waiting) {
-      const open = entries.filter((entry) => pending.has(entry.hash))
-      if (recipients.gasUsedFor(to) === undefined) unproven.push(...open.map((entry) => entry.hash))
-      else derivable.push(...open)
+    for (const entry of later) {
+      if (!pending.has(entry.hash)) continue
+      const receipt = receiptFromBlock(entry, block)
+      if (receipt === undefined) unproven.push(entry.hash)
+      else derived.push([entry, receipt])
     }
     if (unproven.length > 0) await settleFetched(block, unproven)
-    for (const [index, entry] of derivable.entries()) {
+    for (const [index, [entry, receipt]] of derived.entries()) {
       // A block of thousands settles in slices: each settle resolves a task's promise and
       // queues a journal update; done in one go it would hold the event loop for tens of ms.
       if (index > 0 && index % settlesPerTick === 0)
         await new Promise<void>((resolve) => setImmediate(resolve))
       if (!pending.has(entry.hash)) continue
-      const transfer = entry.plainTransfer as PlainTransfer
-      const gasUsed = recipients.gasUsedFor(transfer.to)
-      const receipt =
-        gasUsed === undefined
-          ? undefined
-          : deriveTransferReceipt({ hash: entry.hash, from: entry.lane.address, transfer, gasUsed, block })
-      if (receipt === undefined) {
-        await settleFetched(block, [entry.hash])
-        continue
-      }
       counters.receiptsDerived += 1
       settle(entry, { status: "included", receipt })
     }
   }
 
-  async function settleFetched(block: { number: bigint; timestamp: number }, hashes: string[]) {
+  async function settleFetched(block: BlockFacts, hashes: string[]) {
     // Block receipts settle more than asked for (e.g. transfers waiting for a probe): all real.
     for (const receipt of await fetchReceipts(block.number, hashes)) settleReceipt(receipt, block.timestamp)
   }
