@@ -105,6 +105,8 @@ export type RpcClientStats = {
   /** High-priority HTTP requests in flight. */
   inFlightHigh: number
   endpoints: EndpointHealthSnapshot[]
+  /** Unix ms of the last HTTP/WebSocket answer from any endpoint (a JSON-RPC error counts: the node answered); undefined before the first. */
+  lastAnswerAt: number | undefined
 }
 
 /**
@@ -206,6 +208,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   const retryTimers = new Map<NodeJS.Timeout, { call: PendingCall; error: RpcErrorType }>()
   let nextId = 1
   let closed = false
+  let lastAnswerAt: number | undefined
   const counters = {
     calls: 0,
     httpRequests: 0,
@@ -337,6 +340,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       return
     }
     health.recordSuccess(index, performance.now() - started)
+    lastAnswerAt = Date.now()
     const payload = answer.value
     const responses = new Map<unknown, JsonRpcResponse>()
     let batchError: unknown
@@ -464,6 +468,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         inFlight: queue.inFlight,
         inFlightHigh: queue.inFlightUrgent,
         endpoints: health.snapshot(),
+        lastAnswerAt,
       }
     },
     endpoints: health.snapshot().map((snapshot) => snapshot.endpoint),
