@@ -99,7 +99,7 @@ export type ProxyBannedErrorType = ProxyBannedError & { name: "ProxyBannedError"
  * A proxy URL (from config or the proxy file) cannot be used. The URL is masked.
  *
  * @example
- * new ProxyInvalidUrlError({ url: "ftp://user:secret@host:21", reason: "scheme must be http, https, socks5 or socks5h", line: 3 })
+ * new ProxyInvalidUrlError({ url: "ftp://user:secret@host:21", reason: "scheme must be one of http, https, socks4, socks5, socks5h", line: 3 })
  */
 export class ProxyInvalidUrlError extends BaseError {
   override name = "ProxyInvalidUrlError"
@@ -119,7 +119,7 @@ export class ProxyInvalidUrlError extends BaseError {
     super(`Invalid proxy URL ${maskUrl(parameters.url)}${at}: ${parameters.reason}.`, {
       code: "PROXY_INVALID_URL",
       metaMessages: [
-        "Expected scheme://[user:password@]host:port with scheme http, https, socks5 or socks5h.",
+        "Expected scheme://[user:password@]host:port with scheme http, https, socks4, socks5 or socks5h.",
       ],
     })
     this.url = maskUrl(parameters.url)
@@ -178,14 +178,22 @@ export class ProxyAllBannedError extends BaseError {
   override name = "ProxyAllBannedError"
   readonly count: number
   readonly nextUnbanAt: Date | undefined
-  constructor(parameters: { count: number; nextUnbanAt?: Date | undefined }) {
+  constructor(parameters: {
+    count: number
+    nextUnbanAt?: Date | undefined
+    /** Why each proxy failed (masked URLs), when known: e.g. from the start-up check. */
+    reason?: readonly string[] | undefined
+  }) {
     const next =
       parameters.nextUnbanAt === undefined
         ? ""
         : `; the first comes back at ${parameters.nextUnbanAt.toISOString()}`
-    super(`All ${parameters.count} proxies are banned${next}.`, {
+    const why = parameters.reason === undefined ? "" : ` (${parameters.reason.join("; ")})`
+    super(`All ${parameters.count} proxies are banned${next}${why}.`, {
       code: "PROXY_ALL_BANNED",
-      metaMessages: ["Run `proxies check`, add proxies, or enable direct fallback (proxies.directFallback)."],
+      metaMessages: [
+        "Run `proxies check`, add working proxies, or allow direct traffic (proxies.direct_fallback = true).",
+      ],
     })
     this.count = parameters.count
     this.nextUnbanAt = parameters.nextUnbanAt

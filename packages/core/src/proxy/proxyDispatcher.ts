@@ -17,7 +17,7 @@ export type ProxyDispatcherOptions = {
 /**
  * Builds an undici dispatcher that sends every request through the proxy: undici's
  * `ProxyAgent` (CONNECT tunnels, Basic proxy auth) for http/https proxies, `fetch-socks`
- * (the `socks` client under an undici Agent, username/password auth) for socks5/socks5h.
+ * (the `socks` client under an undici Agent, username/password auth) for socks4/socks5/socks5h.
  * The dispatcher is labelled with the proxy URL so RPC errors can blame the proxy.
  *
  * @example
@@ -29,10 +29,11 @@ export function createProxyDispatcher(
   options: ProxyDispatcherOptions = {},
 ): Dispatcher {
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000
-  if (proxy.protocol === "socks5" || proxy.protocol === "socks5h") {
+  if (proxy.protocol.startsWith("socks")) {
     const dispatcher = socksDispatcher(
       {
-        type: 5,
+        // SOCKS4 has a user id and no password; the socks client ignores `password` there.
+        type: proxy.protocol === "socks4" ? 4 : 5,
         host: proxy.host,
         port: proxy.port,
         ...(proxy.username === undefined ? {} : { userId: proxy.username }),

@@ -60,6 +60,11 @@ export function detectProxyFailure(
       return new ProxyUnreachableError({ proxy, reason: message.replace(/\.$/, ""), cause: error })
     }
     if (unreachableCodes.has(code)) return new ProxyUnreachableError({ proxy, reason: code, cause: error })
+    // fetch-socks rethrows the connect failure to the proxy as a plain Error whose message alone
+    // names it ("connect ECONNREFUSED 127.0.0.1:1080"): with SOCKS, the only TCP connect is the proxy's.
+    const connectFailure = /\bconnect (E[A-Z]+)\b/.exec(message)?.[1]
+    if (protocol === "socks5" && connectFailure !== undefined && unreachableCodes.has(connectFailure))
+      return new ProxyUnreachableError({ proxy, reason: connectFailure, cause: error })
     // Only a connect timeout is the proxy's fault; a slow answer may be the target's.
     if (code === "UND_ERR_CONNECT_TIMEOUT") {
       return new ProxyUnreachableError({ proxy, reason: "connect timed out", cause: error })

@@ -9,12 +9,26 @@ import { maskUrl } from "../redaction/maskUrl.js"
 import { Err, Ok, type Result } from "../result.js"
 
 /**
- * Proxy protocols with a dispatcher: HTTP/HTTPS (CONNECT tunnels) and SOCKS5.
+ * The proxy schemes the framework accepts, in one list that the config schema and the parser
+ * share: HTTP/HTTPS (CONNECT tunnels), SOCKS4 and SOCKS5 (`socks5h`: the proxy resolves the
+ * host name, which is what the SOCKS client does for names anyway).
+ *
+ * @example
+ * proxyProtocols.includes("socks4") // true
+ */
+export const proxyProtocols = ["http", "https", "socks4", "socks5", "socks5h"] as const
+
+/**
+ * A proxy scheme from {@link proxyProtocols}.
  *
  * @example
  * const protocol: ProxyProtocol = "socks5"
  */
-export type ProxyProtocol = "http" | "https" | "socks5" | "socks5h"
+export type ProxyProtocol = (typeof proxyProtocols)[number]
+
+function isProxyProtocol(protocol: string): protocol is ProxyProtocol {
+  return (proxyProtocols as readonly string[]).includes(protocol)
+}
 
 /**
  * A parsed proxy. `url` keeps the credentials (never print it); `label` is masked.
@@ -33,7 +47,13 @@ export type ProxyEndpoint = {
   readonly label: string
 }
 
-const defaultPorts: Record<ProxyProtocol, number> = { http: 80, https: 443, socks5: 1080, socks5h: 1080 }
+const defaultPorts: Record<ProxyProtocol, number> = {
+  http: 80,
+  https: 443,
+  socks4: 1080,
+  socks5: 1080,
+  socks5h: 1080,
+}
 
 /**
  * Where a proxy line came from, for error messages.
@@ -44,8 +64,7 @@ const defaultPorts: Record<ProxyProtocol, number> = { http: 80, https: 443, sock
 export type ProxySource = { line?: number; source?: string }
 
 /**
- * Parses one proxy: `scheme://[user:password@]host[:port]` with scheme http, https, socks5
- * or socks5h, or the common list shorthands `host:port` (HTTP) and `host:port:user:password`.
+ * Parses one proxy: `scheme://[user:password@]host[:port]` with a scheme of {@link proxyProtocols}, or the common list shorthands `host:port` (HTTP) and `host:port:user:password`.
  *
  * @example
  * parseProxyUrl("socks5://alice:pw@127.0.0.1:1080").unwrap().label // "socks5://***:***@127.0.0.1:1080"
@@ -81,9 +100,7 @@ export function parseProxyUrl(
     return invalid("not a URL")
   }
   const protocol = parsed.protocol.replace(/:$/, "")
-  if (protocol !== "http" && protocol !== "https" && protocol !== "socks5" && protocol !== "socks5h") {
-    return invalid("scheme must be http, https, socks5 or socks5h")
-  }
+  if (!isProxyProtocol(protocol)) return invalid(`scheme must be one of ${proxyProtocols.join(", ")}`)
   if (parsed.hostname === "") return invalid("missing host")
   if (parsed.pathname !== "" && parsed.pathname !== "/") return invalid("a proxy URL has no path")
   const port = parsed.port === "" ? defaultPorts[protocol] : Number(parsed.port)

@@ -61,6 +61,8 @@ export type ProxyDiagnostic = {
   /** Requests that went through it (responses received). */
   successes: number
   failures: number
+  /** How many times it was banned so far. */
+  bans: number
 }
 
 /**
@@ -108,6 +110,7 @@ type ProxyState = {
   checked: boolean
   successes: number
   failures: number
+  bans: number
 }
 
 /**
@@ -148,6 +151,7 @@ export function createProxyManager(
       checked: false,
       successes: 0,
       failures: 0,
+      bans: 0,
     }
     state.dispatcher = labelDispatcher(
       observeDispatcher(raw, {
@@ -175,7 +179,9 @@ export function createProxyManager(
     state.failures += 1
     state.consecutiveFailures += 1
     state.lastError = { message: error.message.split("\n")[0] ?? error.message, code: error.code }
-    if (state.consecutiveFailures >= maxFailures) state.bannedUntil = now() + banMs
+    if (state.consecutiveFailures < maxFailures) return
+    if (state.bannedUntil <= now()) state.bans += 1
+    state.bannedUntil = now() + banMs
   }
 
   function isBanned(state: ProxyState): boolean {
@@ -269,6 +275,7 @@ export function createProxyManager(
       bannedUntil: banned ? new Date(state.bannedUntil) : undefined,
       successes: state.successes,
       failures: state.failures,
+      bans: state.bans,
     }
   }
 
