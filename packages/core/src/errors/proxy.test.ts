@@ -54,7 +54,7 @@ describe("proxy error messages", () => {
       ProxyInvalidUrlError PROXY_INVALID_URL
       Invalid proxy URL ftp://***:***@host (line 3 of proxies.txt): scheme must be http, https, socks5 or socks5h.
 
-      Expected scheme://[user:password@]host:port with scheme http, https, socks5 or socks5h.
+      Expected scheme://[user:password@]host:port with scheme http, https, socks4, socks5 or socks5h.
       ---
       ProxyListFileError PROXY_LIST_FILE_UNREADABLE
       Cannot read the proxy list file ./proxies.txt (ENOENT).
@@ -62,7 +62,7 @@ describe("proxy error messages", () => {
       ProxyAllBannedError PROXY_ALL_BANNED
       All 4 proxies are banned; the first comes back at 2026-01-01T00:00:30.000Z.
 
-      Run \`proxies check\`, add proxies, or enable direct fallback (proxies.directFallback)."
+      Run \`proxies check\`, add working proxies, or allow direct traffic (proxies.direct_fallback = true)."
     `)
   })
 })

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto"
 import { computeAddress, getBytes, hexlify } from "ethers"
 import { describe, expect, it } from "vitest"
 import { createWallet } from "../wallet.js"
-import { deriveWorkerWallets, derivedWorkerKey } from "./derived.js"
+import { derivedWorkerKey, deriveWorkerWallets } from "./derived.js"
 
 // anvil's first well-known dev key: a public test key, never a real secret.
 const funderKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
