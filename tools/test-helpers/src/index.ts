@@ -9,4 +9,25 @@ export {
 } from "./faultyRpcServer.js"
 export { getFreePort } from "./freePort.js"
 export { type HttpProxyOptions, type HttpProxyServer, startHttpProxy } from "./httpProxyServer.js"
+export {
+  type CallFault,
+  createInjectionCounters,
+  createSeededRandom,
+  getNetworkProfile,
+  type InjectionCounters,
+  type JsonRpcAnswer,
+  type JsonRpcCall,
+  type NetworkConditions,
+  type NetworkConditionsProxy,
+  type NetworkConditionsProxyOptions,
+  type NetworkProfile,
+  type NetworkProfileName,
+  networkProfiles,
+  type OutageWindow,
+  type SeededRandom,
+  type SenderDecoder,
+  senderOfRawTransaction,
+  sendRawTransactionMethods,
+  startNetworkConditionsProxy,
+} from "./networkConditions/index.js"
 export { type Socks5ProxyOptions, type Socks5ProxyServer, startSocks5Proxy } from "./socks5ProxyServer.js"
