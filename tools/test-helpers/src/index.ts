@@ -10,6 +10,21 @@ export {
 export { getFreePort } from "./freePort.js"
 export { type HttpProxyOptions, type HttpProxyServer, startHttpProxy } from "./httpProxyServer.js"
 export {
+  auditJournal,
+  checkJournalRows,
+  checkWalletPools,
+  createJsonRpcCaller,
+  findFirstBlockAtOrAfter,
+  findUnjournaledTransactions,
+  type Journal,
+  type JournalAuditOptions,
+  type JournalProblem,
+  type JournalRun,
+  type JournalTransaction,
+  type JsonRpcCaller,
+  readJournal,
+} from "./journalAudit/index.js"
+export {
   type CallFault,
   createInjectionCounters,
   createSeededRandom,

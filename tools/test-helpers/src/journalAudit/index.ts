@@ -1,0 +1,7 @@
+export { auditJournal, type JournalAuditOptions } from "./auditJournal.js"
+export { checkJournalRows } from "./checkJournalRows.js"
+export { checkWalletPools } from "./checkWalletPools.js"
+export { findFirstBlockAtOrAfter, findUnjournaledTransactions } from "./findUnjournaledTransactions.js"
+export type { JournalProblem } from "./journalProblem.js"
+export { createJsonRpcCaller, type JsonRpcCaller } from "./jsonRpcCaller.js"
+export { type Journal, type JournalRun, type JournalTransaction, readJournal } from "./readJournal.js"
