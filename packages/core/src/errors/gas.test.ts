@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest"
 import { BaseError } from "./base.js"
-import { GasEstimationFailedError, GasFeeAboveCapError, GasFeesUnavailableError } from "./gas.js"
+import {
+  GasCapBelowBaseFeeError,
+  GasEstimationFailedError,
+  GasFeeAboveCapError,
+  GasFeesUnavailableError,
+} from "./gas.js"
 
 describe("gas errors", () => {
   it("GasFeeAboveCapError shows the fee, the cap and how to raise it", () => {
@@ -15,6 +20,23 @@ describe("gas errors", () => {
       Nothing was sent. Raise the cap with \`gas.max_fee_per_gas\` in the config or TESTNET_GAS_MAX_FEE_PER_GAS (or remove it),
       lower \`gas.base_fee_multiplier\` / \`gas.priority_fee_multiplier\`, or wait for the base fee to fall."
     `)
+  })
+
+  it("GasCapBelowBaseFeeError gives the cap, the base fee and the priority fee", () => {
+    const error = new GasCapBelowBaseFeeError({
+      baseFeePerGas: 20_000_000_000n,
+      priorityFeePerGas: 0n,
+      cap: 12_000_000_000n,
+    })
+    expect(error.code).toBe("GAS_CAP_BELOW_BASE_FEE")
+    expect([error.baseFeePerGas, error.priorityFeePerGas, error.cap]).toEqual([
+      20_000_000_000n,
+      0n,
+      12_000_000_000n,
+    ])
+    expect(error.shortMessage).toContain(
+      "12000000000 wei (12 gwei) is below the current base fee 20000000000 wei (20 gwei)",
+    )
   })
 
   it("GasEstimationFailedError names the shape and keeps the cause", () => {

@@ -100,12 +100,55 @@ export class GasFeesUnavailableError extends BaseError {
 export type GasFeesUnavailableErrorType = GasFeesUnavailableError & { name: "GasFeesUnavailableError" }
 
 /**
+ * The configured cap (`gas.max_fee_per_gas`) is below what any includable transaction must offer
+ * now: the current base fee plus the priority fee. EIP-1559 drops a transaction whose
+ * maxFeePerGas is below the base fee, so the plan is refused before anything is signed.
+ *
+ * @example
+ * const plan = checkFeePlan({ baseFeePerGas: 20_000_000_000n, priorityFeePerGas: 0n, cap: 10_000_000_000n })
+ * if (plan.isErr()) console.error(plan.error.shortMessage)
+ */
+export class GasCapBelowBaseFeeError extends BaseError {
+  override name = "GasCapBelowBaseFeeError"
+  /** The latest block's base fee, per gas. */
+  readonly baseFeePerGas: bigint
+  /** The priority fee the plan pays, per gas. */
+  readonly priorityFeePerGas: bigint
+  /** The configured cap on maxFeePerGas. */
+  readonly cap: bigint
+
+  constructor(parameters: { baseFeePerGas: bigint; priorityFeePerGas: bigint; cap: bigint }) {
+    const needed = parameters.baseFeePerGas + parameters.priorityFeePerGas
+    super(
+      `The fee cap ${formatWei(parameters.cap)} is below the current base fee ${formatWei(parameters.baseFeePerGas)} plus the priority fee ${formatWei(parameters.priorityFeePerGas)} (${formatWei(needed)}): no transaction could be included.`,
+      {
+        code: "GAS_CAP_BELOW_BASE_FEE",
+        metaMessages: [
+          "Nothing was sent. Raise `gas.max_fee_per_gas` (TESTNET_GAS_MAX_FEE_PER_GAS) to at least the sum above, remove it, or wait for the base fee to fall.",
+        ],
+      },
+    )
+    this.baseFeePerGas = parameters.baseFeePerGas
+    this.priorityFeePerGas = parameters.priorityFeePerGas
+    this.cap = parameters.cap
+  }
+}
+/**
+ * {@link GasCapBelowBaseFeeError} narrowed by name, for `Result` error unions.
+ *
+ * @example
+ * function isMine(error: GasCapBelowBaseFeeErrorType) { return error.name === "GasCapBelowBaseFeeError" }
+ */
+export type GasCapBelowBaseFeeErrorType = GasCapBelowBaseFeeError & { name: "GasCapBelowBaseFeeError" }
+
+/**
  * Every error the gas manager returns in a `Result`.
  *
  * @example
  * function explain(error: GasErrorType) { return error.code }
  */
 export type GasErrorType =
+  | GasCapBelowBaseFeeErrorType
   | GasFeeAboveCapErrorType
   | GasEstimationFailedErrorType
   | GasFeesUnavailableErrorType

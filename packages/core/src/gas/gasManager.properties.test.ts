@@ -50,7 +50,9 @@ describe("gas manager properties", () => {
               expect(fees.value.maxPriorityFeePerGas).toBeGreaterThanOrEqual(minimum)
             }
           } else {
-            expect(["GAS_FEE_ABOVE_CAP", "GAS_FEES_UNAVAILABLE"]).toContain(fees.error.code)
+            expect(["GAS_FEE_ABOVE_CAP", "GAS_CAP_BELOW_BASE_FEE", "GAS_FEES_UNAVAILABLE"]).toContain(
+              fees.error.code,
+            )
           }
           const bumped = gas.bump({ maxFeePerGas: cap, maxPriorityFeePerGas: 0n })
           if (bumped.isOk()) expect(feeOf(bumped.value)).toBeLessThanOrEqual(cap)

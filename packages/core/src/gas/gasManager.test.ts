@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { Ok } from "../result.js"
+import { defineFeePolicy } from "./feePolicy.js"
 import { createGasManager } from "./gasManager.js"
 
 const gwei = 1_000_000_000n
@@ -44,16 +45,36 @@ describe("createGasManager: fees", () => {
     expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 2001n, maxPriorityFeePerGas: 1n })
   })
 
-  it("returns GasFeeAboveCapError when maxFeePerGas exceeds the cap, and recovers below it", () => {
+  it("lowers maxFeePerGas to the cap while base fee + tip fits, refuses below it, and recovers", () => {
     const gas = createGasManager({ eip1559: true, maxFeePerGas: 50n * gwei })
     gas.updateFromBlock(block(1n, 30n * gwei), gwei)
+    expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 50n * gwei, maxPriorityFeePerGas: gwei })
+    gas.updateFromBlock(block(2n, 50n * gwei), gwei)
     const fees = gas.currentFees()
-    expect(fees.isErr() && fees.error.code).toBe("GAS_FEE_ABOVE_CAP")
-    expect(fees.isErr() && fees.error instanceof Error && "fee" in fees.error && fees.error.fee).toBe(
-      61n * gwei,
-    )
-    gas.updateFromBlock(block(2n, 20n * gwei), gwei)
+    expect(fees.isErr() && fees.error.code).toBe("GAS_CAP_BELOW_BASE_FEE")
+    gas.updateFromBlock(block(3n, 20n * gwei), gwei)
     expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 41n * gwei, maxPriorityFeePerGas: gwei })
+  })
+
+  it("signs at a declared ceiling, but never below base fee + tip", () => {
+    const gas = createGasManager({
+      eip1559: true,
+      feePolicy: defineFeePolicy({ maxFee: { kind: "ceiling", maxFeePerGas: 12n * gwei } }),
+    })
+    gas.updateFromBlock(block(1n, 600_000_000n), gwei)
+    expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 12n * gwei, maxPriorityFeePerGas: gwei })
+    gas.updateFromBlock(block(2n, 20n * gwei), 0n)
+    expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 20n * gwei, maxPriorityFeePerGas: 0n })
+    expect(gas.getFeePolicy().maxFee.kind).toBe("ceiling")
+  })
+
+  it("takes the larger of the chain's and the configured replacement minimum", () => {
+    const gas = createGasManager({
+      eip1559: true,
+      feePolicy: defineFeePolicy({ replacementMinimumPercent: 10 }),
+      replacementBumpPercent: 25,
+    })
+    expect(gas.getFeePolicy().replacementMinimumPercent).toBe(25)
   })
 
   it("uses a legacy gasPrice on chains without EIP-1559", () => {
@@ -93,7 +114,8 @@ describe("createGasManager: bump", () => {
       maxFeePerGas: 2050n,
       maxPriorityFeePerGas: 50n,
     })
-    expect(gas.bump({ gasPrice: 100n }).unwrap()).toEqual({ gasPrice: 110n })
+    // A legacy transaction is raised to what is includable now, too.
+    expect(gas.bump({ gasPrice: 100n }).unwrap()).toEqual({ gasPrice: 2050n })
   })
 
   it("returns GasFeeAboveCapError when the bump crosses the cap", () => {

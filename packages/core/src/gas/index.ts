@@ -1,5 +1,7 @@
 // Public exports of the gas folder (named exports only).
 export {
+  GasCapBelowBaseFeeError,
+  type GasCapBelowBaseFeeErrorType,
   type GasErrorType,
   GasEstimationFailedError,
   type GasEstimationFailedErrorType,
@@ -9,6 +11,15 @@ export {
   type GasFeesUnavailableErrorType,
 } from "../errors/gas.js"
 export { bumpFees, bumpValue, multiplyCeil } from "./feeMath.js"
+export { checkFeePlan } from "./feePlan.js"
+export {
+  type BaseFeeCeiling,
+  type BaseFeeHeadroom,
+  defineFeePolicy,
+  type FeePolicy,
+  type FeePolicyDeclaration,
+  policyMaxFeePerGas,
+} from "./feePolicy.js"
 export type { Eip1559Fees, Fees, GasBlock, LegacyFees } from "./fees.js"
 export {
   createGasLimitCache,
@@ -17,3 +28,4 @@ export {
   type GasLimitCacheParameters,
 } from "./gasLimitCache.js"
 export { createGasManager, type GasManager, type GasManagerParameters } from "./gasManager.js"
+export { replacementFees } from "./replacementFees.js"

@@ -38,14 +38,23 @@ export function createChainNonceManager(
 }
 
 /**
- * The per-block fee cache configured from `config.gas` and the chain's EIP-1559 capability.
+ * The per-block fee cache configured from `config.gas`, the chain's EIP-1559 capability and the
+ * chain's fee policy. A headroom policy takes its multiplier from `gas.base_fee_multiplier` (the
+ * user's knob, default 2); a ceiling policy ignores it. The replacement minimum is the larger of the
+ * chain's (what its pool requires) and `gas.replacement_bump_percent`; `gas.max_fee_per_gas` caps
+ * everything.
  *
  * @example
  * const gas = createConfiguredGasManager(chain, config)
  */
 export function createConfiguredGasManager(chain: ChainDefinition, config: Config): GasManager {
+  const policy = chain.feePolicy
   return createGasManager({
     eip1559: chain.capabilities.eip1559,
+    feePolicy:
+      policy.maxFee.kind === "headroom"
+        ? { ...policy, maxFee: { kind: "headroom", multiplier: config.gas.baseFeeMultiplier } }
+        : policy,
     baseFeeMultiplier: config.gas.baseFeeMultiplier,
     priorityFeeMultiplier: config.gas.priorityFeeMultiplier,
     maxFeePerGas: config.gas.maxFeePerGas,

@@ -64,6 +64,35 @@ describe("defineTask / defineChain", () => {
     ).toThrow(/chainId 0/)
   })
 
+  it("fills the fee policy and in-flight limit from the declaration or the EVM defaults", () => {
+    const base = {
+      name: "x",
+      chainId: 1,
+      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+      capabilities: { eip1559: true, nativeValueTransfers: true },
+      devnet: {},
+      tasks: [],
+    }
+    const generic = defineChain(base)
+    expect(generic.feePolicy).toEqual({
+      maxFee: { kind: "headroom", multiplier: 2 },
+      replacementMinimumPercent: 10,
+    })
+    expect(generic.maxInFlightPerSender).toBe(16)
+    const capped = defineChain({
+      ...base,
+      feePolicy: {
+        maxFee: { kind: "ceiling", maxFeePerGas: 12_000_000_000n },
+        replacementMinimumPercent: 12,
+      },
+      maxInFlightPerSender: 4,
+    })
+    expect(capped.feePolicy.maxFee).toEqual({ kind: "ceiling", maxFeePerGas: 12_000_000_000n })
+    expect(capped.feePolicy.replacementMinimumPercent).toBe(12)
+    expect(capped.maxInFlightPerSender).toBe(4)
+    expect(() => defineChain({ ...base, maxInFlightPerSender: 0 })).toThrow(/maxInFlightPerSender 0/)
+  })
+
   it("builds outcomes with empty defaults", () => {
     expect(createTaskOutcome({ notes: ["n"] })).toEqual({
       transactions: [],

@@ -1,5 +1,6 @@
 import type { DevnetOptions } from "../devnet/devnetOptions.js"
 import { TaskDuplicateNameError } from "../errors/task.js"
+import { defineFeePolicy, type FeePolicy, type FeePolicyDeclaration } from "../gas/feePolicy.js"
 import type { Result } from "../result.js"
 import type { TaskRpc } from "./context.js"
 import type { TaskDefinition } from "./defineTask.js"
@@ -77,6 +78,13 @@ export type ChainDefinition = {
   readonly explorerUrl: string | undefined
   /** Version shown by `--version` (the chain package's version). */
   readonly version: string
+  /** How fees are chosen and replaced on this chain (defaults: headroom ×2, 10 % replacement minimum). */
+  readonly feePolicy: FeePolicy
+  /**
+   * The most transactions one sender may have pending in the pool at once (default 16: reth's
+   * `max_account_slots`, tempo's 2D-nonce pool limit); the submitter waits rather than exceed it.
+   */
+  readonly maxInFlightPerSender: number
 }
 
 /**
@@ -99,7 +107,14 @@ export type ChainDeclaration = {
   rpcUrls?: readonly string[]
   explorerUrl?: string
   version?: string
+  /** Fee rules: a base-fee ceiling or a headroom multiplier, and the replacement minimum. */
+  feePolicy?: FeePolicyDeclaration
+  /** Pending transactions allowed per sender (default 16). */
+  maxInFlightPerSender?: number
 }
+
+/** reth `max_account_slots` and tempo `crates/transaction-pool/src/tt_2d_pool.rs`: 16 per sender. */
+const defaultMaxInFlightPerSender = 16
 
 /**
  * Declares a chain. Pure (nothing global is registered). Duplicate task names and invalid chain ids
@@ -114,6 +129,7 @@ export type ChainDeclaration = {
  *   devnet: { network: "tempo", hardfork: "T4" },
  *   tasks: catalog,
  *   fund: tip20Funding,
+ *   feePolicy: { maxFee: { kind: "ceiling", maxFeePerGas: 12_000_000_000n } },
  * })
  */
 export function defineChain(declaration: ChainDeclaration): ChainDefinition {
@@ -122,6 +138,11 @@ export function defineChain(declaration: ChainDeclaration): ChainDefinition {
       `chain "${declaration.name}" has chainId ${declaration.chainId}; it must be a positive integer`,
     )
   }
+  const maxInFlightPerSender = declaration.maxInFlightPerSender ?? defaultMaxInFlightPerSender
+  if (!Number.isSafeInteger(maxInFlightPerSender) || maxInFlightPerSender < 1)
+    throw new RangeError(
+      `chain "${declaration.name}" has maxInFlightPerSender ${maxInFlightPerSender}; it must be a positive integer`,
+    )
   const seen = new Set<string>()
   for (const task of declaration.tasks) {
     if (seen.has(task.name)) throw new TaskDuplicateNameError({ name: task.name })
@@ -140,6 +161,8 @@ export function defineChain(declaration: ChainDeclaration): ChainDefinition {
     rpcUrls: Object.freeze([...(declaration.rpcUrls ?? [])]),
     explorerUrl: declaration.explorerUrl,
     version: declaration.version ?? "0.0.0",
+    feePolicy: defineFeePolicy(declaration.feePolicy),
+    maxInFlightPerSender,
   })
 }
 
