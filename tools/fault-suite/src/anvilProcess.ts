@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { existsSync } from "node:fs"
+import { createRequire } from "node:module"
+import { getFreePort } from "@testnet/test-helpers"
+
+/**
+ * A running external anvil.
+ *
+ * @example
+ * const anvil: AnvilProcess = await startAnvil({ chainId: 42431 })
+ * await anvil.stop()
+ */
+export type AnvilProcess = { url: string; pid: number; stop(): Promise<void> }
+
+/** The platform binary the `@foundry-rs/anvil` wrapper ships (spawned directly: its PID is anvil's). */
+function anvilBinary(): string {
+  const require = createRequire(import.meta.url)
+  const wrapper = require.resolve("@foundry-rs/anvil/package.json")
+  const platform = `${process.platform === "darwin" ? "darwin" : "linux"}-${process.arch === "arm64" ? "arm64" : "amd64"}`
+  const binary = createRequire(wrapper).resolve(`@foundry-rs/anvil-${platform}/bin/anvil`)
+  if (!existsSync(binary)) throw new Error(`anvil binary not found at ${binary}`)
+  return binary
+}
+
+async function waitForChainId(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`anvil exited with code ${child.exitCode} before answering`)
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+        signal: AbortSignal.timeout(1000),
+      })
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`anvil did not answer eth_chainId within ${deadlineMs} ms`)
+}
+
+/**
+ * Starts anvil as a user's external Tempo devnet (the flags of the embedded devnet: Tempo mode,
+ * hardfork T4, no pool balance checks, 1 s blocks, 300M gas) on a free loopback port.
+ *
+ * @example
+ * const anvil = await startAnvil({ chainId: 42431, accounts: 20 })
+ * console.log(anvil.url) // http://127.0.0.1:PORT
+ */
+export async function startAnvil(parameters: { chainId: number; accounts?: number }): Promise<AnvilProcess> {
+  const port = await getFreePort()
+  const child = spawn(
+    anvilBinary(),
+    [
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--network",
+      "tempo",
+      "--hardfork",
+      "T4",
+      "--disable-pool-balance-checks",
+      "--block-time",
+      "1",
+      "--chain-id",
+      String(parameters.chainId),
+      "--gas-limit",
+      "300000000",
+      "--accounts",
+      String(parameters.accounts ?? 10),
+      "--silent",
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  )
+  const pid = child.pid
+  if (pid === undefined) throw new Error("anvil did not start")
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+    child.kill("SIGKILL")
+    await exited
+  }
+  try {
+    await waitForChainId(url, child, 30_000)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, pid, stop }
+}
