@@ -26,8 +26,16 @@ describe("policyMaxFeePerGas", () => {
     expect(policyMaxFeePerGas(tempoLike, 10n * gwei, gwei)).toBe(12n * gwei)
   })
 
-  it("never signs below base fee + tip (anvil's fixed 20 gwei Tempo base fee)", () => {
-    expect(policyMaxFeePerGas(tempoLike, 20n * gwei, 1n)).toBe(20n * gwei + 1n)
+  it("falls back to headroom when base fee + tip exceed the ceiling (anvil's Tempo mode starts at 20 gwei)", () => {
+    expect(policyMaxFeePerGas(tempoLike, 20n * gwei, 1n)).toBe(40n * gwei + 1n)
+    expect(policyMaxFeePerGas(tempoLike, 12n * gwei, 1n)).toBe(24n * gwei + 1n)
+    const steep = defineFeePolicy({
+      maxFee: { kind: "ceiling", maxFeePerGas: 12n * gwei, aboveCeilingMultiplier: 1 },
+    })
+    expect(policyMaxFeePerGas(steep, 20n * gwei, 1n)).toBe(20n * gwei + 1n)
+    expect(() =>
+      defineFeePolicy({ maxFee: { kind: "ceiling", maxFeePerGas: 1n, aboveCeilingMultiplier: 0.5 } }),
+    ).toThrow(RangeError)
   })
 
   it("uses the headroom multiplier otherwise", () => {

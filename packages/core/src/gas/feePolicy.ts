@@ -6,16 +6,22 @@ import { maxBigInt, multiplyCeil } from "./feeMath.js"
  */
 
 /**
- * Sign maxFeePerGas at a fixed protocol ceiling, but never below the current base fee plus the
- * priority fee. For chains whose base fee can jump faster than a multiplier can follow but is
- * bounded by the protocol (Tempo since T7: 0.6–12 gwei, TIP-1067), signing at the bound keeps every
- * transaction includable for its whole life; the floor keeps networks with a higher fixed base fee
- * (anvil's Tempo mode: 20 gwei from T1) working.
+ * Sign maxFeePerGas at a fixed protocol ceiling while the base fee plus the priority fee fits under
+ * it. For chains whose base fee can jump faster than a multiplier can follow but is bounded by the
+ * protocol (Tempo since T7: 0.6–12 gwei, TIP-1067), signing at the bound keeps every transaction
+ * includable for its whole life. A base fee above the ceiling means the network is not bounded by it
+ * (an older hardfork, or anvil's Tempo mode, which starts at 20 gwei and follows EIP-1559): then the
+ * fee is `ceil(baseFee × aboveCeilingMultiplier) + priority` (default 2), like a headroom policy.
  *
  * @example
  * const ceiling: BaseFeeCeiling = { kind: "ceiling", maxFeePerGas: 12_000_000_000n }
  */
-export type BaseFeeCeiling = { readonly kind: "ceiling"; readonly maxFeePerGas: bigint }
+export type BaseFeeCeiling = {
+  readonly kind: "ceiling"
+  readonly maxFeePerGas: bigint
+  /** Headroom used when base fee + priority fee exceed the ceiling. Default 2. */
+  readonly aboveCeilingMultiplier?: number
+}
 
 /**
  * Sign maxFeePerGas = ceil(baseFee × multiplier) + priority fee: the generic EVM rule. With 2, a
@@ -71,6 +77,9 @@ export function defineFeePolicy(declaration: FeePolicyDeclaration = {}): FeePoli
   const replacementMinimumPercent = declaration.replacementMinimumPercent ?? defaultReplacementMinimumPercent
   if (maxFee.kind === "ceiling" && maxFee.maxFeePerGas <= 0n)
     throw new RangeError(`A fee ceiling must be positive, got ${maxFee.maxFeePerGas} wei.`)
+  const aboveCeiling = maxFee.kind === "ceiling" ? maxFee.aboveCeilingMultiplier : undefined
+  if (aboveCeiling !== undefined && (!Number.isFinite(aboveCeiling) || aboveCeiling < 1))
+    throw new RangeError(`An above-ceiling multiplier must be a finite number ≥ 1, got ${aboveCeiling}.`)
   if (maxFee.kind === "headroom" && (!Number.isFinite(maxFee.multiplier) || maxFee.multiplier < 1))
     throw new RangeError(
       `A base-fee headroom multiplier must be a finite number ≥ 1, got ${maxFee.multiplier}.`,
@@ -84,12 +93,14 @@ export function defineFeePolicy(declaration: FeePolicyDeclaration = {}): FeePoli
 
 /**
  * The maxFeePerGas a policy asks for at `baseFeePerGas` with `priorityFeePerGas`, before any cap:
- * never below base fee + priority fee (EIP-1559: a transaction whose maxFeePerGas is below the
+ * the ceiling while base fee + priority fee fit under it, else the headroom rule — never below base
+ * fee + priority fee (EIP-1559: a transaction whose maxFeePerGas is below the
  * base fee cannot be included, and the priority fee is only paid out of what is above it).
  *
  * @example
  * policyMaxFeePerGas(defineFeePolicy({}), 5n, 1n) // 11n (2 × 5 + 1)
- * policyMaxFeePerGas(defineFeePolicy({ maxFee: { kind: "ceiling", maxFeePerGas: 12n } }), 20n, 1n) // 21n
+ * policyMaxFeePerGas(defineFeePolicy({ maxFee: { kind: "ceiling", maxFeePerGas: 12n } }), 5n, 1n) // 12n
+ * policyMaxFeePerGas(defineFeePolicy({ maxFee: { kind: "ceiling", maxFeePerGas: 12n } }), 20n, 1n) // 41n (above the ceiling: 2 × 20 + 1)
  */
 export function policyMaxFeePerGas(
   policy: FeePolicy,
@@ -97,9 +108,8 @@ export function policyMaxFeePerGas(
   priorityFeePerGas: bigint,
 ): bigint {
   const floor = baseFeePerGas + priorityFeePerGas
-  const wanted =
-    policy.maxFee.kind === "ceiling"
-      ? policy.maxFee.maxFeePerGas
-      : multiplyCeil(baseFeePerGas, policy.maxFee.multiplier) + priorityFeePerGas
-  return maxBigInt(wanted, floor)
+  const { maxFee } = policy
+  if (maxFee.kind === "ceiling" && floor <= maxFee.maxFeePerGas) return maxFee.maxFeePerGas
+  const multiplier = maxFee.kind === "ceiling" ? (maxFee.aboveCeilingMultiplier ?? 2) : maxFee.multiplier
+  return maxBigInt(multiplyCeil(baseFeePerGas, multiplier) + priorityFeePerGas, floor)
 }

@@ -56,7 +56,7 @@ describe("createGasManager: fees", () => {
     expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 41n * gwei, maxPriorityFeePerGas: gwei })
   })
 
-  it("signs at a declared ceiling, but never below base fee + tip", () => {
+  it("signs at a declared ceiling, with headroom once the base fee is above it", () => {
     const gas = createGasManager({
       eip1559: true,
       feePolicy: defineFeePolicy({ maxFee: { kind: "ceiling", maxFeePerGas: 12n * gwei } }),
@@ -64,7 +64,7 @@ describe("createGasManager: fees", () => {
     gas.updateFromBlock(block(1n, 600_000_000n), gwei)
     expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 12n * gwei, maxPriorityFeePerGas: gwei })
     gas.updateFromBlock(block(2n, 20n * gwei), 0n)
-    expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 20n * gwei, maxPriorityFeePerGas: 0n })
+    expect(gas.currentFees().unwrap()).toEqual({ maxFeePerGas: 40n * gwei, maxPriorityFeePerGas: 0n })
     expect(gas.getFeePolicy().maxFee.kind).toBe("ceiling")
   })
 
