@@ -2,7 +2,8 @@ import type { DevnetOptions } from "../devnet/devnetOptions.js"
 import { TaskDuplicateNameError } from "../errors/task.js"
 import { defineFeePolicy, type FeePolicy, type FeePolicyDeclaration } from "../gas/feePolicy.js"
 import type { Result } from "../result.js"
-import type { TaskRpc } from "./context.js"
+import type { Wallet } from "../wallet/wallet.js"
+import type { TaskRpc, TaskSigner } from "./context.js"
 import type { TaskDefinition } from "./defineTask.js"
 import type { FundingHook } from "./funding.js"
 
@@ -85,6 +86,8 @@ export type ChainDefinition = {
    * `max_account_slots`, tempo's 2D-nonce pool limit); the submitter waits rather than exceed it.
    */
   readonly maxInFlightPerSender: number
+  /** Accounts the chain's tasks use besides the workers, derived from the funder (see `ChainServiceWallets`). */
+  readonly serviceWallets: ChainServiceWallets | undefined
 }
 
 /**
@@ -111,7 +114,19 @@ export type ChainDeclaration = {
   feePolicy?: FeePolicyDeclaration
   /** Pending transactions allowed per sender (default 16). */
   maxInFlightPerSender?: number
+  serviceWallets?: ChainServiceWallets
 }
+
+/**
+ * Accounts a chain's tasks need besides the worker wallets (Tempo: the fee sponsor of sponsored
+ * transactions), derived deterministically from the funder so they are the same on every run and
+ * never stored. The runner funds them before the run and reclaims them with the worker wallets, but
+ * never leases them to a worker. Called once per run with the funder's signer.
+ *
+ * @example
+ * const serviceWallets: ChainServiceWallets = (funder) => [createWallet(deriveSponsorKey(funder)).unwrap()]
+ */
+export type ChainServiceWallets = (funder: TaskSigner) => readonly Wallet[]
 
 /** reth `max_account_slots` and tempo `crates/transaction-pool/src/tt_2d_pool.rs`: 16 per sender. */
 const defaultMaxInFlightPerSender = 16
@@ -163,6 +178,7 @@ export function defineChain(declaration: ChainDeclaration): ChainDefinition {
     version: declaration.version ?? "0.0.0",
     feePolicy: defineFeePolicy(declaration.feePolicy),
     maxInFlightPerSender,
+    serviceWallets: declaration.serviceWallets,
   })
 }
 
