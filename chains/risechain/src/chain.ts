@@ -41,6 +41,10 @@ export const risechain: ChainDefinition = defineChain({
   },
   devnet: { ...riseDevnet },
   tasks: riseCatalog,
+  // Generic EVM fee rules (op-reth): 2 × base fee + tip (`gas.base_fee_multiplier`), a 10 %
+  // replacement bump on both fee fields, and reth's 16 pending transactions per sender.
+  feePolicy: { maxFee: { kind: "headroom", multiplier: 2 }, replacementMinimumPercent: 10 },
+  maxInFlightPerSender: 16,
   rpcUrls: ["https://testnet.riselabs.xyz"],
   explorerUrl: "https://explorer.testnet.riselabs.xyz",
   version: packageVersion,

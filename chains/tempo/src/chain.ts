@@ -1,4 +1,12 @@
-import { type ChainDefinition, defineChain } from "@testnet/core"
+import {
+  type ChainDefinition,
+  createWallet,
+  defineChain,
+  type FeePolicyDeclaration,
+  type TaskSigner,
+  type Wallet,
+} from "@testnet/core"
+import { deriveTempoSponsorKey, tempoSponsor } from "./funding/sponsor.js"
 import { createTip20FundingHook } from "./funding/tip20Funding.js"
 import { type TempoNetworkName, tempoNetworks } from "./networks/networks.js"
 import { tempoCatalog } from "./tasks/catalog.js"
@@ -24,6 +32,45 @@ export const tempoDevnet = Object.freeze({
   gasLimit: 1_000_000_000n,
   extraArguments: Object.freeze(["--disable-pool-balance-checks"]),
 })
+
+/**
+ * Tempo's fee rules. Since T7 the base fee is dynamic but clamped to 0.6–12 gwei (TIP-1067; tempo
+ * `crates/hardfork/src/constants.rs` `TEMPO_T7_BASE_FEE_FLOOR` / `TEMPO_T7_BASE_FEE_CAP`) and can
+ * rise ~7× in one block, so `2 × baseFee + tip` strands transactions under load: sign at the
+ * 12 gwei cap instead (≤ $0.0006 per 50k gas). Above the cap the network is not bounded by it
+ * (anvil's Tempo mode starts at 20 gwei and follows EIP-1559; pre-T7 networks had a fixed 20 gwei),
+ * so core falls back to 2 × base fee + tip there. Replacement: 10 % on both fee fields (reth).
+ *
+ * @example
+ * defineChain({ ...declaration, feePolicy: tempoFeePolicy })
+ */
+export const tempoFeePolicy: FeePolicyDeclaration = Object.freeze({
+  maxFee: Object.freeze({ kind: "ceiling" as const, maxFeePerGas: 12_000_000_000n }),
+  replacementMinimumPercent: 10,
+})
+
+/**
+ * At most 16 pending transactions per sender: tempo `crates/transaction-pool/src/tt_2d_pool.rs`
+ * (2D and expiring nonces) and reth's `max_account_slots` (protocol nonces).
+ *
+ * @example
+ * defineChain({ ...declaration, maxInFlightPerSender: tempoMaxInFlightPerSender })
+ */
+export const tempoMaxInFlightPerSender = 16
+
+/**
+ * Tempo's service wallets: the fee sponsor of `sponsored_transaction`, derived from the funder
+ * (`deriveTempoSponsorKey`) so it has the same address on every run. Binding it makes the task and
+ * the funding hook use it; the runner funds it before the run and reclaims it with the workers.
+ *
+ * @example
+ * const [sponsor] = tempoServiceWallets(funder) // the same address on every run with this funder
+ */
+export function tempoServiceWallets(funder: TaskSigner): readonly Wallet[] {
+  const key = deriveTempoSponsorKey(funder)
+  tempoSponsor.bind(key)
+  return [createWallet(key, "derived fee sponsor").unwrap()]
+}
 
 /**
  * The Tempo chain definition for one network (default: the Moderato testnet): capabilities,
@@ -54,6 +101,9 @@ export function createTempoChain(network: TempoNetworkName = "moderato"): ChainD
     tasks: tempoCatalog,
     fund: createTip20FundingHook({ faucet: selected.faucet }),
     keyedNonceReader: createTempoKeyedNonceFetcher,
+    feePolicy: tempoFeePolicy,
+    maxInFlightPerSender: tempoMaxInFlightPerSender,
+    serviceWallets: tempoServiceWallets,
     rpcUrls: selected.rpcUrls,
     ...(selected.explorerUrl === undefined ? {} : { explorerUrl: selected.explorerUrl }),
     version: packageVersion,
