@@ -1,6 +1,7 @@
 import type { RlpStructuredDataish } from "ethers"
 import { getAddress, hexlify, toBeArray } from "ethers"
 import type { TempoCall, TempoSignature, TempoTransactionFields } from "./types.js"
+import { validateTempoFields } from "./validateFields.js"
 
 /**
  * What sits in the fee-payer slot of the RLP list, depending on which digest or payload is built.
@@ -93,6 +94,8 @@ export function assertValidCalls(calls: readonly TempoCall[]): void {
  * The 13 RLP items of a Tempo transaction, in protocol order (facts file §5):
  * chainId, maxPriorityFeePerGas, maxFeePerGas, gasLimit, calls, accessList, nonceKey, nonce,
  * validBefore, validAfter, feeToken, feePayer slot, aaAuthorizationList (always empty here).
+ * Fields the node would refuse to decode (see `validateTempoFields`) are a caller bug: the typed
+ * error (`TempoEmptyValidityWindowError`, `TempoFeeOutOfRangeError`) is thrown.
  *
  * @example
  * const payload = encodeRlp(encodeTempoFields(fields, { kind: "none" }, { omitFeeToken: false }))
@@ -103,6 +106,8 @@ export function encodeTempoFields(
   options: { readonly omitFeeToken: boolean },
 ): RlpStructuredDataish[] {
   assertValidCalls(fields.calls)
+  const valid = validateTempoFields(fields)
+  if (valid.isErr()) throw valid.error
   const feeToken =
     options.omitFeeToken || fields.feeToken === undefined || fields.feeToken === null ? null : fields.feeToken
   return [

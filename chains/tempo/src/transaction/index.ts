@@ -14,3 +14,4 @@ export type {
   TempoSignature,
   TempoTransactionFields,
 } from "./types.js"
+export { validateTempoFields } from "./validateFields.js"

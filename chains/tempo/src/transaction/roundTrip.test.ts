@@ -52,6 +52,10 @@ const fields: fc.Arbitrary<TempoTransactionFields> = fc
     ),
   })
   .map(({ first, rest, sponsorship, ...other }) => ({ ...other, ...sponsorship, calls: [first, ...rest] }))
+  // The encoder refuses an empty validity window (the node would not decode it).
+  .filter(
+    ({ validBefore, validAfter }) => validBefore === null || validAfter === null || validBefore > validAfter,
+  )
 
 describe("serialize → decode → serialize", () => {
   it("is the identity for any field values, signed or unsigned", () => {

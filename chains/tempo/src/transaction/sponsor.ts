@@ -1,11 +1,17 @@
 import { Err, Ok, type Result } from "@testnet/core"
 import { recoverAddress, Signature } from "ethers"
-import { TempoTransactionDecodeError, type TempoTransactionDecodeErrorType } from "../errors/transaction.js"
+import {
+  type TempoEmptyValidityWindowErrorType,
+  type TempoFeeOutOfRangeErrorType,
+  TempoTransactionDecodeError,
+  type TempoTransactionDecodeErrorType,
+} from "../errors/transaction.js"
 import { decodeTempoTransaction } from "./decode.js"
 import { serializeTempoTransaction } from "./serialize.js"
 import { signTempoFeePayer } from "./sign.js"
 import { tempoSenderSigningHash } from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
+import { validateTempoFields } from "./validateFields.js"
 
 /**
  * Recovers the sender's address from a sender signature over `fields`.
@@ -34,9 +40,14 @@ export function sponsorTempoTransaction(
   senderSigned: string,
   signDigest: SignDigest,
   options: { readonly feeToken?: string | null } = {},
-): Result<string, TempoTransactionDecodeErrorType> {
+): Result<
+  string,
+  TempoTransactionDecodeErrorType | TempoEmptyValidityWindowErrorType | TempoFeeOutOfRangeErrorType
+> {
   const decoded = decodeTempoTransaction(senderSigned)
   if (decoded.isErr()) return decoded
+  const valid = validateTempoFields(decoded.value.fields)
+  if (valid.isErr()) return valid
   const { fields, signature } = decoded.value
   if (signature === undefined || !fields.sponsored) {
     const reason =
