@@ -2,17 +2,22 @@ import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/cor
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { expiringNonceKey } from "../../transaction/constants.js"
+import { expiringValidBefore, readChainTime } from "../shared/chainTime.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
 import { smallAmount } from "../shared/tokens.js"
 import { keyedTempoRequest } from "./keyedRequest.js"
 import { minedProtocolNonce } from "./protocolNonce.js"
 
-/** Seconds until `validBefore` (the chain accepts more than 3 s and at most 30 s ahead). */
-const lifetimeSeconds = 20
+/**
+ * Seconds from the chain tip to `validBefore`: the node accepts more than 3 s and at most 30 s
+ * (tempo `transaction-pool/src/validator.rs`); 20 s leaves room for a slow block on either side.
+ */
+const lifetimeSeconds = 20n
 
 /**
  * A pathUSD transfer to a fresh address as an expiring-nonce Tempo transaction (nonceKey
- * 2^256−1, nonce 0, validBefore = now + 20 s by the local clock): mined, protocol nonce unchanged.
+ * 2^256−1, nonce 0, validBefore = the latest block's timestamp + 20 s — chain time, never the
+ * local clock): mined, protocol nonce unchanged.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "expiring_nonce")
@@ -26,7 +31,11 @@ export const expiringNonce = defineTask({
   async run(context) {
     const before = await minedProtocolNonce(context)
     if (before.isErr()) return before
-    const validBefore = BigInt(Math.floor(Date.now() / 1000) + lifetimeSeconds)
+    const chainTime = await readChainTime(context)
+    if (chainTime.isErr()) return chainTime
+    const deadline = expiringValidBefore(chainTime.value, lifetimeSeconds)
+    if (deadline.isErr()) return deadline
+    const validBefore = deadline.value
     const calls = [
       {
         to: tempoAddresses.pathUsd,

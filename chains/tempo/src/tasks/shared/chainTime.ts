@@ -1,0 +1,53 @@
+import { type BaseError, Ok, type Result, type TaskContext, taskFailure } from "@testnet/core"
+
+/**
+ * An expiring nonce's `validBefore` must be more than 3 s after the chain tip's timestamp and at most
+ * 30 s after it (tempo `crates/transaction-pool/src/validator.rs`, `AA_VALID_BEFORE_MIN_SECS`; the
+ * 30 s bound becomes 300 s from T11, `crates/hardfork/src/lib.rs`).
+ *
+ * @example
+ * expiringNonceWindow.minimumSeconds // 3n: validBefore must be strictly greater than tip + 3
+ */
+export const expiringNonceWindow = Object.freeze({ minimumSeconds: 3n, maximumSeconds: 30n })
+
+/**
+ * The latest block's timestamp in unix seconds: the clock the node judges deadlines by. The local
+ * clock can be seconds off the chain's (and a devnet's clock is its own), so on-chain deadlines come
+ * from here.
+ *
+ * @example
+ * const now = await readChainTime(context)
+ * if (now.isOk()) console.log(`chain time ${now.value}`)
+ */
+export async function readChainTime(
+  context: Pick<TaskContext, "rpc" | "signal">,
+): Promise<Result<bigint, BaseError>> {
+  const block = await context.rpc.request<{ timestamp?: string } | null>(
+    "eth_getBlockByNumber",
+    ["latest", false],
+    {
+      signal: context.signal,
+    },
+  )
+  if (block.isErr()) return block
+  const timestamp = block.value?.timestamp
+  if (timestamp === undefined) return taskFailure("chain_time", "the node returned no latest block")
+  return Ok(BigInt(timestamp))
+}
+
+/**
+ * `validBefore` for an expiring nonce, `lifetimeSeconds` after the chain time `chainTime`; a lifetime
+ * outside the node's window (see {@link expiringNonceWindow}) is refused, since the node would be.
+ *
+ * @example
+ * const validBefore = expiringValidBefore(now.value, 20n) // Ok(now + 20)
+ */
+export function expiringValidBefore(chainTime: bigint, lifetimeSeconds: bigint): Result<bigint, BaseError> {
+  const { minimumSeconds, maximumSeconds } = expiringNonceWindow
+  if (lifetimeSeconds <= minimumSeconds || lifetimeSeconds > maximumSeconds)
+    return taskFailure(
+      "expiring_nonce",
+      `a lifetime of ${lifetimeSeconds} s is outside the node's window (more than ${minimumSeconds} s, at most ${maximumSeconds} s after the chain tip)`,
+    )
+  return Ok(chainTime + lifetimeSeconds)
+}
