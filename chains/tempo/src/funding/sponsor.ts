@@ -1,5 +1,30 @@
-import { computeAddress, randomBytes, SigningKey } from "ethers"
+import type { TaskSigner } from "@testnet/core"
+import { computeAddress, concat, keccak256, randomBytes, SigningKey, toUtf8Bytes } from "ethers"
 import type { SignDigest } from "../transaction/types.js"
+
+/**
+ * The domain string of the sponsor derivation: changing it moves every sponsor to a new address.
+ *
+ * @example
+ * keccak256(toUtf8Bytes(tempoSponsorDomain))
+ */
+export const tempoSponsorDomain = "testnet-framework/tempo/fee-sponsor/v1"
+
+/**
+ * The sponsor's private key, derived from the funder: keccak256(domain ‖ the funder's signature over
+ * keccak256(domain)). secp256k1 signatures here are deterministic (RFC 6979), so the same funder
+ * always gets the same sponsor — stable across runs, never stored — and nobody without the funder's
+ * key can compute it.
+ *
+ * @example
+ * const key = deriveTempoSponsorKey(funder)
+ * createTempoSponsor(key).address // the same on every run with this funder
+ */
+export function deriveTempoSponsorKey(funder: Pick<TaskSigner, "signDigest">): string {
+  const domain = toUtf8Bytes(tempoSponsorDomain)
+  const signature = funder.signDigest(keccak256(domain))
+  return keccak256(concat([domain, signature.serialized]))
+}
 
 /**
  * The fee payer of sponsored transactions: an address and a digest signer (the key stays inside).
@@ -17,9 +42,9 @@ export type TempoSponsor = {
 
 /**
  * Creates a sponsor account from a private key, or a fresh random one. The runner does not hand
- * tasks the funder's signer, so sponsored transactions use this account as fee payer; the TIP-20
- * funding hook tops it up from the funder together with the worker wallets. A random sponsor lives
- * only as long as the process (what is left on it is not reclaimed).
+ * tasks the funder's signer, so sponsored transactions use this account as fee payer. The chain
+ * derives it from the funder (`deriveTempoSponsorKey`, through `serviceWallets`) so the runner funds
+ * and reclaims it like a wallet; a random sponsor lives only as long as the process.
  *
  * @example
  * const sponsor = createTempoSponsor() // random, in memory only
@@ -37,17 +62,37 @@ export function createTempoSponsor(privateKey?: string): TempoSponsor {
 }
 
 /**
- * A sponsor created on first use (creating a key at import time would be a side effect).
+ * The process-wide sponsor slot: see {@link createLazySponsor}.
+ *
+ * @example
+ * const slot: LazySponsor = createLazySponsor()
+ */
+export type LazySponsor = {
+  /** The bound sponsor, else one created on first use (from the given key, or random). */
+  get(): TempoSponsor
+  /** Binds the sponsor to this key (the chain's `serviceWallets` does, with the derived key). */
+  bind(privateKey: string): TempoSponsor
+}
+
+/**
+ * A sponsor created on first use (creating a key at import time would be a side effect), unless
+ * one is bound first. Without a binding the sponsor is random per process — what the runner's
+ * derivation from the funder replaces.
  *
  * @example
  * const lazy = createLazySponsor()
- * lazy.get().address // the same account for the whole process
+ * lazy.bind(deriveTempoSponsorKey(funder))
+ * lazy.get().address // the derived account
  */
-export function createLazySponsor(privateKey?: string): { get(): TempoSponsor } {
+export function createLazySponsor(privateKey?: string): LazySponsor {
   let sponsor: TempoSponsor | undefined
   return {
     get() {
       sponsor ??= createTempoSponsor(privateKey)
+      return sponsor
+    },
+    bind(key) {
+      sponsor = createTempoSponsor(key)
       return sponsor
     },
   }

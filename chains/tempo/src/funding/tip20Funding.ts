@@ -18,7 +18,11 @@ export type Tip20FundingOptions = {
   tokens?: readonly string[]
   /** Gas limit of one funding transfer (a transfer to a new holder costs ~550k under T4). */
   gasLimit?: bigint
-  /** The fee payer of sponsored transactions, topped up with the workers (undefined: none). */
+  /**
+   * The fee payer of sponsored transactions (undefined: none). When the runner lists it among the
+   * funded wallets (the chain's `serviceWallets`), it is funded like them with `sponsorShare` times
+   * the amount and reclaimed with them; otherwise it is topped up whenever a worker is.
+   */
   sponsor?: { get(): TempoSponsor } | undefined
   /** The sponsor receives this many times a worker's top-up (default 10). */
   sponsorShare?: bigint
@@ -71,7 +75,14 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
   return {
     currency: { symbol: "USD", decimals: tip20Decimals },
     async balances({ rpc, addresses }) {
-      const all = sponsor === undefined ? [...addresses] : [...addresses, sponsor.get().address]
+      // The runner lists the sponsor itself when the chain's serviceWallets are wired; otherwise
+      // it is read here so a worker's top-up can top the sponsor up too.
+      const sponsorAddress = sponsor?.get().address
+      const sponsorListed =
+        sponsorAddress !== undefined &&
+        addresses.some((address) => address.toLowerCase() === sponsorAddress.toLowerCase())
+      const all =
+        sponsorAddress === undefined || sponsorListed ? [...addresses] : [...addresses, sponsorAddress]
       let read = await readTokenBalances(rpc, tokens, all)
       if (read.isErr()) return read
       if (faucetAvailable) {
@@ -87,7 +98,10 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
         }
       }
       const lowest = read.value.map(minimum)
-      if (sponsor !== undefined) sponsorBalance = lowest.pop()
+      if (sponsorAddress !== undefined)
+        sponsorBalance = sponsorListed
+          ? lowest[addresses.findIndex((address) => address.toLowerCase() === sponsorAddress.toLowerCase())]
+          : lowest.pop()
       return Ok(
         lowest.map((actual, index) => {
           const hidden = actual < minimumBalance / 2n ? actual : 0n
@@ -98,13 +112,17 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
     },
     transfers({ recipients, fees }) {
       const fee = maxFee(gasLimit, fees)
+      const sponsorAddress = sponsor?.get().address.toLowerCase()
       const wanted = recipients.map(({ address, amount }) => {
         const { actual, hidden } = lastRead.get(address.toLowerCase()) ?? { actual: 0n, hidden: 0n }
-        const toTarget = amount - hidden
+        // The sponsor pays every sponsored transaction's fee: it gets `sponsorShare` top-ups.
+        const share = address.toLowerCase() === sponsorAddress ? sponsorShare : 1n
+        const toTarget = amount * share - hidden
         const toMinimum = minimumBalance - actual
         return { address, amount: toTarget > toMinimum ? toTarget : toMinimum }
       })
-      if (sponsor !== undefined && recipients.length > 0) {
+      const sponsorListed = recipients.some(({ address }) => address.toLowerCase() === sponsorAddress)
+      if (sponsor !== undefined && !sponsorListed && recipients.length > 0) {
         let largest = 0n
         for (const { amount } of recipients) if (amount > largest) largest = amount
         const sponsorTarget = largest * sponsorShare

@@ -18,6 +18,7 @@ import {
   fundWallets,
   openDatabase,
   parseConfig,
+  reclaimFunds,
   type TaskContext,
   type TaskDefinition,
   type TaskRunResult,
@@ -44,6 +45,14 @@ export type TaskHarness = {
     wallets: readonly Wallet[],
     target: bigint,
   ): ReturnType<typeof fundWallets>
+  /** Returns what `wallets` hold (per the chain's funding hook) to `funderAddress`. */
+  reclaim(
+    hook: FundingHook,
+    funderAddress: string,
+    wallets: readonly Wallet[],
+  ): ReturnType<typeof reclaimFunds>
+  /** The fee cache (fed by the receipt tracker, with the chain's fee policy). */
+  readonly gas: ReturnType<typeof createGasManager>
   close(): Promise<void>
 }
 
@@ -65,7 +74,7 @@ export async function createTaskHarness(parameters: {
     fetchPendingNonce: async (lane) =>
       (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
   })
-  const gas = createGasManager({ eip1559: true })
+  const gas = createGasManager({ eip1559: true, feePolicy: chain.feePolicy })
   const database = (await openDatabase({ url: ":memory:" })).unwrap()
   const config = parseConfig({}).unwrap()
   const run = (await database.createRun({ chain: chain.name, chainId, config, toolVersion: "test" })).unwrap()
@@ -88,6 +97,7 @@ export async function createTaskHarness(parameters: {
     rpc,
     database,
     recorder,
+    gas,
     contextFor(wallet, taskName, seed = 1) {
       return createTaskContext({
         chain,
@@ -125,6 +135,9 @@ export async function createTaskHarness(parameters: {
         addresses: wallets.map((wallet) => wallet.address),
         target,
       })
+    },
+    reclaim(hook, funderAddress, wallets) {
+      return reclaimFunds({ hook, rpc, gas, submitter, wallets: [...wallets], funderAddress })
     },
     async close() {
       tracker.stop()
