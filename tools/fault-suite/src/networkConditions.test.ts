@@ -10,6 +10,7 @@ import {
   readJournal,
   startNetworkConditionsProxy,
 } from "@testnet/test-helpers"
+import { Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
 import { anvilDevKey, mnemonicAddresses, mnemonicFor } from "./devAccounts.js"
@@ -104,7 +105,8 @@ function prepare(name: string, funderIndex: number) {
   const mnemonic = mnemonicFor(`fault-suite/${name}`)
   return {
     mnemonic,
-    wallets: mnemonicAddresses(mnemonic, walletCount),
+    // The funder's sends (funding, refills) are journaled too, so they are audited with the workers.
+    wallets: [...mnemonicAddresses(mnemonic, walletCount), new Wallet(anvilDevKey(funderIndex)).address],
     funderKey: anvilDevKey(funderIndex),
     configPath: writeRunConfig(directory, name, { walletCount, workers: walletCount, chainId }),
     databasePath: join(directory, `${name}.db`),

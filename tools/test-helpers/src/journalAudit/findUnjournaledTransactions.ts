@@ -60,7 +60,16 @@ export async function findUnjournaledTransactions(
     for (const block of blocks) {
       for (const transaction of block?.transactions ?? []) {
         const from = transaction.from?.toLowerCase()
-        if (from === undefined || !wallets.has(from)) continue
+        // A transaction without `from` could be anyone's: say so rather than pass silently.
+        if (from === undefined) {
+          problems.push({
+            kind: "unreadable-transaction",
+            hash: transaction.hash,
+            message: `${transaction.hash} at block ${Number(BigInt(block?.number ?? "0x0"))} has no sender in the node's answer`,
+          })
+          continue
+        }
+        if (!wallets.has(from)) continue
         if (parameters.journaledHashes.has(transaction.hash.toLowerCase())) continue
         problems.push({
           kind: "not-journaled",

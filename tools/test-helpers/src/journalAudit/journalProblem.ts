@@ -15,6 +15,7 @@ export type JournalProblem = {
     | "stuck-in-pool"
     | "run-still-running"
     | "run-missing"
+    | "unreadable-transaction"
   message: string
   hash?: string
   wallet?: string
