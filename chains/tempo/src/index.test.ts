@@ -4,6 +4,8 @@ import * as tempo from "./index.js"
 it("exports exactly these names", () => {
   expect(Object.keys(tempo).sort()).toMatchInlineSnapshot(`
     [
+      "TempoEmptyValidityWindowError",
+      "TempoFeeOutOfRangeError",
       "TempoTransactionDecodeError",
       "batchApproveSwap",
       "batchCallGas",
@@ -20,6 +22,7 @@ it("exports exactly these names", () => {
       "createTip20FundingHook",
       "decodeTempoTransaction",
       "deployCounter",
+      "deriveTempoSponsorKey",
       "dexCancelOrder",
       "dexCreatePair",
       "dexMinimumOrderAmount",
@@ -86,13 +89,17 @@ it("exports exactly these names", () => {
       "tempoCatalog",
       "tempoDevnet",
       "tempoFeePayerSigningHash",
+      "tempoFeePolicy",
       "tempoFeeTokens",
       "tempoGasLimits",
+      "tempoMaxInFlightPerSender",
       "tempoNetworkNames",
       "tempoNetworks",
       "tempoRequest",
       "tempoSenderSigningHash",
+      "tempoServiceWallets",
       "tempoSponsor",
+      "tempoSponsorDomain",
       "tempoStablecoins",
       "tempoStartDefaults",
       "tempoTaskCategories",
@@ -119,6 +126,7 @@ it("exports exactly these names", () => {
       "tip403RegistryInterface",
       "toTempoSignature",
       "tokenTasks",
+      "validateTempoFields",
     ]
   `)
 })

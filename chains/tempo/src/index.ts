@@ -1,6 +1,13 @@
 /** @testnet/tempo — the Tempo chain definition, task catalog and Tempo-specific helpers. */
 
-export { createTempoChain, tempo, tempoDevnet } from "./chain.js"
+export {
+  createTempoChain,
+  tempo,
+  tempoDevnet,
+  tempoFeePolicy,
+  tempoMaxInFlightPerSender,
+  tempoServiceWallets,
+} from "./chain.js"
 
 export {
   type CreateTokenParameters,
@@ -43,10 +50,25 @@ export {
   tip403RegistryAbi,
   tip403RegistryInterface,
 } from "./contracts/index.js"
-export { TempoTransactionDecodeError, type TempoTransactionDecodeErrorType } from "./errors/transaction.js"
+export {
+  TempoEmptyValidityWindowError,
+  type TempoEmptyValidityWindowErrorType,
+  TempoFeeOutOfRangeError,
+  type TempoFeeOutOfRangeErrorType,
+  TempoTransactionDecodeError,
+  type TempoTransactionDecodeErrorType,
+} from "./errors/transaction.js"
 export { readTokenBalances } from "./funding/balances.js"
 export { fundFromFaucet } from "./funding/faucet.js"
-export { createLazySponsor, createTempoSponsor, type TempoSponsor, tempoSponsor } from "./funding/sponsor.js"
+export {
+  createLazySponsor,
+  createTempoSponsor,
+  deriveTempoSponsorKey,
+  type LazySponsor,
+  type TempoSponsor,
+  tempoSponsor,
+  tempoSponsorDomain,
+} from "./funding/sponsor.js"
 export { createTip20FundingHook, type Tip20FundingOptions } from "./funding/tip20Funding.js"
 export {
   getTempoNetwork,
@@ -127,4 +149,5 @@ export {
   tempoTransactionHash,
   tempoTransactionType,
   toTempoSignature,
+  validateTempoFields,
 } from "./transaction/index.js"
