@@ -56,9 +56,10 @@ export type NetworkConditions = {
   jsonRpcError?: CallFault & { code: number; message: string }
   /**
    * Per call, `eth_sendRawTransactionSync` only: forward the transaction to the pool, then answer
-   * the EIP-7966 error `code` (4 timeout, 5 not ready) with the transaction's hash as `data`.
+   * an EIP-7966 error — one of `codes` (4 timeout, 5 not ready), seeded — with the transaction's
+   * hash as `data`.
    */
-  eip7966?: { probability: number; code: 4 | 5 }
+  eip7966?: { probability: number; codes: readonly [4 | 5, ...Array<4 | 5>] }
   /** Refuse a send when its sender already has this many transactions in the node's pool (reth/tempo: 16). */
   senderPendingCap?: number
   /** Time ranges in which everything fails or hangs. */

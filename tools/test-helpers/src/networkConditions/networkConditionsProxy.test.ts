@@ -196,7 +196,7 @@ describe("startNetworkConditionsProxy", () => {
   })
 
   it("answers EIP-7966 code 4 with the hash after putting a sync send into the pool", async () => {
-    const { proxy, node, pool } = await start({ eip7966: { probability: 1, code: 4 } })
+    const { proxy, node, pool } = await start({ eip7966: { probability: 1, codes: [4] } })
     const raw = await signedTransfer(0)
     const answer = (await (await post(proxy.url, call(9, "eth_sendRawTransactionSync", [raw]))).json()) as {
       id: number

@@ -147,6 +147,7 @@ export async function startNetworkConditionsProxy(
       const drawsDrop = random.chance(conditions.sendThenDrop?.probability ?? 0)
       const drawsForwardThenError = random.chance(conditions.forwardThenError?.probability ?? 0)
       const drawsEip7966 = random.chance(conditions.eip7966?.probability ?? 0)
+      const eip7966Code = random.pick(conditions.eip7966?.codes ?? [4])
       if (jsonRpcError !== undefined && drawsError && appliesTo(jsonRpcError.methods, "all", call.method)) {
         counters.jsonRpcErrors += 1
         return { kind: "answer", answer: errorAnswer(call.id, jsonRpcError.code, jsonRpcError.message) }
@@ -193,8 +194,8 @@ export async function startNetworkConditionsProxy(
             counters.eip7966 += 1
             return errorAnswer(
               answer.id,
-              eip7966.code,
-              eip7966.code === 4 ? "timeout" : "not ready",
+              eip7966Code,
+              eip7966Code === 4 ? "timeout" : "not ready",
               keccak256(raw),
             )
           },

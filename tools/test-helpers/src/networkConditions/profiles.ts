@@ -92,8 +92,9 @@ export const networkProfiles: Readonly<Record<NetworkProfileName, NetworkProfile
   },
   deadRpc: {
     name: "deadRpc",
-    description: "From 3 s after the first send on, every connection is reset: the RPC never comes back.",
-    conditions: { outages: [{ fromMs: 3000, toMs: Number.POSITIVE_INFINITY, mode: "reset" }] },
+    // 6 s: past the funding of the run's wallets, inside the load.
+    description: "From 6 s after the first send on, every connection is reset: the RPC never comes back.",
+    conditions: { outages: [{ fromMs: 6000, toMs: Number.POSITIVE_INFINITY, mode: "reset" }] },
   },
   senderCap16: {
     name: "senderCap16",
@@ -103,8 +104,8 @@ export const networkProfiles: Readonly<Record<NetworkProfileName, NetworkProfile
   eip7966: {
     name: "eip7966",
     description:
-      "20% of eth_sendRawTransactionSync calls reach the pool, then answer EIP-7966 code 4 (timeout) with the hash.",
-    conditions: { eip7966: { probability: 0.2, code: 4 } },
+      "20% of eth_sendRawTransactionSync calls reach the pool, then answer EIP-7966 code 4 (timeout) or 5 (not ready) with the hash.",
+    conditions: { eip7966: { probability: 0.2, codes: [4, 5] } },
   },
 })
 
