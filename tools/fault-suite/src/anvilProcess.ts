@@ -78,6 +78,11 @@ export async function startAnvil(parameters: { chainId: number; accounts?: numbe
   )
   const pid = child.pid
   if (pid === undefined) throw new Error("anvil did not start")
+  // Read stderr so a chatty anvil never blocks on a full pipe; keep the end for error messages.
+  let stderrTail = ""
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString("utf8")).slice(-2000)
+  })
   const url = `http://127.0.0.1:${port}`
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
@@ -89,7 +94,9 @@ export async function startAnvil(parameters: { chainId: number; accounts?: numbe
     await waitForChainId(url, child, 30_000)
   } catch (error) {
     await stop()
-    throw error
+    throw new Error(`${(error as Error).message}; anvil's stderr: ${stderrTail.trim() || "(empty)"}`, {
+      cause: error,
+    })
   }
   return { url, pid, stop }
 }

@@ -125,5 +125,5 @@ describe("kill -9 while sending, then restart", () => {
       problems.map((problem) => problem.message),
       `journal vs chain, every run\n${report}`,
     ).toEqual([])
-  })
+  }, 240_000)
 })

@@ -34,6 +34,8 @@ const tps = 10
 const cliDeadlineMs = 100_000
 // A 15 s run at 10 task starts per second journals well over this, even under faults.
 const minimumJournaled = 30
+// One CLI run (deadline) plus the audit's settling and block scan.
+const profileTimeoutMs = cliDeadlineMs + 60_000
 
 type ProfileCase = {
   name: NetworkProfileName
@@ -115,102 +117,112 @@ function prepare(name: string, funderIndex: number) {
 
 describe("the Tempo main job under network conditions (external anvil, audited on the chain)", () => {
   profileCases.forEach((profileCase, index) => {
-    it(`${profileCase.name}: exits 0 and the journal agrees with the chain`, async () => {
-      const run = prepare(profileCase.name, index + 1)
-      const proxy = await startProxy(profileCase.name, 1000 + index)
+    it(
+      `${profileCase.name}: exits 0 and the journal agrees with the chain`,
+      async () => {
+        const run = prepare(profileCase.name, index + 1)
+        const proxy = await startProxy(profileCase.name, 1000 + index)
+        try {
+          const outcome = await startTempoCli({
+            rpcUrl: proxy.url,
+            configPath: run.configPath,
+            databasePath: run.databasePath,
+            durationSeconds,
+            tps,
+            seed: index + 1,
+            funderKey: run.funderKey,
+            mnemonic: run.mnemonic,
+            deadlineMs: cliDeadlineMs,
+            ...(profileCase.extraArguments === undefined
+              ? {}
+              : { extraArguments: profileCase.extraArguments }),
+          }).done
+          const report = describeOutcome(profileCase.name, outcome, proxy.counters)
+          await closeProxy(proxy)
+          expect.soft(outcome.timedOut, report).toBe(false)
+          expect.soft(outcome.exitCode, report).toBe(0)
+          if (profileCase.injected !== undefined)
+            expect
+              .soft(proxy.counters[profileCase.injected], `${profileCase.injected} never injected\n${report}`)
+              .toBeGreaterThan(0)
+          const runId = latestRunId(run.databasePath)
+          expect(runId, `no run recorded\n${report}`).toBeDefined()
+          // An empty journal would make the audit pass vacuously.
+          const journaled = readJournal(run.databasePath).transactions.filter((row) => row.run_id === runId)
+          expect(journaled.length, `too few journaled transactions\n${report}`).toBeGreaterThanOrEqual(
+            minimumJournaled,
+          )
+          const problems = await auditJournal({
+            databasePath: run.databasePath,
+            ...(runId === undefined ? {} : { runId }),
+            wallets: run.wallets,
+            rpcUrl: requireAnvil().url,
+          })
+          expect(
+            problems.map((problem) => problem.message),
+            `journal vs chain\n${report}`,
+          ).toEqual([])
+        } finally {
+          await closeProxy(proxy)
+        }
+      },
+      profileTimeoutMs,
+    )
+  })
+
+  it(
+    "deadRpc: stops after --max-outage with exit 1 and the summary; a restart leaves nothing pending",
+    async () => {
+      const run = prepare("deadRpc", profileCases.length + 1)
+      const proxy = await startProxy("deadRpc", 2000)
       try {
         const outcome = await startTempoCli({
           rpcUrl: proxy.url,
           configPath: run.configPath,
           databasePath: run.databasePath,
-          durationSeconds,
+          durationSeconds: 60,
           tps,
-          seed: index + 1,
+          seed: 99,
+          funderKey: run.funderKey,
+          mnemonic: run.mnemonic,
+          extraArguments: ["--max-outage", "8"],
+          deadlineMs: cliDeadlineMs,
+        }).done
+        const report = describeOutcome("deadRpc", outcome, proxy.counters)
+        await closeProxy(proxy)
+        expect.soft(outcome.timedOut, report).toBe(false)
+        expect.soft(outcome.exitCode, report).toBe(1)
+        expect.soft(summaryOf(outcome), `no summary printed\n${report}`).toBeDefined()
+        expect.soft(proxy.counters.outageRequests, report).toBeGreaterThan(0)
+
+        // The RPC is back (direct to anvil): a short run on the same database and wallets
+        // reconciles what the dead run left pending.
+        const restart = await startTempoCli({
+          rpcUrl: requireAnvil().url,
+          configPath: run.configPath,
+          databasePath: run.databasePath,
+          durationSeconds: 3,
+          tps: 2,
+          seed: 100,
           funderKey: run.funderKey,
           mnemonic: run.mnemonic,
           deadlineMs: cliDeadlineMs,
-          ...(profileCase.extraArguments === undefined ? {} : { extraArguments: profileCase.extraArguments }),
         }).done
-        const report = describeOutcome(profileCase.name, outcome, proxy.counters)
-        await closeProxy(proxy)
-        expect.soft(outcome.timedOut, report).toBe(false)
-        expect.soft(outcome.exitCode, report).toBe(0)
-        if (profileCase.injected !== undefined)
-          expect
-            .soft(proxy.counters[profileCase.injected], `${profileCase.injected} never injected\n${report}`)
-            .toBeGreaterThan(0)
-        const runId = latestRunId(run.databasePath)
-        expect(runId, `no run recorded\n${report}`).toBeDefined()
-        // An empty journal would make the audit pass vacuously.
-        const journaled = readJournal(run.databasePath).transactions.filter((row) => row.run_id === runId)
-        expect(journaled.length, `too few journaled transactions\n${report}`).toBeGreaterThanOrEqual(
-          minimumJournaled,
-        )
+        const restartReport = describeOutcome("deadRpc restart", restart)
+        expect.soft(restart.exitCode, restartReport).toBe(0)
         const problems = await auditJournal({
           databasePath: run.databasePath,
-          ...(runId === undefined ? {} : { runId }),
           wallets: run.wallets,
           rpcUrl: requireAnvil().url,
         })
         expect(
           problems.map((problem) => problem.message),
-          `journal vs chain\n${report}`,
+          `journal vs chain\n${report}\n${restartReport}`,
         ).toEqual([])
       } finally {
         await closeProxy(proxy)
       }
-    })
-  })
-
-  it("deadRpc: stops after --max-outage with exit 1 and the summary; a restart leaves nothing pending", async () => {
-    const run = prepare("deadRpc", profileCases.length + 1)
-    const proxy = await startProxy("deadRpc", 2000)
-    try {
-      const outcome = await startTempoCli({
-        rpcUrl: proxy.url,
-        configPath: run.configPath,
-        databasePath: run.databasePath,
-        durationSeconds: 60,
-        tps,
-        seed: 99,
-        funderKey: run.funderKey,
-        mnemonic: run.mnemonic,
-        extraArguments: ["--max-outage", "8"],
-        deadlineMs: cliDeadlineMs,
-      }).done
-      const report = describeOutcome("deadRpc", outcome, proxy.counters)
-      await closeProxy(proxy)
-      expect.soft(outcome.timedOut, report).toBe(false)
-      expect.soft(outcome.exitCode, report).toBe(1)
-      expect.soft(summaryOf(outcome), `no summary printed\n${report}`).toBeDefined()
-      expect.soft(proxy.counters.outageRequests, report).toBeGreaterThan(0)
-
-      // The RPC is back (direct to anvil): a short run on the same database and wallets
-      // reconciles what the dead run left pending.
-      const restart = await startTempoCli({
-        rpcUrl: requireAnvil().url,
-        configPath: run.configPath,
-        databasePath: run.databasePath,
-        durationSeconds: 3,
-        tps: 2,
-        seed: 100,
-        funderKey: run.funderKey,
-        mnemonic: run.mnemonic,
-        deadlineMs: cliDeadlineMs,
-      }).done
-      const restartReport = describeOutcome("deadRpc restart", restart)
-      expect.soft(restart.exitCode, restartReport).toBe(0)
-      const problems = await auditJournal({
-        databasePath: run.databasePath,
-        wallets: run.wallets,
-        rpcUrl: requireAnvil().url,
-      })
-      expect(
-        problems.map((problem) => problem.message),
-        `journal vs chain\n${report}\n${restartReport}`,
-      ).toEqual([])
-    } finally {
-      await closeProxy(proxy)
-    }
-  })
+    },
+    2 * profileTimeoutMs,
+  )
 })
