@@ -37,6 +37,16 @@ export function addConnectionOptions(command: Command): Command {
     .option("--rpc-url <url>", "JSON-RPC endpoint, repeatable (none: start the embedded devnet)", collect)
     .option("--chain-id <id>", "expected chain id (checked against the node)", parsePositiveInteger)
     .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
+    .option(
+      "--max-outage <seconds>",
+      "end the run (exit 1) when no endpoint has answered for this long (rpc.max_outage_seconds, default 60)",
+      parsePositiveNumber,
+    )
+    .option(
+      "--rpc-timeout <ms>",
+      "per-request RPC timeout in milliseconds (rpc.timeout_ms, default 10000)",
+      parsePositiveInteger,
+    )
 }
 
 /**

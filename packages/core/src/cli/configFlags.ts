@@ -21,6 +21,8 @@ export type RunFlagOptions = {
   logLevel?: LogLevel
   blockTime?: number
   taskTimeout?: number
+  maxOutage?: number
+  rpcTimeout?: number
 }
 
 /**
@@ -46,5 +48,10 @@ export function flagsToConfigInput(options: RunFlagOptions): ConfigInput {
   if (options.logLevel !== undefined) input.logLevel = options.logLevel
   if (options.blockTime !== undefined) input.blockTimeSeconds = options.blockTime
   if (options.taskTimeout !== undefined) input.taskTimeoutMs = options.taskTimeout * 1000
+  if (options.maxOutage !== undefined || options.rpcTimeout !== undefined)
+    input.rpc = {
+      ...(options.maxOutage === undefined ? {} : { maxOutageSeconds: options.maxOutage }),
+      ...(options.rpcTimeout === undefined ? {} : { timeoutMs: options.rpcTimeout }),
+    }
   return input
 }

@@ -11,6 +11,7 @@ import type { ConfigInput } from "./types.js"
  */
 export const configDefaults = deepFreeze({
   rpcUrls: [],
+  rpc: { maxOutageSeconds: 60, timeoutMs: 10_000 },
   targetTps: 10,
   workers: 10,
   wallets: { count: 10, sources: [] },

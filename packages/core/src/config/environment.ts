@@ -18,6 +18,8 @@ type ValueFormat = "text" | "number" | "boolean" | "list" | "weights"
 // TESTNET_GAS_MAX_FEE_PER_GAS). Wallet sources are too structured for one variable each.
 const environmentKeys: readonly (readonly [KeyPath, ValueFormat])[] = [
   [["rpcUrls"], "list"],
+  [["rpc", "maxOutageSeconds"], "number"],
+  [["rpc", "timeoutMs"], "number"],
   [["chainId"], "number"],
   [["targetTps"], "number"],
   [["workers"], "number"],

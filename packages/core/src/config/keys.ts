@@ -1,4 +1,12 @@
-import { funderShape, gasShape, proxiesShape, rootShape, walletSourceShapes, walletsShape } from "./schema.js"
+import {
+  funderShape,
+  gasShape,
+  proxiesShape,
+  rootShape,
+  rpcShape,
+  walletSourceShapes,
+  walletsShape,
+} from "./schema.js"
 
 /**
  * A key path in TypeScript names: object keys and array indexes, e.g.
@@ -106,6 +114,8 @@ export function knownKeysAt(path: KeyPath, table?: unknown): string[] | undefine
     }
     case "proxies":
       return Object.keys(proxiesShape)
+    case "rpc":
+      return Object.keys(rpcShape)
     case "funder":
       return Object.keys(funderShape)
     case "gas":

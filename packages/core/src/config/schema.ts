@@ -17,6 +17,12 @@ const wholeNumber = (minimum: number, maximum = Number.MAX_SAFE_INTEGER) =>
 
 const positiveNumber = () => z.number().gt(0, { error: "must be greater than 0" })
 
+/** Longest run: 30 days (a longer duration is a typo such as 1e30, not a plan). */
+const maxDurationSeconds = 30 * 24 * 3600
+
+/** Most wallets one run can use: each is loaded, funded and polled. */
+const maxWallets = 100_000
+
 const urlWithProtocol = (protocols: readonly string[], description: string) =>
   z.string().refine(
     (text) => {
@@ -90,7 +96,7 @@ export const walletSourceShapes = {
       .string()
       .regex(/^m(\/\d+'?)*$/, { error: "must be a derivation path such as m/44'/60'/0'/0" })
       .exactOptional(),
-    count: wholeNumber(1),
+    count: wholeNumber(1, maxWallets),
   },
   environment: {
     kind: z.literal("environment"),
@@ -111,7 +117,21 @@ const walletSourceSchema = z.discriminatedUnion("kind", [
  * @example
  * Object.keys(walletsShape) // ["count", "sources"]
  */
-export const walletsShape = { count: wholeNumber(1), sources: z.array(walletSourceSchema) }
+export const walletsShape = { count: wholeNumber(1, maxWallets), sources: z.array(walletSourceSchema) }
+
+/**
+ * Fields of the `rpc` table. The key lists also feed "did you mean" hints.
+ *
+ * @example
+ * Object.keys(rpcShape) // ["maxOutageSeconds", "timeoutMs"]
+ */
+export const rpcShape = {
+  // At least 5 s: shorter would end a run on one slow block; at most a day.
+  maxOutageSeconds: positiveNumber()
+    .min(5, { error: "must be at least 5" })
+    .max(86_400, { error: "must be at most 86400 (one day)" }),
+  timeoutMs: wholeNumber(100, 600_000),
+}
 
 /**
  * Fields of the `proxies` table. The key lists also feed "did you mean" hints.
@@ -162,6 +182,7 @@ export const gasShape = {
  */
 export const rootShape = {
   rpcUrls: z.array(rpcUrl),
+  rpc: z.strictObject(rpcShape),
   chainId: wholeNumber(1).exactOptional(),
   targetTps: positiveNumber().max(1_000_000, { error: "must be at most 1000000" }),
   workers: wholeNumber(1, 100_000),
@@ -176,12 +197,14 @@ export const rootShape = {
     .min(1, { error: "must name at least one task (leave tasks out to run them all)" })
     .refine((names) => new Set(names).size === names.length, { error: "must not name a task twice" })
     .exactOptional(),
-  taskTimeoutMs: wholeNumber(1),
+  taskTimeoutMs: wholeNumber(1, maxDurationSeconds * 1000),
   leaseCooldownMs: wholeNumber(0),
   proxies: z.strictObject(proxiesShape),
   database: nonEmptyString(),
-  durationSeconds: positiveNumber().exactOptional(),
-  count: wholeNumber(1).exactOptional(),
+  durationSeconds: positiveNumber()
+    .max(maxDurationSeconds, { error: `must be at most ${maxDurationSeconds} (30 days)` })
+    .exactOptional(),
+  count: wholeNumber(1, 1_000_000_000).exactOptional(),
   seed: wholeNumber(0).exactOptional(),
   funder: z.strictObject(funderShape).exactOptional(),
   logLevel: z.enum(["trace", "debug", "info", "warn", "error", "silent"]),

@@ -52,6 +52,12 @@ export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "silent"
 export type Config = {
   /** JSON-RPC endpoints (http, https, ws, wss). Empty: run on the embedded devnet. */
   readonly rpcUrls: readonly string[]
+  readonly rpc: {
+    /** A run whose endpoints have all been silent this long stops and exits 1 (default 60). */
+    readonly maxOutageSeconds: number
+    /** Per-request timeout of the RPC client, in milliseconds (default 10 000). */
+    readonly timeoutMs: number
+  }
   /** Expected chain id; the runner checks it against the node when given. */
   readonly chainId?: number
   /** Transactions per second the scheduler aims for (open loop). */

@@ -21,7 +21,7 @@ describe.each(bothDialects)("opening one new %s database from several connection
       .selectFrom("kysely_migration" as "runs")
       .select((builder) => builder.fn.countAll<number>().as("rows"))
       .executeTakeFirstOrThrow()
-    expect(Number(migrations.rows)).toBe(1)
+    expect(Number(migrations.rows)).toBe(2)
     for (const manager of managers) await manager.close()
   })
 })

@@ -15,7 +15,7 @@ export type DatabaseDialect = "sqlite" | "postgres"
  * @example
  * if (storedVersion > SCHEMA_VERSION) refuse()
  */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 // Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
 // which changes over time (Kysely's documented practice).
@@ -158,14 +158,33 @@ function initial(dialect: DatabaseDialect): Migration {
 }
 
 /**
+ * Liveness of a run, so a later start can tell a crashed run (`running` forever) from one still
+ * going on another machine: the process id (checked on the same host) and a heartbeat time.
+ */
+function runLiveness(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("runs").addColumn("pid", "integer").execute()
+      await db.schema.alterTable("runs").addColumn("heartbeat_at", "bigint").execute()
+      await setSchemaVersion(db, 2)
+    },
+    async down(db) {
+      await db.schema.alterTable("runs").dropColumn("heartbeat_at").execute()
+      await db.schema.alterTable("runs").dropColumn("pid").execute()
+      await setSchemaVersion(db, 1)
+    },
+  }
+}
+
+/**
  * All migrations, by name (names sort in application order). Inline, not files: bundlers
  * break file-based providers.
  *
  * @example
- * Object.keys(getMigrations("sqlite")) // ["0001_initial"]
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness"]
  */
 export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
-  return { "0001_initial": initial(dialect) }
+  return { "0001_initial": initial(dialect), "0002_run_liveness": runLiveness() }
 }
 
 /**

@@ -2,6 +2,13 @@ import type { Kysely } from "kysely"
 import { type DatabaseErrorType, DatabaseWriteError } from "../errors/database.js"
 import { maskUrl } from "../redaction/maskUrl.js"
 import { Err, Ok, type Result } from "../result.js"
+import {
+  type CrashedRun,
+  closeCrashedRuns,
+  heartbeatRun,
+  type PendingRow,
+  pendingRowsOfFinishedRuns,
+} from "./crashedRuns.js"
 import { isPostgresUrl } from "./maskUrl.js"
 import { migrateDatabase } from "./migrate.js"
 import type { DatabaseDialect } from "./migrations.js"
@@ -61,6 +68,19 @@ export type DatabaseManager = {
     status: Exclude<RunStatus, "running">
     endedAt?: number
   }): Promise<Result<void, DatabaseErrorType>>
+  /** Closes this chain's `running` runs whose process is gone as `crashed` (see `closeCrashedRuns`). */
+  closeCrashedRuns(parameters: {
+    chainId: number
+    staleAfterMs?: number
+  }): Promise<Result<CrashedRun[], DatabaseErrorType>>
+  /** Rows left `pending` by this chain's finished or crashed runs. */
+  pendingRowsOfFinishedRuns(parameters: {
+    chainId: number
+    excludeRunId?: string
+    limit?: number
+  }): Promise<Result<PendingRow[], DatabaseErrorType>>
+  /** Marks a run alive now. */
+  heartbeat(runId: string): Promise<Result<void, DatabaseErrorType>>
   /** Drains the recorder, runs a final checkpoint and closes the connection(s). */
   close(): Promise<Result<void, DatabaseErrorType>>
 }
@@ -138,6 +158,9 @@ export async function openDatabase(
     queries: createQueries(context),
     createRun: (parameters) => createRun(context, parameters),
     finishRun: (parameters) => finishRun(context, parameters),
+    closeCrashedRuns: (parameters) => closeCrashedRuns(context, parameters),
+    pendingRowsOfFinishedRuns: (parameters) => pendingRowsOfFinishedRuns(context, parameters),
+    heartbeat: (runId) => heartbeatRun(context, { runId }),
     close() {
       closing ??= (async () => {
         const drained = await recorder.close()

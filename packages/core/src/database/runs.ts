@@ -69,6 +69,8 @@ export function createRun(
         status: record.status,
         config: JSON.stringify(record.config),
         tool_version: record.toolVersion,
+        pid: process.pid,
+        heartbeat_at: record.startedAt,
       })
       .execute()
     return record

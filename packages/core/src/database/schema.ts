@@ -12,12 +12,13 @@ import type { Generated } from "kysely"
 export type TransactionStatus = "pending" | "included" | "failed" | "dropped" | "replaced"
 
 /**
- * Status of a run.
+ * Status of a run. `crashed`: the process ended without closing the run (kill -9, a second
+ * Ctrl-C, power loss); a later start on the same chain closes it so.
  *
  * @example
  * const status: RunStatus = "completed"
  */
-export type RunStatus = "running" | "completed" | "failed" | "interrupted"
+export type RunStatus = "running" | "completed" | "failed" | "interrupted" | "crashed"
 
 /**
  * Outcome of one task execution as stored in `task_metrics`.
@@ -33,7 +34,8 @@ export type TaskMetricStatus = "success" | "failure" | "expected_failure" | "tim
  *
  * @example
  * const row: RunsTable = { id: "…", chain: "tempo", chain_id: 42431, host: "box", shard: null,
- *   started_at: Date.now(), ended_at: null, status: "running", config: "{}", tool_version: "0.1.0" }
+ *   started_at: Date.now(), ended_at: null, status: "running", config: "{}", tool_version: "0.1.0",
+ *   pid: 4242, heartbeat_at: Date.now() }
  */
 export type RunsTable = {
   id: string
@@ -46,6 +48,10 @@ export type RunsTable = {
   status: RunStatus
   config: string
   tool_version: string
+  /** Process id of the run (null before schema version 2). */
+  pid: number | null
+  /** Unix ms of the run's last sign of life (null before schema version 2). */
+  heartbeat_at: number | null
 }
 
 /**

@@ -233,6 +233,7 @@ export type DatabaseErrorType =
   | DatabaseBusyErrorType
   | DatabaseSchemaTooNewErrorType
   | DatabaseWriteErrorType
+  | DatabasePathErrorType
 
 /** One line from a cause (never a stack). Driver messages do not contain passwords. */
 function causeText(cause: unknown): string | undefined {
@@ -242,3 +243,28 @@ function causeText(cause: unknown): string | undefined {
   const firstLine = message.split("\n")[0] ?? ""
   return typeof code === "string" && !firstLine.includes(code) ? `${code}: ${firstLine}` : firstLine
 }
+
+/**
+ * A database path that cannot be used as given: its directory does not exist (only the default
+ * location's directory is created) or a path component is a regular file. Bad input (exit 2).
+ *
+ * @example
+ * new DatabasePathError({ target: "no/such/dir/x.db", reason: "its directory no/such/dir does not exist", hint: "Create it first." })
+ */
+export class DatabasePathError extends DatabaseError {
+  override name = "DatabasePathError" as const
+  constructor(parameters: { target: string; reason: string; hint: string }) {
+    super(`Cannot use the database path ${parameters.target}: ${parameters.reason}.`, {
+      code: "DATABASE_INVALID_PATH",
+      target: parameters.target,
+      metaMessages: [parameters.hint],
+    })
+  }
+}
+/**
+ * {@link DatabasePathError} narrowed by name.
+ *
+ * @example
+ * if (error.name === "DatabasePathError") handle(error satisfies DatabasePathErrorType)
+ */
+export type DatabasePathErrorType = DatabasePathError & { name: "DatabasePathError" }

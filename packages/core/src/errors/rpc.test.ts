@@ -70,7 +70,7 @@ describe("rpc error messages", () => {
       "RpcTimeoutError RPC_TIMEOUT
       RPC request timed out after 5000 ms (eth_sendRawTransaction at https://***:***@rpc.example.org/v3/***).
 
-      The endpoint may be overloaded; raise timeoutMs or add endpoints.
+      The endpoint may be overloaded; raise rpc.timeout_ms (--rpc-timeout, TESTNET_RPC_TIMEOUT_MS) or add endpoints.
       ---
       RpcTimeoutError RPC_TIMEOUT
       RPC request was aborted by the caller (eth_sendRawTransaction at https://***:***@rpc.example.org/v3/***).

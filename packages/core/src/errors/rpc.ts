@@ -67,7 +67,11 @@ export class RpcTimeoutError extends BaseError {
       {
         code: "RPC_TIMEOUT",
         cause: parameters.cause,
-        metaMessages: aborted ? [] : ["The endpoint may be overloaded; raise timeoutMs or add endpoints."],
+        metaMessages: aborted
+          ? []
+          : [
+              "The endpoint may be overloaded; raise rpc.timeout_ms (--rpc-timeout, TESTNET_RPC_TIMEOUT_MS) or add endpoints.",
+            ],
       },
     )
     this.method = parameters.method

@@ -154,3 +154,87 @@ export class RunnerUnknownTransactionError extends BaseError {
 export type RunnerUnknownTransactionErrorType = RunnerUnknownTransactionError & {
   name: "RunnerUnknownTransactionError"
 }
+
+/**
+ * The RPC serves another chain than the configuration expects (bad input: wrong URL or wrong --chain-id).
+ *
+ * @example
+ * new RunnerChainIdMismatchError({ endpoint: "http://127.0.0.1:8545", served: 31337, expected: 42431 })
+ */
+export class RunnerChainIdMismatchError extends BaseError {
+  override name = "RunnerChainIdMismatchError"
+  readonly served: number
+  readonly expected: number
+  constructor(parameters: { endpoint: string; served: number; expected: number }) {
+    super(`The RPC serves chain id ${parameters.served}, the configuration expects ${parameters.expected}.`, {
+      code: "RUNNER_CHAIN_ID_MISMATCH",
+      metaMessages: [
+        `The RPC at ${parameters.endpoint} serves chain id ${parameters.served}; pass --chain-id ${parameters.served} or point --rpc-url at the right network.`,
+      ],
+    })
+    this.served = parameters.served
+    this.expected = parameters.expected
+  }
+}
+/** {@link RunnerChainIdMismatchError} narrowed by name. @example let error: RunnerChainIdMismatchErrorType */
+export type RunnerChainIdMismatchErrorType = RunnerChainIdMismatchError & {
+  name: "RunnerChainIdMismatchError"
+}
+
+/**
+ * More wallets were asked for (`--wallets`, wallets.count) than the configured sources hold.
+ *
+ * @example
+ * new RunnerTooManyWalletsError({ requested: 1_000_000, available: 50 })
+ */
+export class RunnerTooManyWalletsError extends BaseError {
+  override name = "RunnerTooManyWalletsError"
+  constructor(parameters: { requested: number; available: number }) {
+    super(
+      `${parameters.requested} wallets were asked for, but the configured wallet sources hold ${parameters.available}.`,
+      {
+        code: "RUNNER_TOO_MANY_WALLETS",
+        metaMessages: [
+          `Pass --wallets ${parameters.available} or less (wallets.count), or add wallets to [[wallets.sources]].`,
+        ],
+      },
+    )
+  }
+}
+/** {@link RunnerTooManyWalletsError} narrowed by name. @example let error: RunnerTooManyWalletsErrorType */
+export type RunnerTooManyWalletsErrorType = RunnerTooManyWalletsError & { name: "RunnerTooManyWalletsError" }
+
+/**
+ * No endpoint answered for longer than `rpc.max_outage_seconds`: the run stopped (exit 1).
+ *
+ * @example
+ * new RunnerRpcOutageError({ endpoints: ["http://127.0.0.1:8545"], silentSeconds: 61, maxOutageSeconds: 60 })
+ */
+export class RunnerRpcOutageError extends BaseError {
+  override name = "RunnerRpcOutageError"
+  readonly endpoints: readonly string[]
+  constructor(parameters: {
+    endpoints: readonly string[]
+    silentSeconds: number
+    maxOutageSeconds: number
+    /** What the run was doing ("setup", "the load"). */
+    during?: string
+    cause?: unknown
+  }) {
+    const during = parameters.during === undefined ? "" : ` during ${parameters.during}`
+    super(
+      `No RPC endpoint answered for ${parameters.silentSeconds} s${during}: ${parameters.endpoints.join(", ")}.`,
+      {
+        code: "RUNNER_RPC_OUTAGE",
+        cause: parameters.cause,
+        metaMessages: [
+          `The run stops after ${parameters.maxOutageSeconds} s without an answer (rpc.max_outage_seconds, --max-outage, TESTNET_RPC_MAX_OUTAGE_SECONDS).`,
+          "Check that the node is up and reachable, or add endpoints with --rpc-url.",
+        ],
+      },
+    )
+    this.endpoints = parameters.endpoints
+  }
+}
+/** {@link RunnerRpcOutageError} narrowed by name. @example let error: RunnerRpcOutageErrorType */
+export type RunnerRpcOutageErrorType = RunnerRpcOutageError & { name: "RunnerRpcOutageError" }

@@ -14,7 +14,9 @@ import {
 } from "../errors/funding.js"
 import { Err, Ok, type Result } from "../result.js"
 import type { FundingHook } from "../tasks/funding.js"
-import type { RunnerGasManager, RunnerRpc, RunnerWallet } from "./ports.js"
+import type { RunnerGasManager, RunnerLogger, RunnerRpc, RunnerWallet } from "./ports.js"
+import { silentLogger } from "./ports.js"
+import { withWaitLog } from "./setupRetry.js"
 import type { Submitter } from "./submitter.js"
 
 /**
@@ -78,11 +80,18 @@ export async function fundWallets(parameters: {
   /** Refill only below this (default: the target itself). */
   threshold?: bigint
   signal?: AbortSignal
+  /** Waits longer than 5 s are logged here ("waiting for funding transaction 0x…: 10 s"). */
+  logger?: RunnerLogger
 }): Promise<Result<FundingReport, FundingErrorType>> {
   const { hook, rpc, gas, submitter, funder, addresses, target } = parameters
+  const logger = parameters.logger ?? silentLogger
   const threshold = parameters.threshold ?? target
   const all = funder === undefined ? [...addresses] : [funder.address, ...addresses]
-  const balances = await hook.balances({ rpc, addresses: all })
+  const balances = await withWaitLog(
+    logger,
+    `the balances of ${all.length} wallet(s)`,
+    hook.balances({ rpc, addresses: all }),
+  )
   if (balances.isErr()) return balances
   const offset = funder === undefined ? 0 : 1
   const funderBalance = funder === undefined ? 0n : (balances.value[0] ?? 0n)
@@ -123,7 +132,11 @@ export async function fundWallets(parameters: {
       const recipient = transfers[index]?.recipients.join(", ") ?? "?"
       if (result.isErr())
         return Err(new FundingTransactionFailedError({ recipient, reason: "rejected", cause: result.error }))
-      const receipt = await result.value.wait(parameters.signal)
+      const receipt = await withWaitLog(
+        logger,
+        `funding transaction ${result.value.hash}`,
+        result.value.wait(parameters.signal),
+      )
       if (receipt.isErr())
         return Err(
           new FundingTransactionFailedError({
