@@ -11,6 +11,7 @@ import type { CliContext } from "./context.js"
 import { exitCodes } from "./exitCodes.js"
 import type { Shard } from "./flagParsers.js"
 import { createProgressRenderer } from "./progress.js"
+import { renderError } from "./renderError.js"
 import { createSequenceTask, withSingleTask } from "./sequenceTask.js"
 import { renderRunSummary, runSummaryJson } from "./summary.js"
 
@@ -102,11 +103,17 @@ export async function executeLoad(
   const reportPath = reporting.value.reportPath()
   const reportError = reporting.value.reportError()
   if (report.isErr()) return report
-  const { summary, runId, databaseUrl, reconciliation } = report.value
+  const { summary, runId, databaseUrl, reconciliation, recovery, outage } = report.value
+  const recovered =
+    recovery === undefined || (recovery.reconciled === 0 && recovery.crashedRuns === 0)
+      ? undefined
+      : `Crash recovery: ${recovery.crashedRuns} run(s) closed as crashed; ${recovery.reconciled} transaction(s) left pending reconciled with the chain (${recovery.included} included, ${recovery.failed} failed, ${recovery.replaced} replaced, ${recovery.dropped} dropped, ${recovery.stillPending} still pending).`
   if (request.json) {
+    if (recovery !== undefined) io.stdout.write(`${JSON.stringify({ type: "recovery", ...recovery })}\n`)
     if (reportPath !== undefined) io.stdout.write(`${JSON.stringify({ type: "report", path: reportPath })}\n`)
     io.stdout.write(`${runSummaryJson(summary)}\n`)
   } else {
+    if (recovered !== undefined) io.stdout.write(`${recovered}\n`)
     io.stdout.write(renderRunSummary(summary))
     io.stdout.write(
       `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}.\n`,
@@ -123,6 +130,11 @@ export async function executeLoad(
     io.stderr.write(
       `warning: the run's report was not written: ${reportError.message}\n  Write it later with \`${context.programName} report --run ${runId}\`.\n`,
     )
+  // The summary is printed first (what was done stays true); the dead RPC makes the run a failure.
+  if (outage !== undefined) {
+    io.stderr.write(renderError(outage, { verbose: request.verbose }))
+    return Ok(exitCodes.failure)
+  }
   return Ok(exitCodes.ok)
 }
 

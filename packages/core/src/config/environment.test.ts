@@ -43,7 +43,7 @@ describe("createEnvironmentLayer", () => {
 describe("configuration reference", () => {
   it("covers every scalar config key from the environment, except wallet sources", () => {
     const fromEnvironment = new Set(configEnvironmentVariables.map((entry) => entry.keyPath))
-    const tables = ["wallets", "proxies", "funder", "gas"]
+    const tables = ["rpc", "wallets", "proxies", "funder", "gas"]
     const leaves = (knownKeysAt([]) ?? []).flatMap((key) =>
       tables.includes(key) ? (knownKeysAt([key]) ?? []).map((inner) => [key, inner]) : [[key]],
     )

@@ -6,7 +6,7 @@
  */
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
-import { RunnerInvalidPlanError } from "../errors/runner.js"
+import { RunnerChainIdMismatchError, RunnerInvalidPlanError } from "../errors/runner.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient } from "../rpc/client.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
@@ -87,7 +87,7 @@ export async function openFundingSession(parameters: {
       }),
     )
   const logger = parameters.logger ?? silentLogger
-  const rpc = createRpcClient({ endpoints: [...config.rpcUrls] })
+  const rpc = createRpcClient({ endpoints: [...config.rpcUrls], timeoutMs: config.rpc.timeoutMs })
   const expected = config.chainId ?? chain.chainId
   const reported = await rpc.request<string>("eth_chainId", [])
   if (reported.isErr()) {
@@ -98,9 +98,7 @@ export async function openFundingSession(parameters: {
   if (chainId !== expected) {
     await rpc.close()
     return Err(
-      new RunnerInvalidPlanError({
-        reason: `the RPC serves chain id ${chainId}, the configuration expects ${expected}`,
-      }),
+      new RunnerChainIdMismatchError({ endpoint: rpc.endpoints[0] ?? "", served: chainId, expected }),
     )
   }
   const gas = createConfiguredGasManager(chain, config)

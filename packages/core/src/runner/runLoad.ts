@@ -4,18 +4,16 @@
  * the devnet and returns the summary.
  */
 import { randomBytes } from "node:crypto"
-import { mkdirSync } from "node:fs"
-import { dirname } from "node:path"
 import { hexlify } from "ethers"
-import { resolveDatabaseUrl } from "../config/defaults.js"
+import { configDefaults, resolveDatabaseUrl } from "../config/defaults.js"
 import type { Config } from "../config/types.js"
-import { isPostgresUrl } from "../database/maskUrl.js"
+import { prepareDatabasePath } from "../database/databasePath.js"
 import type { DatabaseManager } from "../database/openDatabase.js"
 import { openDatabase } from "../database/openDatabase.js"
 import type { Devnet } from "../devnet/startDevnet.js"
 import { startDevnet } from "../devnet/startDevnet.js"
 import type { BaseError } from "../errors/base.js"
-import { RunnerInvalidPlanError } from "../errors/runner.js"
+import { RunnerChainIdMismatchError, RunnerRpcOutageError } from "../errors/runner.js"
 import type { FetchPendingNonce } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient, type RpcClientStats } from "../rpc/client.js"
@@ -25,12 +23,15 @@ import { createRandom } from "../tasks/random.js"
 import { createWalletPool } from "../wallet/pool.js"
 import { createWallet, type Wallet } from "../wallet/wallet.js"
 import { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
+import { type CrashRecoveryReport, recoverCrashedRuns } from "./crashRecovery.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
+import { startOutageWatchdog } from "./outageWatchdog.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
 import { createRunner, type Runner } from "./runner.js"
+import { retrySetup, type SetupPolicy } from "./setupRetry.js"
 import { formatShard, type RunShard } from "./shard.js"
 import { installShutdownHandlers } from "./shutdown.js"
 import type { RunSnapshot, RunSummary } from "./statistics.js"
@@ -58,6 +59,13 @@ export type RunLoadReport = {
   reconciliation: ReconciliationReport | undefined
   /** JSON-RPC calls and HTTP requests of the whole run (funding and reconciliation included). */
   rpcStats: RpcClientStats
+  /** What the start did about earlier crashed runs and the rows they left pending. */
+  recovery: CrashRecoveryReport | undefined
+  /**
+   * Set when the run ended because no endpoint answered for `rpc.max_outage_seconds`: the summary
+   * is still valid (what was done before), but the run failed (the CLI exits 1 after the summary).
+   */
+  outage: RunnerRpcOutageError | undefined
 }
 
 /**
@@ -107,6 +115,8 @@ export type RunLoadOptions = {
   fetchKeyedNonce?: FetchPendingNonce
   /** Grace period after a stop (default 30 s). */
   graceMs?: number
+  /** After a dead-RPC stop, how long in-flight work may still drain before the run is aborted (default 5 s). */
+  outageGraceMs?: number
   /** Receipt deadline (default 30 blocks / 60 s). */
   dropAfterBlocks?: number
   dropAfterMs?: number
@@ -136,11 +146,19 @@ type Resources = {
   database?: DatabaseManager
   uninstallSignals?: () => void
   timer?: ReturnType<typeof setInterval>
+  heartbeat?: ReturnType<typeof setInterval>
+  stopWatchdog?: () => void
+  /** A run row created but not finished yet (an early return closes it as failed). */
+  openRunId?: string | undefined
 }
 
 async function release(resources: Resources) {
   resources.uninstallSignals?.()
+  resources.stopWatchdog?.()
   if (resources.timer !== undefined) clearInterval(resources.timer)
+  if (resources.heartbeat !== undefined) clearInterval(resources.heartbeat)
+  if (resources.openRunId !== undefined)
+    await resources.database?.finishRun({ runId: resources.openRunId, status: "failed" })
   await resources.database?.close()
   await resources.rpc?.close()
   await resources.devnet?.stop()
@@ -174,6 +192,12 @@ async function runWith(
   const { chain, config } = options
   const logger = options.logger ?? silentLogger
   const useDevnet = config.rpcUrls.length === 0
+  // Checked before anything starts: a bad path must not cost a devnet start or leave a directory.
+  const databaseUrl = resolveDatabaseUrl(config, chain.name)
+  const databasePath = prepareDatabasePath(databaseUrl, {
+    createDirectory: config.database === configDefaults.database,
+  })
+  if (databasePath.isErr()) return databasePath
   let rpcUrls = [...config.rpcUrls]
   let chainId = config.chainId ?? chain.chainId
   let funder: Wallet | undefined
@@ -203,24 +227,50 @@ async function runWith(
     funder = loadedFunder.value
   }
 
-  const rpc = createRpcClient({ endpoints: rpcUrls })
+  const rpc = createRpcClient({ endpoints: rpcUrls, timeoutMs: config.rpc.timeoutMs })
   resources.rpc = rpc
-  const reportedChainId = await rpc.request<string>("eth_chainId", [])
+  const maxOutageMs = config.rpc.maxOutageSeconds * 1000
+  const setupStartedAt = Date.now()
+  // Setup steps retry transient faults until the RPC has been silent for the outage window, and
+  // at most three windows in all.
+  const setup: Omit<SetupPolicy, "logger" | "signal" | "waitLogIntervalMs"> = {
+    startedAt: setupStartedAt,
+    deadlineAt: setupStartedAt + 3 * maxOutageMs,
+    maxOutageMs,
+    lastAnswerAt: () => rpc.stats().lastAnswerAt,
+    endpoints: rpc.endpoints,
+  }
+  const reportedChainId = await retrySetup(
+    `the chain id from ${rpc.endpoints.join(", ")}`,
+    (signal) => rpc.request<string>("eth_chainId", [], { signal }),
+    { ...setup, logger },
+  )
   if (reportedChainId.isErr()) return reportedChainId
-  if (Number(BigInt(reportedChainId.value)) !== chainId)
+  const servedChainId = Number(BigInt(reportedChainId.value))
+  if (servedChainId !== chainId)
     return Err(
-      new RunnerInvalidPlanError({
-        reason: `the RPC serves chain id ${Number(BigInt(reportedChainId.value))}, the configuration expects ${chainId}`,
+      new RunnerChainIdMismatchError({
+        endpoint: rpc.endpoints[0] ?? "",
+        served: servedChainId,
+        expected: chainId,
       }),
     )
 
-  const databaseUrl = resolveDatabaseUrl(config, chain.name)
-  if (databaseUrl !== ":memory:" && !isPostgresUrl(databaseUrl))
-    mkdirSync(dirname(databaseUrl), { recursive: true })
   const opened = await openDatabase({ url: databaseUrl })
   if (opened.isErr()) return opened
   const database = opened.value
   resources.database = database
+  // Before this run exists: close what crashed runs left open and settle their pending rows from
+  // the chain (an embedded devnet is a new chain: its rows cannot be looked up there).
+  const recovered = await recoverCrashedRuns({
+    rpc,
+    database,
+    chainId,
+    reconcileTransactions: !useDevnet,
+    logger,
+  })
+  if (recovered.isErr()) logger.warn({ code: recovered.error.code }, "crash recovery failed")
+  const recovery = recovered.isOk() ? recovered.value : undefined
   const run = await database.createRun({
     chain: chain.name,
     chainId,
@@ -231,6 +281,10 @@ async function runWith(
   })
   if (run.isErr()) return run
   const runId = run.value.id
+  resources.openRunId = runId
+  // A heartbeat, so a start elsewhere (shared database) can tell this run from a crashed one.
+  resources.heartbeat = setInterval(() => void database.heartbeat(runId), 10_000)
+  resources.heartbeat.unref()
 
   const nonces = createChainNonceManager(rpc, options.fetchKeyedNonce ?? chain.keyedNonceReader?.(rpc))
   const gas = options.gas ?? createConfiguredGasManager(chain, config)
@@ -286,8 +340,26 @@ async function runWith(
     },
     useSendRawTransactionSync:
       (options.useSendRawTransactionSync ?? false) && chain.capabilities.sendRawTransactionSync === true,
+    setup,
   })
   options.onRunner?.(runner)
+  let outage: RunnerRpcOutageError | undefined
+  const watchdog = startOutageWatchdog({
+    lastAnswerAt: () => rpc.stats().lastAnswerAt,
+    maxOutageMs,
+    onOutage(silentMs) {
+      outage = new RunnerRpcOutageError({
+        endpoints: rpc.endpoints,
+        silentSeconds: Math.round(silentMs / 1000),
+        maxOutageSeconds: config.rpc.maxOutageSeconds,
+      })
+      logger.error({ endpoints: rpc.endpoints, silentMs }, "no RPC endpoint answers; stopping the run")
+      // Stop scheduling, let what can finish drain briefly, then give up on the rest.
+      runner.stop("rpc outage")
+      setTimeout(() => runner.abort("rpc outage"), options.outageGraceMs ?? 5000).unref()
+    },
+  })
+  resources.stopWatchdog = () => watchdog.stop()
   if (options.handleSignals ?? true) resources.uninstallSignals = installShutdownHandlers(runner)
   if (options.onSnapshot !== undefined) {
     const onSnapshot = options.onSnapshot
@@ -295,11 +367,35 @@ async function runWith(
     resources.timer.unref()
   }
   const result = await runner.run()
-  const status = result.isErr() ? "failed" : runner.stopReason === undefined ? "completed" : "interrupted"
+  watchdog.stop()
+  const status =
+    result.isErr() || outage !== undefined
+      ? "failed"
+      : runner.stopReason === undefined
+        ? "completed"
+        : "interrupted"
   const finished = await database.finishRun({ runId, status })
+  resources.openRunId = undefined
   if (finished.isErr()) logger.warn({ code: finished.error.code }, "could not mark the run finished")
-  if (result.isErr()) return result
+  // A dead RPC during funding surfaces as the funding's failure; the outage is the real reason.
+  if (result.isErr()) return outage === undefined ? result : Err(outage)
   const addresses = ordered.map((wallet) => wallet.address)
+  if (outage !== undefined)
+    // Nothing more is asked of a dead RPC: no reconciliation, no report lookups.
+    return Ok({
+      summary: result.value,
+      runId,
+      chainId,
+      databaseUrl,
+      rpcUrl: rpc.endpoints[0] ?? "",
+      devnet: useDevnet,
+      wallets: addresses,
+      shard: options.shard === undefined ? undefined : formatShard(options.shard),
+      reconciliation: undefined,
+      rpcStats: rpc.stats(),
+      recovery,
+      outage,
+    })
   const reconciled = await reconcileJournal({
     rpc,
     db: database.db,
@@ -334,5 +430,7 @@ async function runWith(
     shard: options.shard === undefined ? undefined : formatShard(options.shard),
     reconciliation,
     rpcStats: rpc.stats(),
+    recovery,
+    outage: undefined,
   })
 }

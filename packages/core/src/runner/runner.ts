@@ -33,6 +33,7 @@ import { silentLogger } from "./ports.js"
 import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
 import type { RunnerRecorder } from "./recorderPort.js"
 import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
+import { retrySetup, type SetupPolicy } from "./setupRetry.js"
 import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statistics.js"
 import type { SubmittedTransaction } from "./submitter.js"
 import { createSubmitter, type Submitter } from "./submitter.js"
@@ -120,6 +121,8 @@ export type RunnerParameters = {
     verifyRecipientEveryMs?: number
   }
   useSendRawTransactionSync?: boolean
+  /** Retry transient setup failures (funding) within this deadline and outage rule (default: no retry). */
+  setup?: Omit<SetupPolicy, "logger" | "signal" | "waitLogIntervalMs">
 }
 
 /**
@@ -182,6 +185,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
     once: true,
   })
   let stopReason: string | undefined
+  /** abort() was called (second signal, dead RPC): no more RPC lookups after the drain. */
+  let abortedByCaller = false
   let scheduler: Scheduler | undefined
   let started = false
   /** Wallets that paid for something since the last refill check: only they are re-read. */
@@ -343,17 +348,31 @@ export function createRunner(parameters: RunnerParameters): Runner {
       await tracker.start()
       let funded: FundingReport | undefined
       if (parameters.funding !== undefined) {
-        const result = await fundWallets({
-          hook: parameters.funding.hook,
-          rpc,
-          gas,
-          submitter,
-          funder: parameters.funding.funder,
-          addresses: parameters.wallets.map((wallet) => wallet.address),
-          target: parameters.funding.target,
-          ...(parameters.funding.threshold === undefined ? {} : { threshold: parameters.funding.threshold }),
-          signal: hardAbort.signal,
-        })
+        const funding = parameters.funding
+        // A round is idempotent (balances are re-read, funded wallets skipped), so a transient
+        // failure retries the whole round.
+        const fund = (signal?: AbortSignal) =>
+          fundWallets({
+            hook: funding.hook,
+            rpc,
+            gas,
+            submitter,
+            funder: funding.funder,
+            addresses: parameters.wallets.map((wallet) => wallet.address),
+            target: funding.target,
+            ...(funding.threshold === undefined ? {} : { threshold: funding.threshold }),
+            signal: signal === undefined ? hardAbort.signal : AbortSignal.any([hardAbort.signal, signal]),
+            logger,
+          })
+        const result =
+          parameters.setup === undefined
+            ? await fund()
+            : await retrySetup("funding the worker wallets", fund, {
+                ...parameters.setup,
+                logger,
+                signal: hardAbort.signal,
+                waitLogIntervalMs: 0,
+              })
         if (result.isErr()) {
           tracker.stop()
           await recorder.flush()
@@ -408,7 +427,9 @@ export function createRunner(parameters: RunnerParameters): Runner {
         await reclaim(parameters.funding, parameters.funding.funder.address)
       tracker.stop()
       // Whatever is still pending gets one last receipt lookup, so the journal is as exact as possible.
-      if (!settled) settled = (await tracker.reconcilePending()) >= 0 && tracker.pendingCount === 0
+      // Skipped after abort(): a second signal exits now, a dead RPC would only time out again.
+      if (!settled && !abortedByCaller)
+        settled = (await tracker.reconcilePending()) >= 0 && tracker.pendingCount === 0
       // Releases any wait still open (a refill in progress): the tracker no longer settles anything.
       hardAbort.abort(new RunnerAbortedError({ reason: "run finished" }))
       await refill
@@ -426,6 +447,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       scheduler?.stop()
     },
     abort(reason) {
+      abortedByCaller = true
       runner.stop(reason)
       hardAbort.abort(new RunnerAbortedError({ reason }))
       scheduler?.stop()

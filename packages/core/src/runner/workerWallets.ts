@@ -5,7 +5,12 @@
  * the set.
  */
 import type { Config } from "../config/types.js"
-import { RunnerInvalidPlanError, type RunnerInvalidPlanErrorType } from "../errors/runner.js"
+import {
+  RunnerInvalidPlanError,
+  type RunnerInvalidPlanErrorType,
+  RunnerTooManyWalletsError,
+  type RunnerTooManyWalletsErrorType,
+} from "../errors/runner.js"
 import type { WalletErrorType } from "../errors/wallet.js"
 import { Err, Ok, type Result } from "../result.js"
 import { loadWallets } from "../wallet/loadWallets.js"
@@ -24,7 +29,7 @@ export async function loadWorkerWallets(parameters: {
   config: Config
   shard?: RunShard | undefined
   environment?: Readonly<Record<string, string | undefined>> | undefined
-}): Promise<Result<Wallet[], WalletErrorType | RunnerInvalidPlanErrorType>> {
+}): Promise<Result<Wallet[], WalletErrorType | RunnerInvalidPlanErrorType | RunnerTooManyWalletsErrorType>> {
   const { config } = parameters
   if (config.wallets.sources.length === 0)
     return Err(
@@ -32,12 +37,19 @@ export async function loadWorkerWallets(parameters: {
         reason: "no wallet source is configured (add [[wallets.sources]] to the config file)",
       }) as RunnerInvalidPlanErrorType,
     )
+  // Loaded without a count: asking for more than the sources hold names their size.
   const loaded = await loadWallets(config.wallets.sources, {
-    count: config.wallets.count,
     ...(parameters.environment === undefined ? {} : { environment: parameters.environment }),
   })
   if (loaded.isErr()) return loaded
-  return keepShard(loaded.value, config.wallets.count, parameters.shard)
+  if (loaded.value.length < config.wallets.count)
+    return Err(
+      new RunnerTooManyWalletsError({
+        requested: config.wallets.count,
+        available: loaded.value.length,
+      }) as RunnerTooManyWalletsErrorType,
+    )
+  return keepShard(loaded.value.slice(0, config.wallets.count), config.wallets.count, parameters.shard)
 }
 
 /**
