@@ -1,10 +1,15 @@
+import { classifySendOutcome } from "../rpc/sendOutcome.js"
+
 /**
- * What a rejected broadcast means for its nonce:
+ * What a failed broadcast means for its nonce:
  * - `"resync"`: the nonce is taken on chain (nonce too low, or another transaction already holds
  *   it: replacement underpriced). It is dropped and the lane refetches its nonce before the next
  *   reservation.
- * - `"submitted"`: the node already has this very transaction (already known).
- * - `"released"`: the transaction never entered the pool; the nonce is reused, lowest first.
+ * - `"submitted"`: the node has this very transaction (already known) — or may have it (an
+ *   unknown outcome: timeout, internal error, reset after the request was written, EIP-7966
+ *   codes 4/5). The nonce stays held until the receipt tracker settles the transaction.
+ * - `"released"`: the node's answer proves the transaction is not in its pool; the nonce is
+ *   reused, lowest first.
  *
  * @example
  * const outcome: NonceRejectionOutcome = reservation.markRejected(error)
@@ -12,8 +17,9 @@
 export type NonceRejectionOutcome = "resync" | "submitted" | "released"
 
 /**
- * The RPC error `code`s that do not release the nonce. Matched by string so this module does not
- * depend on the RPC error classes.
+ * RPC error `code`s whose outcome is not a release, kept for callers that match codes. The full
+ * classification (node messages, EIP-7966 codes, HTTP statuses) is `classifySendOutcome` in
+ * rpc/sendOutcome.ts, which {@link classifyRejection} uses.
  *
  * @example
  * nonceRejectionCodes.RPC_NONCE_TOO_LOW // "resync"
@@ -23,29 +29,21 @@ export const nonceRejectionCodes: Readonly<Record<string, Exclude<NonceRejection
     RPC_NONCE_TOO_LOW: "resync",
     RPC_REPLACEMENT_UNDERPRICED: "resync",
     RPC_ALREADY_KNOWN: "submitted",
+    RPC_TIMEOUT: "submitted",
+    RPC_INVALID_RESPONSE: "submitted",
   })
 
-/** How deep to look into `cause` chains (a task error wrapping an RPC error, …). */
-const maximumCauseDepth = 8
-
 /**
- * Classifies a broadcast error by the first known `code` on the error or its `cause` chain.
- * Anything unknown (insufficient funds, nonce too high, timeouts, plain errors) is `"released"`.
+ * Classifies a broadcast error with the send-outcome model (ADR 0013): only a refusal that
+ * proves the transaction is not in a pool releases the nonce; anything unknown keeps it held.
  *
  * @example
- * classifyRejection({ code: "RPC_NONCE_TOO_LOW" }) // "resync"
- * classifyRejection(new Error("boom"))             // "released"
+ * classifyRejection({ code: "RPC_NONCE_TOO_LOW" })       // "resync"
+ * classifyRejection({ code: "RPC_INSUFFICIENT_FUNDS" })  // "released"
+ * classifyRejection(new Error("boom"))                   // "submitted" (may be in a pool)
  */
 export function classifyRejection(error: unknown): NonceRejectionOutcome {
-  let current: unknown = error
-  for (let depth = 0; depth < maximumCauseDepth; depth++) {
-    if (typeof current !== "object" || current === null) return "released"
-    const code: unknown = (current as { code?: unknown }).code
-    if (typeof code === "string" && Object.hasOwn(nonceRejectionCodes, code)) {
-      const outcome = nonceRejectionCodes[code]
-      if (outcome !== undefined) return outcome
-    }
-    current = (current as { cause?: unknown }).cause
-  }
-  return "released"
+  const outcome = classifySendOutcome(error)
+  if (outcome.kind === "refused") return outcome.nonce === "taken" ? "resync" : "released"
+  return "submitted"
 }

@@ -7,7 +7,8 @@ type Item = { id: number; urgent: boolean; group: string }
 type SentBatch = { items: Item[]; group: unknown; urgent: boolean; finish(): void }
 
 /** A queue whose batches stay in flight until the test finishes them. */
-function harness(options: { maxConcurrentBatches: number; maxBatchSize?: number }) {
+function harness(options: { maxConcurrentBatches: number; maxBatchSize?: number; urgentSlots?: number }) {
+  const urgentSlots = options.urgentSlots ?? 1
   const sent: SentBatch[] = []
   const open: SentBatch[] = []
   let queue: BatchingQueue<Item> | undefined
@@ -16,6 +17,7 @@ function harness(options: { maxConcurrentBatches: number; maxBatchSize?: number 
     maxBatchSize: options.maxBatchSize ?? 100,
     batchWaitMs: 0,
     maxConcurrentBatches: options.maxConcurrentBatches,
+    urgentSlots,
     groupOf: (item) => item.group,
     isUrgent: (item) => item.urgent,
     sendBatch(items, group) {
@@ -37,7 +39,7 @@ function harness(options: { maxConcurrentBatches: number; maxBatchSize?: number 
         open.push(batch)
         // The limits must hold at the moment a batch starts, whatever interleaving led here.
         const urgentOpen = open.filter((candidate) => candidate.urgent).length
-        if (open.length > options.maxConcurrentBatches + 1)
+        if (open.length > options.maxConcurrentBatches + urgentSlots)
           violations.push(`${open.length} batches in flight`)
         if (open.length - urgentOpen > options.maxConcurrentBatches)
           violations.push(`${open.length - urgentOpen} normal batches in flight`)
@@ -137,6 +139,20 @@ describe("createBatchingQueue priorities", () => {
     for (const batch of test.sent) expect(batch.items.every((item) => item.group === batch.group)).toBe(true)
   })
 
+  it("keeps urgent slots of its own: hung normal batches and one hung urgent batch never block the next urgent one", async () => {
+    const test = harness({ maxConcurrentBatches: 2, maxBatchSize: 1, urgentSlots: 2 })
+    test.enqueue(5, false)
+    await settle()
+    test.enqueue(1, true)
+    await settle()
+    test.enqueue(1, true)
+    await settle()
+    // Two normal batches and one urgent batch hang; the next urgent call still goes out at once.
+    expect(test.open.map((batch) => batch.urgent)).toEqual([false, false, true, true])
+    expect(test.queue).toMatchObject({ inFlightUrgent: 2, queuedUrgent: 0, queued: 3 })
+    expect(test.violations).toEqual([])
+  })
+
   it("coalesces urgent items of one tick into one batch", async () => {
     const test = harness({ maxConcurrentBatches: 4 })
     test.enqueue(7, true)
@@ -160,11 +176,12 @@ describe("createBatchingQueue priorities", () => {
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 1, max: 6 }),
         fc.array(command, { maxLength: 40 }),
-        async (maxConcurrentBatches, maxBatchSize, commands) => {
-          const test = harness({ maxConcurrentBatches, maxBatchSize })
+        fc.integer({ min: 1, max: 3 }),
+        async (maxConcurrentBatches, maxBatchSize, commands, urgentSlots) => {
+          const test = harness({ maxConcurrentBatches, maxBatchSize, urgentSlots })
           const check = () => {
             const urgentInFlight = test.open.filter((batch) => batch.urgent).length
-            expect(test.open.length).toBeLessThanOrEqual(maxConcurrentBatches + 1)
+            expect(test.open.length).toBeLessThanOrEqual(maxConcurrentBatches + urgentSlots)
             expect(test.open.length - urgentInFlight).toBeLessThanOrEqual(maxConcurrentBatches)
             expect(test.queue.inFlight).toBe(test.open.length)
             expect(test.queue.inFlightUrgent).toBe(urgentInFlight)
@@ -172,8 +189,11 @@ describe("createBatchingQueue priorities", () => {
           /** After a flush nothing waits that a free slot could take. */
           const checkWorkConserving = () => {
             const normalInFlight = test.queue.inFlight - test.queue.inFlightUrgent
-            const full = test.queue.inFlight === maxConcurrentBatches + 1
-            if (test.queue.queuedUrgent > 0) expect(full).toBe(true)
+            const full = test.queue.inFlight === maxConcurrentBatches + urgentSlots
+            if (test.queue.queuedUrgent > 0)
+              expect(
+                test.queue.inFlightUrgent >= urgentSlots && test.queue.inFlight > maxConcurrentBatches,
+              ).toBe(true)
             if (test.queue.queued > test.queue.queuedUrgent)
               expect(full || normalInFlight === maxConcurrentBatches).toBe(true)
           }

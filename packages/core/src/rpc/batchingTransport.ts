@@ -18,10 +18,15 @@ export type BatchingQueueOptions<Item> = {
   groupOf(item: Item): unknown
   /**
    * Urgent items (e.g. the receipt tracker's head polls) never wait behind normal ones: they are
-   * batched apart, served first, and may use one extra in-flight slot that normal batches never
-   * take. Default: nothing is urgent.
+   * batched apart, served first, and have `urgentSlots` in-flight slots of their own that normal
+   * batches never take. Default: nothing is urgent.
    */
   isUrgent?(item: Item): boolean
+  /**
+   * In-flight slots reserved for urgent batches (default 2): hung or slow normal batches (and
+   * one hung urgent batch) never hold back the next urgent one.
+   */
+  urgentSlots?: number
   /** Sends one batch; must settle every item itself and never reject. */
   sendBatch(items: Item[], group: unknown): Promise<void>
 }
@@ -53,10 +58,10 @@ export type BatchingQueue<Item> = {
  * the behaviour the baseline measured as best for anvil (2–4 batches of 50–200 in flight).
  * Groups are served round-robin.
  *
- * Urgent items (`isUrgent`) form their own batches, are served before any normal item, and may
- * take one slot beyond the limit: normal batches in flight ≤ `maxConcurrentBatches`, all
- * batches in flight ≤ `maxConcurrentBatches + 1`. So a full send backlog delays an urgent call
- * by at most the wait for the next tick.
+ * Urgent items (`isUrgent`) form their own batches, are served before any normal item, may use
+ * an idle normal slot, and always have `urgentSlots` slots of their own: normal batches in
+ * flight ≤ `maxConcurrentBatches`, all batches in flight ≤ `maxConcurrentBatches + urgentSlots`.
+ * So a full (or hung) send backlog delays an urgent call by at most the wait for the next tick.
  *
  * @example
  * const queue = createBatchingQueue({ maxBatchSize: 100, batchWaitMs: 0, maxConcurrentBatches: 4,
@@ -67,6 +72,7 @@ export type BatchingQueue<Item> = {
 export function createBatchingQueue<Item>(options: BatchingQueueOptions<Item>): BatchingQueue<Item> {
   const maxBatchSize = Math.max(1, Math.floor(options.maxBatchSize))
   const maxConcurrentBatches = Math.max(1, Math.floor(options.maxConcurrentBatches))
+  const urgentSlots = Math.max(1, Math.floor(options.urgentSlots ?? 2))
   const urgent = createBatchLane<Item>()
   const normal = createBatchLane<Item>()
   let inFlightUrgent = 0
@@ -75,9 +81,11 @@ export function createBatchingQueue<Item>(options: BatchingQueueOptions<Item>): 
 
   /** The lane that may start a batch now (urgent first), or undefined while none may. */
   function laneToServe(): BatchLane<Item> | undefined {
-    if (inFlightUrgent + inFlightNormal > maxConcurrentBatches) return undefined
-    if (urgent.size > 0) return urgent
-    if (normal.size > 0 && inFlightNormal < maxConcurrentBatches) return normal
+    const total = inFlightUrgent + inFlightNormal
+    const slots = maxConcurrentBatches + urgentSlots
+    // Urgent batches may take any free slot; normal ones never the last `urgentSlots`.
+    if (urgent.size > 0 && total < slots) return urgent
+    if (normal.size > 0 && inFlightNormal < maxConcurrentBatches && total < slots) return normal
     return undefined
   }
 

@@ -219,6 +219,12 @@ const nonIdempotentMethods = new Set([
 ])
 
 /**
+ * Sends that wait for inclusion (EIP-7966): once the request may have reached the node, a resend
+ * would only wait again (up to the node's timeout); the receipt tracker settles it instead.
+ */
+const waitingSendMethods = new Set(["eth_sendRawTransactionSync"])
+
+/**
  * True when retrying may succeed: timeouts, rate limits, connection failures, HTTP 408/5xx
  * and invalid responses. Node verdicts (reverts, nonce errors …) are final. For methods
  * that are not idempotent (`eth_sendTransaction`, `evm_mine`) only failures that prove the
@@ -233,7 +239,8 @@ export function isRetryableRpcError(error: RpcErrorType, method?: string): boole
   const neverSent =
     error.code === "RPC_RATE_LIMITED" ||
     (error.code === "RPC_CONNECTION_REFUSED" && (error as { reason?: string }).reason !== "reset")
-  if (method !== undefined && nonIdempotentMethods.has(method)) return neverSent
+  if (method !== undefined && (nonIdempotentMethods.has(method) || waitingSendMethods.has(method)))
+    return neverSent
   if (neverSent) return true
   switch (error.code) {
     case "RPC_TIMEOUT":

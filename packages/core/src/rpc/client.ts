@@ -14,6 +14,7 @@ import { createEndpointHealth, type EndpointHealthSnapshot } from "./endpointHea
 import { type PreparedEndpoint, postJsonRpc, prepareEndpoint } from "./httpTransport.js"
 import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
 import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
+import { isRefusedSend } from "./sendOutcome.js"
 import { createWebSocketConnection, type WebSocketConnection } from "./webSocketTransport.js"
 
 /**
@@ -31,6 +32,8 @@ export type RpcClientOptions = {
   batchWaitMs?: number
   /** HTTP requests in flight at once. Default 4 (anvil runs one batch per core). */
   maxConcurrentBatches?: number
+  /** Extra in-flight slots only high-priority calls may use (default 2): hung sends never starve head polls. */
+  urgentBatchSlots?: number
   /** Token-bucket limit per endpoint, in HTTP requests per second. Default: unlimited. */
   requestsPerSecond?: number
   /** Token-bucket size. Default: one second's worth. */
@@ -76,6 +79,14 @@ export type RpcRequestOptions = {
   timeoutMs?: number
   /** Default "normal". Retries keep the priority of the call. */
   priority?: RpcPriority
+  /**
+   * For idempotent reads only: unanswered after this many ms, the call is sent once more (to the
+   * healthiest endpoint, in a new batch) and the first answer wins. A slow or hung answer then
+   * costs about `hedgeAfterMs` instead of its full delay or the timeout.
+   */
+  hedgeAfterMs?: number
+  /** Overrides the client's `retries` for this call (e.g. 1 for a poll that is repeated anyway). */
+  retries?: number
 }
 
 /**
@@ -107,6 +118,8 @@ export type RpcClientStats = {
   endpoints: EndpointHealthSnapshot[]
   /** Unix ms of the last HTTP/WebSocket answer from any endpoint (a JSON-RPC error counts: the node answered); undefined before the first. */
   lastAnswerAt: number | undefined
+  /** Second attempts of hedged reads (`hedgeAfterMs`) sent so far. */
+  hedges: number
 }
 
 /**
@@ -144,8 +157,12 @@ type PendingCall = {
   timeoutMs: number
   priority: RpcPriority
   attempt: number
+  /** Retries allowed for this call. */
+  retries: number
   /** A previous attempt failed in a way that may have reached the node. */
   ambiguous: boolean
+  /** The first such failure: what a send's outcome is when a later attempt is refused. */
+  ambiguousError: RpcErrorType | undefined
   settled: boolean
   signal: AbortSignal | undefined
   onAbort: (() => void) | undefined
@@ -153,6 +170,9 @@ type PendingCall = {
 }
 
 type JsonRpcResponse = { id?: unknown; result?: unknown; error?: unknown }
+
+/** Methods that put a signed transaction into the pool: their failures go through the send-outcome model. */
+const sendMethods = new Set(["eth_sendRawTransaction", "eth_sendRawTransactionSync"])
 
 /**
  * Creates the framework's RPC client: raw JSON-RPC over undici (no ethers provider on the
@@ -209,6 +229,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   let nextId = 1
   let closed = false
   let lastAnswerAt: number | undefined
+  let hedges = 0
   const counters = {
     calls: 0,
     httpRequests: 0,
@@ -222,6 +243,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     maxBatchSize: options.maxBatchSize ?? 100,
     batchWaitMs: options.batchWaitMs ?? 0,
     maxConcurrentBatches: options.maxConcurrentBatches ?? 4,
+    urgentSlots: options.urgentBatchSlots ?? 2,
     groupOf: (call) => call.dispatcher,
     isUrgent: (call) => call.priority === "high",
     sendBatch: (calls) => sendBatch(calls),
@@ -238,13 +260,16 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
 
   function retryOrFail(call: PendingCall, error: RpcErrorType): void {
     if (call.settled) return
-    if (closed || call.attempt >= retries || !isRetryableRpcError(error, call.method)) {
-      settle(call, Err(error))
+    if (closed || call.attempt >= call.retries || !isRetryableRpcError(error, call.method)) {
+      if (call.ambiguous && sendMethods.has(call.method) && isRefusedSend(error))
+        void settleAfterResend(call, error)
+      else settle(call, Err(error))
       return
     }
-    if (error.code !== "RPC_RATE_LIMITED" && error.code !== "RPC_CONNECTION_REFUSED") call.ambiguous = true
-    if (error.code === "RPC_CONNECTION_REFUSED" && (error as { reason?: string }).reason === "reset")
+    if (!isRefusedSend(error) && !call.ambiguous) {
       call.ambiguous = true
+      call.ambiguousError = error
+    }
     // With another endpoint to fail over to, a Retry-After only benches the limited endpoint
     // (health cool-down); the call itself retries elsewhere after the normal backoff.
     const delay =
@@ -260,10 +285,16 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     retryTimers.set(timer, { call, error })
   }
 
-  /** A resend after an ambiguous failure may meet its own earlier success as "nonce too low". */
+  /**
+   * A resend after an ambiguous failure (timeout, reset after writing, 5xx …) may meet its own
+   * earlier success as "nonce too low", or be refused while the first attempt sits in the pool.
+   * The node is asked for the hash: found → the send succeeded; not found after "nonce too low" →
+   * another transaction holds the nonce (a refusal); not found after any other refusal → the
+   * first failure stands (outcome unknown: only proof frees a nonce).
+   */
   async function settleAfterResend(call: PendingCall, error: RpcErrorType): Promise<void> {
     const raw = call.parameters[0]
-    if (closed || call.method !== "eth_sendRawTransaction" || !call.ambiguous || typeof raw !== "string") {
+    if (closed || !sendMethods.has(call.method) || !call.ambiguous || typeof raw !== "string") {
       settle(call, Err(error))
       return
     }
@@ -272,7 +303,9 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       ...(call.dispatcher ? { dispatcher: call.dispatcher } : {}),
       priority: call.priority,
     })
-    settle(call, found.isOk() && found.value !== null ? Ok(hash) : Err(error))
+    if (found.isOk() && found.value !== null) settle(call, Ok(hash))
+    else if (error.code === "RPC_NONCE_TOO_LOW" && found.isOk()) settle(call, Err(error))
+    else settle(call, Err(call.ambiguousError ?? error))
   }
 
   async function sendBatch(batch: PendingCall[]): Promise<void> {
@@ -373,8 +406,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
           rateLimitedInBatch = true
           health.recordFailure(index)
         }
-        if (error.code === "RPC_NONCE_TOO_LOW") void settleAfterResend(call, error)
-        else retryOrFail(call, error)
+        retryOrFail(call, error)
         continue
       }
       if (!("result" in response)) {
@@ -411,7 +443,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       (requestOptions.from !== undefined ? options.dispatcherFor?.(requestOptions.from) : undefined) ??
       options.dispatcher
     return new Promise((resolve) => {
-      const call: PendingCall = {
+      const newCall = (settleWith: (result: Result<unknown, RpcErrorType>) => void): PendingCall => ({
         id: nextId++,
         method,
         parameters,
@@ -419,12 +451,20 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         timeoutMs: requestOptions.timeoutMs ?? timeoutMs,
         priority: requestOptions.priority ?? "normal",
         attempt: 0,
+        retries: requestOptions.retries ?? retries,
         ambiguous: false,
+        ambiguousError: undefined,
         settled: false,
         signal: requestOptions.signal,
         onAbort: undefined,
-        resolve: resolve as (result: Result<unknown, RpcErrorType>) => void,
+        resolve: settleWith,
+      })
+      const hedgeAfterMs = requestOptions.hedgeAfterMs
+      if (hedgeAfterMs !== undefined && !sendMethods.has(method)) {
+        hedged(newCall, hedgeAfterMs, resolve as (result: Result<unknown, RpcErrorType>) => void)
+        return
       }
+      const call = newCall(resolve as (result: Result<unknown, RpcErrorType>) => void)
       const signal = requestOptions.signal
       if (signal !== undefined) {
         const aborted = () =>
@@ -441,6 +481,73 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       }
       queue.enqueue(call)
     })
+  }
+
+  /** Sends a read, and once more after `hedgeAfterMs` without an answer; the first answer wins. */
+  function hedged(
+    newCall: (settleWith: (result: Result<unknown, RpcErrorType>) => void) => PendingCall,
+    hedgeAfterMs: number,
+    resolve: (result: Result<unknown, RpcErrorType>) => void,
+  ): void {
+    const calls: PendingCall[] = []
+    let done = false
+    let failures = 0
+    const finish = (result: Result<unknown, RpcErrorType>) => {
+      if (done) return
+      // An error waits for the other attempt (if any is still running): it may yet answer.
+      if (result.isErr()) {
+        failures += 1
+        if (failures < calls.length) return
+      }
+      done = true
+      clearTimeout(timer)
+      for (const call of calls) if (!call.settled) settle(call, result)
+      resolve(result)
+    }
+    const first = newCall(finish)
+    calls.push(first)
+    const timer = setTimeout(() => {
+      if (done || closed) return
+      const second = newCall(finish)
+      calls.push(second)
+      hedges += 1
+      queue.enqueue(second)
+    }, hedgeAfterMs)
+    const signal = first.signal
+    if (signal !== undefined) {
+      const aborted = () =>
+        finish(
+          Err(
+            new RpcTimeoutError({
+              method: first.method,
+              aborted: true,
+              cause: signal.reason,
+            }) as RpcErrorType,
+          ),
+        )
+      if (signal.aborted) {
+        clearTimeout(timer)
+        resolve(
+          Err(
+            new RpcTimeoutError({
+              method: first.method,
+              aborted: true,
+              cause: signal.reason,
+            }) as RpcErrorType,
+          ),
+        )
+        return
+      }
+      signal.addEventListener(
+        "abort",
+        () => {
+          failures = calls.length
+          aborted()
+        },
+        { once: true },
+      )
+    }
+    queue.enqueue(first)
   }
 
   function endpointIndex(endpoint: number | string): number {
@@ -469,6 +576,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         inFlightHigh: queue.inFlightUrgent,
         endpoints: health.snapshot(),
         lastAnswerAt,
+        hedges,
       }
     },
     endpoints: health.snapshot().map((snapshot) => snapshot.endpoint),

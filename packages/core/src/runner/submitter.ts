@@ -8,6 +8,7 @@ import { keccak256 } from "ethers"
 import type { BaseError } from "../errors/base.js"
 import { RunnerSigningError } from "../errors/runner.js"
 import { Err, Ok, type Result } from "../result.js"
+import { classifySendOutcome } from "../rpc/sendOutcome.js"
 import type { SendRequest, StandardSendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
 import type { RpcReceipt } from "./chainTypes.js"
 import { toQuantity } from "./chainTypes.js"
@@ -29,7 +30,8 @@ import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
 import { createTimeSlices } from "./timeSlices.js"
 
 /**
- * A transaction accepted by the node (or already known to it).
+ * A transaction the node accepted, already knew, or may have (an unknown send outcome: the
+ * tracker settles it like any other).
  *
  * @example
  * const sent = (await submitter.send({ wallet, request, taskName })).unwrap()
@@ -247,14 +249,26 @@ export function createSubmitter(parameters: {
           entry.resolve(Ok(sentTransaction(entry, outcome)))
           return
         }
-        const action = entry.reservation.markRejected(result.error, tracker.head)
-        if (action === "submitted") {
-          // "already known": the node has exactly this transaction; keep tracking it.
+        // Three outcomes (ADR 0013): only a refusal that proves the transaction is not in a pool
+        // frees its nonce; an unknown outcome (internal error, timeout, EIP-7966 code 4/5 …) stays
+        // pending with its nonce held, counts as sent, and the tracker finds out what happened.
+        const sendOutcome = classifySendOutcome(result.error)
+        if (sendOutcome.kind !== "refused") {
+          entry.reservation.markSubmitted(tracker.head)
           sentCount += 1
           parameters.onSent?.(taskName)
+          if (sendOutcome.kind === "unknown") {
+            if (sendOutcome.hash !== undefined && sendOutcome.hash !== hash)
+              logger.warn({ hash, nodeHash: sendOutcome.hash }, "node named a different transaction hash")
+            logger.debug(
+              { hash, code: result.error.code, reason: sendOutcome.reason },
+              "send outcome unknown",
+            )
+          }
           entry.resolve(Ok(sentTransaction(entry, outcome)))
           return
         }
+        entry.reservation.markRejected(result.error, tracker.head)
         tracker.untrack(hash)
         recorder.update([{ hash, status: "rejected", errorCode: result.error.code }])
         parameters.onRejected?.(taskName, result.error)

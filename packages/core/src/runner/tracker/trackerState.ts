@@ -1,0 +1,137 @@
+/**
+ * What the tracker holds: pending transactions, recently dropped ones (a late landing corrects
+ * the journal), recent outcomes, and the waiters of `waitForSettled`. Settling writes the
+ * journal, confirms the nonce and resolves the task's promise — the one place that does so.
+ */
+import { parseReceipt, type RpcReceipt } from "../chainTypes.js"
+import type { Clock } from "../clock.js"
+import type { RunnerLogger } from "../ports.js"
+import type { VerifiedRecipients } from "../receiptDerivation.js"
+import type { RunnerRecorder } from "../recorderPort.js"
+import type { PendingEntry, TrackerEvents, TrackerNonceManager, TransactionOutcome } from "./types.js"
+
+/** How many settled outcomes and dropped entries are remembered. */
+const memory = 10_000
+
+/**
+ * The tracker's state and its settle operations.
+ *
+ * @example
+ * const state = createTrackerState({ recorder, clock, logger, events, recipients })
+ * state.settleReceipt(raw, blockTimestamp)
+ */
+export type TrackerState = ReturnType<typeof createTrackerState>
+
+/**
+ * Creates the tracker's state.
+ *
+ * @example
+ * const state = createTrackerState({ recorder, nonces, clock, logger, events: {}, recipients })
+ */
+export function createTrackerState(parameters: {
+  recorder: RunnerRecorder
+  nonces: TrackerNonceManager | undefined
+  clock: Clock
+  logger: RunnerLogger
+  events: TrackerEvents
+  recipients: VerifiedRecipients
+}) {
+  const { recorder, nonces, clock, logger, events, recipients } = parameters
+  const pending = new Map<string, PendingEntry>()
+  const dropped = new Map<string, PendingEntry>()
+  const promises = new Map<string, Promise<TransactionOutcome>>()
+  const recentOutcomes = new Map<string, TransactionOutcome>()
+  const settledWaiters = new Set<() => void>()
+
+  function remember<Value>(map: Map<string, Value>, key: string, value: Value) {
+    map.set(key, value)
+    if (map.size > memory) map.delete(map.keys().next().value as string)
+  }
+
+  function wakeWaiters() {
+    for (const wake of settledWaiters) wake()
+  }
+
+  function settle(entry: PendingEntry, outcome: TransactionOutcome) {
+    pending.delete(entry.hash)
+    const latencyMs = clock.now() - entry.firstSentAt
+    if (outcome.status === "dropped") {
+      recorder.update([{ hash: entry.hash, status: "dropped", errorCode: outcome.error.code }])
+      remember(dropped, entry.hash, entry)
+    } else {
+      const { receipt } = outcome
+      recorder.update([
+        {
+          hash: entry.hash,
+          status: outcome.status,
+          includedBlock: receipt.blockNumber,
+          ...(receipt.blockTimestamp === undefined ? {} : { includedAt: receipt.blockTimestamp * 1000 }),
+          gasUsed: receipt.gasUsed,
+          effectiveGasPrice: receipt.effectiveGasPrice,
+        },
+      ])
+      nonces?.confirm(entry.lane, entry.nonce + 1n)
+    }
+    promises.delete(entry.hash)
+    remember(recentOutcomes, entry.hash, outcome)
+    events.onSettled?.(entry, outcome, latencyMs)
+    entry.resolve(outcome)
+    if (pending.size === 0) wakeWaiters()
+  }
+
+  function settleReceipt(raw: RpcReceipt, blockTimestamp: number | undefined) {
+    const hash = raw.transactionHash.toLowerCase()
+    const entry = pending.get(hash)
+    const receipt = parseReceipt(raw, blockTimestamp)
+    const status = receipt.status === "success" ? "included" : "reverted"
+    if (entry?.plainTransfer !== undefined) recipients.learn(receipt)
+    if (entry !== undefined) return settle(entry, { status, receipt })
+    const late = dropped.get(hash)
+    if (late === undefined) return
+    // Marked dropped earlier but mined after all: correct the journal, keep the statistics honest.
+    dropped.delete(hash)
+    logger.warn(
+      { hash, block: receipt.blockNumber.toString() },
+      "a transaction marked dropped was mined later",
+    )
+    recorder.update([
+      {
+        hash,
+        status,
+        includedBlock: receipt.blockNumber,
+        ...(blockTimestamp === undefined ? {} : { includedAt: blockTimestamp * 1000 }),
+        gasUsed: receipt.gasUsed,
+        effectiveGasPrice: receipt.effectiveGasPrice,
+      },
+    ])
+    nonces?.confirm(late.lane, late.nonce + 1n)
+  }
+
+  function track(entry: PendingEntry, promise: Promise<TransactionOutcome>) {
+    pending.set(entry.hash, entry)
+    promises.set(entry.hash, promise)
+  }
+
+  function untrack(hash: string) {
+    pending.delete(hash)
+    promises.delete(hash)
+    if (pending.size === 0) wakeWaiters()
+  }
+
+  function outcomeOf(hash: string): Promise<TransactionOutcome> | undefined {
+    const settled = recentOutcomes.get(hash)
+    return settled === undefined ? promises.get(hash) : Promise.resolve(settled)
+  }
+
+  return {
+    pending,
+    dropped,
+    settledWaiters,
+    settle,
+    settleReceipt,
+    track,
+    untrack,
+    outcomeOf,
+    wakeWaiters,
+  }
+}

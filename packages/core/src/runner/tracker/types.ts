@@ -1,0 +1,205 @@
+/**
+ * The receipt tracker's public types and the options of `createReceiptTracker`.
+ */
+import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
+import type { Result } from "../../result.js"
+import type { RpcReceipt, TransactionReceipt } from "../chainTypes.js"
+import type { Clock } from "../clock.js"
+import type {
+  RunnerGasManager,
+  RunnerLogger,
+  RunnerNonceLane,
+  RunnerNonceManager,
+  RunnerRpc,
+} from "../ports.js"
+import type { PlainTransfer } from "../receiptDerivation.js"
+import type { RunnerRecorder } from "../recorderPort.js"
+
+/**
+ * How a tracked transaction ended.
+ *
+ * @example
+ * if (outcome.status === "dropped") console.log(outcome.error.message)
+ */
+export type TransactionOutcome =
+  | { status: "included" | "reverted"; receipt: TransactionReceipt }
+  | { status: "dropped"; error: RunnerReceiptDeadlineErrorType }
+
+/**
+ * A transaction handed to the tracker right after it was journaled (before broadcast).
+ *
+ * @example
+ * const outcome = tracker.track({ hash, lane, nonce: 3n, taskName: "transfer" })
+ */
+export type TrackedTransaction = {
+  hash: string
+  lane: RunnerNonceLane
+  nonce: bigint
+  taskName: string
+  /** Kept to re-broadcast once when the node does not know the transaction (silently dropped). */
+  raw?: string
+  /** Set for a plain value transfer (no calldata): its receipt may be derived from the block. */
+  plainTransfer?: PlainTransfer
+}
+
+/**
+ * Hooks the runner plugs into the tracker.
+ *
+ * @example
+ * const events: TrackerEvents = { onSettled: (transaction, outcome, latencyMs) => statistics.transactionIncluded(...) }
+ */
+export type TrackerEvents = {
+  onSettled?(transaction: TrackedTransaction, outcome: TransactionOutcome, latencyMs: number): void
+  onBlock?(header: { number: bigint; timestamp: number; transactionCount: number }): void
+}
+
+/**
+ * The receipt tracker.
+ *
+ * @example
+ * const tracker = createReceiptTracker({ rpc, recorder, nonces, gas })
+ * await tracker.start()
+ * const outcome = await tracker.track({ hash, lane, nonce, taskName })
+ */
+export type ReceiptTracker = {
+  /** Polls the head once and processes it (fills the fee cache), then keeps polling. */
+  start(): Promise<void>
+  stop(): void
+  track(transaction: TrackedTransaction): Promise<TransactionOutcome>
+  /** The broadcast was refused: forget the transaction without settling statistics. */
+  untrack(hash: string): void
+  /** A receipt obtained elsewhere (eth_sendRawTransactionSync). */
+  settleWithReceipt(raw: RpcReceipt): void
+  /** Resolves true when nothing is pending any more, false at the timeout. */
+  waitForSettled(timeoutMs: number): Promise<boolean>
+  /** One receipt lookup (one batch) for everything still pending; settles what landed. */
+  reconcilePending(): Promise<number>
+  /** The outcome of a transaction this run sent (pending, or among the last settled ones). */
+  outcomeOf(hash: string): Promise<TransactionOutcome> | undefined
+  /** How receipts were obtained so far. */
+  stats(): ReceiptTrackerStats
+  readonly pendingCount: number
+  readonly head: bigint | undefined
+}
+
+/**
+ * Counters of a receipt tracker.
+ *
+ * @example
+ * const { receiptsFetched, receiptsDerived, droppedDetected } = tracker.stats()
+ */
+export type ReceiptTrackerStats = {
+  /** Receipts read from the node (block receipts count each receipt). */
+  receiptsFetched: number
+  /** Plain transfers settled from their block (see receiptDerivation.ts). */
+  receiptsDerived: number
+  blocksProcessed: number
+  /** Transactions looked up by hash because they were late (drop detection). */
+  lookups: number
+  /** Transactions offered once more because the node did not know them. */
+  rebroadcasts: number
+  /** Transactions settled `dropped`: unknown to the node, or their nonce taken by another one. */
+  droppedDetected: number
+}
+
+/**
+ * The chain's mined nonce of a lane ("latest"), for keyed lanes (nonceKey ≠ 0); protocol lanes
+ * are read with `eth_getTransactionCount(address, "latest")` in the lookup batch.
+ *
+ * @example
+ * const chainNonceOf: ChainNonceReader = async (lane) => readNonceKey(rpc, lane.address, lane.nonceKey)
+ */
+export type ChainNonceReader = (lane: RunnerNonceLane) => Promise<Result<bigint, unknown>>
+
+/**
+ * The nonce manager as the tracker uses it: `markDropped` (optional) makes a dropped
+ * transaction's nonce reusable at once (gap fill).
+ *
+ * @example
+ * const nonces: TrackerNonceManager = createNonceManager({ fetchPendingNonce })
+ */
+export type TrackerNonceManager = RunnerNonceManager & {
+  markDropped?(lane: RunnerNonceLane, nonce: bigint): boolean
+}
+
+/**
+ * Options of `createReceiptTracker`.
+ *
+ * @example
+ * const options: ReceiptTrackerOptions = { rpc, recorder, nonces, gas, dropCheckAfterBlocks: 4, requestTimeoutMs: 3000 }
+ */
+export type ReceiptTrackerOptions = {
+  rpc: RunnerRpc
+  recorder: RunnerRecorder
+  nonces?: TrackerNonceManager
+  gas?: RunnerGasManager
+  clock?: Clock
+  logger?: RunnerLogger
+  events?: TrackerEvents
+  pollIntervalMs?: number
+  /** Outer deadline: a transaction the node still holds after this many blocks… */
+  dropAfterBlocks?: number
+  /** …or this long is offered once more, then settled dropped (default 30 blocks, 60 000 ms). */
+  dropAfterMs?: number
+  /** Blocks fetched per poll when catching up. */
+  maxBlocksPerPoll?: number
+  /**
+   * Asked once per poll that finds new blocks, in the same batch as the headers, and passed to
+   * `gas.updateFromBlock` as the observed priority fee (EIP-1559) or gas price (legacy).
+   */
+  priorityFeeMethod?: "eth_maxPriorityFeePerGas" | "eth_gasPrice"
+  /** Consecutive failed head polls after which `waitForSettled` gives up early (default 12 ≈ 3 s). */
+  unreachableAfterFailures?: number
+  /** Settle plain transfers to proven-codeless recipients from the block (default true). */
+  deriveTransferReceipts?: boolean
+  /** How long a recipient's codeless proof holds before one real receipt re-checks it (default 60 000). */
+  verifyRecipientEveryMs?: number
+  /**
+   * Drop detection (default true): a transaction without receipt after `dropCheckAfterBlocks` is
+   * looked up (one batch per poll: by hash, and its sender's mined nonce). Unknown to the node
+   * and nonce not reached → re-broadcast once, then `dropped` (nonce reusable); nonce passed
+   * without our receipt → another transaction took it → `dropped` and resync.
+   */
+  dropDetection?: boolean
+  /** Blocks without receipt before the first lookup (default 4); doubles while the node holds it. */
+  dropCheckAfterBlocks?: number
+  /** Lookups per poll at most (default 256); the oldest go first. */
+  maxLookupsPerPoll?: number
+  /** Mined nonce of keyed lanes (nonceKey ≠ 0); without it those lanes skip the nonce test. */
+  chainNonceOf?: ChainNonceReader
+  /** Per-request deadline of the tracker's reads (default 3000 ms): a hung read fails fast. */
+  requestTimeoutMs?: number
+  /** A read unanswered this long is sent once more, first answer wins (default 1000 ms; 0 = off). */
+  hedgeAfterMs?: number
+}
+
+/** A tracked transaction while it waits (internal to the tracker). */
+export type PendingEntry = TrackedTransaction & {
+  sentAt: number
+  sentAtBlock: bigint | undefined
+  /** First broadcast time, for latency (sentAt restarts on re-broadcast). */
+  firstSentAt: number
+  rebroadcast: boolean
+  /** The head at which drop detection looks it up next (undefined: set from the first head). */
+  checkAtBlock: bigint | undefined
+  /** Blocks until the next lookup; doubles each time the node says it still holds it. */
+  checkEveryBlocks: number
+  /** The chain's nonce was seen past ours once without our receipt: confirmed on the next look. */
+  nonceTakenOnce: boolean
+  resolve: (outcome: TransactionOutcome) => void
+}
+
+/**
+ * The per-request options of every tracker read: high priority (never queued behind sends), a
+ * short deadline, and a hedge for slow answers.
+ *
+ * @example
+ * await rpc.request("eth_blockNumber", [], trackerRequestOptions({ requestTimeoutMs: 3000, hedgeAfterMs: 1000 }))
+ */
+export function trackerRequestOptions(options: { requestTimeoutMs: number; hedgeAfterMs: number }) {
+  return {
+    priority: "high" as const,
+    timeoutMs: options.requestTimeoutMs,
+    ...(options.hedgeAfterMs > 0 ? { hedgeAfterMs: options.hedgeAfterMs } : {}),
+  }
+}
