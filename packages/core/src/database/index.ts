@@ -11,11 +11,21 @@ export {
   type DatabaseMigrationErrorType,
   DatabaseOpenError,
   type DatabaseOpenErrorType,
+  DatabasePathError,
+  type DatabasePathErrorType,
   DatabaseSchemaTooNewError,
   type DatabaseSchemaTooNewErrorType,
   DatabaseWriteError,
   type DatabaseWriteErrorType,
 } from "../errors/database.js"
+export {
+  type CrashedRun,
+  closeCrashedRuns,
+  heartbeatRun,
+  type PendingRow,
+  pendingRowsOfFinishedRuns,
+} from "./crashedRuns.js"
+export { prepareDatabasePath } from "./databasePath.js"
 export { isPostgresUrl } from "./maskUrl.js"
 export { getSchemaVersion, migrateDatabase } from "./migrate.js"
 export { createMigrationProvider, type DatabaseDialect, getMigrations, SCHEMA_VERSION } from "./migrations.js"
