@@ -252,23 +252,18 @@ export function createSubmitter(parameters: {
         // Three outcomes (ADR 0013): only a refusal that proves the transaction is not in a pool
         // frees its nonce; an unknown outcome (internal error, timeout, EIP-7966 code 4/5 …) stays
         // pending with its nonce held, counts as sent, and the tracker finds out what happened.
-        const sendOutcome = classifySendOutcome(result.error)
-        if (sendOutcome.kind !== "refused") {
-          entry.reservation.markSubmitted(tracker.head)
+        if (entry.reservation.markRejected(result.error, tracker.head) === "submitted") {
           sentCount += 1
           parameters.onSent?.(taskName)
+          const sendOutcome = classifySendOutcome(result.error)
           if (sendOutcome.kind === "unknown") {
             if (sendOutcome.hash !== undefined && sendOutcome.hash !== hash)
               logger.warn({ hash, nodeHash: sendOutcome.hash }, "node named a different transaction hash")
-            logger.debug(
-              { hash, code: result.error.code, reason: sendOutcome.reason },
-              "send outcome unknown",
-            )
+            logger.debug({ hash, code: result.error.code, reason: sendOutcome.reason }, "send outcome unknown")
           }
           entry.resolve(Ok(sentTransaction(entry, outcome)))
           return
         }
-        entry.reservation.markRejected(result.error, tracker.head)
         tracker.untrack(hash)
         recorder.update([{ hash, status: "rejected", errorCode: result.error.code }])
         parameters.onRejected?.(taskName, result.error)
