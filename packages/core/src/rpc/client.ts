@@ -11,6 +11,7 @@ import { Err, Ok, type Result } from "../result.js"
 import { createBatchingQueue } from "./batchingTransport.js"
 import { classifyRpcError, isRetryableRpcError } from "./classify.js"
 import { createEndpointHealth, type EndpointHealthSnapshot } from "./endpointHealth.js"
+import { sendHedged } from "./hedgedCall.js"
 import { type PreparedEndpoint, postJsonRpc, prepareEndpoint } from "./httpTransport.js"
 import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
 import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
@@ -461,7 +462,17 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       })
       const hedgeAfterMs = requestOptions.hedgeAfterMs
       if (hedgeAfterMs !== undefined && !sendMethods.has(method)) {
-        hedged(newCall, hedgeAfterMs, resolve as (result: Result<unknown, RpcErrorType>) => void)
+        sendHedged({
+          newCall,
+          hedgeAfterMs,
+          resolve: resolve as (result: Result<unknown, RpcErrorType>) => void,
+          enqueue: (call) => queue.enqueue(call),
+          settle,
+          isClosed: () => closed,
+          onHedge: () => {
+            hedges += 1
+          },
+        })
         return
       }
       const call = newCall(resolve as (result: Result<unknown, RpcErrorType>) => void)
@@ -481,73 +492,6 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       }
       queue.enqueue(call)
     })
-  }
-
-  /** Sends a read, and once more after `hedgeAfterMs` without an answer; the first answer wins. */
-  function hedged(
-    newCall: (settleWith: (result: Result<unknown, RpcErrorType>) => void) => PendingCall,
-    hedgeAfterMs: number,
-    resolve: (result: Result<unknown, RpcErrorType>) => void,
-  ): void {
-    const calls: PendingCall[] = []
-    let done = false
-    let failures = 0
-    const finish = (result: Result<unknown, RpcErrorType>) => {
-      if (done) return
-      // An error waits for the other attempt (if any is still running): it may yet answer.
-      if (result.isErr()) {
-        failures += 1
-        if (failures < calls.length) return
-      }
-      done = true
-      clearTimeout(timer)
-      for (const call of calls) if (!call.settled) settle(call, result)
-      resolve(result)
-    }
-    const first = newCall(finish)
-    calls.push(first)
-    const timer = setTimeout(() => {
-      if (done || closed) return
-      const second = newCall(finish)
-      calls.push(second)
-      hedges += 1
-      queue.enqueue(second)
-    }, hedgeAfterMs)
-    const signal = first.signal
-    if (signal !== undefined) {
-      const aborted = () =>
-        finish(
-          Err(
-            new RpcTimeoutError({
-              method: first.method,
-              aborted: true,
-              cause: signal.reason,
-            }) as RpcErrorType,
-          ),
-        )
-      if (signal.aborted) {
-        clearTimeout(timer)
-        resolve(
-          Err(
-            new RpcTimeoutError({
-              method: first.method,
-              aborted: true,
-              cause: signal.reason,
-            }) as RpcErrorType,
-          ),
-        )
-        return
-      }
-      signal.addEventListener(
-        "abort",
-        () => {
-          failures = calls.length
-          aborted()
-        },
-        { once: true },
-      )
-    }
-    queue.enqueue(first)
   }
 
   function endpointIndex(endpoint: number | string): number {
