@@ -52,8 +52,9 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
   const unreachableAfterFailures = parameters.unreachableAfterFailures ?? 12
   const dropDetection = parameters.dropDetection ?? true
   const checkAfterBlocks = Math.max(1, parameters.dropCheckAfterBlocks ?? 4)
-  const requestOptions = trackerRequestOptions({
+  const { light: requestOptions, receipts: blockReceiptOptions } = trackerRequestOptions({
     requestTimeoutMs: parameters.requestTimeoutMs ?? 3_000,
+    receiptTimeoutMs: parameters.receiptTimeoutMs ?? 10_000,
     hedgeAfterMs: parameters.hedgeAfterMs ?? 1_000,
   })
   const counters: ReceiptTrackerStats = {
@@ -77,6 +78,7 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     logger,
     deriveTransfers: parameters.deriveTransferReceipts ?? true,
     requestOptions,
+    blockReceiptOptions,
   })
   const feed = createBlockFeed({
     rpc,

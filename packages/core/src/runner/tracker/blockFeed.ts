@@ -9,7 +9,7 @@ import type { Result } from "../../result.js"
 import { type RpcBlockHeader, toQuantity } from "../chainTypes.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "../ports.js"
 import { type BlockFacts, isMethodUnsupported } from "./blockSettlement.js"
-import type { ReceiptTrackerStats, TrackerEvents } from "./types.js"
+import type { ReceiptTrackerStats, TrackerEvents, TrackerRequestOptions } from "./types.js"
 
 /**
  * What one poll found.
@@ -36,7 +36,7 @@ export function createBlockFeed(parameters: {
   settleBlock: (block: BlockFacts, transactions: readonly string[]) => Promise<void>
   maxBlocksPerPoll: number
   priorityFeeMethod: "eth_maxPriorityFeePerGas" | "eth_gasPrice" | undefined
-  requestOptions: { priority: "high"; timeoutMs: number }
+  requestOptions: TrackerRequestOptions
 }) {
   const { rpc, gas, logger, events, counters, settleBlock, requestOptions } = parameters
   let priorityFeeMethod = parameters.priorityFeeMethod

@@ -8,7 +8,7 @@ import { type RpcReceipt, type TransactionReceipt, toQuantity } from "../chainTy
 import type { RunnerLogger, RunnerRpc } from "../ports.js"
 import { deriveTransferReceipt, type VerifiedRecipients } from "../receiptDerivation.js"
 import type { TrackerState } from "./trackerState.js"
-import type { PendingEntry, ReceiptTrackerStats } from "./types.js"
+import type { PendingEntry, ReceiptTrackerStats, TrackerRequestOptions } from "./types.js"
 
 /**
  * What the tracker knows of a block from its header.
@@ -45,7 +45,9 @@ export function createBlockSettlement(parameters: {
   counters: ReceiptTrackerStats
   logger: RunnerLogger
   deriveTransfers: boolean
-  requestOptions: { priority: "high"; timeoutMs: number }
+  requestOptions: TrackerRequestOptions
+  /** For `eth_getBlockReceipts`: a longer deadline. */
+  blockReceiptOptions: TrackerRequestOptions
 }) {
   const { rpc, state, recipients, counters, logger, deriveTransfers, requestOptions } = parameters
   let blockReceiptsSupported = true
@@ -58,7 +60,7 @@ export function createBlockSettlement(parameters: {
       const result = await rpc.request<RpcReceipt[] | null>(
         "eth_getBlockReceipts",
         [toQuantity(block)],
-        requestOptions,
+        parameters.blockReceiptOptions,
       )
       if (result.isOk()) {
         counters.receiptsFetched += result.value?.length ?? 0

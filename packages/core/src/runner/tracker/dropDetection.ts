@@ -13,7 +13,13 @@ import type { RpcReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type { RunnerLogger, RunnerNonceLane, RunnerRpc } from "../ports.js"
 import type { TrackerState } from "./trackerState.js"
-import type { ChainNonceReader, PendingEntry, ReceiptTrackerStats, TrackerNonceManager } from "./types.js"
+import type {
+  ChainNonceReader,
+  PendingEntry,
+  ReceiptTrackerStats,
+  TrackerNonceManager,
+  TrackerRequestOptions,
+} from "./types.js"
 
 /** The longest wait between two lookups of a transaction the node keeps holding. */
 const maximumCheckEveryBlocks = 64
@@ -38,7 +44,7 @@ export function createDropDetection(parameters: {
   clock: Clock
   logger: RunnerLogger
   counters: ReceiptTrackerStats
-  requestOptions: { priority: "high"; timeoutMs: number }
+  requestOptions: TrackerRequestOptions
   checkAfterBlocks: number
   maxLookupsPerPoll: number
   chainNonceOf: ChainNonceReader | undefined

@@ -167,9 +167,11 @@ export type ReceiptTrackerOptions = {
   maxLookupsPerPoll?: number
   /** Mined nonce of keyed lanes (nonceKey ≠ 0); without it those lanes skip the nonce test. */
   chainNonceOf?: ChainNonceReader
-  /** Per-request deadline of the tracker's reads (default 3000 ms): a hung read fails fast. */
+  /** Per-request deadline of the tracker's light reads (default 3000 ms): a hung read fails fast. */
   requestTimeoutMs?: number
-  /** A read unanswered this long is sent once more, first answer wins (default 1000 ms; 0 = off). */
+  /** Per-request deadline of `eth_getBlockReceipts` (default 10 000 ms; big blocks take long). */
+  receiptTimeoutMs?: number
+  /** A light read unanswered this long is sent once more, first answer wins (default 1000 ms; block receipts: 3×; 0 = off). */
   hedgeAfterMs?: number
 }
 
@@ -190,16 +192,34 @@ export type PendingEntry = TrackedTransaction & {
 }
 
 /**
- * The per-request options of every tracker read: high priority (never queued behind sends), a
- * short deadline, and a hedge for slow answers.
+ * The per-request options of the tracker's reads: high priority (never queued behind sends), a
+ * short deadline and a hedge for the light reads; a longer deadline and a later hedge for block
+ * receipts, which anvil needs 600–800 ms to read for a block of 2,000 (ADR 0012).
  *
  * @example
- * await rpc.request("eth_blockNumber", [], trackerRequestOptions({ requestTimeoutMs: 3000, hedgeAfterMs: 1000 }))
+ * const { light, receipts } = trackerRequestOptions({ requestTimeoutMs: 3000, receiptTimeoutMs: 10_000, hedgeAfterMs: 1000 })
+ * await rpc.request("eth_blockNumber", [], light)
  */
-export function trackerRequestOptions(options: { requestTimeoutMs: number; hedgeAfterMs: number }) {
+export function trackerRequestOptions(options: {
+  requestTimeoutMs: number
+  receiptTimeoutMs: number
+  hedgeAfterMs: number
+}) {
+  const hedge = (delayMs: number) => (options.hedgeAfterMs > 0 ? { hedgeAfterMs: delayMs } : {})
   return {
-    priority: "high" as const,
-    timeoutMs: options.requestTimeoutMs,
-    ...(options.hedgeAfterMs > 0 ? { hedgeAfterMs: options.hedgeAfterMs } : {}),
+    light: { priority: "high" as const, timeoutMs: options.requestTimeoutMs, ...hedge(options.hedgeAfterMs) },
+    receipts: {
+      priority: "high" as const,
+      timeoutMs: options.receiptTimeoutMs,
+      ...hedge(options.hedgeAfterMs * 3),
+    },
   }
 }
+
+/**
+ * Options every tracker read carries (see {@link trackerRequestOptions}).
+ *
+ * @example
+ * const options: TrackerRequestOptions = { priority: "high", timeoutMs: 3000 }
+ */
+export type TrackerRequestOptions = { priority: "high"; timeoutMs: number; hedgeAfterMs?: number }
