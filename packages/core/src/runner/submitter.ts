@@ -259,7 +259,10 @@ export function createSubmitter(parameters: {
           if (sendOutcome.kind === "unknown") {
             if (sendOutcome.hash !== undefined && sendOutcome.hash !== hash)
               logger.warn({ hash, nodeHash: sendOutcome.hash }, "node named a different transaction hash")
-            logger.debug({ hash, code: result.error.code, reason: sendOutcome.reason }, "send outcome unknown")
+            logger.debug(
+              { hash, code: result.error.code, reason: sendOutcome.reason },
+              "send outcome unknown",
+            )
           }
           entry.resolve(Ok(sentTransaction(entry, outcome)))
           return
