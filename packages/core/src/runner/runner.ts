@@ -119,6 +119,9 @@ export type RunnerParameters = {
     /** Settle plain transfers to proven-codeless recipients from the block (default true, ADR 0012). */
     deriveTransferReceipts?: boolean
     verifyRecipientEveryMs?: number
+    /** Drop detection (ADR 0013): default on; late transactions are looked up this many blocks after the send (default 4). */
+    dropDetection?: boolean
+    dropCheckAfterBlocks?: number
   }
   useSendRawTransactionSync?: boolean
   /** Retry transient setup failures (funding) within this deadline and outage rule (default: no retry). */
