@@ -108,6 +108,24 @@ describe("hedged reads", () => {
     expect(rpcClient.stats()).toMatchObject({ calls: 1, hedges: 1 })
   })
 
+  it("sends the hedge to another endpoint when several are configured", async () => {
+    const hung = await server({
+      script: Array.from({ length: 5 }, () => ({ kind: "hang" as const })),
+      answer: () => "0x10",
+    })
+    const healthy = await server({ answer: () => "0x20" })
+    const rpcClient = client({ endpoints: [hung.url, healthy.url] })
+    const started = performance.now()
+    const result = await rpcClient.request<string>("eth_blockNumber", [], {
+      timeoutMs: 5_000,
+      hedgeAfterMs: 100,
+    })
+    expect(result.isOk() && result.value).toBe("0x20")
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(hung.requests).toHaveLength(1)
+    expect(rpcClient.stats().hedges).toBe(1)
+  })
+
   it("sends no hedge for a prompt answer, and never hedges a send", async () => {
     const rpc = await server({ answer: (call) => (call.method === "eth_sendRawTransaction" ? hash : "0x10") })
     const rpcClient = client({ endpoints: [rpc.url] })

@@ -160,6 +160,9 @@ type PendingCall = {
   attempt: number
   /** Retries allowed for this call. */
   retries: number
+  /** The endpoint of the last attempt; a retry or a hedge prefers another one. */
+  lastEndpoint: number | undefined
+  avoidEndpoint: number | undefined
   /** A previous attempt failed in a way that may have reached the node. */
   ambiguous: boolean
   /** The first such failure: what a send's outcome is when a later attempt is refused. */
@@ -278,6 +281,8 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         ? backoffDelayMs(call.attempt, backoff, random)
         : retryDelayMs(error, call.attempt, backoff, random)
     call.attempt += 1
+    // A timeout or a failure says little about the other endpoints: try one of them next.
+    if (usableEndpoints > 1) call.avoidEndpoint = call.lastEndpoint
     counters.retries += 1
     const timer = setTimeout(() => {
       retryTimers.delete(timer)
@@ -327,7 +332,10 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
       }
       return
     }
-    const index = health.pick(unsupported)
+    const avoided = new Set(unsupported)
+    for (const call of calls) if (call.avoidEndpoint !== undefined) avoided.add(call.avoidEndpoint)
+    const index = health.pick(avoided.size < endpoints.length ? avoided : unsupported)
+    for (const call of calls) call.lastEndpoint = index
     const endpoint = endpoints[index] as PreparedEndpoint
     await limiters[index]?.acquire()
     const dispatcher = first.dispatcher ?? defaultDispatcher
@@ -453,6 +461,8 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         priority: requestOptions.priority ?? "normal",
         attempt: 0,
         retries: requestOptions.retries ?? retries,
+        lastEndpoint: undefined,
+        avoidEndpoint: undefined,
         ambiguous: false,
         ambiguousError: undefined,
         settled: false,
@@ -469,8 +479,9 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
           enqueue: (call) => queue.enqueue(call),
           settle,
           isClosed: () => closed,
-          onHedge: () => {
+          onHedge: (second, first) => {
             hedges += 1
+            second.avoidEndpoint = first.lastEndpoint
           },
         })
         return

@@ -25,7 +25,8 @@ export function sendHedged<Call extends HedgeableCall>(parameters: {
   enqueue: (call: Call) => void
   settle: (call: Call, result: Result<unknown, RpcErrorType>) => void
   isClosed: () => boolean
-  onHedge: () => void
+  /** Called before the second attempt is queued (e.g. to send it to another endpoint). */
+  onHedge: (second: Call, first: Call) => void
 }): void {
   const calls: Call[] = []
   let done = false
@@ -63,7 +64,7 @@ export function sendHedged<Call extends HedgeableCall>(parameters: {
     if (done || parameters.isClosed()) return
     const second = parameters.newCall(finish)
     calls.push(second)
-    parameters.onHedge()
+    parameters.onHedge(second, first)
     parameters.enqueue(second)
   }, parameters.hedgeAfterMs)
   parameters.enqueue(first)
