@@ -2,7 +2,7 @@ import { hexlify, keccak256, randomBytes, Transaction } from "ethers"
 import { describe, expect, it } from "vitest"
 import type { BaseError } from "../errors/base.js"
 import { DatabaseWriteError } from "../errors/database.js"
-import { RpcInsufficientFundsError } from "../errors/rpc.js"
+import { RpcInsufficientFundsError, RpcNodeError, RpcTimeoutError } from "../errors/rpc.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
@@ -151,6 +151,41 @@ describe("submission pipeline", () => {
       request: { to: wallet.address, value: 5n, gasLimit: 21_000n },
     })
     expect(third.isOk() && third.value.nonce).toBe(1n)
+  })
+
+  it("keeps a send with an unknown outcome pending, counted as sent, its nonce held (ADR 0013)", async () => {
+    const { chain, submitter, updates, sent } = setup()
+    const wallet = wallets[1]!
+    const signedAt = (nonce: number) =>
+      keccak256(
+        wallet.signTransaction({
+          type: 2,
+          chainId: 31337,
+          nonce,
+          to: wallet.address,
+          gasLimit: 21_000n,
+          value: 0n,
+          data: "0x",
+          maxFeePerGas: 16n,
+          maxPriorityFeePerGas: 2n,
+        }),
+      )
+    chain.rejectSend(
+      signedAt(0),
+      new RpcNodeError({ method: "eth_sendRawTransaction", nodeCode: -32603, nodeMessage: "internal error" }),
+    )
+    chain.rejectSend(
+      signedAt(1),
+      new RpcTimeoutError({ method: "eth_sendRawTransaction", timeoutMs: 10_000 }),
+    )
+    const request = { to: wallet.address, gasLimit: 21_000n }
+    const first = await submitter.send({ wallet, taskName: "t", request })
+    const second = await submitter.send({ wallet, taskName: "t", request })
+    const third = await submitter.send({ wallet, taskName: "t", request })
+    expect([first, second, third].map((result) => result.isOk() && result.value.nonce)).toEqual([0n, 1n, 2n])
+    expect(updates).toEqual([])
+    expect(sent).toHaveLength(3)
+    expect(submitter.sentCount).toBe(3)
   })
 
   it("never broadcasts what could not be journaled", async () => {
