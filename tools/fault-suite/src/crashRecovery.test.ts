@@ -98,7 +98,7 @@ describe("kill -9 while sending, then restart", () => {
 
     const restart = await startTempoCli({ ...common, rpcUrl: anvil.url, durationSeconds: 4, tps: 4, seed: 2 })
       .done
-    const restartReport = describeOutcome("restart", restart)
+    const restartReport = `${describeOutcome("restart", restart)}\nrestart stdout (end):\n${restart.stdout.slice(-4000)}\nrestart stderr:\n${restart.stderr.slice(0, 4000)}`
     const report = `${killReport}\n${restartReport}`
     expect.soft(restart.exitCode, report).toBe(0)
 

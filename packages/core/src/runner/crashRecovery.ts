@@ -4,6 +4,7 @@
  * the chain's answer (receipt → included/failed; unknown to the node with the sender's nonce past
  * it → replaced; unknown with the nonce not reached → dropped; still in the pool → left pending).
  */
+import type { PendingRow } from "../database/crashedRuns.js"
 import type { DatabaseManager } from "../database/openDatabase.js"
 import type { TransactionUpdate } from "../database/rows.js"
 import type { BaseError } from "../errors/base.js"
@@ -50,6 +51,10 @@ export async function recoverCrashedRuns(parameters: {
   reconcileTransactions: boolean
   logger?: RunnerLogger
   signal?: AbortSignal
+  /** How long rows still in the node's pool are waited for before they are left pending (default 60 000). */
+  waitForPoolMs?: number
+  /** Re-check period while waiting (default 1 000). */
+  pollMs?: number
 }): Promise<Result<CrashRecoveryReport, BaseError>> {
   const { rpc, database, chainId } = parameters
   const logger = parameters.logger ?? silentLogger
@@ -73,8 +78,51 @@ export async function recoverCrashedRuns(parameters: {
   const signal = parameters.signal
   const request = <T>(method: string, params: readonly unknown[]) =>
     rpc.request<T>(method, params, signal === undefined ? {} : { signal })
-  for (let start = 0; start < pending.value.length; start += chunkSize) {
-    const rows = pending.value.slice(start, start + chunkSize)
+  const waitForPoolMs = parameters.waitForPoolMs ?? 60_000
+  const pollMs = parameters.pollMs ?? 1_000
+  const started = Date.now()
+  let lastLogAt = started
+  let rows: PendingRow[] = pending.value
+  // Rows a killed process sent a moment ago are often still in the pool: wait for the chain's
+  // answer (bounded) rather than leave them pending until some later start.
+  while (rows.length > 0) {
+    const round = await settleRows({ rows, request, database, report, logger })
+    if (round.isErr()) return round
+    rows = round.value
+    if (rows.length === 0 || Date.now() - started >= waitForPoolMs || signal?.aborted) break
+    if (Date.now() - lastLogAt >= 5_000) {
+      lastLogAt = Date.now()
+      logger.info(
+        { waitingMs: Date.now() - started, transactions: rows.length },
+        `waiting for ${rows.length} transaction(s) of crashed runs still in the pool: ${Math.round((Date.now() - started) / 1000)} s`,
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
+  }
+  report.stillPending = rows.length
+  if (report.reconciled > 0 || report.stillPending > 0)
+    logger.info(
+      { ...report },
+      `reconciled ${report.reconciled} transaction(s) left pending by earlier runs (${report.included} included, ${report.failed} failed, ${report.replaced} replaced, ${report.dropped} dropped, ${report.stillPending} still pending)`,
+    )
+  return Ok(report)
+}
+
+type Request = <T>(method: string, params: readonly unknown[]) => Promise<Result<T, BaseError>>
+
+/** One pass over the rows: settles what the chain has decided, returns the rows it has not. */
+async function settleRows(parameters: {
+  rows: readonly PendingRow[]
+  request: Request
+  database: Pick<DatabaseManager, "recorder">
+  report: CrashRecoveryReport
+  logger: RunnerLogger
+}): Promise<Result<PendingRow[], BaseError>> {
+  const { request, database, report, logger } = parameters
+  const all = parameters.rows
+  const undecided: PendingRow[] = []
+  for (let start = 0; start < all.length; start += chunkSize) {
+    const rows = all.slice(start, start + chunkSize)
     // Issued in one tick: the RPC client sends them as JSON-RPC batches.
     const receipts = await Promise.all(
       rows.map((row) => request<Receipt | null>("eth_getTransactionReceipt", [row.hash])),
@@ -84,8 +132,13 @@ export async function recoverCrashedRuns(parameters: {
     const mined: { row: (typeof rows)[number]; receipt: Receipt }[] = []
     for (const [index, row] of rows.entries()) {
       const receipt = receipts[index]
-      if (receipt === undefined || receipt.isErr()) report.stillPending += 1
-      else if (receipt.value === null) unknown.push(row)
+      if (receipt === undefined || receipt.isErr()) {
+        undecided.push(row)
+        logger.warn(
+          { hash: row.hash, code: receipt?.isErr() ? receipt.error.code : "NO_ANSWER" },
+          "crash recovery could not read a receipt",
+        )
+      } else if (receipt.value === null) unknown.push(row)
       else mined.push({ row, receipt: receipt.value })
     }
     // Block times for the inclusion timestamps, one lookup per block.
@@ -131,12 +184,12 @@ export async function recoverCrashedRuns(parameters: {
         const lookup = known[index]
         // In the pool (or the lookup failed): the chain has not decided yet.
         if (lookup === undefined || lookup.isErr() || lookup.value !== null) {
-          report.stillPending += 1
+          undecided.push(row)
           continue
         }
         const chainNonce = row.nonceKey === "0" ? chainNonces.get(row.wallet) : undefined
         if (row.nonceKey === "0" && chainNonce === undefined) {
-          report.stillPending += 1
+          undecided.push(row)
           continue
         }
         // The nonce was used by another transaction: this one can never be mined.
@@ -157,10 +210,5 @@ export async function recoverCrashedRuns(parameters: {
       report.reconciled += updates.length
     }
   }
-  if (report.reconciled > 0 || report.stillPending > 0)
-    logger.info(
-      { ...report },
-      `reconciled ${report.reconciled} transaction(s) left pending by earlier runs (${report.included} included, ${report.failed} failed, ${report.replaced} replaced, ${report.dropped} dropped, ${report.stillPending} still pending)`,
-    )
-  return Ok(report)
+  return Ok(undecided)
 }
