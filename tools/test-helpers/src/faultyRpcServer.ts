@@ -1,5 +1,6 @@
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http"
-import type { Socket } from "node:net"
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import { listenOnLoopback, readRequestBody } from "./loopbackListener.js"
+import { postToUpstream } from "./networkConditions/postToUpstream.js"
 
 /**
  * What the faulty server does with one HTTP request.
@@ -73,37 +74,6 @@ export type FaultyRpcServer = {
   close(): Promise<void>
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on("data", (chunk: Buffer) => chunks.push(chunk))
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-    request.on("error", reject)
-  })
-}
-
-function forward(upstream: string, body: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(
-      upstream,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on("data", (chunk: Buffer) => chunks.push(chunk))
-        response.on("end", () =>
-          resolve({ status: response.statusCode ?? 502, body: Buffer.concat(chunks).toString("utf8") }),
-        )
-        response.on("error", reject)
-      },
-    )
-    outgoing.on("error", reject)
-    outgoing.end(body)
-  })
-}
-
 function answerLocally(
   parsed: JsonRpcRequestBody | JsonRpcRequestBody[],
   answer: (call: JsonRpcRequestBody) => unknown,
@@ -132,12 +102,11 @@ function answerLocally(
 export async function startFaultyRpcServer(options: FaultyRpcServerOptions = {}): Promise<FaultyRpcServer> {
   const script = [...(options.script ?? [])]
   const requests: RecordedRequest[] = []
-  const sockets = new Set<Socket>()
   const answer =
     options.answer ?? ((call: JsonRpcRequestBody) => (call.method === "eth_chainId" ? "0x7a69" : null))
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const text = await readBody(request)
+    const text = await readRequestBody(request)
     const step = script.shift() ?? { kind: "pass" }
     let parsed: JsonRpcRequestBody | JsonRpcRequestBody[]
     try {
@@ -170,7 +139,7 @@ export async function startFaultyRpcServer(options: FaultyRpcServerOptions = {})
       case "pass": {
         if (options.upstream !== undefined) {
           try {
-            const upstream = await forward(options.upstream, text)
+            const upstream = await postToUpstream(options.upstream, text)
             response.writeHead(upstream.status, { "content-type": "application/json" }).end(upstream.body)
           } catch {
             response.writeHead(502).end("upstream failed")
@@ -187,25 +156,13 @@ export async function startFaultyRpcServer(options: FaultyRpcServerOptions = {})
   const server = createServer((request, response) => {
     handle(request, response).catch(() => request.socket.destroy())
   })
-  server.on("connection", (socket) => {
-    sockets.add(socket)
-    socket.on("close", () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => resolve())
-  })
-  const address = server.address()
-  const port = typeof address === "object" && address !== null ? address.port : 0
+  const listening = await listenOnLoopback(server)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening.port}`,
     requests,
     push(...steps) {
       script.push(...steps)
     },
-    close() {
-      for (const socket of sockets) socket.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
-    },
+    close: listening.close,
   }
 }

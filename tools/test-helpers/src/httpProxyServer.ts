@@ -1,6 +1,6 @@
 import { createServer } from "node:http"
-import type { Socket } from "node:net"
 import { createProxy } from "proxy"
+import { listenOnLoopback } from "./loopbackListener.js"
 
 /**
  * Options of {@link startHttpProxy}.
@@ -46,7 +46,6 @@ export type HttpProxyServer = {
  */
 export async function startHttpProxy(options: HttpProxyOptions = {}): Promise<HttpProxyServer> {
   const server = createProxy(createServer())
-  const sockets = new Set<Socket>()
   let connections = 0
   let proxiedRequests = 0
   let authFailures = 0
@@ -60,17 +59,12 @@ export async function startHttpProxy(options: HttpProxyOptions = {}): Promise<Ht
     else authFailures += 1
     return ok
   }
-  server.on("connection", (socket: Socket) => {
-    connections += 1
-    sockets.add(socket)
-    socket.on("close", () => sockets.delete(socket))
+  const listening = await listenOnLoopback(server, {
+    onConnection: () => {
+      connections += 1
+    },
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => resolve())
-  })
-  const address = server.address()
-  const port = typeof address === "object" && address !== null ? address.port : 0
+  const port = listening.port
   return {
     url: `http://127.0.0.1:${port}`,
     urlWith: (username, password) =>
@@ -84,9 +78,6 @@ export async function startHttpProxy(options: HttpProxyOptions = {}): Promise<Ht
     get authFailures() {
       return authFailures
     },
-    close() {
-      for (const socket of sockets) socket.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
-    },
+    close: listening.close,
   }
 }

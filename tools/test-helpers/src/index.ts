@@ -24,6 +24,8 @@ export {
   type JsonRpcCaller,
   readJournal,
 } from "./journalAudit/index.js"
+export { type LoopbackListener, listenOnLoopback, readRequestBody } from "./loopbackListener.js"
+export { type MethodFaultProxy, startMethodFaultProxy } from "./methodFaultProxy.js"
 export {
   type CallFault,
   createInjectionCounters,

@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http"
-import type { AddressInfo, Socket } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { startMethodFaultProxy } from "@testnet/test-helpers"
 import { hexlify, Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runTestCli } from "../cli/testing/cliHarness.js"
@@ -18,95 +17,6 @@ import { testChain } from "./testing/testChain.js"
 
 // Faults met where users meet them: a real anvil behind a real loopback proxy that injects one
 // fault at a time (a JSON-RPC -32603 on a send, a hung request, a dead RPC), and a real SQLite file.
-
-type FaultProxy = {
-  url: string
-  /** The next HTTP request carrying this method is answered -32603 for every call in it (not forwarded). */
-  failNext(method: string): void
-  /** The next HTTP request carrying this method is never answered. */
-  hangNext(method: string): void
-  /** From now on nothing is answered. */
-  blackHole(): void
-  injected: string[]
-  close(): Promise<void>
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on("data", (chunk: Buffer) => chunks.push(chunk))
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-    request.on("error", reject)
-  })
-}
-
-async function startFaultProxy(upstream: string): Promise<FaultProxy> {
-  const failing = new Set<string>()
-  const hanging = new Set<string>()
-  const sockets = new Set<Socket>()
-  const injected: string[] = []
-  let dead = false
-  const server: Server = createServer(async (request, response) => {
-    const body = await readBody(request)
-    if (dead) return
-    const parsed = JSON.parse(body) as { id: unknown; method: string } | { id: unknown; method: string }[]
-    const calls = Array.isArray(parsed) ? parsed : [parsed]
-    const methods = calls.map((call) => call.method)
-    const hung = [...hanging].find((method) => methods.includes(method))
-    if (hung !== undefined) {
-      hanging.delete(hung)
-      injected.push(`hang ${hung}`)
-      return
-    }
-    const failed = [...failing].find((method) => methods.includes(method))
-    if (failed !== undefined) {
-      failing.delete(failed)
-      injected.push(`-32603 ${failed}`)
-      const errors = calls.map((call) => ({
-        jsonrpc: "2.0",
-        id: call.id,
-        error: { code: -32603, message: "internal error" },
-      }))
-      response.writeHead(200, { "content-type": "application/json" })
-      response.end(JSON.stringify(Array.isArray(parsed) ? errors : errors[0]))
-      return
-    }
-    const outgoing = httpRequest(
-      upstream,
-      { method: "POST", headers: { "content-type": "application/json" } },
-      (answer) => {
-        const chunks: Buffer[] = []
-        answer.on("data", (chunk: Buffer) => chunks.push(chunk))
-        answer.on("end", () => {
-          if (dead) return
-          response.writeHead(answer.statusCode ?? 502, { "content-type": "application/json" })
-          response.end(Buffer.concat(chunks))
-        })
-      },
-    )
-    outgoing.on("error", () => response.destroy())
-    outgoing.end(body)
-  })
-  server.on("connection", (socket) => {
-    sockets.add(socket)
-    socket.on("close", () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    failNext: (method) => failing.add(method),
-    hangNext: (method) => hanging.add(method),
-    blackHole: () => {
-      dead = true
-    },
-    injected,
-    close: async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
-}
 
 let devnet: Devnet
 const directory = mkdtempSync(join(tmpdir(), "fault-recovery-"))
@@ -148,7 +58,7 @@ function collectingLogger(lines: string[]) {
 
 describe("startup resilience", () => {
   it("completes a run whose setup meets a -32603 on the funding send and a hung request", async () => {
-    const proxy = await startFaultProxy(devnet.rpcUrl)
+    const proxy = await startMethodFaultProxy(devnet.rpcUrl)
     try {
       proxy.hangNext("eth_chainId")
       proxy.failNext("eth_sendRawTransaction")
@@ -177,7 +87,7 @@ describe("startup resilience", () => {
 
 describe("dead RPC", () => {
   it("ends the run with exit 1, the summary and one line naming the endpoint within outage + grace", async () => {
-    const proxy = await startFaultProxy(devnet.rpcUrl)
+    const proxy = await startMethodFaultProxy(devnet.rpcUrl)
     const toml = join(directory, "outage.toml")
     writeFileSync(
       toml,
@@ -231,7 +141,7 @@ describe("dead RPC", () => {
   }, 60_000)
 
   it("fails fast at startup against a black-hole RPC, within the outage window", async () => {
-    const proxy = await startFaultProxy(devnet.rpcUrl)
+    const proxy = await startMethodFaultProxy(devnet.rpcUrl)
     proxy.blackHole()
     const lines: string[] = []
     try {

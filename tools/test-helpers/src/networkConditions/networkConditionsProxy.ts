@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
-import type { Socket } from "node:net"
 import { keccak256 } from "ethers"
+import { listenOnLoopback, readRequestBody } from "../loopbackListener.js"
 import type { NetworkConditions, OutageWindow } from "./conditions.js"
 import { createInjectionCounters, type InjectionCounters } from "./injectionCounters.js"
 import { errorAnswer, type JsonRpcAnswer, type JsonRpcCall, rawTransactionOf } from "./jsonRpcMessages.js"
@@ -60,15 +60,6 @@ type RequestDraws = {
 const sleep = (milliseconds: number) =>
   milliseconds > 0 ? new Promise<void>((resolve) => setTimeout(resolve, milliseconds)) : Promise.resolve()
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on("data", (chunk: Buffer) => chunks.push(chunk))
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-    request.on("error", reject)
-  })
-}
-
 function drawRequest(random: SeededRandom, conditions: NetworkConditions): RequestDraws {
   return {
     http5xx: random.chance(conditions.http5xx ?? 0),
@@ -109,7 +100,6 @@ export async function startNetworkConditionsProxy(
   const { upstream, conditions } = options
   const random = createSeededRandom(options.seed)
   const counters = createInjectionCounters()
-  const sockets = new Set<Socket>()
   // Sends forwarded but not yet answered by the node: they are not in its pool listing yet.
   const inFlightBySender = new Map<string, number>()
   let firstSendAt: number | undefined
@@ -251,7 +241,7 @@ export async function startNetworkConditionsProxy(
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const text = await readBody(request)
+    const text = await readRequestBody(request)
     counters.requests += 1
     let parsed: JsonRpcCall | JsonRpcCall[]
     try {
@@ -336,26 +326,16 @@ export async function startNetworkConditionsProxy(
   const server = createServer((request, response) => {
     handle(request, response).catch(() => request.socket.destroy())
   })
-  server.on("connection", (socket) => {
-    sockets.add(socket)
-    socket.on("close", () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => resolve())
-  })
-  const address = server.address()
-  const port = typeof address === "object" && address !== null ? address.port : 0
+  const listening = await listenOnLoopback(server)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening.port}`,
     counters,
     get firstSendAt() {
       return firstSendAt
     },
     close() {
       closed = true
-      for (const socket of sockets) socket.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
+      return listening.close()
     },
   }
 }
