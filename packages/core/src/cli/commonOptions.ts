@@ -62,6 +62,10 @@ export function addRunOptions(command: Command): Command {
     .option("--tps <n>", "target task starts per second (open loop)", parsePositiveNumber)
     .option("-w, --workers <n>", "maximum tasks in flight", parsePositiveInteger)
     .option("--wallets <n>", "number of wallets to use", parsePositiveInteger)
+    .option(
+      "--wallet-seed <text>",
+      "seed of the worker wallets derived from TESTNET_FUNDER_KEY when no wallet source is configured (wallets.seed, default: the chain's name)",
+    )
     .option("-t, --tasks <names>", "only these tasks (comma-separated)", parseList)
     .option("--weights <name=w,...>", "override task weights", parseWeights)
     .option("--seed <n>", "seed for reproducible choices", parseNonNegativeInteger)

@@ -14,6 +14,7 @@ export type RunFlagOptions = {
   tps?: number
   workers?: number
   wallets?: number
+  walletSeed?: string
   tasks?: string[]
   weights?: Record<string, number>
   seed?: number
@@ -40,7 +41,11 @@ export function flagsToConfigInput(options: RunFlagOptions): ConfigInput {
   if (options.count !== undefined) input.count = options.count
   if (options.tps !== undefined) input.targetTps = options.tps
   if (options.workers !== undefined) input.workers = options.workers
-  if (options.wallets !== undefined) input.wallets = { count: options.wallets }
+  if (options.wallets !== undefined || options.walletSeed !== undefined)
+    input.wallets = {
+      ...(options.wallets === undefined ? {} : { count: options.wallets }),
+      ...(options.walletSeed === undefined ? {} : { seed: options.walletSeed }),
+    }
   if (options.tasks !== undefined) input.tasks = options.tasks
   if (options.weights !== undefined) input.taskWeights = options.weights
   if (options.seed !== undefined) input.seed = options.seed

@@ -11,6 +11,7 @@ import type { CliContext } from "./context.js"
 import { exitCodes } from "./exitCodes.js"
 import type { Shard } from "./flagParsers.js"
 import { createProgressRenderer } from "./progress.js"
+import { proxySummaryJson, renderProxySummary } from "./proxySummary.js"
 import { renderError } from "./renderError.js"
 import { createSequenceTask, withSingleTask } from "./sequenceTask.js"
 import { renderRunSummary, runSummaryJson } from "./summary.js"
@@ -32,6 +33,8 @@ export type LoadRequest = {
   /** Funding amounts in base units of the chain's funding currency (from --funding-target/-threshold). */
   fundingTarget?: bigint
   fundingThreshold?: bigint
+  /** --reclaim: send what is left on the worker wallets back to the funder at the end. */
+  reclaim?: boolean
   /** --sync-send: eth_sendRawTransactionSync where the chain has it. */
   syncSend?: boolean
   /** Write the run's HTML report at the end (start, unless --no-report); `directory` default ./reports. */
@@ -96,6 +99,7 @@ export async function executeLoad(
     ...(request.fundingTarget === undefined ? {} : { fundingTarget: request.fundingTarget }),
     ...(request.fundingThreshold === undefined ? {} : { fundingThreshold: request.fundingThreshold }),
     ...(request.syncSend === true ? { useSendRawTransactionSync: true } : {}),
+    ...(request.reclaim === true ? { reclaim: true } : {}),
     ...reporting.value.hooks,
   })
   await reporting.value.close()
@@ -112,9 +116,11 @@ export async function executeLoad(
     if (recovery !== undefined) io.stdout.write(`${JSON.stringify({ type: "recovery", ...recovery })}\n`)
     if (reportPath !== undefined) io.stdout.write(`${JSON.stringify({ type: "report", path: reportPath })}\n`)
     io.stdout.write(`${runSummaryJson(summary)}\n`)
+    if (report.value.proxies.length > 0) io.stdout.write(`${proxySummaryJson(report.value.proxies)}\n`)
   } else {
     if (recovered !== undefined) io.stdout.write(`${recovered}\n`)
     io.stdout.write(renderRunSummary(summary))
+    io.stdout.write(renderProxySummary(report.value.proxies))
     io.stdout.write(
       `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}.\n`,
     )

@@ -133,9 +133,11 @@ describe("wallets fund / reclaim on a devnet", () => {
         first: "error: `runnertest wallets reclaim` needs a funder and none is configured.",
       },
       {
-        argv: ["wallets", "fund", "--rpc-url", devnet?.rpcUrl ?? ""],
-        environment,
-        first: "error: `runnertest wallets fund` has no wallets: no wallet source is configured.",
+        // Without sources the wallets are derived from the funder key; an address alone cannot derive them.
+        argv: ["wallets", "reclaim", "--rpc-url", devnet?.rpcUrl ?? ""],
+        environment: { TESTNET_FUNDER_ADDRESS: funder?.address },
+        first:
+          "error: `runnertest wallets reclaim` has no wallets: no wallet source is configured and no funder key to derive them from.",
       },
       {
         argv: ["wallets", "fund", "--config", configFile],

@@ -20,7 +20,7 @@ export const configDefaults = deepFreeze({
   taskWeights: {},
   taskTimeoutMs: 180_000,
   leaseCooldownMs: 0,
-  proxies: { urls: [], mode: "sticky", directFallback: false },
+  proxies: { urls: [], mode: "sticky", directFallback: false, banSeconds: 1800 },
   database: "./data/{chain}.db",
   logLevel: "info",
   blockTimeSeconds: 1,

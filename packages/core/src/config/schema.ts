@@ -1,5 +1,6 @@
 import { getAddress } from "ethers"
 import * as z from "zod"
+import { proxyProtocols } from "../proxy/proxyList.js"
 import { parseWeiAmount } from "./amount.js"
 
 // The zod schema of a complete config, in TypeScript (camelCase) names. Defaults are not here:
@@ -37,9 +38,10 @@ const urlWithProtocol = (protocols: readonly string[], description: string) =>
   )
 
 const rpcUrl = urlWithProtocol(["http:", "https:", "ws:", "wss:"], "an http, https, ws or wss URL")
+// The same scheme list as the proxy parser, so a URL the config accepts is one the run can use.
 const proxyUrl = urlWithProtocol(
-  ["http:", "https:", "socks:", "socks4:", "socks5:"],
-  "an http, https, socks4 or socks5 URL (credentials as user:password@host)",
+  proxyProtocols.map((protocol) => `${protocol}:`),
+  `an ${proxyProtocols.join(", ")} URL (credentials as user:password@host)`,
 )
 
 const taskName = z
@@ -115,9 +117,14 @@ const walletSourceSchema = z.discriminatedUnion("kind", [
  * Fields of the `wallets` table. The key lists also feed "did you mean" hints.
  *
  * @example
- * Object.keys(walletsShape) // ["count", "sources"]
+ * Object.keys(walletsShape) // ["count", "sources", "seed"]
  */
-export const walletsShape = { count: wholeNumber(1, maxWallets), sources: z.array(walletSourceSchema) }
+export const walletsShape = {
+  count: wholeNumber(1, maxWallets),
+  sources: z.array(walletSourceSchema),
+  // The salt of derived worker wallets (used when no source is configured).
+  seed: nonEmptyString().max(256, { error: "must be at most 256 characters" }).exactOptional(),
+}
 
 /**
  * Fields of the `rpc` table. The key lists also feed "did you mean" hints.
@@ -137,13 +144,14 @@ export const rpcShape = {
  * Fields of the `proxies` table. The key lists also feed "did you mean" hints.
  *
  * @example
- * Object.keys(proxiesShape) // ["urls", "file", "mode", "directFallback"]
+ * Object.keys(proxiesShape) // ["urls", "file", "mode", "directFallback", "banSeconds"]
  */
 export const proxiesShape = {
   urls: z.array(proxyUrl),
   file: nonEmptyString().exactOptional(),
   mode: z.enum(["sticky", "rotate"]),
   directFallback: z.boolean(),
+  banSeconds: positiveNumber().max(86_400 * 7, { error: "must be at most 604800 (a week)" }),
 }
 
 /**

@@ -68,6 +68,11 @@ export type Config = {
     /** How many wallets the run uses. */
     readonly count: number
     readonly sources: readonly WalletSourceConfig[]
+    /**
+     * Salt of the worker wallets derived from the funder key when no source is configured
+     * (default: the chain's name). Not secret: the wallets are as secret as the funder key.
+     */
+    readonly seed?: string
   }
   /** Minimum pause between two tasks of one worker, in milliseconds. */
   readonly minDelayMs: number
@@ -82,13 +87,15 @@ export type Config = {
   /** A wallet rests this long after its lease is released, in milliseconds. */
   readonly leaseCooldownMs: number
   readonly proxies: {
-    /** Proxy URLs (http, https, socks4, socks5), optionally with `user:password@`. */
+    /** Proxy URLs (http, https, socks4, socks5, socks5h), optionally with `user:password@`. */
     readonly urls: readonly string[]
     /** A file with one proxy URL per line, read by the proxy manager. */
     readonly file?: string
     readonly mode: ProxyMode
     /** Send directly when every proxy is banned, instead of failing. */
     readonly directFallback: boolean
+    /** How long a failing proxy stays banned, in seconds (default 1800). */
+    readonly banSeconds: number
   }
   /** SQLite path, ":memory:" or a postgres:// URL. `{chain}` is replaced by the chain's name. */
   readonly database: string

@@ -33,7 +33,7 @@ afterAll(async () => {
 })
 
 function proxiesConfig(urls: string[], overrides: Partial<Config["proxies"]> = {}): Config["proxies"] {
-  return { urls, mode: "sticky", directFallback: false, ...overrides }
+  return { urls, mode: "sticky", directFallback: false, banSeconds: 1800, ...overrides }
 }
 
 async function open(config: Config["proxies"]) {

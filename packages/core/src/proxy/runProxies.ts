@@ -82,8 +82,8 @@ function createRoutingDispatcher(route: () => Dispatcher): Dispatcher {
  * const rpc = createRpcClient({ endpoints: config.rpcUrls, ...opened.value.rpcOptions })
  */
 export async function openRunProxies(parameters: {
-  proxies: Config["proxies"]
-  /** How long a failing proxy stays banned (default 30 minutes). */
+  proxies: Omit<Config["proxies"], "banSeconds"> & { readonly banSeconds?: number }
+  /** How long a failing proxy stays banned (default `proxies.banSeconds`, else 30 minutes). */
   banMs?: number
   check?: ProxyCheckTarget
 }): Promise<Result<RunProxies, OpenRunProxiesErrorType>> {
@@ -101,7 +101,7 @@ export async function openRunProxies(parameters: {
   const created = createProxyManager({
     proxies: list.value,
     mode: proxies.mode,
-    banMs: parameters.banMs ?? 30 * 60_000,
+    banMs: parameters.banMs ?? (proxies.banSeconds ?? 30 * 60) * 1000,
     directFallback: proxies.directFallback,
   })
   if (created.isErr()) return created

@@ -7,6 +7,7 @@
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerChainIdMismatchError, RunnerInvalidPlanError } from "../errors/runner.js"
+import { openRunProxies } from "../proxy/runProxies.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient } from "../rpc/client.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
@@ -87,7 +88,24 @@ export async function openFundingSession(parameters: {
       }),
     )
   const logger = parameters.logger ?? silentLogger
-  const rpc = createRpcClient({ endpoints: [...config.rpcUrls], timeoutMs: config.rpc.timeoutMs })
+  // Funding traffic goes through the configured proxies, like a run's.
+  const proxies = await openRunProxies({
+    proxies: config.proxies,
+    check: { rpcUrl: config.rpcUrls[0] ?? "", timeoutMs: config.rpc.timeoutMs },
+  })
+  if (proxies.isErr()) return proxies
+  const proxied = createRpcClient({
+    endpoints: [...config.rpcUrls],
+    timeoutMs: config.rpc.timeoutMs,
+    ...proxies.value.rpcOptions,
+  })
+  const rpc: RpcClient = {
+    ...proxied,
+    async close() {
+      await proxied.close()
+      await proxies.value.close()
+    },
+  }
   const expected = config.chainId ?? chain.chainId
   const reported = await rpc.request<string>("eth_chainId", [])
   if (reported.isErr()) {

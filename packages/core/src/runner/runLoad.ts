@@ -13,8 +13,11 @@ import { openDatabase } from "../database/openDatabase.js"
 import type { Devnet } from "../devnet/startDevnet.js"
 import { startDevnet } from "../devnet/startDevnet.js"
 import type { BaseError } from "../errors/base.js"
+import type { ProxyAllBannedError } from "../errors/proxy.js"
 import { RunnerChainIdMismatchError, RunnerRpcOutageError } from "../errors/runner.js"
 import type { FetchPendingNonce } from "../nonce/nonceManager.js"
+import type { ProxyDiagnostic } from "../proxy/proxyManager.js"
+import { openRunProxies, type RunProxies } from "../proxy/runProxies.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient, type RpcClientStats } from "../rpc/client.js"
 import { createFastWallets } from "../signing/fastWallet.js"
@@ -29,6 +32,7 @@ import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
 import { startOutageWatchdog } from "./outageWatchdog.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import { silentLogger } from "./ports.js"
+import { startProxyBanWatch } from "./proxyBanWatch.js"
 import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
 import { createRunner, type Runner } from "./runner.js"
 import { retrySetup, type SetupPolicy } from "./setupRetry.js"
@@ -62,10 +66,13 @@ export type RunLoadReport = {
   /** What the start did about earlier crashed runs and the rows they left pending. */
   recovery: CrashRecoveryReport | undefined
   /**
-   * Set when the run ended because no endpoint answered for `rpc.max_outage_seconds`: the summary
-   * is still valid (what was done before), but the run failed (the CLI exits 1 after the summary).
+   * Set when the run ended because no endpoint answered for `rpc.max_outage_seconds`, or because
+   * every proxy was banned with no direct fallback: the summary is still valid (what was done
+   * before), but the run failed (the CLI exits 1 after the summary).
    */
-  outage: RunnerRpcOutageError | undefined
+  outage: RunnerRpcOutageError | ProxyAllBannedError | undefined
+  /** Requests, failures and bans per configured proxy (masked URLs); empty without proxies. */
+  proxies: ProxyDiagnostic[]
 }
 
 /**
@@ -143,6 +150,7 @@ export type RunLoadOptions = {
 type Resources = {
   devnet?: Devnet
   rpc?: RpcClient
+  proxies?: RunProxies
   database?: DatabaseManager
   uninstallSignals?: () => void
   timer?: ReturnType<typeof setInterval>
@@ -161,6 +169,7 @@ async function release(resources: Resources) {
     await resources.database?.finishRun({ runId: resources.openRunId, status: "failed" })
   await resources.database?.close()
   await resources.rpc?.close()
+  await resources.proxies?.close()
   await resources.devnet?.stop()
 }
 
@@ -219,7 +228,13 @@ async function runWith(
     logger.info({ rpcUrl: started.value.rpcUrl, chainId, wallets: wallets.length }, "embedded devnet started")
   } else {
     // Every shard loads the same configured set and keeps its own disjoint slice of it.
-    const loaded = await loadWorkerWallets({ config, shard: options.shard, environment: options.environment })
+    // No source configured: the wallets are derived from the funder key and wallets.seed.
+    const loaded = await loadWorkerWallets({
+      config,
+      shard: options.shard,
+      environment: options.environment,
+      chain,
+    })
     if (loaded.isErr()) return loaded
     wallets = loaded.value
     const loadedFunder = loadFunder(config)
@@ -227,7 +242,19 @@ async function runWith(
     funder = loadedFunder.value
   }
 
-  const rpc = createRpcClient({ endpoints: rpcUrls, timeoutMs: config.rpc.timeoutMs })
+  // Every request of the run (sends, reads, tracker, funding) goes through the configured proxies.
+  const proxies = await openRunProxies({
+    proxies: config.proxies,
+    banMs: config.proxies.banSeconds * 1000,
+    check: { rpcUrl: rpcUrls[0] ?? "", timeoutMs: config.rpc.timeoutMs },
+  })
+  if (proxies.isErr()) return proxies
+  resources.proxies = proxies.value
+  const rpc = createRpcClient({
+    endpoints: rpcUrls,
+    timeoutMs: config.rpc.timeoutMs,
+    ...proxies.value.rpcOptions,
+  })
   resources.rpc = rpc
   const maxOutageMs = config.rpc.maxOutageSeconds * 1000
   const setupStartedAt = Date.now()
@@ -343,7 +370,7 @@ async function runWith(
     setup,
   })
   options.onRunner?.(runner)
-  let outage: RunnerRpcOutageError | undefined
+  let outage: RunnerRpcOutageError | ProxyAllBannedError | undefined
   const watchdog = startOutageWatchdog({
     lastAnswerAt: () => rpc.stats().lastAnswerAt,
     maxOutageMs,
@@ -359,7 +386,21 @@ async function runWith(
       setTimeout(() => runner.abort("rpc outage"), options.outageGraceMs ?? 5000).unref()
     },
   })
-  resources.stopWatchdog = () => watchdog.stop()
+  // Every proxy banned and no direct fallback: nothing can reach the node; stop like an outage.
+  const banWatch = startProxyBanWatch({
+    allBanned: () => proxies.value.allBanned(),
+    onAllBanned(error) {
+      if (outage !== undefined) return
+      outage = error
+      logger.error({ proxies: proxies.value.size }, "every proxy is banned; stopping the run")
+      runner.stop("all proxies banned")
+      setTimeout(() => runner.abort("all proxies banned"), options.outageGraceMs ?? 5000).unref()
+    },
+  })
+  resources.stopWatchdog = () => {
+    watchdog.stop()
+    banWatch.stop()
+  }
   if (options.handleSignals ?? true) resources.uninstallSignals = installShutdownHandlers(runner)
   if (options.onSnapshot !== undefined) {
     const onSnapshot = options.onSnapshot
@@ -368,6 +409,7 @@ async function runWith(
   }
   const result = await runner.run()
   watchdog.stop()
+  banWatch.stop()
   const status =
     result.isErr() || outage !== undefined
       ? "failed"
@@ -395,6 +437,7 @@ async function runWith(
       rpcStats: rpc.stats(),
       recovery,
       outage,
+      proxies: proxies.value.diagnose(),
     })
   const reconciled = await reconcileJournal({
     rpc,
@@ -432,5 +475,6 @@ async function runWith(
     rpcStats: rpc.stats(),
     recovery,
     outage: undefined,
+    proxies: proxies.value.diagnose(),
   })
 }

@@ -24,6 +24,7 @@ type LoadOptions = RunFlagOptions &
     report?: boolean
     reportDir?: string
     metricsPort?: number
+    reclaim?: boolean
   }
 
 /**
@@ -37,6 +38,7 @@ export function registerLoadCommands(program: Command, context: CliContext, slot
   addRunOptions(addConnectionOptions(addCommonOptions(program.command("start"))))
     .description("run the load: weighted random tasks at the target rate until duration/count/Ctrl-C")
     .option("--no-report", "do not write the HTML report at the end of the run")
+    .option("--reclaim", "at the end of the run, send what is left on the worker wallets back to the funder")
     .option("--report-dir <directory>", "where the end-of-run report goes (default ./reports)")
     .option(
       "--metrics-port <port>",
@@ -130,6 +132,7 @@ async function prepare(
     ...(funding.value.target === undefined ? {} : { fundingTarget: funding.value.target }),
     ...(funding.value.threshold === undefined ? {} : { fundingThreshold: funding.value.threshold }),
     syncSend: options.syncSend === true,
+    ...(requested.kind === "start" && options.reclaim === true ? { reclaim: true } : {}),
     ...(requested.kind === "start" && options.report !== false
       ? { report: options.reportDir === undefined ? {} : { directory: options.reportDir } }
       : {}),

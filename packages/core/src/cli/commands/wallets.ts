@@ -1,5 +1,6 @@
 import type { Command } from "commander"
 import { Ok } from "../../result.js"
+import { loadWorkerWallets, walletSeed } from "../../runner/workerWallets.js"
 import { exportAddressesCsv, generateKeystores, listKeystoreAddresses } from "../../wallet/keystoreTool.js"
 import { readPassword } from "../../wallet/password.js"
 import { addCommonOptions } from "../commonOptions.js"
@@ -7,6 +8,7 @@ import type { CliContext, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { parsePositiveInteger } from "../flagParsers.js"
 import { examplesText } from "../helpText.js"
+import { loadCommandConfig } from "../loadCommandConfig.js"
 import { renderTable } from "../table.js"
 import { registerFundingCommands } from "./walletsFunding.js"
 
@@ -71,31 +73,77 @@ Examples:
     )
 
   addCommonOptions(wallets.command("list"))
-    .description("list the addresses of keystores (no password needed: nothing is decrypted)")
+    .description(
+      "list the addresses of keystores (no password needed: nothing is decrypted), or without --dir the worker wallets a run uses (derived from TESTNET_FUNDER_KEY when no source is configured)",
+    )
     .addHelpText(
       "after",
       examplesText(name, [
         "wallets list --dir keystores",
         "wallets list --dir keystores --csv > addresses.csv",
+        `TESTNET_FUNDER_KEY=0x… ${name} wallets list --wallets 20`,
       ]),
     )
-    .requiredOption("--dir <path>", "keystore file or directory")
+    .option("--dir <path>", "keystore file or directory")
     .option("--csv", "print address,file lines as CSV")
+    .option("--wallets <n>", "how many worker wallets (wallets.count)", parsePositiveInteger)
+    .option(
+      "--wallet-seed <text>",
+      "seed of derived worker wallets (wallets.seed, default: the chain's name)",
+    )
     .action(
-      slot.wrap(async (options: { dir: string; csv?: boolean; json?: boolean }) => {
-        const listed = await listKeystoreAddresses(options.dir)
-        if (listed.isErr()) return listed
-        if (options.json) context.io.stdout.write(`${JSON.stringify(listed.value)}\n`)
-        else if (options.csv) context.io.stdout.write(exportAddressesCsv(listed.value))
-        else
-          context.io.stdout.write(
-            renderTable(
-              [{ header: "address" }, { header: "file" }],
-              listed.value.map((file) => [file.address, file.file]),
-            ),
-          )
-        return Ok(exitCodes.ok)
-      }),
+      slot.wrap(
+        async (options: {
+          dir?: string
+          csv?: boolean
+          json?: boolean
+          config?: string
+          wallets?: number
+          walletSeed?: string
+        }) => {
+          if (options.dir === undefined) {
+            // The run's worker wallets: configured sources, else derived from the funder key.
+            const config = await loadCommandConfig(context, options)
+            if (config.isErr()) return config
+            const loaded = await loadWorkerWallets({
+              config: config.value,
+              environment: context.io.environment,
+              chain: context.chain,
+            })
+            if (loaded.isErr()) return loaded
+            const origin =
+              config.value.wallets.sources.length === 0
+                ? `derived ${walletSeed(config.value, context.chain.name)}`
+                : "configured sources"
+            const rows = loaded.value.map((wallet, index) => ({ index, address: wallet.address, origin }))
+            if (options.json) context.io.stdout.write(`${JSON.stringify(rows)}\n`)
+            else if (options.csv)
+              context.io.stdout.write(
+                `index,address,origin\n${rows.map((row) => `${row.index},${row.address},${row.origin}`).join("\n")}\n`,
+              )
+            else
+              context.io.stdout.write(
+                renderTable(
+                  [{ header: "index" }, { header: "address" }, { header: "origin" }],
+                  rows.map((row) => [String(row.index), row.address, row.origin]),
+                ),
+              )
+            return Ok(exitCodes.ok)
+          }
+          const listed = await listKeystoreAddresses(options.dir)
+          if (listed.isErr()) return listed
+          if (options.json) context.io.stdout.write(`${JSON.stringify(listed.value)}\n`)
+          else if (options.csv) context.io.stdout.write(exportAddressesCsv(listed.value))
+          else
+            context.io.stdout.write(
+              renderTable(
+                [{ header: "address" }, { header: "file" }],
+                listed.value.map((file) => [file.address, file.file]),
+              ),
+            )
+          return Ok(exitCodes.ok)
+        },
+      ),
     )
 
   registerFundingCommands(wallets, context, slot)

@@ -16,6 +16,7 @@ type FundingCommandFlags = FundingFlags & {
   rpcUrl?: string[]
   chainId?: number
   wallets?: number
+  walletSeed?: string
   shard?: Shard
 }
 
@@ -25,8 +26,12 @@ function addTargetOptions(command: Command): Command {
     .option("--chain-id <id>", "expected chain id (checked against the node)", parsePositiveInteger)
     .option(
       "--wallets <n>",
-      "the first N wallets of the configured sources (wallets.count)",
+      "the first N wallets of the configured sources, or N derived wallets (wallets.count)",
       parsePositiveInteger,
+    )
+    .option(
+      "--wallet-seed <text>",
+      "seed of the wallets derived from TESTNET_FUNDER_KEY when no source is configured (wallets.seed, default: the chain's name)",
     )
     .option("--shard <index/count>", "only this shard's wallets (as `start --shard`), e.g. 2/4", parseShard)
 }
@@ -76,12 +81,13 @@ async function execute(
   if (amounts.isErr()) return amounts
   const config = await loadCommandConfig(context, options)
   if (config.isErr()) return config
-  if (config.value.wallets.sources.length === 0)
+  if (config.value.wallets.sources.length === 0 && config.value.funder?.key === undefined)
     return Err(
       new CliUsageError({
-        message: `\`${command}\` has no wallets: no wallet source is configured.`,
+        message: `\`${command}\` has no wallets: no wallet source is configured and no funder key to derive them from.`,
         hints: [
-          'Add a [[wallets.sources]] entry to the config file (--config), e.g. kind = "keys-file", path = "keys.txt".',
+          "Set TESTNET_FUNDER_KEY (the worker wallets are derived from it and wallets.seed),",
+          'or add a [[wallets.sources]] entry to the config file (--config), e.g. kind = "keys-file", path = "keys.txt".',
         ],
       }),
     )
