@@ -15,7 +15,7 @@ export type DatabaseDialect = "sqlite" | "postgres"
  * @example
  * if (storedVersion > SCHEMA_VERSION) refuse()
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 // Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
 // which changes over time (Kysely's documented practice).
@@ -177,14 +177,40 @@ function runLiveness(): Migration {
 }
 
 /**
+ * Observed inclusion: `transactions.included_at` becomes the time the run saw the block (Unix
+ * ms, the tracker's clock at settlement) and the block's own timestamp moves to
+ * `block_timestamp` — block timestamps have 1 s resolution and often precede the send, so
+ * latencies from them were negative or zero. `runs.seed` stores the seed the run used, printed
+ * or not, so a run can be replayed.
+ */
+function observedInclusion(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("transactions").addColumn("block_timestamp", "bigint").execute()
+      await db.schema.alterTable("runs").addColumn("seed", "varchar(100)").execute()
+      await setSchemaVersion(db, 3)
+    },
+    async down(db) {
+      await db.schema.alterTable("runs").dropColumn("seed").execute()
+      await db.schema.alterTable("transactions").dropColumn("block_timestamp").execute()
+      await setSchemaVersion(db, 2)
+    },
+  }
+}
+
+/**
  * All migrations, by name (names sort in application order). Inline, not files: bundlers
  * break file-based providers.
  *
  * @example
- * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness"]
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion"]
  */
 export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
-  return { "0001_initial": initial(dialect), "0002_run_liveness": runLiveness() }
+  return {
+    "0001_initial": initial(dialect),
+    "0002_run_liveness": runLiveness(),
+    "0003_observed_inclusion": observedInclusion(),
+  }
 }
 
 /**

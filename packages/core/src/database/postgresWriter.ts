@@ -22,7 +22,17 @@ export type PostgresWriterOptions = { pool: pg.Pool; target: string; busyTimeout
 // PostgreSQL accepts at most 65535 parameters per statement.
 const MAX_PARAMETERS = 60_000
 
-const UPDATE_TYPES = ["varchar", "varchar", "bigint", "bigint", "varchar", "varchar", "varchar"]
+const UPDATE_TYPES = [
+  "varchar",
+  "varchar",
+  "bigint",
+  "bigint",
+  "varchar",
+  "varchar",
+  "varchar",
+  "bigint",
+  "varchar",
+]
 
 /**
  * The recorder's PostgreSQL path: one round trip per table per batch (multi-row INSERT, and
@@ -76,8 +86,10 @@ export function createPostgresWriter(options: PostgresWriterOptions): BatchWrite
            included_at = COALESCE(v.included_at, t.included_at),
            gas_used = COALESCE(v.gas_used, t.gas_used),
            effective_gas_price = COALESCE(v.effective_gas_price, t.effective_gas_price),
-           error_code = COALESCE(v.error_code, t.error_code)
-         FROM (VALUES ${values}) AS v(hash, status, included_block, included_at, gas_used, effective_gas_price, error_code)
+           error_code = COALESCE(v.error_code, t.error_code),
+           block_timestamp = COALESCE(v.block_timestamp, t.block_timestamp),
+           fee_token = COALESCE(v.fee_token, t.fee_token)
+         FROM (VALUES ${values}) AS v(hash, status, included_block, included_at, gas_used, effective_gas_price, error_code, block_timestamp, fee_token)
          WHERE t.hash = v.hash`,
         chunk.flatMap(updateParameters),
       )

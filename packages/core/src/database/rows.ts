@@ -35,8 +35,12 @@ export type TransactionUpdate = {
   hash: string
   status: TransactionStatus
   includedBlock?: bigint | number | undefined
-  /** Milliseconds since the epoch (block timestamp or observation time). */
+  /** Unix ms at which the run observed the including block. */
   includedAt?: number | undefined
+  /** The including block's timestamp, Unix ms. */
+  blockTimestamp?: number | undefined
+  /** The token that paid the fee, where the chain charges fees in a token. */
+  feeToken?: string | undefined
   gasUsed?: bigint | undefined
   effectiveGasPrice?: bigint | undefined
   errorCode?: string | undefined

@@ -27,6 +27,8 @@ export type CreateRunParameters = {
   id?: string
   /** Defaults to now (ms). */
   startedAt?: number
+  /** The seed of the run's random choices, so the run can be replayed. */
+  seed?: string
 }
 
 /**
@@ -55,6 +57,7 @@ export function createRun(
         unknown
       >,
       toolVersion: parameters.toolVersion,
+      seed: parameters.seed,
     }
     await context.db
       .insertInto("runs")
@@ -71,6 +74,7 @@ export function createRun(
         tool_version: record.toolVersion,
         pid: process.pid,
         heartbeat_at: record.startedAt,
+        seed: parameters.seed ?? null,
       })
       .execute()
     return record

@@ -35,7 +35,7 @@ export type TaskMetricStatus = "success" | "failure" | "expected_failure" | "tim
  * @example
  * const row: RunsTable = { id: "…", chain: "tempo", chain_id: 42431, host: "box", shard: null,
  *   started_at: Date.now(), ended_at: null, status: "running", config: "{}", tool_version: "0.1.0",
- *   pid: 4242, heartbeat_at: Date.now() }
+ *   pid: 4242, heartbeat_at: Date.now(), seed: "42" }
  */
 export type RunsTable = {
   id: string
@@ -52,6 +52,8 @@ export type RunsTable = {
   pid: number | null
   /** Unix ms of the run's last sign of life (null before schema version 2). */
   heartbeat_at: number | null
+  /** The seed the run's random choices used (null before schema version 3). */
+  seed: string | null
 }
 
 /**
@@ -83,7 +85,7 @@ export type TaskMetricsTable = {
  * @example
  * const row: TransactionsTable = { hash: "0x…", run_id: "r", chain_id: 1, wallet: "0x…", nonce_key: "0", nonce: "7",
  *   task: "transfer", sent_at: Date.now(), status: "pending", included_block: null, included_at: null,
- *   gas_used: null, effective_gas_price: null, fee_token: null, error_code: null }
+ *   block_timestamp: null, gas_used: null, effective_gas_price: null, fee_token: null, error_code: null }
  */
 export type TransactionsTable = {
   hash: string
@@ -95,7 +97,10 @@ export type TransactionsTable = {
   task: string
   sent_at: number
   included_block: number | null
+  /** Unix ms at which the run observed the including block (the tracker's clock at settlement). */
   included_at: number | null
+  /** The including block's timestamp in ms (null before schema version 3). */
+  block_timestamp: number | null
   gas_used: string | null
   effective_gas_price: string | null
   fee_token: string | null

@@ -60,7 +60,8 @@ export function createSqliteWriter(options: SqliteWriterOptions): BatchWriter {
   const update = raw.prepare(
     `UPDATE transactions SET status = ?, included_block = COALESCE(?, included_block),
      included_at = COALESCE(?, included_at), gas_used = COALESCE(?, gas_used),
-     effective_gas_price = COALESCE(?, effective_gas_price), error_code = COALESCE(?, error_code)
+     effective_gas_price = COALESCE(?, effective_gas_price), error_code = COALESCE(?, error_code),
+     block_timestamp = COALESCE(?, block_timestamp), fee_token = COALESCE(?, fee_token)
      WHERE hash = ?`,
   )
   const checkpoint = raw.prepare("PRAGMA wal_checkpoint(PASSIVE)")

@@ -22,7 +22,17 @@ describe("statements", () => {
       { hash: "a", status: "replaced", includedBlock: 3n, gasUsed: 1n, errorCode: "REPLACED" },
       { hash: "b", status: "dropped" },
     ])
-    expect(updateParameters(merged[0]!)).toEqual(["a", "replaced", 3, null, "1", null, "REPLACED"])
+    expect(updateParameters(merged[0]!)).toEqual([
+      "a",
+      "replaced",
+      3,
+      null,
+      "1",
+      null,
+      "REPLACED",
+      null,
+      null,
+    ])
   })
 
   it("computes nearest-rank percentiles", () => {

@@ -83,6 +83,8 @@ export const updateColumns = [
   "gas_used",
   "effective_gas_price",
   "error_code",
+  "block_timestamp",
+  "fee_token",
 ] as const
 
 /**
@@ -196,7 +198,7 @@ export function assetParameters(row: CreatedAssetRow): SqlParameter[] {
  * Parameters of one update: hash, status, then {@link updateColumns} (null = keep).
  *
  * @example
- * updateParameters({ hash: "0x1", status: "included", includedBlock: 5n }) // ["0x1", "included", 5, null, null, null, null]
+ * updateParameters({ hash: "0x1", status: "included", includedBlock: 5n }) // ["0x1", "included", 5, null, null, null, null, null, null]
  */
 export function updateParameters(update: TransactionUpdate): SqlParameter[] {
   return [
@@ -207,6 +209,8 @@ export function updateParameters(update: TransactionUpdate): SqlParameter[] {
     update.gasUsed === undefined ? null : update.gasUsed.toString(),
     update.effectiveGasPrice === undefined ? null : update.effectiveGasPrice.toString(),
     update.errorCode ?? null,
+    update.blockTimestamp ?? null,
+    update.feeToken ?? null,
   ]
 }
 

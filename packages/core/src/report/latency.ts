@@ -1,3 +1,4 @@
+import { inclusionLatencies } from "../database/queries/inclusionLatency.js"
 import { percentile } from "../database/queries/percentile.js"
 import type { ReportTransactionRow } from "./loadRunRows.js"
 import type { ReportLatency } from "./types.js"
@@ -13,7 +14,8 @@ function niceWidth(maxMs: number, maxBuckets: number): number {
 }
 
 /**
- * Inclusion latency (included_at − sent_at) of every transaction that reached a block:
+ * Inclusion latency (observed included_at − sent_at, see inclusionLatency.ts) of every
+ * transaction that reached a block:
  * nearest-rank p50/p90/p99 and a histogram of at most `maxBuckets` equal-width buckets.
  *
  * @example
@@ -21,22 +23,20 @@ function niceWidth(maxMs: number, maxBuckets: number): number {
  * latency.p99Ms // 2140
  */
 export function buildLatency(transactions: readonly ReportTransactionRow[], maxBuckets = 40): ReportLatency {
-  const differences = transactions
-    .filter((row) => row.includedAt !== undefined && row.includedBlock !== undefined)
-    .map((row) => (row.includedAt ?? row.sentAt) - row.sentAt)
-  const clampedToZero = differences.filter((difference) => difference < 0).length
-  const samples = differences.map((difference) => Math.max(0, difference)).sort((left, right) => left - right)
+  const { samples, clampedToZero, method } = inclusionLatencies(transactions)
   const count = samples.length
   const maxMs = samples[count - 1]
   if (maxMs === undefined)
     return {
       count: 0,
+      method,
       clampedToZero: 0,
       minMs: null,
       maxMs: null,
       meanMs: null,
       p50Ms: null,
       p90Ms: null,
+      p95Ms: null,
       p99Ms: null,
       bucketWidthMs: 0,
       bucketMs: [],
@@ -53,12 +53,14 @@ export function buildLatency(transactions: readonly ReportTransactionRow[], maxB
   }
   return {
     count,
+    method,
     clampedToZero,
     minMs: samples[0] ?? null,
     maxMs,
     meanMs: Math.round(sum / count),
     p50Ms: percentile(samples, 50) ?? null,
     p90Ms: percentile(samples, 90) ?? null,
+    p95Ms: percentile(samples, 95) ?? null,
     p99Ms: percentile(samples, 99) ?? null,
     bucketWidthMs: width,
     bucketMs: counts.map((_count, index) => index * width),

@@ -24,7 +24,10 @@ export type ReportTransactionRow = {
   status: TransactionStatus
   sentAt: number
   includedBlock: bigint | undefined
+  /** When the run observed the including block (Unix ms). */
   includedAt: number | undefined
+  /** The including block's timestamp (Unix ms; undefined before schema version 3). */
+  blockTimestamp: number | undefined
   gasUsed: bigint | undefined
   effectiveGasPrice: bigint | undefined
   feeToken: string | undefined
@@ -67,6 +70,7 @@ export async function loadRunRows(
         "sent_at",
         "included_block",
         "included_at",
+        "block_timestamp",
         "gas_used",
         "effective_gas_price",
         "fee_token",
@@ -82,6 +86,7 @@ export async function loadRunRows(
         sentAt: Number(row.sent_at),
         includedBlock: row.included_block === null ? undefined : BigInt(row.included_block),
         includedAt: row.included_at === null ? undefined : Number(row.included_at),
+        blockTimestamp: row.block_timestamp === null ? undefined : Number(row.block_timestamp),
         gasUsed: row.gas_used === null ? undefined : BigInt(row.gas_used),
         effectiveGasPrice: row.effective_gas_price === null ? undefined : BigInt(row.effective_gas_price),
         feeToken: row.fee_token ?? undefined,

@@ -1,3 +1,4 @@
+import type { InclusionLatencyMethod } from "../database/queries/inclusionLatency.js"
 /**
  * The JSON shape of a run report (`schemaVersion: 1`, documented in docs/reports.md). Big
  * integers (gas, fees, block numbers) are decimal strings so the JSON is lossless; times are
@@ -86,10 +87,11 @@ export type ReportThroughput = {
 }
 
 /**
- * Inclusion latency (included_at − sent_at) of the included and reverted transactions.
- * `included_at` is the block's timestamp, whole seconds on most chains (and on anvil offset from
- * the wall clock by up to a second), so values below one block time are approximate; negative
- * differences count as 0 and are counted in `clampedToZero`.
+ * Inclusion latency (included_at − sent_at) of the included and reverted transactions, by the
+ * one definition in database/queries/inclusionLatency.ts (the CLI summary and `db stats` use it
+ * too). `method` says how `included_at` was measured: `observed` (when the run saw the block) or,
+ * for runs recorded before schema version 3, `block-timestamp` (whole seconds; negative
+ * differences count as 0 and are counted in `clampedToZero`).
  * `bucketMs[i]` is the lower bound of bucket `i`, `count[i]` how many fell in it.
  *
  * @example
@@ -97,12 +99,14 @@ export type ReportThroughput = {
  */
 export type ReportLatency = {
   count: number
+  method: InclusionLatencyMethod
   clampedToZero: number
   minMs: number | null
   maxMs: number | null
   meanMs: number | null
   p50Ms: number | null
   p90Ms: number | null
+  p95Ms: number | null
   p99Ms: number | null
   bucketWidthMs: number
   bucketMs: number[]

@@ -62,6 +62,7 @@ export function createRecorderAdapter(parameters: {
             status: journalStatus[update.status],
             includedBlock: update.includedBlock,
             includedAt: update.includedAt,
+            blockTimestamp: update.blockTimestamp,
             gasUsed: update.gasUsed,
             effectiveGasPrice: update.effectiveGasPrice,
             errorCode: update.errorCode ?? (update.status === "reverted" ? "REVERTED" : undefined),

@@ -34,7 +34,10 @@ export type RunnerTransactionUpdate = {
   hash: string
   status: RunnerTransactionStatus
   includedBlock?: bigint
+  /** Unix ms at which the run observed the including block. */
   includedAt?: number
+  /** The including block's timestamp, Unix ms. */
+  blockTimestamp?: number
   gasUsed?: bigint
   effectiveGasPrice?: bigint
   errorCode?: string

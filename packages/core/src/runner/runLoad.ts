@@ -29,6 +29,7 @@ import { createChainNonceManager, createConfiguredGasManager } from "./chainPort
 import { type CrashRecoveryReport, recoverCrashedRuns } from "./crashRecovery.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
+import { summaryWithJournalLatency } from "./journalLatency.js"
 import { startOutageWatchdog } from "./outageWatchdog.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import { silentLogger } from "./ports.js"
@@ -421,11 +422,13 @@ async function runWith(
   if (finished.isErr()) logger.warn({ code: finished.error.code }, "could not mark the run finished")
   // A dead RPC during funding surfaces as the funding's failure; the outage is the real reason.
   if (result.isErr()) return outage === undefined ? result : Err(outage)
+  // One truth: the summary's inclusion latencies come from the journal, as in `db stats` and the report.
+  const summary = await summaryWithJournalLatency(result.value, database, runId)
   const addresses = ordered.map((wallet) => wallet.address)
   if (outage !== undefined)
     // Nothing more is asked of a dead RPC: no reconciliation, no report lookups.
     return Ok({
-      summary: result.value,
+      summary,
       runId,
       chainId,
       databaseUrl,
@@ -459,11 +462,11 @@ async function runWith(
     chainId,
     wallets: addresses,
     funder: funder?.address,
-    summary: result.value,
+    summary,
     reconciliation,
   })
   return Ok({
-    summary: result.value,
+    summary,
     runId,
     chainId,
     databaseUrl,

@@ -28,6 +28,8 @@ export type RunRecord = {
   status: RunStatus
   config: Record<string, unknown>
   toolVersion: string
+  /** The seed of the run's random choices (undefined for runs before schema version 3). */
+  seed?: string | undefined
 }
 
 /**
@@ -67,6 +69,8 @@ export type TransactionRecord = {
   sentAt: number
   includedBlock: bigint | undefined
   includedAt: number | undefined
+  /** The including block's timestamp, Unix ms (undefined before schema version 3). */
+  blockTimestamp?: number | undefined
   gasUsed: bigint | undefined
   effectiveGasPrice: bigint | undefined
   feeToken: string | undefined
@@ -122,6 +126,7 @@ export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
     status: row.status,
     config: parseJsonObject(row.config),
     toolVersion: row.tool_version,
+    seed: orUndefined(row.seed ?? null),
   }
 }
 
@@ -165,6 +170,7 @@ export function toTransactionRecord(row: Selectable<TransactionsTable>): Transac
     sentAt: Number(row.sent_at),
     includedBlock: bigintOrUndefined(row.included_block),
     includedAt: row.included_at === null ? undefined : Number(row.included_at),
+    blockTimestamp: row.block_timestamp === null ? undefined : Number(row.block_timestamp),
     gasUsed: bigintOrUndefined(row.gas_used),
     effectiveGasPrice: bigintOrUndefined(row.effective_gas_price),
     feeToken: orUndefined(row.fee_token),

@@ -2,12 +2,13 @@ import type { DatabaseErrorType } from "../../errors/database.js"
 import type { Result } from "../../result.js"
 import type { TransactionStatus } from "../schema.js"
 import { type QueryContext, runQuery } from "./context.js"
+import { inclusionLatencies } from "./inclusionLatency.js"
 import { groupBy, percentile } from "./percentile.js"
 import { type RunRecord, toRunRecord } from "./records.js"
 
 /**
  * Statistics of one task in a run. Durations come from `task_metrics`; inclusion latency
- * (included_at − sent_at), gas and fees from the journal. `fees` = Σ gas_used × effective_gas_price.
+ * (observed included_at − sent_at, inclusionLatency.ts), gas and fees from the journal. `fees` = Σ gas_used × effective_gas_price.
  *
  * @example
  * const line = `${summary.taskName}: ${summary.successes}/${summary.count}, p95 ${summary.p95DurationMs} ms`
@@ -67,7 +68,15 @@ export function runSummary(
       .execute()
     const transactions = await context.db
       .selectFrom("transactions")
-      .select(["task", "status", "sent_at", "included_at", "gas_used", "effective_gas_price"])
+      .select([
+        "task",
+        "status",
+        "sent_at",
+        "included_at",
+        "block_timestamp",
+        "gas_used",
+        "effective_gas_price",
+      ])
       .where("run_id", "=", runId)
       .execute()
 
@@ -91,9 +100,11 @@ export function runSummary(
 
 type MetricRow = { status: string; duration_ms: number }
 type TransactionRow = {
+  task: string
   status: TransactionStatus
   sent_at: number
   included_at: number | null
+  block_timestamp: number | null
   gas_used: string | null
   effective_gas_price: string | null
 }
@@ -104,10 +115,14 @@ function summarise(metrics: readonly MetricRow[], transactions: readonly Transac
   const successes = metrics.filter(
     (row) => row.status === "success" || row.status === "expected_failure",
   ).length
-  const latencies = transactions
-    .filter((row) => row.included_at !== null)
-    .map((row) => Number(row.included_at) - Number(row.sent_at))
-    .sort((left, right) => left - right)
+  const latencies = inclusionLatencies(
+    transactions.map((row) => ({
+      task: row.task,
+      sentAt: row.sent_at,
+      includedAt: row.included_at,
+      blockTimestamp: row.block_timestamp,
+    })),
+  ).samples
   const byStatus: Partial<Record<TransactionStatus, number>> = {}
   let gasUsed = 0n
   let fees = 0n

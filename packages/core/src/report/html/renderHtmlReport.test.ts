@@ -31,6 +31,7 @@ function reportWith(text: string): RunReport {
       sentAt: 1_700_000_001_000,
       includedBlock: 5n,
       includedAt: 1_700_000_002_000,
+      blockTimestamp: 1_700_000_002_000,
       gasUsed: 21_000n,
       effectiveGasPrice: 7n,
       feeToken: `token-${text}`,

@@ -1,4 +1,4 @@
-import type { RunReport, RunReportData } from "../types.js"
+import type { ReportLatency, RunReport, RunReportData } from "../types.js"
 import { getUplotAssets } from "./assets.js"
 import { chartScript } from "./chartScript.js"
 import { escapeHtml, inlineScript, jsonForScript } from "./escape.js"
@@ -39,9 +39,7 @@ ${charts
   )
   .join("\n")}
 </div>
-<p class="note">Latency: ${latency.count} transactions, buckets of ${latency.bucketWidthMs} ms, from block timestamps (1 s resolution: sub-block values are approximate${
-    latency.clampedToZero === 0 ? "" : `; ${latency.clampedToZero} negative differences counted as 0 ms`
-  }). ${escapeHtml(gasNote)}</p>
+<p class="note">Latency: ${latency.count} transactions, buckets of ${latency.bucketWidthMs} ms. ${latencyMethodNote(latency)} ${escapeHtml(gasNote)}</p>
 <h3>Per task</h3>
 <div class="scroll">${renderTasks(data)}</div>
 <h3>Errors by code</h3>
@@ -95,4 +93,13 @@ ${runs.map(renderRun).join("\n")}
 </body>
 </html>
 `
+}
+
+/** How the latency was measured, in words (the same rows and definition as the CLI summary and `db stats`). */
+function latencyMethodNote(latency: ReportLatency): string {
+  if (latency.method === "observed")
+    return "Method: the time the run observed the including block minus the time it sent the transaction (both on this machine's clock, ms), the same rows and definition as the CLI summary and `db stats`."
+  return `Method: block timestamp minus send time (a run recorded before observed times were journalled; 1 s resolution, sub-block values are approximate${
+    latency.clampedToZero === 0 ? "" : `; ${latency.clampedToZero} negative differences counted as 0 ms`
+  }).`
 }

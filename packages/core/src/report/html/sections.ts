@@ -50,8 +50,8 @@ export function renderTotals(data: RunReportData): string {
     ],
     ["peak TPS sent / included", `${formatRate(totals.peakSentTps)} / ${formatRate(totals.peakIncludedTps)}`],
     [
-      "inclusion latency p50 / p90 / p99",
-      `${formatMs(latency.p50Ms)} / ${formatMs(latency.p90Ms)} / ${formatMs(latency.p99Ms)}`,
+      "inclusion latency p50 / p95 / p99",
+      `${formatMs(latency.p50Ms)} / ${formatMs(latency.p95Ms)} / ${formatMs(latency.p99Ms)}`,
     ],
     ["gas used", formatBigInteger(totals.gasUsed)],
     ["fees paid (base units)", fees(totals.fees)],

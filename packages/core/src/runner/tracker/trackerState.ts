@@ -10,6 +10,19 @@ import type { VerifiedRecipients } from "../receiptDerivation.js"
 import type { RunnerRecorder } from "../recorderPort.js"
 import type { PendingEntry, TrackerEvents, TrackerNonceManager, TransactionOutcome } from "./types.js"
 
+/**
+ * The journal's two inclusion times: `includedAt` is when this run observed the block (wall-clock
+ * Unix ms, the same clock as `sent_at`; the tracker's own clock is monotonic, not Unix), and
+ * `blockTimestamp` the block's own time. Latency is measured from the first: block timestamps
+ * have 1 s resolution and often precede the send.
+ */
+function inclusionTimes(blockTimestamp: number | undefined) {
+  return {
+    includedAt: Date.now(),
+    ...(blockTimestamp === undefined ? {} : { blockTimestamp: blockTimestamp * 1000 }),
+  }
+}
+
 /** How many settled outcomes and dropped entries are remembered. */
 const memory = 10_000
 
@@ -65,7 +78,7 @@ export function createTrackerState(parameters: {
           hash: entry.hash,
           status: outcome.status,
           includedBlock: receipt.blockNumber,
-          ...(receipt.blockTimestamp === undefined ? {} : { includedAt: receipt.blockTimestamp * 1000 }),
+          ...inclusionTimes(receipt.blockTimestamp),
           gasUsed: receipt.gasUsed,
           effectiveGasPrice: receipt.effectiveGasPrice,
         },
@@ -99,7 +112,7 @@ export function createTrackerState(parameters: {
         hash,
         status,
         includedBlock: receipt.blockNumber,
-        ...(blockTimestamp === undefined ? {} : { includedAt: blockTimestamp * 1000 }),
+        ...inclusionTimes(blockTimestamp),
         gasUsed: receipt.gasUsed,
         effectiveGasPrice: receipt.effectiveGasPrice,
       },
