@@ -98,3 +98,44 @@ export class FundingNoFunderError extends BaseError {
 }
 /** {@link FundingNoFunderError} narrowed by name. @example let error: FundingNoFunderErrorType */
 export type FundingNoFunderErrorType = FundingNoFunderError & { name: "FundingNoFunderError" }
+
+/**
+ * The funder (with what the worker wallets already hold) cannot pay for the planned load: refused
+ * before anything is sent, with the numbers (bad input: change the plan or fund the funder).
+ *
+ * @example
+ * new FundingPlanUnderfundedError({ funder: "0xf39F…", needed: 6n * 10n ** 18n, available: 10n ** 18n, wallets: 10, tasks: 300, symbol: "ETH", decimals: 18 })
+ */
+export class FundingPlanUnderfundedError extends BaseError {
+  override name = "FundingPlanUnderfundedError"
+  readonly needed: bigint
+  readonly available: bigint
+  constructor(parameters: {
+    funder: string
+    needed: bigint
+    available: bigint
+    wallets: number
+    tasks: number
+    symbol: string
+    decimals: number
+  }) {
+    const { funder, needed, available, wallets, tasks, symbol, decimals } = parameters
+    const format = (amount: bigint) => `${formatUnits(amount, decimals)} ${symbol}`
+    const perWallet = wallets > 0 ? needed / BigInt(wallets) : needed
+    super(
+      `The funder ${funder} cannot pay for the plan: needed ${format(needed)}, available ${format(available)} (funder and worker wallets), ${format(perWallet)} per wallet for ${tasks} task(s) on ${wallets} wallet(s).`,
+      {
+        code: "FUNDING_PLAN_UNDERFUNDED",
+        metaMessages: [
+          "Top up the funder, or lower --tps, --duration or --count (the estimate includes a 50 % margin).",
+        ],
+      },
+    )
+    this.needed = needed
+    this.available = available
+  }
+}
+/** {@link FundingPlanUnderfundedError} narrowed by name. @example let error: FundingPlanUnderfundedErrorType */
+export type FundingPlanUnderfundedErrorType = FundingPlanUnderfundedError & {
+  name: "FundingPlanUnderfundedError"
+}

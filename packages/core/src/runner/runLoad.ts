@@ -29,6 +29,7 @@ import { createChainNonceManager, createConfiguredGasManager } from "./chainPort
 import { type CrashRecoveryReport, recoverCrashedRuns } from "./crashRecovery.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
+import { checkPlanFunding } from "./fundingPlan.js"
 import { summaryWithJournalLatency } from "./journalLatency.js"
 import { startOutageWatchdog } from "./outageWatchdog.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
@@ -51,6 +52,8 @@ import { keepShard, loadFunder, loadWorkerWallets } from "./workerWallets.js"
 export type RunLoadReport = {
   summary: RunSummary
   runId: string
+  /** The seed of the run's random choices (drawn when none was configured; stored in `runs`). */
+  seed: number
   chainId: number
   databaseUrl: string
   /** The RPC used (the devnet's, when one was started; masked otherwise). */
@@ -284,6 +287,25 @@ async function runWith(
       }),
     )
 
+  // Before anything is sent or written: can the funder (with what the wallets hold) pay for the plan?
+  let planPerWallet: bigint | undefined
+  if (!useDevnet && funder !== undefined) {
+    const planned = await checkPlanFunding({
+      chain,
+      config,
+      rpc,
+      hook: chain.fund ?? nativeFundingHook,
+      funder: funder.address,
+      wallets: wallets.map((wallet) => wallet.address),
+    })
+    if (planned.isErr()) return planned
+    planPerWallet = planned.value.perWallet
+    logger.info(
+      { tasks: planned.value.tasks, gasPerTask: planned.value.gasPerTask, perWallet: String(planPerWallet) },
+      "funding covers the plan",
+    )
+  }
+
   const opened = await openDatabase({ url: databaseUrl })
   if (opened.isErr()) return opened
   const database = opened.value
@@ -299,10 +321,14 @@ async function runWith(
   })
   if (recovered.isErr()) logger.warn({ code: recovered.error.code }, "crash recovery failed")
   const recovery = recovered.isOk() ? recovered.value : undefined
+  // One seed for every random choice (wallet order, task picks, delays), drawn when none is
+  // configured, stored and printed so any run can be replayed with --seed.
+  const seed = config.seed ?? createRandom().seed
   const run = await database.createRun({
     chain: chain.name,
     chainId,
     config,
+    seed: String(seed),
     toolVersion: options.toolVersion ?? chain.version,
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.shard === undefined ? {} : { shard: formatShard(options.shard) }),
@@ -321,10 +347,15 @@ async function runWith(
   const signers = options.signer === "ethers" ? Ok(wallets) : createFastWallets(wallets)
   if (signers.isErr()) return signers
   // The seed fixes the wallet order too: same seed, same first leases.
-  const ordered = createRandom(config.seed).fork("wallets").shuffle(signers.value)
+  const ordered = createRandom(seed).fork("wallets").shuffle(signers.value)
   const pool = createWalletPool(ordered, { cooldownMs: config.leaseCooldownMs })
   const hook = chain.fund ?? nativeFundingHook
-  const fundingTarget = options.fundingTarget ?? defaultFundingTarget(hook, { devnet: useDevnet })
+  // Without an explicit target, each wallet starts with its share of the plan (when larger than the
+  // default), so refills only top up instead of racing a wallet running dry.
+  const defaultTarget = defaultFundingTarget(hook, { devnet: useDevnet })
+  const fundingTarget =
+    options.fundingTarget ??
+    (planPerWallet !== undefined && planPerWallet > defaultTarget ? planPerWallet : defaultTarget)
 
   const runner = createRunner({
     chain,
@@ -339,7 +370,7 @@ async function runWith(
       maxDelayMs: config.maxDelayMs,
       taskWeights: config.taskWeights,
       ...(config.tasks === undefined ? {} : { taskFilter: config.tasks }),
-      ...(config.seed === undefined ? {} : { seed: config.seed }),
+      seed,
       taskTimeoutMs: config.taskTimeoutMs,
       ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
       ...(options.holdLeaseUntilSettled === undefined
@@ -417,7 +448,11 @@ async function runWith(
       : runner.stopReason === undefined
         ? "completed"
         : "interrupted"
-  const finished = await database.finishRun({ runId, status })
+  const finished = await database.finishRun({
+    runId,
+    status,
+    ...(result.isOk() ? { sendingWindow: result.value.sendingWindow } : {}),
+  })
   resources.openRunId = undefined
   if (finished.isErr()) logger.warn({ code: finished.error.code }, "could not mark the run finished")
   // A dead RPC during funding surfaces as the funding's failure; the outage is the real reason.
@@ -430,6 +465,7 @@ async function runWith(
     return Ok({
       summary,
       runId,
+      seed,
       chainId,
       databaseUrl,
       rpcUrl: rpc.endpoints[0] ?? "",
@@ -468,6 +504,7 @@ async function runWith(
   return Ok({
     summary,
     runId,
+    seed,
     chainId,
     databaseUrl,
     rpcUrl: useDevnet ? (rpcUrls[0] ?? "") : (rpc.endpoints[0] ?? ""),

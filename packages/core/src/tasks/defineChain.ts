@@ -3,6 +3,7 @@ import { TaskDuplicateNameError } from "../errors/task.js"
 import { defineFeePolicy, type FeePolicy, type FeePolicyDeclaration } from "../gas/feePolicy.js"
 import type { Result } from "../result.js"
 import type { Wallet } from "../wallet/wallet.js"
+import { type ChainNetwork, type ChainStartDefaults, defaultStartDefaults } from "./chainStart.js"
 import type { TaskRpc, TaskSigner } from "./context.js"
 import type { TaskDefinition } from "./defineTask.js"
 import type { FundingHook } from "./funding.js"
@@ -88,7 +89,25 @@ export type ChainDefinition = {
   readonly maxInFlightPerSender: number
   /** Accounts the chain's tasks use besides the workers, derived from the funder (see `ChainServiceWallets`). */
   readonly serviceWallets: ChainServiceWallets | undefined
+  /** Public networks by name (`--network NAME`); empty when the chain declares none. */
+  readonly networks: Readonly<Record<string, ChainNetwork>>
+  /** What `start` runs without a config, on the embedded devnet and on a real network. */
+  readonly startDefaults: ChainStartDefaults
+  /**
+   * Gas one execution of a task spends, by task name, for the funding plan check (a task not
+   * listed counts as {@link defaultGasPerTask}).
+   */
+  readonly gasPerTask: Readonly<Record<string, number>>
 }
+
+/**
+ * The gas a task is assumed to spend when its chain declares no estimate: conservative (a contract
+ * deployment or a few calls), so the funding check errs on refusing.
+ *
+ * @example
+ * chain.gasPerTask[task.name] ?? defaultGasPerTask
+ */
+export const defaultGasPerTask = 300_000
 
 /**
  * What a chain author writes; `defineChain` fills the defaults.
@@ -115,6 +134,12 @@ export type ChainDeclaration = {
   /** Pending transactions allowed per sender (default 16). */
   maxInFlightPerSender?: number
   serviceWallets?: ChainServiceWallets
+  /** Public networks by name, selectable with `--network NAME`. */
+  networks?: Readonly<Record<string, ChainNetwork>>
+  /** `start` defaults on the embedded devnet and on a real network. */
+  startDefaults?: ChainStartDefaults
+  /** Gas per execution by task name, for the funding plan check. */
+  gasPerTask?: Readonly<Record<string, number>>
 }
 
 /**
@@ -179,6 +204,9 @@ export function defineChain(declaration: ChainDeclaration): ChainDefinition {
     feePolicy: defineFeePolicy(declaration.feePolicy),
     maxInFlightPerSender,
     serviceWallets: declaration.serviceWallets,
+    networks: Object.freeze({ ...(declaration.networks ?? {}) }),
+    startDefaults: declaration.startDefaults ?? defaultStartDefaults,
+    gasPerTask: Object.freeze({ ...(declaration.gasPerTask ?? {}) }),
   })
 }
 
