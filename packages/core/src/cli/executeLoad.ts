@@ -107,7 +107,7 @@ export async function executeLoad(
   const reportPath = reporting.value.reportPath()
   const reportError = reporting.value.reportError()
   if (report.isErr()) return report
-  const { summary, runId, databaseUrl, reconciliation, recovery, outage } = report.value
+  const { summary, runId, seed, databaseUrl, reconciliation, recovery, outage } = report.value
   const recovered =
     recovery === undefined || (recovery.reconciled === 0 && recovery.crashedRuns === 0)
       ? undefined
@@ -115,14 +115,14 @@ export async function executeLoad(
   if (request.json) {
     if (recovery !== undefined) io.stdout.write(`${JSON.stringify({ type: "recovery", ...recovery })}\n`)
     if (reportPath !== undefined) io.stdout.write(`${JSON.stringify({ type: "report", path: reportPath })}\n`)
-    io.stdout.write(`${runSummaryJson(summary)}\n`)
+    io.stdout.write(`${runSummaryJson(summary, { runId, seed })}\n`)
     if (report.value.proxies.length > 0) io.stdout.write(`${proxySummaryJson(report.value.proxies)}\n`)
   } else {
     if (recovered !== undefined) io.stdout.write(`${recovered}\n`)
     io.stdout.write(renderRunSummary(summary))
     io.stdout.write(renderProxySummary(report.value.proxies))
     io.stdout.write(
-      `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}.\n`,
+      `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}; seed ${seed} (replay with --seed ${seed}).\n`,
     )
     if (reconciliation !== undefined && reconciliation.mismatches.length > 0) {
       io.stdout.write(

@@ -7,11 +7,13 @@ import { formatDuration } from "./table.js"
  *
  * @example
  * renderProgressLines(snapshot)
- * // ["elapsed 12.0 s  tps 48.7/50  in flight 31", "sent 580  included 561  reverted 0  rejected 1  dropped 0  pending 18", …]
+ * // ["elapsed 12.0 s  task starts/s 49.8 (target 50)  tx/s 48.7  in flight 31", …]
  */
 export function renderProgressLines(snapshot: RunSnapshot): string[] {
   const lines = [
-    `elapsed ${formatDuration(snapshot.elapsedMs)}  tps ${snapshot.currentTps.toFixed(1)}/${snapshot.targetTps}  in flight ${snapshot.tasksInFlight}`,
+    // The target is task starts per second; a task may send several transactions (or none), so
+    // the achieved rates of both are named, never set against each other.
+    `elapsed ${formatDuration(snapshot.elapsedMs)}  task starts/s ${snapshot.currentTaskStartsPerSecond.toFixed(1)} (target ${snapshot.targetTps})  tx/s ${snapshot.currentTps.toFixed(1)}  in flight ${snapshot.tasksInFlight}`,
     `tasks ${snapshot.tasksStarted} started, ${snapshot.tasksSucceeded} ok, ${snapshot.tasksFailed} failed${snapshot.skippedStarts > 0 ? `, ${snapshot.skippedStarts} skipped` : ""}`,
     `tx sent ${snapshot.sent}  included ${snapshot.included}  reverted ${snapshot.reverted}  rejected ${snapshot.rejected}  dropped ${snapshot.dropped}  pending ${snapshot.pendingTransactions}`,
     `inclusion p50 ${formatDuration(snapshot.inclusionLatencyMs.p50)}  p95 ${formatDuration(snapshot.inclusionLatencyMs.p95)}`,

@@ -18,6 +18,7 @@ const snapshot: RunSnapshot = {
   dropped: 0,
   pendingTransactions: 18,
   currentTps: 48.66,
+  currentTaskStartsPerSecond: 49.8,
   targetTps: 50,
   inclusionLatencyMs: { p50: 640, p95: 1_180 },
   topErrors: [{ code: "RPC_NONCE_TOO_LOW", count: 1 }],
@@ -25,11 +26,17 @@ const snapshot: RunSnapshot = {
 
 const summary: RunSummary = {
   durationMs: 65_000,
+  setupMs: 3_200,
+  drainMs: 1_900,
+  sendingWindow: { startedAt: 1_700_000_000_000, endedAt: 1_700_000_065_000 },
   stopReason: "duration",
   tasksStarted: 3_000,
   skippedStarts: 4,
   transactions: { sent: 2_900, included: 2_880, reverted: 10, rejected: 5, dropped: 3, pending: 2 },
   averageTps: 44.6,
+  transactionsPerSecond: 44.6,
+  taskStartsPerSecond: 46.2,
+  targetTaskStartsPerSecond: 50,
   inclusionLatencyMs: { p50: 700, p95: 1_400 },
   tasks: {
     transfer: {
@@ -84,7 +91,7 @@ describe("progress", () => {
   it("renders the terminal block", () => {
     expect(renderProgressLines(snapshot)).toMatchInlineSnapshot(`
       [
-        "elapsed 12.0 s  tps 48.7/50  in flight 31",
+        "elapsed 12.0 s  task starts/s 49.8 (target 50)  tx/s 48.7  in flight 31",
         "tasks 600 started, 560 ok, 9 failed",
         "tx sent 580  included 561  reverted 2  rejected 1  dropped 0  pending 18",
         "inclusion p50 640 ms  p95 1.2 s",
@@ -158,10 +165,11 @@ describe("progress", () => {
 describe("summary", () => {
   it("renders totals, one row per task and the top errors", () => {
     expect(renderRunSummary(summary)).toMatchInlineSnapshot(`
-      "Run finished (duration) after 1m 05s.
+      "Run finished (duration): sent for 1m 05s (setup 3.2 s before, drain 1.9 s after).
       Tasks started: 3000 (4 starts skipped: no free wallet or worker)
       Transactions: 2900 sent, 2880 included, 10 reverted, 5 rejected, 3 dropped, 2 pending
-      Average: 44.6 tx/s; inclusion latency p50 700 ms, p95 1.4 s
+      Rates over the sending window: 46.2 task starts/s (target 50), 44.6 transactions/s
+      Inclusion latency (observed − sent): p50 700 ms, p95 1.4 s
 
       task            runs      ok     p50    p95  incl p50  incl p95  tx incl/sent  main failure
       --------------  ----  ------  ------  -----  --------  --------  ------------  --------------

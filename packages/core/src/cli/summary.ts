@@ -11,10 +11,11 @@ import { formatDuration, formatPercent, renderTable } from "./table.js"
 export function renderRunSummary(summary: RunSummary): string {
   const { transactions } = summary
   const header = [
-    `Run finished (${summary.stopReason}) after ${formatDuration(summary.durationMs)}.`,
+    `Run finished (${summary.stopReason}): sent for ${formatDuration(summary.durationMs)} (setup ${formatDuration(summary.setupMs)} before, drain ${formatDuration(summary.drainMs)} after).`,
     `Tasks started: ${summary.tasksStarted}${summary.skippedStarts > 0 ? ` (${summary.skippedStarts} starts skipped: no free wallet or worker)` : ""}`,
     `Transactions: ${transactions.sent} sent, ${transactions.included} included, ${transactions.reverted} reverted, ${transactions.rejected} rejected, ${transactions.dropped} dropped, ${transactions.pending} pending`,
-    `Average: ${summary.averageTps.toFixed(1)} tx/s; inclusion latency p50 ${formatDuration(summary.inclusionLatencyMs.p50)}, p95 ${formatDuration(summary.inclusionLatencyMs.p95)}`,
+    `Rates over the sending window: ${summary.taskStartsPerSecond.toFixed(1)} task starts/s (target ${summary.targetTaskStartsPerSecond}), ${summary.transactionsPerSecond.toFixed(1)} transactions/s`,
+    `Inclusion latency (observed − sent): p50 ${formatDuration(summary.inclusionLatencyMs.p50)}, p95 ${formatDuration(summary.inclusionLatencyMs.p95)}`,
   ]
   const names = Object.keys(summary.tasks).sort()
   const rows = names.map((name) => {
@@ -62,8 +63,8 @@ export function renderRunSummary(summary: RunSummary): string {
  * @example
  * io.stdout.write(`${runSummaryJson(summary)}\n`)
  */
-export function runSummaryJson(summary: RunSummary): string {
-  return JSON.stringify({ type: "summary", ...summary }, (_key, value: unknown) =>
+export function runSummaryJson(summary: RunSummary, run: { runId?: string; seed?: number } = {}): string {
+  return JSON.stringify({ type: "summary", ...run, ...summary }, (_key, value: unknown) =>
     value === undefined ? null : typeof value === "bigint" ? value.toString() : value,
   )
 }

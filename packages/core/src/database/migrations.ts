@@ -15,7 +15,7 @@ export type DatabaseDialect = "sqlite" | "postgres"
  * @example
  * if (storedVersion > SCHEMA_VERSION) refuse()
  */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 // Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
 // which changes over time (Kysely's documented practice).
@@ -199,17 +199,38 @@ function observedInclusion(): Migration {
 }
 
 /**
+ * The sending window (first scheduled start to the end of scheduling, Unix ms), so the report and
+ * `db stats` give the run's duration and rates over the same window as the CLI summary, without
+ * the setup (funding) before it or the drain after it.
+ */
+function sendingWindow(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("runs").addColumn("sending_started_at", "bigint").execute()
+      await db.schema.alterTable("runs").addColumn("sending_ended_at", "bigint").execute()
+      await setSchemaVersion(db, 4)
+    },
+    async down(db) {
+      await db.schema.alterTable("runs").dropColumn("sending_ended_at").execute()
+      await db.schema.alterTable("runs").dropColumn("sending_started_at").execute()
+      await setSchemaVersion(db, 3)
+    },
+  }
+}
+
+/**
  * All migrations, by name (names sort in application order). Inline, not files: bundlers
  * break file-based providers.
  *
  * @example
- * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion"]
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window"]
  */
 export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
   return {
     "0001_initial": initial(dialect),
     "0002_run_liveness": runLiveness(),
     "0003_observed_inclusion": observedInclusion(),
+    "0004_sending_window": sendingWindow(),
   }
 }
 

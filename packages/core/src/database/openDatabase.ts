@@ -67,6 +67,7 @@ export type DatabaseManager = {
     runId: string
     status: Exclude<RunStatus, "running">
     endedAt?: number
+    sendingWindow?: { startedAt: number; endedAt: number }
   }): Promise<Result<void, DatabaseErrorType>>
   /** Closes this chain's `running` runs whose process is gone as `crashed` (see `closeCrashedRuns`). */
   closeCrashedRuns(parameters: {

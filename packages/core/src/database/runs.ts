@@ -89,12 +89,25 @@ export function createRun(
  */
 export function finishRun(
   context: QueryContext,
-  parameters: { runId: string; status: Exclude<RunStatus, "running">; endedAt?: number },
+  parameters: {
+    runId: string
+    status: Exclude<RunStatus, "running">
+    endedAt?: number
+    /** The sending window (Unix ms), when the run got that far. */
+    sendingWindow?: { startedAt: number; endedAt: number }
+  },
 ): Promise<Result<void, DatabaseErrorType>> {
   return runQuery(context, "finish a run", "runs", async () => {
+    const window = parameters.sendingWindow
     await context.db
       .updateTable("runs")
-      .set({ status: parameters.status, ended_at: parameters.endedAt ?? Date.now() })
+      .set({
+        status: parameters.status,
+        ended_at: parameters.endedAt ?? Date.now(),
+        ...(window === undefined
+          ? {}
+          : { sending_started_at: window.startedAt, sending_ended_at: window.endedAt }),
+      })
       .where("id", "=", parameters.runId)
       .execute()
   })

@@ -35,7 +35,8 @@ export type TaskMetricStatus = "success" | "failure" | "expected_failure" | "tim
  * @example
  * const row: RunsTable = { id: "…", chain: "tempo", chain_id: 42431, host: "box", shard: null,
  *   started_at: Date.now(), ended_at: null, status: "running", config: "{}", tool_version: "0.1.0",
- *   pid: 4242, heartbeat_at: Date.now(), seed: "42" }
+ *   pid: 4242, heartbeat_at: Date.now(), seed: "42",
+ *   sending_started_at: null, sending_ended_at: null }
  */
 export type RunsTable = {
   id: string
@@ -54,6 +55,9 @@ export type RunsTable = {
   heartbeat_at: number | null
   /** The seed the run's random choices used (null before schema version 3). */
   seed: string | null
+  /** Unix ms of the sending window's start and end (null before schema version 4 or while running). */
+  sending_started_at: number | null
+  sending_ended_at: number | null
 }
 
 /**

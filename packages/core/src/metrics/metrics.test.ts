@@ -167,6 +167,7 @@ describe("Prometheus metrics", () => {
           dropped: 0,
           pendingTransactions: 0,
           currentTps: 0,
+          currentTaskStartsPerSecond: 0,
           targetTps: 5,
           inclusionLatencyMs: { p50: undefined, p95: undefined },
           topErrors: [],

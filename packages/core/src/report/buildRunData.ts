@@ -30,6 +30,10 @@ export function buildRunData(parameters: {
   const rows = { transactions, metrics }
   const timeline = createTimeline(activeSpan(run, rows))
   const throughput = buildThroughput(transactions, timeline)
+  // The run's duration is its sending window (as in the CLI summary); setup and drain are apart.
+  const window = run.sendingWindow
+  const wallMs = run.endedAt === undefined ? null : run.endedAt - run.startedAt
+  const target = run.config.targetTps
   return {
     run: {
       id: run.id,
@@ -40,7 +44,10 @@ export function buildRunData(parameters: {
       status: run.status,
       startedAt: run.startedAt,
       endedAt: run.endedAt ?? null,
-      durationMs: run.endedAt === undefined ? null : run.endedAt - run.startedAt,
+      durationMs: window === undefined ? wallMs : window.endedAt - window.startedAt,
+      durationMethod: window === undefined ? "run" : "sending-window",
+      setupMs: window === undefined ? null : window.startedAt - run.startedAt,
+      drainMs: window === undefined || run.endedAt === undefined ? null : run.endedAt - window.endedAt,
       toolVersion: run.toolVersion,
       parameters: run.config,
     },
@@ -49,6 +56,8 @@ export function buildRunData(parameters: {
       metrics,
       funding: parameters.rows.transactions.length - transactions.length,
       throughput,
+      ...(window === undefined ? {} : { windowMs: window.endedAt - window.startedAt }),
+      ...(typeof target === "number" ? { targetTaskStartsPerSecond: target } : {}),
     }),
     throughput,
     inclusionLatency: buildLatency(transactions),

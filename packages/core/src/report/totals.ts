@@ -14,6 +14,9 @@ export function buildTotals(parameters: {
   metrics: readonly ReportMetricRow[]
   funding: number
   throughput: ReportThroughput
+  /** The sending window's length; without it, rates are over the active span. */
+  windowMs?: number
+  targetTaskStartsPerSecond?: number
 }): ReportTotals {
   const { transactions, metrics, throughput } = parameters
   const byStatus = { pending: 0, included: 0, failed: 0, dropped: 0, replaced: 0 }
@@ -29,7 +32,12 @@ export function buildTotals(parameters: {
   const taskSuccesses = metrics.filter(isTaskSuccess).length
   const settled = transactions.length - byStatus.pending
   // At least one second, so a burst inside one second does not divide by ~0.
-  const spanSeconds = transactions.length === 0 ? 0 : Math.max(1, (lastMs - firstMs) / 1000)
+  const spanSeconds =
+    parameters.windowMs !== undefined && parameters.windowMs > 0
+      ? parameters.windowMs / 1000
+      : transactions.length === 0
+        ? 0
+        : Math.max(1, (lastMs - firstMs) / 1000)
   const rate = (count: number) => (spanSeconds === 0 ? 0 : count / spanSeconds)
   return {
     sent: transactions.length,
@@ -46,6 +54,8 @@ export function buildTotals(parameters: {
     taskSuccessRate: metrics.length === 0 ? 0 : taskSuccesses / metrics.length,
     averageSentTps: rate(transactions.length),
     averageIncludedTps: rate(byStatus.included),
+    taskStartsPerSecond: rate(metrics.length),
+    targetTaskStartsPerSecond: parameters.targetTaskStartsPerSecond ?? null,
     peakSentTps: throughput.sentTps.reduce((peak, value) => Math.max(peak, value), 0),
     peakIncludedTps: throughput.includedTps.reduce((peak, value) => Math.max(peak, value), 0),
     gasUsed: tally.gasUsed(),

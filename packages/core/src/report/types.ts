@@ -36,7 +36,13 @@ export type ReportRunInfo = {
   status: string
   startedAt: number
   endedAt: number | null
+  /** The sending window when recorded (schema version 4), else started → ended. */
   durationMs: number | null
+  /** Which span `durationMs` is. */
+  durationMethod: "sending-window" | "run"
+  /** Setup (funding) before the sending window, and drain after it; null when unknown. */
+  setupMs: number | null
+  drainMs: number | null
   toolVersion: string
   /** The configuration snapshot stored with the run. */
   parameters: Record<string, unknown>
@@ -63,9 +69,13 @@ export type ReportTotals = {
   taskSuccesses: number
   taskFailures: number
   taskSuccessRate: number
-  /** Over the active span (first send to last inclusion). */
+  /** Transactions per second over the sending window (else the active span: first send to last inclusion). */
   averageSentTps: number
   averageIncludedTps: number
+  /** Achieved task starts per second over the same span. */
+  taskStartsPerSecond: number
+  /** The target (`--tps`, task starts per second), when the stored configuration has it. */
+  targetTaskStartsPerSecond: number | null
   peakSentTps: number
   peakIncludedTps: number
   gasUsed: string

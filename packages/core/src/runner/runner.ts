@@ -415,6 +415,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       const refill = parameters.funding === undefined ? undefined : refillLoop(parameters.funding)
       if (stopReason !== undefined) scheduler.stop()
       const scheduled = await scheduler.run()
+      statistics.sendingEnded()
       const graceEnds = clock.now() + graceMs
       const grace = () => (hardAbort.signal.aborted ? 0 : Math.max(0, graceEnds - clock.now()))
       stopController.abort()

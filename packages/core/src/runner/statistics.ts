@@ -32,7 +32,11 @@ export type RunSnapshot = {
   rejected: number
   dropped: number
   pendingTransactions: number
+  /** Achieved transactions sent per second over the last few seconds. */
   currentTps: number
+  /** Achieved task starts per second over the last few seconds (what `--tps` targets). */
+  currentTaskStartsPerSecond: number
+  /** The target: task starts per second (`--tps`), not transactions. */
   targetTps: number
   inclusionLatencyMs: Percentiles
   /** Task failure codes, plus reverts and drops seen by the receipt tracker. */
@@ -61,7 +65,14 @@ export type RunTaskSummary = {
  * console.log(`${summary.transactions.included}/${summary.transactions.sent} included in ${summary.durationMs} ms`)
  */
 export type RunSummary = {
+  /** The sending window: from the first scheduled start to the end of scheduling (setup and drain excluded). */
   durationMs: number
+  /** Funding and other setup before the sending window. */
+  setupMs: number
+  /** Waiting for in-flight tasks and pending transactions after the sending window. */
+  drainMs: number
+  /** The sending window in wall-clock Unix ms (stored in `runs`, used by the report and `db stats`). */
+  sendingWindow: { startedAt: number; endedAt: number }
   stopReason: string
   tasksStarted: number
   skippedStarts: number
@@ -73,7 +84,14 @@ export type RunSummary = {
     dropped: number
     pending: number
   }
+  /** Transactions sent per second over the sending window (same as `transactionsPerSecond`). */
   averageTps: number
+  /** Achieved: transactions sent per second over the sending window. */
+  transactionsPerSecond: number
+  /** Achieved: task starts per second over the sending window. */
+  taskStartsPerSecond: number
+  /** Target: task starts per second (`--tps`). */
+  targetTaskStartsPerSecond: number
   inclusionLatencyMs: Percentiles
   tasks: Record<string, RunTaskSummary>
   topErrors: { code: string; count: number }[]
@@ -113,8 +131,13 @@ export function createRunStatistics(parameters: {
 }) {
   const clock = parameters.clock ?? systemClock
   const windowMs = parameters.windowMs ?? 5_000
-  let startedAt = clock.now()
+  const createdAt = clock.now()
+  let startedAt = createdAt
+  let sendingEndedAt: number | undefined
   let endedAt: number | undefined
+  // Wall-clock bounds of the sending window, for the database (the clock above is monotonic).
+  let sendingStartedAtUnix = Date.now()
+  let sendingEndedAtUnix: number | undefined
   const totals = {
     sent: 0,
     included: 0,
@@ -133,12 +156,20 @@ export function createRunStatistics(parameters: {
   // Sends per 250 ms slot over the window, for the current rate.
   const slotMs = 250
   const slots = new Array<number>(Math.ceil(windowMs / slotMs)).fill(0)
+  // Task starts per slot, same ring geometry.
+  const startSlots = new Array<number>(slots.length).fill(0)
   let currentSlot = 0
 
   function rotate(now: number) {
     const slot = Math.floor((now - startedAt) / slotMs)
-    if (slot - currentSlot >= slots.length) slots.fill(0)
-    else for (let index = currentSlot + 1; index <= slot; index += 1) slots[index % slots.length] = 0
+    if (slot - currentSlot >= slots.length) {
+      slots.fill(0)
+      startSlots.fill(0)
+    } else
+      for (let index = currentSlot + 1; index <= slot; index += 1) {
+        slots[index % slots.length] = 0
+        startSlots[index % slots.length] = 0
+      }
     if (slot > currentSlot) currentSlot = slot
   }
   function forTask(name: string): TaskCounters {
@@ -176,10 +207,19 @@ export function createRunStatistics(parameters: {
     /** Restarts the elapsed clock (the run proper begins after funding). */
     begin() {
       startedAt = clock.now()
+      sendingStartedAtUnix = Date.now()
       currentSlot = 0
       slots.fill(0)
+      startSlots.fill(0)
+    },
+    /** Marks the end of the sending window (scheduling stopped; the drain follows). */
+    sendingEnded() {
+      sendingEndedAt ??= clock.now()
+      sendingEndedAtUnix ??= Date.now()
     },
     taskStarted() {
+      rotate(clock.now())
+      startSlots[currentSlot % startSlots.length] = (startSlots[currentSlot % startSlots.length] ?? 0) + 1
       totals.tasksStarted += 1
       tasksInFlight += 1
     },
@@ -239,6 +279,7 @@ export function createRunStatistics(parameters: {
       const now = clock.now()
       rotate(now)
       const windowSends = slots.reduce((sum, value) => sum + value, 0)
+      const windowStarts = startSlots.reduce((sum, value) => sum + value, 0)
       // The ring holds the current (partial) slot plus the previous full ones.
       const intoCurrentSlot = now - startedAt - currentSlot * slotMs
       const windowSpanMs = Math.max(
@@ -259,13 +300,17 @@ export function createRunStatistics(parameters: {
         dropped: totals.dropped,
         pendingTransactions: totals.sent - totals.included - totals.reverted - totals.dropped,
         currentTps: (windowSends * 1000) / windowSpanMs,
+        currentTaskStartsPerSecond: (windowStarts * 1000) / windowSpanMs,
         targetTps: parameters.targetTps,
         inclusionLatencyMs: percentiles(latencies),
         topErrors: topErrors(),
       }
     },
     summary(stopReason: string): RunSummary {
-      const durationMs = Math.round(elapsed())
+      const finishedAt = endedAt ?? clock.now()
+      const windowEnd = Math.min(sendingEndedAt ?? finishedAt, finishedAt)
+      const durationMs = Math.round(windowEnd - startedAt)
+      const perSecond = (count: number) => (durationMs > 0 ? (count * 1000) / durationMs : 0)
       const perTask: Record<string, RunTaskSummary> = {}
       for (const [name, counters] of tasks) {
         perTask[name] = {
@@ -279,6 +324,12 @@ export function createRunStatistics(parameters: {
       }
       return {
         durationMs,
+        setupMs: Math.round(startedAt - createdAt),
+        drainMs: Math.round(finishedAt - windowEnd),
+        sendingWindow: {
+          startedAt: sendingStartedAtUnix,
+          endedAt: sendingEndedAtUnix ?? sendingStartedAtUnix + durationMs,
+        },
         stopReason,
         tasksStarted: totals.tasksStarted,
         skippedStarts,
@@ -290,7 +341,10 @@ export function createRunStatistics(parameters: {
           dropped: totals.dropped,
           pending: totals.sent - totals.included - totals.reverted - totals.dropped,
         },
-        averageTps: durationMs > 0 ? (totals.sent * 1000) / durationMs : 0,
+        averageTps: perSecond(totals.sent),
+        transactionsPerSecond: perSecond(totals.sent),
+        taskStartsPerSecond: perSecond(totals.tasksStarted),
+        targetTaskStartsPerSecond: parameters.targetTps,
         inclusionLatencyMs: percentiles(latencies),
         tasks: perTask,
         topErrors: topErrors(),

@@ -109,6 +109,15 @@ async function stats(context: CliContext, options: DatabaseOptions, manager: Ope
   return Ok(exitCodes.ok)
 }
 
+/** The run's length: its sending window (as in the CLI summary) with setup and drain apart. */
+function lasted(run: NonNullable<RunSummaryRecord["run"]>): string {
+  const window = run.sendingWindow
+  if (window === undefined)
+    return run.endedAt === undefined ? "" : `, lasted ${formatDuration(run.endedAt - run.startedAt)}`
+  const drain = run.endedAt === undefined ? "" : `, drain ${formatDuration(run.endedAt - window.endedAt)}`
+  return `, sent for ${formatDuration(window.endedAt - window.startedAt)} (setup ${formatDuration(window.startedAt - run.startedAt)}${drain})`
+}
+
 /**
  * The `db stats` text: the run's header and one row per task.
  *
@@ -120,7 +129,7 @@ export function renderRunRecordSummary(runId: string, summary: RunSummaryRecord)
   const header =
     run === undefined
       ? `Run ${runId} (not found in runs; metrics only)\n`
-      : `Run ${run.id}: ${run.chain} (chain id ${run.chainId}), ${run.status}, started ${new Date(run.startedAt).toISOString()}${run.endedAt === undefined ? "" : `, lasted ${formatDuration(run.endedAt - run.startedAt)}`}${run.shard === undefined ? "" : `, shard ${run.shard}`}\n`
+      : `Run ${run.id}: ${run.chain} (chain id ${run.chainId}), ${run.status}, started ${new Date(run.startedAt).toISOString()}${lasted(run)}${run.shard === undefined ? "" : `, shard ${run.shard}`}${run.seed === undefined ? "" : `, seed ${run.seed}`}\n`
   const rows = [...summary.tasks, { ...summary.totals, taskName: "(total)" }].map((task) => [
     task.taskName,
     String(task.count),

@@ -30,6 +30,8 @@ export type RunRecord = {
   toolVersion: string
   /** The seed of the run's random choices (undefined for runs before schema version 3). */
   seed?: string | undefined
+  /** The sending window in Unix ms (undefined before schema version 4, or while running). */
+  sendingWindow?: { startedAt: number; endedAt: number } | undefined
 }
 
 /**
@@ -127,6 +129,10 @@ export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
     config: parseJsonObject(row.config),
     toolVersion: row.tool_version,
     seed: orUndefined(row.seed ?? null),
+    sendingWindow:
+      row.sending_started_at == null || row.sending_ended_at == null
+        ? undefined
+        : { startedAt: Number(row.sending_started_at), endedAt: Number(row.sending_ended_at) },
   }
 }
 
