@@ -41,6 +41,8 @@ export type LoadRequest = {
   report?: { directory?: string }
   /** --metrics-port: serve Prometheus metrics of the run on 127.0.0.1:PORT (0 = any free port). */
   metricsPort?: number
+  /** --metrics-linger: keep the metrics endpoint up this long after the run. */
+  metricsLingerSeconds?: number
   /** Also set when the user gave --wallets (run/sequence default to one wallet). */
   walletsFromFlag?: boolean
   json: boolean
@@ -85,6 +87,7 @@ export async function executeLoad(
     report: request.report !== undefined,
     ...(request.report?.directory === undefined ? {} : { reportDirectory: request.report.directory }),
     ...(request.metricsPort === undefined ? {} : { metricsPort: request.metricsPort }),
+    tasks: chain.tasks.map((task) => task.name),
   })
   if (reporting.isErr()) return reporting
   if (reporting.value.metricsUrl !== undefined) io.stderr.write(`Metrics: ${reporting.value.metricsUrl}\n`)
@@ -102,8 +105,13 @@ export async function executeLoad(
     ...(request.reclaim === true ? { reclaim: true } : {}),
     ...reporting.value.hooks,
   })
-  await reporting.value.close()
   progress.finish()
+  const lingerMs = Math.round((request.metricsLingerSeconds ?? 0) * 1000)
+  if (lingerMs > 0 && reporting.value.metricsUrl !== undefined)
+    io.stderr.write(
+      `Metrics stay up at ${reporting.value.metricsUrl} for ${request.metricsLingerSeconds} s (the final values).\n`,
+    )
+  await reporting.value.close({ lingerMs })
   const reportPath = reporting.value.reportPath()
   const reportError = reporting.value.reportError()
   if (report.isErr()) return report

@@ -6,10 +6,15 @@ describe("metrics barrel", () => {
     expect(Object.keys(barrel).sort()).toMatchInlineSnapshot(`
       [
         "allTasksLabel",
+        "codeLabel",
         "createMetricsEvents",
         "createMetricsServer",
         "createRunMetrics",
+        "createTaskLabeler",
         "instrumentRpc",
+        "methodLabel",
+        "metricErrorCodes",
+        "observeRpcRequest",
         "observeRunner",
         "serveRunMetrics",
       ]

@@ -1,9 +1,11 @@
 // Public exports of the metrics folder (named exports only).
 export { instrumentRpc } from "./instrumentRpc.js"
+export { codeLabel, createTaskLabeler, methodLabel, metricErrorCodes } from "./labels.js"
 export { createMetricsServer, type MetricsServer } from "./metricsServer.js"
 export {
   allTasksLabel,
   createMetricsEvents,
+  observeRpcRequest,
   observeRunner,
   type RunnerMetricsSources,
   type RunnerObserver,

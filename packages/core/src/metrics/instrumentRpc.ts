@@ -1,5 +1,6 @@
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
+import { observeRpcRequest } from "./observeRunner.js"
 import type { RunMetrics } from "./runMetrics.js"
 
 type Rpc = {
@@ -27,9 +28,11 @@ export function instrumentRpc<Client extends Rpc>(client: Client, metrics: RunMe
   ): Promise<Result<T, BaseError>> {
     const startedAt = performance.now()
     const result = await client.request<T>(method, params, options)
-    metrics.rpcRequestDuration.observe(
-      { method, outcome: result.isOk() ? "ok" : result.error.code },
-      (performance.now() - startedAt) / 1000,
+    observeRpcRequest(
+      metrics,
+      method,
+      result.isOk() ? undefined : result.error.code,
+      performance.now() - startedAt,
     )
     return result
   }

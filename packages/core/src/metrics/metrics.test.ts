@@ -9,10 +9,11 @@ import { startRunReporting } from "../report/runReporting.js"
 import { runShortLoad } from "../report/testing/shortRun.js"
 import type { Runner } from "../runner/runner.js"
 import type { RunSnapshot } from "../runner/statistics.js"
-import { instrumentRpc } from "./instrumentRpc.js"
+import { testChain } from "../runner/testing/testChain.js"
 import { createMetricsServer } from "./metricsServer.js"
 import { createMetricsEvents, observeRunner } from "./observeRunner.js"
 import { createRunMetrics } from "./runMetrics.js"
+import { checkMetrics, ensurePromtool } from "./testing/ensurePromtool.js"
 
 const directory = mkdtempSync(join(tmpdir(), "metrics-"))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -42,17 +43,24 @@ async function scrape(
 }
 
 describe("Prometheus metrics", () => {
-  it("are scraped over HTTP during a real run on the embedded devnet, and move", async () => {
-    const reporting = (await startRunReporting({ metricsPort: 0, reportDirectory: directory })).unwrap()
+  it("are scraped over HTTP during a real run on the embedded devnet, move, and pass promtool", async () => {
+    const reporting = (
+      await startRunReporting({
+        metricsPort: 0,
+        reportDirectory: directory,
+        tasks: testChain.tasks.map((task) => task.name),
+      })
+    ).unwrap()
     const url = reporting.metricsUrl ?? ""
     const scrapes: Map<string, number>[] = []
     let timer: ReturnType<typeof setInterval> | undefined
-    let rpcScrape = ""
     try {
       const report = await runShortLoad({
         directory,
         durationSeconds: 4,
         targetTps: 20,
+        ...(reporting.hooks.events === undefined ? {} : { events: reporting.hooks.events }),
+        ...(reporting.hooks.wrapRpc === undefined ? {} : { wrapRpc: reporting.hooks.wrapRpc }),
         onRunner: (runner: Runner) => {
           reporting.hooks.onRunner(runner)
           timer = setInterval(() => {
@@ -62,26 +70,23 @@ describe("Prometheus metrics", () => {
             )
           }, 500)
         },
-        afterRun: async (inspection) => {
-          const metrics = createRunMetrics({ withDefaults: false })
-          const instrumented = instrumentRpc(inspection.rpc, metrics)
-          ;(await instrumented.request<string>("eth_blockNumber", [])).unwrap()
-          rpcScrape = await metrics.registry.metrics()
-          await reporting.hooks.afterRun(inspection)
-        },
+        afterRun: (inspection) => reporting.hooks.afterRun(inspection),
       })
       clearInterval(timer)
-      const overHttp = await scrape(url)
-      expect(overHttp.status).toBe(200)
-      expect(overHttp.type).toContain("text/plain")
       // The report of the run was written at its end, while the devnet was still up.
       expect(reporting.reportError()).toBeUndefined()
       expect(reporting.reportPath()).toBe(join(directory, `runnertest-${report.runId}.html`))
-      // close() takes a last sample first: the final counts match the run's summary exactly.
-      await reporting.close()
-      const text = (await reporting.metrics?.server.registry.metrics()) ?? ""
-      const final = { text, values: parseScrape(text) }
+      // close() takes a last sample, then lingers: the final values are scraped over HTTP.
+      const closed = reporting.close({ lingerMs: 1500 })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const final = await scrape(url)
+      await closed
+      expect(final.status).toBe(200)
+      expect(final.type).toContain("text/plain")
+      // After the linger the endpoint is gone.
+      await expect(fetch(url)).rejects.toThrow()
       for (const name of [
+        "testnet_tasks_started_total",
         "testnet_transactions_sent_total",
         "testnet_transactions_included_total",
         "testnet_transactions_failed_total",
@@ -89,52 +94,103 @@ describe("Prometheus metrics", () => {
         "testnet_inclusion_latency_seconds",
         "testnet_tasks_in_flight",
         "testnet_transactions_pending",
-        "testnet_current_tps",
+        "testnet_target_task_starts_per_second",
+        "testnet_task_starts_per_second",
+        "testnet_transactions_sent_per_second",
         "testnet_nonce_gaps",
         "testnet_proxy_up",
         "testnet_rpc_request_duration_seconds",
         "testnet_recorder_queue_depth",
         "testnet_process_cpu_user_seconds_total",
+        "testnet_nodejs_active_handles",
       ])
         expect(final.text, name).toContain(`# TYPE ${name} `)
+      // No gauge named like a counter (prom-client's defaults were renamed).
+      for (const match of final.text.matchAll(/^# TYPE (\S+) (\S+)$/gm))
+        if (match[2] !== "counter") expect(match[1], match[1]).not.toMatch(/_total$/)
+      // Exact, per task: the counters sum to the run's summary; no "all" label any more.
       const { summary } = report
-      expect(final.values.get('testnet_transactions_sent_total{task="all"}')).toBe(summary.transactions.sent)
-      expect(final.values.get('testnet_transactions_included_total{task="all"}')).toBe(
-        summary.transactions.included,
+      const sum = (prefix: string) =>
+        [...final.values.entries()]
+          .filter(([key]) => key.startsWith(prefix))
+          .reduce((total, [, value]) => total + value, 0)
+      expect(sum("testnet_transactions_sent_total{")).toBe(summary.transactions.sent)
+      expect(sum("testnet_transactions_included_total{")).toBe(summary.transactions.included)
+      expect(sum("testnet_tasks_started_total{")).toBe(summary.tasksStarted)
+      expect(final.text).not.toContain('task="all"')
+      for (const task of Object.keys(summary.tasks))
+        expect(final.values.get(`testnet_transactions_sent_total{task="${task}"}`) ?? 0).toBe(
+          summary.tasks[task]?.transactions.sent,
+        )
+      expect(final.values.get("testnet_target_task_starts_per_second")).toBe(20)
+      // Every histogram got samples: each inclusion, each RPC request of the run.
+      const histogramCounts = [...final.text.matchAll(/^# TYPE (\S+) histogram$/gm)].map((match) => [
+        match[1] ?? "",
+        sum(`${match[1]}_count`),
+      ])
+      expect(histogramCounts.map(([name]) => name)).toEqual(
+        expect.arrayContaining(["testnet_inclusion_latency_seconds", "testnet_rpc_request_duration_seconds"]),
       )
-      expect(final.values.get("testnet_target_tps")).toBe(20)
+      for (const [name, count] of histogramCounts) expect(count, String(name)).toBeGreaterThan(0)
+      expect(sum("testnet_inclusion_latency_seconds_count")).toBe(
+        summary.transactions.included + summary.transactions.reverted,
+      )
+      expect(final.text).toMatch(
+        /testnet_rpc_request_duration_seconds_count\{method="eth_getBlockReceipts",outcome="ok"\} [1-9]/,
+      )
 
       // Values moved while the run was going: the sent counter grew between scrapes, work was in flight.
-      const sent = scrapes.map((values) => values.get('testnet_transactions_sent_total{task="all"}') ?? 0)
+      const sent = scrapes.map((values) =>
+        [...values.entries()]
+          .filter(([key]) => key.startsWith("testnet_transactions_sent_total{"))
+          .reduce((total, [, value]) => total + value, 0),
+      )
       expect(scrapes.length).toBeGreaterThanOrEqual(4)
       expect(new Set(sent).size).toBeGreaterThanOrEqual(3)
       expect([...sent].sort((left, right) => left - right)).toEqual(sent)
       expect(
         Math.max(...scrapes.map((values) => values.get("testnet_tasks_in_flight") ?? 0)),
       ).toBeGreaterThan(0)
-      expect(Math.max(...scrapes.map((values) => values.get("testnet_current_tps") ?? 0))).toBeGreaterThan(0)
-      expect(rpcScrape).toMatch(
-        /testnet_rpc_request_duration_seconds_count\{method="eth_blockNumber",outcome="ok"\} 1/,
-      )
+      expect(
+        Math.max(...scrapes.map((values) => values.get("testnet_transactions_sent_per_second") ?? 0)),
+      ).toBeGreaterThan(0)
+
+      // Prometheus's own linter on the live scrape (Debian's promtool; installed when root).
+      const promtool = ensurePromtool()
+      if ("reason" in promtool) console.warn(`promtool check skipped: ${promtool.reason}`)
+      else {
+        const checked = checkMetrics(promtool.path, final.text)
+        expect(checked.output).toBe("")
+        expect(checked.status).toBe(0)
+      }
     } finally {
       clearInterval(timer)
       await reporting.close()
     }
-  }, 60_000)
+  }, 120_000)
 
   it("counts per task and code, and observes latency, through the runner events", async () => {
     const metrics = createRunMetrics({ withDefaults: false })
-    const events = createMetricsEvents(metrics)
+    const events = createMetricsEvents(metrics, { tasks: ["transfer", "deploy"] })
     events.transactionSent("transfer")
     events.transactionSent("transfer")
     events.transactionSettled("transfer", "included", 1500)
     events.transactionSettled("transfer", "reverted", 900)
     events.transactionRejected("deploy", "RPC_NONCE_TOO_LOW")
+    events.transactionRejected("deploy", "SOMETHING_UNHEARD_OF")
+    events.taskFinished("transfer", "failure", "RPC_TIMEOUT", 10)
+    events.taskFinished("not_in_catalog", "success", undefined, 10)
     const values = parseScrape(await metrics.registry.metrics())
     expect(values.get('testnet_transactions_sent_total{task="transfer"}')).toBe(2)
     expect(values.get('testnet_transactions_included_total{task="transfer"}')).toBe(1)
     expect(values.get('testnet_transactions_failed_total{task="transfer",code="REVERTED"}')).toBe(1)
     expect(values.get('testnet_transactions_failed_total{task="deploy",code="RPC_NONCE_TOO_LOW"}')).toBe(1)
+    // Bounded labels: unknown codes and tasks outside the catalog collapse to "other".
+    expect(values.get('testnet_transactions_failed_total{task="deploy",code="other"}')).toBe(1)
+    expect(
+      values.get('testnet_tasks_finished_total{task="transfer",outcome="failure",code="RPC_TIMEOUT"}'),
+    ).toBe(1)
+    expect(values.get('testnet_tasks_finished_total{task="other",outcome="success",code="none"}')).toBe(1)
     expect(values.get('testnet_inclusion_latency_seconds_bucket{le="1",task="transfer"}')).toBe(1)
     expect(values.get('testnet_inclusion_latency_seconds_bucket{le="2",task="transfer"}')).toBe(2)
     expect(values.get('testnet_inclusion_latency_seconds_sum{task="transfer"}')).toBe(2.4)

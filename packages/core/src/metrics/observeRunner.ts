@@ -1,5 +1,7 @@
 import type { ProxyDiagnostic } from "../proxy/proxyManager.js"
+import type { RunnerEvents } from "../runner/runnerEvents.js"
 import type { RunSnapshot } from "../runner/statistics.js"
+import { codeLabel, createTaskLabeler, methodLabel } from "./labels.js"
 import type { RunMetrics } from "./runMetrics.js"
 
 /**
@@ -35,11 +37,11 @@ export type RunnerObserver = { sample(): void; stop(): void }
 export const allTasksLabel = "all"
 
 /**
- * Polls the runner's `snapshot()` (once per second by default) into the metrics: gauges are
- * set, counters grow by the difference since the previous snapshot. The runner exposes no
- * per-transaction events, so snapshot-derived counters carry `task="all"` and failure codes
- * `REVERTED`, `REJECTED`, `DROPPED`, and the latency histogram stays empty. When the runner
- * forwards its events through {@link createMetricsEvents}, pass `counters: false` so that
+ * Polls the runner's `snapshot()` (once per second by default) into the gauges. With
+ * `counters: true` (for a runner without events), counters also grow by the difference since the
+ * previous snapshot, labelled `task="all"` and codes `REVERTED`, `REJECTED`, `DROPPED`. A run
+ * started through `runLoad` forwards its events through {@link createMetricsEvents} instead
+ * (exact per-task counters and the latency histogram): pass `counters: false` then, so that
  * nothing is counted twice.
  *
  * @example
@@ -62,8 +64,9 @@ export function observeRunner(
     const snapshot = sources.runner.snapshot()
     metrics.tasksInFlight.set(snapshot.tasksInFlight)
     metrics.transactionsPending.set(Math.max(0, snapshot.pendingTransactions))
-    metrics.targetTps.set(snapshot.targetTps)
-    metrics.currentTps.set(snapshot.currentTps)
+    metrics.targetTaskStartsPerSecond.set(snapshot.targetTps)
+    metrics.taskStartsPerSecond.set(snapshot.currentTaskStartsPerSecond)
+    metrics.transactionsPerSecond.set(snapshot.currentTps)
     if (sources.recorder !== undefined) metrics.recorderQueueDepth.set(sources.recorder.stats().queued)
     if (sources.nonceGaps !== undefined) metrics.nonceGaps.set(sources.nonceGaps())
     if (sources.proxies !== undefined)
@@ -86,9 +89,11 @@ export function observeRunner(
       metrics.transactionsFailed.inc({ ...task, code: "DROPPED" }, delta),
     )
     grow("succeeded", snapshot.tasksSucceeded, (delta) =>
-      metrics.tasksFinished.inc({ outcome: "success" }, delta),
+      metrics.tasksFinished.inc({ ...task, outcome: "success", code: "none" }, delta),
     )
-    grow("failed", snapshot.tasksFailed, (delta) => metrics.tasksFinished.inc({ outcome: "failure" }, delta))
+    grow("failed", snapshot.tasksFailed, (delta) =>
+      metrics.tasksFinished.inc({ ...task, outcome: "failure", code: "other" }, delta),
+    )
   }
   const timer = setInterval(sample, options.intervalMs ?? 1000)
   timer.unref()
@@ -103,29 +108,59 @@ export function observeRunner(
 }
 
 /**
- * Exact per-task, per-code metric updates, shaped like the runner's submitter and receipt-tracker
- * callbacks (`onSent`, `onRejected`, `onSettled`), for a runner that forwards them.
+ * Exact per-task, per-code metric updates as {@link RunnerEvents} (pass them to `runLoad`'s
+ * `events`): counters labelled by task, outcome and code, and the inclusion-latency histogram fed
+ * by every inclusion. Labels stay bounded: task names from `tasks` (the chain's catalog; others
+ * become "other"), codes from a fixed list (labels.ts).
  *
  * @example
- * const events = createMetricsEvents(metrics)
+ * const events = createMetricsEvents(metrics, { tasks: ["transfer"] })
  * events.transactionSent("transfer")
  * events.transactionSettled("transfer", "included", 1800)
  */
-export function createMetricsEvents(metrics: RunMetrics) {
+export function createMetricsEvents(
+  metrics: RunMetrics,
+  options: { tasks?: readonly string[] } = {},
+): Required<RunnerEvents> {
+  const taskLabel = createTaskLabeler(options.tasks)
   return {
-    transactionSent(task: string) {
-      metrics.transactionsSent.inc({ task })
+    taskStarted(task) {
+      metrics.tasksStarted.inc({ task: taskLabel(task) })
     },
-    transactionRejected(task: string, code: string) {
-      metrics.transactionsFailed.inc({ task, code })
+    taskFinished(task, outcome, code) {
+      metrics.tasksFinished.inc({ task: taskLabel(task), outcome, code: codeLabel(code) })
     },
-    transactionSettled(task: string, status: "included" | "reverted" | "dropped", latencyMs: number) {
-      if (status === "included") metrics.transactionsIncluded.inc({ task })
-      else metrics.transactionsFailed.inc({ task, code: status === "reverted" ? "REVERTED" : "DROPPED" })
-      if (status !== "dropped") metrics.inclusionLatency.observe({ task }, latencyMs / 1000)
+    transactionSent(task) {
+      metrics.transactionsSent.inc({ task: taskLabel(task) })
     },
-    taskFinished(outcome: "success" | "failure") {
-      metrics.tasksFinished.inc({ outcome })
+    transactionRejected(task, code) {
+      metrics.transactionsFailed.inc({ task: taskLabel(task), code: codeLabel(code) })
+    },
+    transactionSettled(task, status, latencyMs) {
+      const label = taskLabel(task)
+      if (status === "included") metrics.transactionsIncluded.inc({ task: label })
+      else
+        metrics.transactionsFailed.inc({ task: label, code: status === "reverted" ? "REVERTED" : "DROPPED" })
+      if (status !== "dropped") metrics.inclusionLatency.observe({ task: label }, latencyMs / 1000)
     },
   }
+}
+
+/**
+ * Records one RPC request's duration (seconds) under bounded labels: the method and `ok` or the
+ * error code.
+ *
+ * @example
+ * observeRpcRequest(metrics, "eth_blockNumber", undefined, 12)
+ */
+export function observeRpcRequest(
+  metrics: RunMetrics,
+  method: string,
+  errorCode: string | undefined,
+  durationMs: number,
+): void {
+  metrics.rpcRequestDuration.observe(
+    { method: methodLabel(method), outcome: errorCode === undefined ? "ok" : codeLabel(errorCode) },
+    durationMs / 1000,
+  )
 }

@@ -14,10 +14,17 @@ import { observeRunner, type RunnerMetricsSources, type RunnerObserver } from ".
 export type RunMetricsService = {
   server: MetricsServer
   url: string
-  /** Starts polling the runner (and the optional sources). A second call replaces the first. */
-  attach(sources: RunnerMetricsSources): void
-  /** Takes a last sample, stops polling and closes the endpoint. */
-  close(): Promise<void>
+  /**
+   * Starts polling the runner (and the optional sources) into the gauges. A second call replaces
+   * the first. `counters: true` also derives `task="all"` counters from the snapshots — only for a
+   * runner whose events are not forwarded (the default, `false`, expects `createMetricsEvents`).
+   */
+  attach(sources: RunnerMetricsSources, options?: { counters?: boolean }): void
+  /**
+   * Takes a last sample, stops polling, keeps the endpoint up `lingerMs` more (so a scraper gets
+   * the final values) and closes it.
+   */
+  close(options?: { lingerMs?: number }): Promise<void>
 }
 
 /**
@@ -43,17 +50,18 @@ export async function serveRunMetrics(parameters: {
   return Ok({
     server: server.value,
     url: server.value.url,
-    attach(sources) {
+    attach(sources, options = {}) {
       observer?.stop()
-      observer = observeRunner(
-        sources,
-        server.value.metrics,
-        parameters.intervalMs === undefined ? {} : { intervalMs: parameters.intervalMs },
-      )
+      observer = observeRunner(sources, server.value.metrics, {
+        counters: options.counters ?? false,
+        ...(parameters.intervalMs === undefined ? {} : { intervalMs: parameters.intervalMs }),
+      })
     },
-    async close() {
+    async close(options = {}) {
       observer?.stop()
       observer = undefined
+      const lingerMs = options.lingerMs ?? 0
+      if (lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs))
       await server.value.close()
     },
   })

@@ -1,8 +1,12 @@
 import type { MetricsPortInUseErrorType } from "../errors/report.js"
+import { instrumentRpc } from "../metrics/instrumentRpc.js"
+import { createMetricsEvents } from "../metrics/observeRunner.js"
 import { type RunMetricsService, serveRunMetrics } from "../metrics/serveRunMetrics.js"
 import { Ok, type Result } from "../result.js"
+import type { RpcClient } from "../rpc/client.js"
 import type { RunLoadInspection } from "../runner/runLoad.js"
 import type { Runner } from "../runner/runner.js"
+import type { RunnerEvents } from "../runner/runnerEvents.js"
 import { writeRunReport } from "./writeReport.js"
 
 /**
@@ -19,6 +23,10 @@ export type RunReporting = {
   hooks: {
     onRunner(runner: Runner): void
     afterRun(inspection: RunLoadInspection): Promise<void>
+    /** With a metrics port: per-task counters and every inclusion into the latency histogram. */
+    events?: RunnerEvents
+    /** With a metrics port: every RPC request into `testnet_rpc_request_duration_seconds`. */
+    wrapRpc?: (rpc: RpcClient) => RpcClient
   }
   /** `http://127.0.0.1:<port>/metrics`, when a metrics port was given. */
   metricsUrl: string | undefined
@@ -28,7 +36,8 @@ export type RunReporting = {
   reportPath(): string | undefined
   /** Why the report could not be written, if it could not (the run itself still succeeded). */
   reportError(): { code: string; message: string } | undefined
-  close(): Promise<void>
+  /** Closes the metrics endpoint, after keeping it up `lingerMs` (`--metrics-linger`). */
+  close(options?: { lingerMs?: number }): Promise<void>
 }
 
 /**
@@ -46,6 +55,8 @@ export async function startRunReporting(parameters: {
   /** Write the HTML report at the end (default true). */
   report?: boolean
   reportDirectory?: string
+  /** The chain's task names: the only `task` label values besides "other" (bounded cardinality). */
+  tasks?: readonly string[]
 }): Promise<Result<RunReporting, MetricsPortInUseErrorType>> {
   let metrics: RunMetricsService | undefined
   if (parameters.metricsPort !== undefined) {
@@ -61,8 +72,17 @@ export async function startRunReporting(parameters: {
   return Ok({
     hooks: {
       onRunner(runner) {
-        metrics?.attach({ runner })
+        // Gauges from the snapshots; counters and histograms from the events below.
+        metrics?.attach({ runner }, { counters: false })
       },
+      ...(metrics === undefined
+        ? {}
+        : {
+            events: createMetricsEvents(metrics.server.metrics, {
+              ...(parameters.tasks === undefined ? {} : { tasks: parameters.tasks }),
+            }),
+            wrapRpc: (rpc: RpcClient) => instrumentRpc(rpc, metrics.server.metrics),
+          }),
       async afterRun({ database, runId, rpc }) {
         if (parameters.report === false) return
         const written = await writeRunReport({
@@ -79,8 +99,8 @@ export async function startRunReporting(parameters: {
     metrics,
     reportPath: () => reportPath,
     reportError: () => reportError,
-    close: async () => {
-      await metrics?.close()
+    close: async (options = {}) => {
+      await metrics?.close(options)
     },
   })
 }

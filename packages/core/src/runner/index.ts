@@ -60,6 +60,7 @@ export {
   type RunnerParameters,
   type RunnerPlan,
 } from "./runner.js"
+export type { RunnerEvents } from "./runnerEvents.js"
 export {
   createScheduler,
   type Launcher,

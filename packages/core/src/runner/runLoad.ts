@@ -33,6 +33,7 @@ import { checkPlanFunding } from "./fundingPlan.js"
 import { summaryWithJournalLatency } from "./journalLatency.js"
 import { startOutageWatchdog } from "./outageWatchdog.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
+import type { RunnerEvents } from "./runnerEvents.js"
 import { silentLogger } from "./ports.js"
 import { startProxyBanWatch } from "./proxyBanWatch.js"
 import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
@@ -149,6 +150,10 @@ export type RunLoadOptions = {
   toolVersion?: string
   /** Runs after the run settled, while the chain (devnet) and the database are still open. */
   afterRun?: (inspection: RunLoadInspection) => Promise<void>
+  /** Per-event callbacks of the run (metrics: per-task counters, the inclusion-latency histogram). */
+  events?: RunnerEvents
+  /** Wraps the run's RPC client (metrics: every request's duration); must keep its behaviour. */
+  wrapRpc?: (rpc: RpcClient) => RpcClient
 }
 
 type Resources = {
@@ -254,11 +259,12 @@ async function runWith(
   })
   if (proxies.isErr()) return proxies
   resources.proxies = proxies.value
-  const rpc = createRpcClient({
+  const client = createRpcClient({
     endpoints: rpcUrls,
     timeoutMs: config.rpc.timeoutMs,
     ...proxies.value.rpcOptions,
   })
+  const rpc = options.wrapRpc === undefined ? client : options.wrapRpc(client)
   resources.rpc = rpc
   const maxOutageMs = config.rpc.maxOutageSeconds * 1000
   const setupStartedAt = Date.now()
@@ -359,6 +365,7 @@ async function runWith(
 
   const runner = createRunner({
     chain,
+    ...(options.events === undefined ? {} : { events: options.events }),
     chainId,
     runId,
     plan: {

@@ -34,6 +34,7 @@ import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
 import type { RunnerRecorder } from "./recorderPort.js"
 import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
 import { retrySetup, type SetupPolicy } from "./setupRetry.js"
+import type { RunnerEvents } from "./runnerEvents.js"
 import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statistics.js"
 import type { SubmittedTransaction } from "./submitter.js"
 import { createSubmitter, type Submitter } from "./submitter.js"
@@ -94,6 +95,8 @@ export type RunnerFunding = {
  */
 export type RunnerParameters = {
   chain: ChainDefinition
+  /** Per-event callbacks (metrics); funding transfers are not reported. */
+  events?: RunnerEvents
   /** The chain id transactions are signed for (the devnet's may differ from the catalog's). */
   chainId: number
   /** Journal rows and metrics are tagged with it. */
@@ -210,6 +213,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
         if (outcome.status !== "dropped") spenders.add(transaction.lane.address)
         if (outcome.status === "dropped") statistics.transactionDropped(transaction.taskName)
         else statistics.transactionIncluded(transaction.taskName, outcome.status === "reverted", latencyMs)
+        parameters.events?.transactionSettled?.(transaction.taskName, outcome.status, latencyMs)
       },
     },
   })
@@ -225,15 +229,20 @@ export function createRunner(parameters: RunnerParameters): Runner {
       ? {}
       : { useSendRawTransactionSync: parameters.useSendRawTransactionSync }),
     onSent(taskName) {
-      if (taskName !== fundingTaskName) statistics.transactionSent(taskName)
+      if (taskName === fundingTaskName) return
+      statistics.transactionSent(taskName)
+      parameters.events?.transactionSent?.(taskName)
     },
     onRejected(taskName, error) {
-      if (taskName !== fundingTaskName) statistics.transactionRejected(taskName, error.code)
+      if (taskName === fundingTaskName) return
+      statistics.transactionRejected(taskName, error.code)
+      parameters.events?.transactionRejected?.(taskName, error.code)
     },
   })
 
   async function runTask(slot: StartSlot, lease: RunnerWalletLease, task: TaskDefinition): Promise<void> {
     statistics.taskStarted()
+    parameters.events?.taskStarted?.(task.name)
     const timeoutMs = task.timeoutMs ?? taskTimeoutMs
     const deadline = deadlines.start(timeoutMs)
     const signal = deadline.signal
@@ -274,11 +283,13 @@ export function createRunner(parameters: RunnerParameters): Runner {
       ? ({ ok: true } as const)
       : ({ ok: false, code: errorCode(result.error) } as const)
     statistics.taskFinished(task.name, outcome, durationMs)
+    const status = !outcome.ok ? "failure" : isExpectedFailure(task, result) ? "expected_failure" : "success"
+    parameters.events?.taskFinished?.(task.name, status, outcome.ok ? undefined : outcome.code, durationMs)
     recorder.taskMetric({
       workerId: slot.workerId,
       walletAddress: lease.wallet.address,
       taskName: task.name,
-      status: !outcome.ok ? "failure" : isExpectedFailure(task, result) ? "expected_failure" : "success",
+      status,
       ...(outcome.ok ? {} : { message: firstLine(result), errorCode: outcome.code }),
       durationMs,
       timestamp: Date.now(),

@@ -9,7 +9,7 @@ import { addCommonOptions, addConnectionOptions, addRunOptions } from "../common
 import type { RunFlagOptions } from "../configFlags.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { executeLoad, type LoadRequest } from "../executeLoad.js"
-import { parseList, parsePort, type Shard } from "../flagParsers.js"
+import { parseList, parsePort, parsePositiveNumber, type Shard } from "../flagParsers.js"
 import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 
@@ -24,6 +24,7 @@ type LoadOptions = RunFlagOptions &
     report?: boolean
     reportDir?: string
     metricsPort?: number
+    metricsLinger?: number
     reclaim?: boolean
   }
 
@@ -44,6 +45,11 @@ export function registerLoadCommands(program: Command, context: CliContext, slot
       "--metrics-port <port>",
       "serve Prometheus metrics on 127.0.0.1:PORT during the run (0: any free port)",
       parsePort,
+    )
+    .option(
+      "--metrics-linger <seconds>",
+      "keep the metrics endpoint up this long after the run, so a scraper gets the final values",
+      parsePositiveNumber,
     )
     .addHelpText(
       "after",
@@ -139,6 +145,7 @@ async function prepare(
     ...(requested.kind === "start" && options.metricsPort !== undefined
       ? { metricsPort: options.metricsPort }
       : {}),
+    ...(options.metricsLinger === undefined ? {} : { metricsLingerSeconds: options.metricsLinger }),
     json: options.json === true,
     verbose: options.verbose === true,
   })

@@ -4,7 +4,12 @@
  */
 import { join } from "node:path"
 import { parseConfig } from "../../config/parse.js"
-import { type RunLoadInspection, type RunLoadReport, runLoad } from "../../runner/runLoad.js"
+import {
+  type RunLoadInspection,
+  type RunLoadOptions,
+  type RunLoadReport,
+  runLoad,
+} from "../../runner/runLoad.js"
 import type { Runner } from "../../runner/runner.js"
 import { testChain } from "../../runner/testing/testChain.js"
 
@@ -22,6 +27,9 @@ export async function runShortLoad(parameters: {
   seed?: number
   afterRun?: (inspection: RunLoadInspection) => Promise<void>
   onRunner?: (runner: Runner) => void
+  /** Metrics hooks (per-event callbacks, the RPC wrapper), as `startRunReporting` gives them. */
+  events?: RunLoadOptions["events"]
+  wrapRpc?: RunLoadOptions["wrapRpc"]
 }): Promise<RunLoadReport> {
   const config = parseConfig({
     rpcUrls: [],
@@ -42,6 +50,8 @@ export async function runShortLoad(parameters: {
     graceMs: 10_000,
     ...(parameters.afterRun === undefined ? {} : { afterRun: parameters.afterRun }),
     ...(parameters.onRunner === undefined ? {} : { onRunner: parameters.onRunner }),
+    ...(parameters.events === undefined ? {} : { events: parameters.events }),
+    ...(parameters.wrapRpc === undefined ? {} : { wrapRpc: parameters.wrapRpc }),
   })
   if (report.isErr()) throw report.error
   return report.value
