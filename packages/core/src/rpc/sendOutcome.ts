@@ -24,6 +24,15 @@ export type SendOutcome =
   | { kind: "unknown"; reason: string; hash?: string }
 
 /**
+ * The reason of a refusal because the pool (or the sender's share of it) is full: transient, the
+ * same transaction may be admitted once earlier ones left the pool.
+ *
+ * @example
+ * if (outcome.kind === "refused" && outcome.reason === poolFullReason) await sleep(backOffMs)
+ */
+export const poolFullReason = "the node's pool is full"
+
+/**
  * Node messages (lower-cased) that prove the transaction was not admitted to the pool, with
  * the reason reported. Sources: geth core/txpool/errors.go + core/error.go, reth
  * rpc-eth-types/src/error, anvil 1.7.1, nethermind/besu where they differ. Checked against
@@ -57,7 +66,12 @@ export const refusalMessages: readonly (readonly [RegExp, string])[] = [
   [/exceeds the configured cap|tx ?fee .*exceeds/, "fee above the node's cap"],
   [/oversized data|transaction size|too large|init ?code size/, "transaction too large"],
   [/chain ?id (mismatch|invalid)|invalid chain ?id|incorrect chain ?id|wrong chain ?id/, "wrong chain id"],
-  [/pool is full|txpool full|pool full/, "the node's pool is full"],
+  // geth `ErrTxPoolOverflow` / `ErrAccountLimitExceeded`; reth "txpool is full" (also past
+  // `max_account_slots`, 16 per sender). Not admitted: the nonce is free, a later try may pass.
+  [
+    /pool is full|txpool full|pool full|account limit exceeded|exceeds? (the )?(sender|account) slots/,
+    poolFullReason,
+  ],
   [/could not decode|failed to decode|rlp|decoding error|invalid transaction/, "undecodable transaction"],
   [/gas uint64 overflow|value overflow|negative value/, "invalid field"],
   [/insufficient (fee token )?balance/, "insufficient balance"],
@@ -183,4 +197,17 @@ export function classifySendOutcome(error: unknown): SendOutcome {
  */
 export function isRefusedSend(error: unknown): boolean {
   return classifySendOutcome(error).kind === "refused"
+}
+
+/**
+ * True when the node refused the send because its pool, or the sender's share of it (reth
+ * `max_account_slots`, tempo `tt_2d_pool.rs`: 16 per sender), is full. The nonce is free and the
+ * transaction may be offered again after a back-off (funding does).
+ *
+ * @example
+ * if (isPoolFullRefusal(result.error)) await clock.sleep(backOffMs)
+ */
+export function isPoolFullRefusal(error: unknown): boolean {
+  const outcome = classifySendOutcome(error)
+  return outcome.kind === "refused" && outcome.reason === poolFullReason
 }

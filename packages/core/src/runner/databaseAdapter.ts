@@ -17,6 +17,7 @@ const journalStatus: Record<RunnerTransactionStatus, TransactionStatus> = {
   reverted: "failed",
   rejected: "failed",
   dropped: "dropped",
+  replaced: "replaced",
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from "../errors/funding.js"
 import { Err, Ok, type Result } from "../result.js"
 import type { FundingHook } from "../tasks/funding.js"
+import { sendWithPoolRetry } from "./fundingSend.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc, RunnerWallet } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import { withWaitLog } from "./setupRetry.js"
@@ -116,13 +117,16 @@ export async function fundWallets(parameters: {
         ...hook.currency,
       }) as FundingInsufficientBalanceErrorType,
     )
-  // All sends start in the same tick: one journal commit, one JSON-RPC batch.
+  // All sends start in the same tick: one journal commit, one JSON-RPC batch — up to the
+  // submitter's per-sender limit (16); the rest follow as earlier transfers are mined.
   const sent = await Promise.all(
     transfers.map((transfer) =>
-      submitter.send({
+      sendWithPoolRetry({
+        submitter,
         wallet: funder,
         request: transfer.request,
         taskName: fundingTaskName,
+        logger,
         ...(parameters.signal === undefined ? {} : { signal: parameters.signal }),
       }),
     ),
@@ -195,7 +199,15 @@ export async function reclaimFunds(parameters: {
     return request === undefined ? [] : [{ wallet, request, balance }]
   })
   const sent = await Promise.all(
-    sends.map(({ wallet, request }) => submitter.send({ wallet, request, taskName: fundingTaskName })),
+    sends.map(({ wallet, request }) =>
+      sendWithPoolRetry({
+        submitter,
+        wallet,
+        request,
+        taskName: fundingTaskName,
+        ...(parameters.signal === undefined ? {} : { signal: parameters.signal }),
+      }),
+    ),
   )
   let reclaimed = 0n
   const records: FundingTransferRecord[] = []

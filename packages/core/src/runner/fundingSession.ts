@@ -7,6 +7,7 @@
 import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerChainIdMismatchError, RunnerInvalidPlanError } from "../errors/runner.js"
+import { createSenderLimit } from "../inflight/senderLimit.js"
 import { openRunProxies } from "../proxy/runProxies.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createRpcClient, type RpcClient } from "../rpc/client.js"
@@ -129,7 +130,16 @@ export async function openFundingSession(parameters: {
     gas,
     logger,
   })
-  const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder: memoryRecorder, tracker, logger })
+  const submitter = createSubmitter({
+    chainId,
+    rpc,
+    nonces,
+    gas,
+    recorder: memoryRecorder,
+    tracker,
+    logger,
+    senderLimit: createSenderLimit({ limit: chain.maxInFlightPerSender ?? 16 }),
+  })
   await tracker.start()
   const hook = chain.fund ?? nativeFundingHook
   return Ok({

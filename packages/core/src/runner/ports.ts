@@ -81,6 +81,10 @@ export type RunnerGasManager = {
     priorityFee?: bigint,
   ): void
   currentFees(): Result<RunnerFees, BaseError>
+  /** Fees for a replacement of `fees` at the latest block (optional: without it nothing is replaced). */
+  bump?(fees: RunnerFees): Result<RunnerFees, BaseError>
+  /** The latest block fed to `updateFromBlock` (optional). */
+  getLatestBlock?(): { number: bigint; baseFeePerGas: bigint | null } | undefined
   /** Gas limit per call shape, estimated once and cached (optional: the pipeline has its own cache). */
   gasLimitFor?(
     shapeKey: string,

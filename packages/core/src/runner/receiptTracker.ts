@@ -15,6 +15,7 @@ import { createVerifiedRecipients } from "./receiptDerivation.js"
 import { createBlockFeed } from "./tracker/blockFeed.js"
 import { createBlockSettlement } from "./tracker/blockSettlement.js"
 import { createDropDetection } from "./tracker/dropDetection.js"
+import { createReplacement } from "./tracker/replacement.js"
 import { createTrackerState } from "./tracker/trackerState.js"
 import {
   type PendingEntry,
@@ -64,6 +65,7 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     lookups: 0,
     rebroadcasts: 0,
     droppedDetected: 0,
+    replacements: 0,
   }
   const recipients = createVerifiedRecipients({
     verifyEveryMs: parameters.verifyRecipientEveryMs ?? 60_000,
@@ -103,6 +105,21 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     maxLookupsPerPoll: parameters.maxLookupsPerPoll ?? 256,
     chainNonceOf: parameters.chainNonceOf,
   })
+  const replacement =
+    gas === undefined || parameters.replacement === false
+      ? undefined
+      : createReplacement({
+          rpc,
+          state,
+          gas,
+          clock,
+          logger,
+          recorder,
+          counters,
+          afterBlocks: Math.max(1, parameters.replaceAfterBlocks ?? 3),
+          afterMs: parameters.replaceAfterMs ?? 45_000,
+          checkAfterBlocks,
+        })
   const stopController = new AbortController()
   let consecutiveFailures = 0
   let loop: Promise<void> | undefined
@@ -120,6 +137,7 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     const head = feed.head
     if (head === undefined) return
     if (dropDetection && polled === "advanced") await detection.check(head)
+    if (replacement !== undefined && polled === "advanced") await replacement.check(head)
     await detection.expire(head, dropAfterBlocks, dropAfterMs)
     if (nonces?.findGaps === undefined) return
     for (const gap of nonces.findGaps(head, dropAfterBlocks)) {
@@ -173,6 +191,7 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
         checkAtBlock: head === undefined ? undefined : head + BigInt(checkAfterBlocks),
         checkEveryBlocks: checkAfterBlocks,
         nonceTakenOnce: false,
+        underpricedBlocks: 0,
         resolve,
       }
       state.track(entry, promise)

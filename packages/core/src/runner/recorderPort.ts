@@ -22,7 +22,13 @@ export type RunnerJournalRow = {
 }
 
 /** Final (or intermediate) state of a journaled transaction. @example const status: RunnerTransactionStatus = "included" */
-export type RunnerTransactionStatus = "pending" | "included" | "reverted" | "dropped" | "rejected"
+export type RunnerTransactionStatus =
+  | "pending"
+  | "included"
+  | "reverted"
+  | "dropped"
+  | "rejected"
+  | "replaced"
 
 /**
  * A state change of a journaled transaction.
@@ -41,6 +47,8 @@ export type RunnerTransactionUpdate = {
   gasUsed?: bigint
   effectiveGasPrice?: bigint
   errorCode?: string
+  /** Status `replaced`: the hash of the transaction with the same nonce that took its place. */
+  replacedBy?: string
 }
 
 /**

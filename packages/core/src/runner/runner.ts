@@ -6,6 +6,7 @@ import { setMaxListeners } from "node:events"
 import type { BaseError } from "../errors/base.js"
 import { RunnerAbortedError, RunnerTaskCrashedError } from "../errors/runner.js"
 import { TaskTimedOutError } from "../errors/task.js"
+import { createSenderLimit } from "../inflight/senderLimit.js"
 import { Err, Ok, type Result } from "../result.js"
 import type { TaskDatabase } from "../tasks/context.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
@@ -32,9 +33,9 @@ import type {
 import { silentLogger } from "./ports.js"
 import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
 import type { RunnerRecorder } from "./recorderPort.js"
+import type { RunnerEvents } from "./runnerEvents.js"
 import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
 import { retrySetup, type SetupPolicy } from "./setupRetry.js"
-import type { RunnerEvents } from "./runnerEvents.js"
 import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statistics.js"
 import type { SubmittedTransaction } from "./submitter.js"
 import { createSubmitter, type Submitter } from "./submitter.js"
@@ -238,6 +239,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
       statistics.transactionRejected(taskName, error.code)
       parameters.events?.transactionRejected?.(taskName, error.code)
     },
+    // Every path (tasks, funding, refills, reclaim) sends through here: ≤ the pool's per-sender cap.
+    senderLimit: createSenderLimit({ limit: parameters.chain.maxInFlightPerSender ?? 16 }),
   })
 
   async function runTask(slot: StartSlot, lease: RunnerWalletLease, task: TaskDefinition): Promise<void> {

@@ -7,6 +7,7 @@
 import { keccak256 } from "ethers"
 import type { BaseError } from "../errors/base.js"
 import { RunnerSigningError } from "../errors/runner.js"
+import type { ReleaseSenderSlot, SenderLimit } from "../inflight/senderLimit.js"
 import { Err, Ok, type Result } from "../result.js"
 import { classifySendOutcome } from "../rpc/sendOutcome.js"
 import type { SendRequest, StandardSendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
@@ -28,6 +29,7 @@ import type { PlainTransfer } from "./receiptDerivation.js"
 import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
 import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
 import { createTimeSlices } from "./timeSlices.js"
+import type { TransactionReplacer } from "./tracker/types.js"
 
 /**
  * A transaction the node accepted, already knew, or may have (an unknown send outcome: the
@@ -74,6 +76,11 @@ type Queued = {
   plainTransfer: PlainTransfer | undefined
   lane: RunnerNonceLane
   reservation: RunnerNonceReservation
+  fees: RunnerFees
+  /** Same request and nonce, new fees: the tracker's replacement of a stuck transaction. */
+  replace: TransactionReplacer | undefined
+  /** Gives the sender's in-flight slot back: once the transaction settled or was refused. */
+  releaseSlot: ReleaseSenderSlot
   resolve: (result: Result<SubmittedTransaction, BaseError>) => void
 }
 
@@ -115,6 +122,12 @@ export function createSubmitter(parameters: {
   now?: () => number
   /** CPU budget per event-loop tick for signing (default 4 ms); the rest waits for the next tick. */
   signingSliceMs?: number
+  /**
+   * At most `limit` transactions in flight per sender (reth `max_account_slots`, tempo
+   * `tt_2d_pool.rs`: 16): a send waits for a slot before its nonce is reserved, and the slot comes
+   * back when the transaction settles (included, reverted, dropped) or is refused. Default: none.
+   */
+  senderLimit?: SenderLimit
 }): Submitter {
   const { chainId, rpc, nonces, gas, recorder, tracker } = parameters
   const logger = parameters.logger ?? silentLogger
@@ -206,21 +219,27 @@ export function createSubmitter(parameters: {
       // Not durable → not broadcast. The nonces go back to their lanes.
       for (const entry of batch) {
         entry.reservation.release()
+        entry.releaseSlot()
         entry.resolve(Err(journaled.error))
       }
       return
     }
     // Register, then broadcast everything in this tick: the RPC client coalesces it into one batch.
-    const outcomes = batch.map((entry) =>
-      tracker.track({
+    const outcomes = batch.map((entry) => {
+      const outcome = tracker.track({
         hash: entry.row.hash,
         lane: entry.lane,
         nonce: entry.row.nonce,
         taskName: entry.row.taskName,
         raw: entry.raw,
+        fees: entry.fees,
+        ...(entry.replace === undefined ? {} : { replace: entry.replace }),
         ...(entry.plainTransfer === undefined ? {} : { plainTransfer: entry.plainTransfer }),
-      }),
-    )
+      })
+      // The slot is the pool's: it is free again once the transaction left the pool (settled).
+      void outcome.then(entry.releaseSlot, entry.releaseSlot)
+      return outcome
+    })
     const method = parameters.useSendRawTransactionSync
       ? "eth_sendRawTransactionSync"
       : "eth_sendRawTransaction"
@@ -268,6 +287,7 @@ export function createSubmitter(parameters: {
           return
         }
         tracker.untrack(hash)
+        entry.releaseSlot()
         recorder.update([{ hash, status: "rejected", errorCode: result.error.code }])
         parameters.onRejected?.(taskName, result.error)
         entry.resolve(Err(result.error))
@@ -275,57 +295,106 @@ export function createSubmitter(parameters: {
     )
   }
 
+  /** Re-signs through the same path with new fees and journals the row before anything is broadcast. */
+  function replacer(
+    wallet: RunnerWallet,
+    request: SendRequest,
+    original: RunnerJournalRow,
+    nonce: bigint,
+    gasLimit: bigint,
+  ): TransactionReplacer {
+    return async (fees) => {
+      let replacement: { raw: string; hash: string }
+      try {
+        replacement = sign(wallet, request, nonce, fees, gasLimit)
+      } catch (cause) {
+        return Err(new RunnerSigningError({ address: wallet.address, nonce, cause }))
+      }
+      const row: RunnerJournalRow = { ...original, hash: replacement.hash.toLowerCase(), sentAt: now() }
+      const journaled = await recorder.journal([row])
+      if (journaled.isErr()) return journaled
+      return Ok({ hash: row.hash, raw: replacement.raw })
+    }
+  }
+
+  /** Gas limit, fees, nonce, signature and journal row of one send (everything before the queue). */
+  async function prepare(
+    wallet: RunnerWallet,
+    request: SendRequest,
+    taskName: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Result<Omit<Queued, "releaseSlot" | "resolve">, BaseError>> {
+    let gasLimit = 0n
+    if (request.kind !== "raw") {
+      if (request.gasLimit !== undefined) gasLimit = request.gasLimit
+      else {
+        const estimated = await gasLimitFor(wallet, request)
+        if (estimated.isErr()) return estimated
+        gasLimit = estimated.value
+      }
+    }
+    const override = request.kind === "raw" ? undefined : request.fees
+    const currentFees = override === undefined ? gas.currentFees() : Ok(override)
+    if (currentFees.isErr()) return currentFees
+    const lane: RunnerNonceLane = { chainId, address: wallet.address, nonceKey: request.nonceKey ?? 0n }
+    const reserved = await nonces.reserve(lane)
+    if (reserved.isErr()) return reserved
+    const reservation = reserved.value
+    const turn = slices.turn()
+    if (turn !== undefined) await turn
+    if (signal?.aborted) {
+      reservation.release()
+      return Err(abortReason(signal))
+    }
+    let raw: string
+    let hash: string
+    try {
+      ;({ raw, hash } = sign(wallet, request, reservation.nonce, currentFees.value, gasLimit))
+    } catch (cause) {
+      reservation.release()
+      return Err(new RunnerSigningError({ address: wallet.address, nonce: reservation.nonce, cause }))
+    }
+    const row: RunnerJournalRow = {
+      hash: hash.toLowerCase(),
+      walletAddress: wallet.address,
+      nonce: reservation.nonce,
+      nonceKey: lane.nonceKey,
+      taskName,
+      sentAt: now(),
+      to: request.to ?? null,
+    }
+    // Fees the task chose itself are its business; fees the pipeline chose may be bumped.
+    const replace =
+      override === undefined ? replacer(wallet, request, row, reservation.nonce, gasLimit) : undefined
+    return Ok({
+      row,
+      raw,
+      lane,
+      reservation,
+      fees: currentFees.value,
+      replace,
+      plainTransfer: plainTransferOf(request, currentFees.value),
+    })
+  }
+
   return {
     async send({ wallet, request, taskName, signal }) {
       if (signal?.aborted) return Err(abortReason(signal))
-      let gasLimit = 0n
-      if (request.kind !== "raw") {
-        if (request.gasLimit !== undefined) gasLimit = request.gasLimit
-        else {
-          const estimated = await gasLimitFor(wallet, request)
-          if (estimated.isErr()) return estimated
-          gasLimit = estimated.value
-        }
+      // Waits for an in-flight slot of this sender BEFORE the nonce is reserved: a waiting send
+      // holds no nonce, so the sender's lane never has a hole behind a queued transaction.
+      let releaseSlot: ReleaseSenderSlot = () => {}
+      if (parameters.senderLimit !== undefined) {
+        const slot = await parameters.senderLimit.acquire(wallet.address, signal)
+        if (slot.isErr()) return signal?.aborted ? Err(abortReason(signal)) : slot
+        releaseSlot = slot.value
       }
-      const override = request.kind === "raw" ? undefined : request.fees
-      const currentFees = override === undefined ? gas.currentFees() : Ok(override)
-      if (currentFees.isErr()) return currentFees
-      const lane: RunnerNonceLane = { chainId, address: wallet.address, nonceKey: request.nonceKey ?? 0n }
-      const reserved = await nonces.reserve(lane)
-      if (reserved.isErr()) return reserved
-      const reservation = reserved.value
-      const turn = slices.turn()
-      if (turn !== undefined) await turn
-      if (signal?.aborted) {
-        reservation.release()
-        return Err(abortReason(signal))
-      }
-      let raw: string
-      let hash: string
-      try {
-        ;({ raw, hash } = sign(wallet, request, reservation.nonce, currentFees.value, gasLimit))
-      } catch (cause) {
-        reservation.release()
-        return Err(new RunnerSigningError({ address: wallet.address, nonce: reservation.nonce, cause }))
-      }
-      const row: RunnerJournalRow = {
-        hash: hash.toLowerCase(),
-        walletAddress: wallet.address,
-        nonce: reservation.nonce,
-        nonceKey: lane.nonceKey,
-        taskName,
-        sentAt: now(),
-        to: request.to ?? null,
+      const prepared = await prepare(wallet, request, taskName, signal)
+      if (prepared.isErr()) {
+        releaseSlot()
+        return prepared
       }
       return new Promise<Result<SubmittedTransaction, BaseError>>((resolve) => {
-        queue.push({
-          row,
-          raw,
-          lane,
-          reservation,
-          resolve,
-          plainTransfer: plainTransferOf(request, currentFees.value),
-        })
+        queue.push({ ...prepared.value, releaseSlot, resolve })
         scheduleFlush()
       })
     },

@@ -26,6 +26,11 @@ const maximumCheckEveryBlocks = 64
 
 type Lookup = { entry: PendingEntry; found: Result<{ blockNumber?: string | null } | null, unknown> }
 
+/** Replaced by a later transaction with the same nonce: it settles with its group. */
+function superseded(entry: PendingEntry): boolean {
+  return entry.group !== undefined && entry.group.latest !== entry
+}
+
 function laneKey(lane: RunnerNonceLane): string {
   return `${lane.address.toLowerCase()}:${lane.nonceKey}`
 }
@@ -69,6 +74,8 @@ export function createDropDetection(parameters: {
   function dueEntries(head: bigint): PendingEntry[] {
     const due: PendingEntry[] = []
     for (const entry of state.pending.values()) {
+      // A replaced transaction is evicted by its replacement: only the latest one is looked up.
+      if (superseded(entry)) continue
       if (entry.checkAtBlock === undefined) {
         // Tracked before the first head was known: its wait starts now.
         entry.sentAtBlock ??= head
@@ -206,6 +213,7 @@ export function createDropDetection(parameters: {
     const now = clock.now()
     const expired: PendingEntry[] = []
     for (const entry of state.pending.values()) {
+      if (superseded(entry)) continue
       const waitedBlocks =
         head !== undefined && entry.sentAtBlock !== undefined ? Number(head - entry.sentAtBlock) : 0
       if (waitedBlocks < dropAfterBlocks && now - entry.sentAt < dropAfterMs) continue

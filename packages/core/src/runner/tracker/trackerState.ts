@@ -65,7 +65,28 @@ export function createTrackerState(parameters: {
     for (const wake of settledWaiters) wake()
   }
 
+  /** Members of a replacement group other than `winner` leave with status `replaced`. */
+  function retireGroup(winner: PendingEntry, outcome: TransactionOutcome) {
+    for (const member of winner.group?.members ?? []) {
+      if (member === winner || !pending.has(member.hash)) continue
+      pending.delete(member.hash)
+      promises.delete(member.hash)
+      recorder.update([{ hash: member.hash, status: "replaced", replacedBy: winner.hash }])
+      // Not in any pool any more unless mined late: a late receipt still corrects the journal.
+      if (outcome.status === "dropped") remember(dropped, member.hash, member)
+    }
+  }
+
   function settle(entry: PendingEntry, outcome: TransactionOutcome) {
+    const group = entry.group
+    if (group !== undefined && outcome.status === "dropped" && entry !== group.latest) {
+      // A superseded member gone from the pool: its replacement still decides the outcome.
+      pending.delete(entry.hash)
+      promises.delete(entry.hash)
+      recorder.update([{ hash: entry.hash, status: "replaced", replacedBy: group.latest.hash }])
+      return
+    }
+    retireGroup(entry, outcome)
     pending.delete(entry.hash)
     const latencyMs = clock.now() - entry.firstSentAt
     if (outcome.status === "dropped") {
@@ -125,6 +146,21 @@ export function createTrackerState(parameters: {
     promises.set(entry.hash, promise)
   }
 
+  /** A replacement of `previous` joins it: same nonce, same outcome promise. */
+  function join(member: PendingEntry, previous: PendingEntry): boolean {
+    const promise = promises.get(previous.hash)
+    if (promise === undefined || !pending.has(previous.hash)) return false
+    pending.set(member.hash, member)
+    promises.set(member.hash, promise)
+    return true
+  }
+
+  /** A replacement the node refused: it leaves, `previous` is the latest again. */
+  function leave(member: PendingEntry) {
+    pending.delete(member.hash)
+    promises.delete(member.hash)
+  }
+
   function untrack(hash: string) {
     pending.delete(hash)
     promises.delete(hash)
@@ -143,6 +179,8 @@ export function createTrackerState(parameters: {
     settle,
     settleReceipt,
     track,
+    join,
+    leave,
     untrack,
     outcomeOf,
     wakeWaiters,

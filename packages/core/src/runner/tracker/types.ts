@@ -1,11 +1,14 @@
 /**
  * The receipt tracker's public types and the options of `createReceiptTracker`.
  */
+
+import type { BaseError } from "../../errors/base.js"
 import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
 import type { RpcReceipt, TransactionReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type {
+  RunnerFees,
   RunnerGasManager,
   RunnerLogger,
   RunnerNonceLane,
@@ -40,6 +43,34 @@ export type TrackedTransaction = {
   raw?: string
   /** Set for a plain value transfer (no calldata): its receipt may be derived from the block. */
   plainTransfer?: PlainTransfer
+  /** The fees it was signed with (a stuck transaction is replaced with {@link replace}). */
+  fees?: RunnerFees
+  /** Re-signs the same request with the same nonce and `fees`, journals it (not broadcast yet). */
+  replace?: TransactionReplacer
+}
+
+/**
+ * The submitter's signing path for a replacement: the same request and nonce signed with new
+ * fees, its journal row committed before it returns (nothing is broadcast that is not journaled).
+ *
+ * @example
+ * const replace: TransactionReplacer = async (fees) => Ok({ hash: "0x…", raw: "0x02…" })
+ */
+export type TransactionReplacer = (
+  fees: RunnerFees,
+) => Promise<Result<{ hash: string; raw: string }, BaseError>>
+
+/**
+ * The transactions sharing one nonce after a replacement (internal to the tracker): whichever is
+ * mined settles all of them; only `latest` is looked up by drop detection and replaced again.
+ */
+export type ReplacementGroup = {
+  members: PendingEntry[]
+  latest: PendingEntry
+  /** A replacement is being signed or broadcast. */
+  replacing: boolean
+  /** The minimum bump was above the cap once (logged once). */
+  capped: boolean
 }
 
 /**
@@ -100,6 +131,8 @@ export type ReceiptTrackerStats = {
   rebroadcasts: number
   /** Transactions settled `dropped`: unknown to the node, or their nonce taken by another one. */
   droppedDetected: number
+  /** Stuck transactions replaced (same nonce, bumped fees). */
+  replacements: number
 }
 
 /**
@@ -173,6 +206,15 @@ export type ReceiptTrackerOptions = {
   receiptTimeoutMs?: number
   /** A light read unanswered this long is sent once more, first answer wins (default 1000 ms; block receipts: 3×; 0 = off). */
   hedgeAfterMs?: number
+  /**
+   * Replacement of stuck transactions (default true; needs `gas.bump`): a transaction whose
+   * maxFeePerGas stayed below the base fee for `replaceAfterBlocks` blocks (default 3) — EIP-1559:
+   * it cannot be included — or pending `replaceAfterMs` (default 45 000) is signed again with the
+   * same nonce and fees bumped by at least the node's minimum, up to the cap.
+   */
+  replacement?: boolean
+  replaceAfterBlocks?: number
+  replaceAfterMs?: number
 }
 
 /** A tracked transaction while it waits (internal to the tracker). */
@@ -188,6 +230,10 @@ export type PendingEntry = TrackedTransaction & {
   checkEveryBlocks: number
   /** The chain's nonce was seen past ours once without our receipt: confirmed on the next look. */
   nonceTakenOnce: boolean
+  /** Blocks in a row whose base fee was above its maxFeePerGas. */
+  underpricedBlocks: number
+  /** Set once it was replaced or is a replacement. */
+  group?: ReplacementGroup
   resolve: (outcome: TransactionOutcome) => void
 }
 
