@@ -152,7 +152,8 @@ export function createRunMetrics(options: { registry?: Registry; withDefaults?: 
  * `testnet_nodejs_active_requests` and `testnet_nodejs_active_resources` (sum them for the total).
  */
 function dropTotalGauges(registry: Registry) {
-  for (const metric of registry.getMetricsAsArray())
-    if (metric.name.endsWith("_total") && metric.constructor === Gauge)
-      registry.removeSingleMetric(metric.name)
+  for (const metric of registry.getMetricsAsArray()) {
+    const { name } = metric
+    if (name.endsWith("_total") && metric instanceof Gauge) registry.removeSingleMetric(name)
+  }
 }

@@ -6,6 +6,7 @@ import type { Wallet } from "../wallet/wallet.js"
 import { type ChainNetwork, type ChainStartDefaults, defaultStartDefaults } from "./chainStart.js"
 import type { TaskRpc, TaskSigner } from "./context.js"
 import type { TaskDefinition } from "./defineTask.js"
+import { type ChainFeeCurrency, nativeFeeCurrency } from "./feeCurrency.js"
 import type { FundingHook } from "./funding.js"
 
 /**
@@ -68,6 +69,8 @@ export type ChainDefinition = {
   readonly displayName: string
   readonly chainId: number
   readonly nativeCurrency: { readonly name: string; readonly symbol: string; readonly decimals: number }
+  /** What fees are paid in (default: the native currency); amounts are shown in its units. */
+  readonly feeCurrency: ChainFeeCurrency
   readonly capabilities: Readonly<ChainCapabilities>
   readonly devnet: Readonly<ChainDevnet>
   readonly tasks: readonly TaskDefinition[]
@@ -120,6 +123,8 @@ export type ChainDeclaration = {
   displayName?: string
   chainId: number
   nativeCurrency: { name: string; symbol: string; decimals: number }
+  /** What fees are paid in; default: the native currency. Required in spirit without a native gas token. */
+  feeCurrency?: ChainFeeCurrency
   capabilities: ChainCapabilities
   devnet: ChainDevnet
   /** Explicit list (no registration on import). Each task keeps its own parameter type. */
@@ -193,6 +198,7 @@ export function defineChain(declaration: ChainDeclaration): ChainDefinition {
     displayName: declaration.displayName ?? declaration.name,
     chainId: declaration.chainId,
     nativeCurrency: Object.freeze({ ...declaration.nativeCurrency }),
+    feeCurrency: Object.freeze(declaration.feeCurrency ?? nativeFeeCurrency(declaration.nativeCurrency)),
     capabilities: Object.freeze({ ...declaration.capabilities }),
     devnet: Object.freeze({ ...declaration.devnet }),
     tasks: Object.freeze([...declaration.tasks]),

@@ -25,6 +25,15 @@ export {
   type KeyedNonceReader,
 } from "./defineChain.js"
 export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
+export {
+  type ChainFeeCurrency,
+  describeFee,
+  type FeeInUnits,
+  feeBaseUnits,
+  feeTokenOf,
+  formatUnits,
+  nativeFeeCurrency,
+} from "./feeCurrency.js"
 export type { FundingHook, FundingTransfer } from "./funding.js"
 export {
   type ConfirmedTransaction,
