@@ -47,5 +47,19 @@ export const risechain: ChainDefinition = defineChain({
   maxInFlightPerSender: 16,
   rpcUrls: ["https://testnet.riselabs.xyz"],
   explorerUrl: "https://explorer.testnet.riselabs.xyz",
+  // `--network testnet` in core's CLI.
+  networks: {
+    testnet: {
+      rpcUrl: "https://testnet.riselabs.xyz",
+      chainId: 11155931,
+      explorerUrl: "https://explorer.testnet.riselabs.xyz",
+    },
+  },
+  // `start` without a config: 60 s at 10 task starts/s with 10 wallets on either target (a real
+  // network spends real funds; the devnet shape is the one measured on two cores).
+  startDefaults: {
+    devnet: { durationSeconds: 60, targetTps: 10, workers: 10, wallets: 10 },
+    network: { durationSeconds: 60, targetTps: 10, workers: 10, wallets: 10 },
+  },
   version: packageVersion,
 })

@@ -1,15 +1,9 @@
 #!/usr/bin/env node
-// The `tempo` command: core's CLI for the Tempo chain, plus `--network <name>` and the defaults
-// of `start` (see prepareTempoArguments).
+// The `tempo` command: core's CLI for the Tempo chain. `--network NAME` and the `start` defaults
+// are declared on the chain (networks, startDefaults) and applied by core.
 import { runCli } from "@testnet/core"
-import { createTempoChain } from "./chain.js"
-import { prepareTempoArguments } from "./networks/cliArguments.js"
-import { configFileStops } from "./networks/configFileStops.js"
+import { tempo } from "./chain.js"
 
-const argv = process.argv.slice(2)
-const prepared = prepareTempoArguments(argv, process.env, { configFileStops: await configFileStops(argv) })
-if (!prepared.ok) {
-  process.stderr.write(`error: ${prepared.message}\n`)
-  process.exit(2)
-}
-await runCli(createTempoChain(prepared.network), { argv: prepared.argv, programName: "tempo" })
+// `pnpm start -- --duration 10` passes the separator on; no tempo command takes positional "-…" values.
+const argv = process.argv.slice(2).filter((argument) => argument !== "--")
+await runCli(tempo, { argv, programName: "tempo" })

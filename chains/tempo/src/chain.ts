@@ -8,7 +8,12 @@ import {
 } from "@testnet/core"
 import { deriveTempoSponsorKey, tempoSponsor } from "./funding/sponsor.js"
 import { createTip20FundingHook } from "./funding/tip20Funding.js"
-import { type TempoNetworkName, tempoNetworks } from "./networks/networks.js"
+import {
+  type TempoNetworkName,
+  tempoChainNetworks,
+  tempoNetworks,
+  tempoStartDefaultsByTarget,
+} from "./networks/networks.js"
 import { tempoCatalog } from "./tasks/catalog.js"
 import { createTempoKeyedNonceFetcher } from "./tasks/nonces/keyedNonce.js"
 
@@ -104,6 +109,8 @@ export function createTempoChain(network: TempoNetworkName = "moderato"): ChainD
     feePolicy: tempoFeePolicy,
     maxInFlightPerSender: tempoMaxInFlightPerSender,
     serviceWallets: tempoServiceWallets,
+    networks: tempoChainNetworks,
+    startDefaults: tempoStartDefaultsByTarget,
     rpcUrls: selected.rpcUrls,
     ...(selected.explorerUrl === undefined ? {} : { explorerUrl: selected.explorerUrl }),
     version: packageVersion,

@@ -1,3 +1,4 @@
+import type { ChainNetwork, ChainStartDefaults } from "@testnet/core"
 /**
  * One Tempo network: chain id, public RPC endpoints, explorer, and whether the RPC offers the
  * `tempo_fundAddress` faucet method.
@@ -88,3 +89,37 @@ export function getTempoNetwork(name: string): TempoNetwork | undefined {
 export function tempoNetworkNames(): TempoNetworkName[] {
   return Object.keys(tempoNetworks) as TempoNetworkName[]
 }
+
+/**
+ * The networks as `defineChain` declares them (`--network NAME` in core's CLI): RPC URL, chain id
+ * and explorer of each.
+ *
+ * @example
+ * tempoChainNetworks.moderato?.rpcUrl // "https://rpc.moderato.tempo.xyz"
+ */
+export const tempoChainNetworks: Readonly<Record<string, ChainNetwork>> = Object.freeze(
+  Object.fromEntries(
+    Object.values(tempoNetworks).map((network) => [
+      network.name,
+      Object.freeze({
+        rpcUrl: network.rpcUrls[0] ?? "",
+        chainId: network.chainId,
+        ...(network.explorerUrl === undefined ? {} : { explorerUrl: network.explorerUrl }),
+      }),
+    ]),
+  ),
+)
+
+/**
+ * `tempo start` without a config: on the embedded devnet 60 s at 30 task starts/s (sustainable by
+ * the pure-JS signer on two cores), 100 tasks in flight over 150 wallets (a wallet stays leased
+ * until its transactions settle, ~1–3 s with 1 s blocks); on a real network 60 s at 10 task
+ * starts/s with 10 wallets (real funds: small unless asked).
+ *
+ * @example
+ * tempoStartDefaultsByTarget.network.targetTps // 10
+ */
+export const tempoStartDefaultsByTarget: ChainStartDefaults = Object.freeze({
+  devnet: Object.freeze({ durationSeconds: 60, targetTps: 30, workers: 100, wallets: 150 }),
+  network: Object.freeze({ durationSeconds: 60, targetTps: 10, workers: 10, wallets: 10 }),
+})

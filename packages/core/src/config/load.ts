@@ -27,6 +27,11 @@ export type LoadConfigOptions = {
   environment?: Readonly<Record<string, string | undefined>>
   /** Values from command-line flags (camelCase); `undefined` entries are ignored. */
   flags?: ConfigInput
+  /**
+   * Values just above core's defaults and below everything the user wrote (a chain's start
+   * defaults): used only where no file, variable or flag sets the key.
+   */
+  baseline?: ConfigInput
 }
 
 /**
@@ -45,6 +50,12 @@ export type LoadConfigOptions = {
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<Result<Config, ConfigErrorType>> {
   const { file, environment = process.env, flags = {} } = options
   const layers: ConfigLayer[] = [defaultsLayer]
+  if (options.baseline !== undefined)
+    layers.push({
+      values: withoutUndefined(options.baseline) as Record<string, unknown>,
+      naming: "typescript",
+      sourceOf: () => ({ kind: "defaults" }),
+    })
 
   if (file !== undefined) {
     const source = await readConfigFile(file)

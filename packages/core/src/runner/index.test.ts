@@ -7,6 +7,7 @@ describe("runner barrel", () => {
       [
         "FundingInsufficientBalanceError",
         "FundingNoFunderError",
+        "FundingPlanUnderfundedError",
         "FundingTransactionFailedError",
         "RunnerAbortedError",
         "RunnerInvalidPlanError",
@@ -16,6 +17,7 @@ describe("runner barrel", () => {
         "RunnerTransactionRevertedError",
         "RunnerUnknownTransactionError",
         "abortReason",
+        "checkPlanFunding",
         "contractCodec",
         "createChainNonceManager",
         "createConfiguredGasManager",
@@ -31,6 +33,7 @@ describe("runner barrel", () => {
         "createTaskPicker",
         "createTimerClock",
         "defaultFundingTarget",
+        "estimatePlanSpend",
         "formatShard",
         "fundConfiguredWallets",
         "fundWallets",
@@ -51,6 +54,7 @@ describe("runner barrel", () => {
         "selectShard",
         "startOffsetMs",
         "systemClock",
+        "walletSeed",
       ]
     `)
   })

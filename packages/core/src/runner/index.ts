@@ -4,6 +4,8 @@ export {
   type FundingInsufficientBalanceErrorType,
   FundingNoFunderError,
   type FundingNoFunderErrorType,
+  FundingPlanUnderfundedError,
+  type FundingPlanUnderfundedErrorType,
   FundingTransactionFailedError,
   type FundingTransactionFailedErrorType,
 } from "../errors/funding.js"
@@ -41,6 +43,7 @@ export {
   reclaimConfiguredWallets,
 } from "./fundingCommands.js"
 export { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
+export { checkPlanFunding, estimatePlanSpend, type PlanSpend } from "./fundingPlan.js"
 export { type FundingCommandReport, type FundingSession, openFundingSession } from "./fundingSession.js"
 export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
 export { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
@@ -83,4 +86,4 @@ export {
 export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
 export { createTaskContext } from "./taskContext.js"
 export { createTaskPicker, type TaskPicker } from "./taskPicker.js"
-export { keepShard, loadFunder, loadWorkerWallets } from "./workerWallets.js"
+export { keepShard, loadFunder, loadWorkerWallets, walletSeed } from "./workerWallets.js"

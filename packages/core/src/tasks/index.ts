@@ -14,12 +14,19 @@ export {
   TaskTimedOutError,
   type TaskTimedOutErrorType,
 } from "../errors/task.js"
+export {
+  type ChainNetwork,
+  type ChainStartDefaults,
+  defaultStartDefaults,
+  type StartDefaults,
+} from "./chainStart.js"
 export type { StoredRecord, TaskContext, TaskDatabase, TaskLogger, TaskRpc, TaskSigner } from "./context.js"
 export {
   type ChainCapabilities,
   type ChainDeclaration,
   type ChainDefinition,
   type ChainDevnet,
+  defaultGasPerTask,
   defineChain,
   getDevnetOptions,
   type KeyedNonceReader,

@@ -5,6 +5,7 @@ import { CliInvalidFlagError, CliUsageError } from "../../errors/cli.js"
 import { Err } from "../../result.js"
 import type { TaskDefinition } from "../../tasks/defineTask.js"
 import { createTaskRegistry } from "../../tasks/registry.js"
+import { addNetworkOption, applyNetwork } from "../chainNetwork.js"
 import { addCommonOptions, addConnectionOptions, addRunOptions } from "../commonOptions.js"
 import type { RunFlagOptions } from "../configFlags.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
@@ -12,6 +13,7 @@ import { executeLoad, type LoadRequest } from "../executeLoad.js"
 import { parseList, parsePort, parsePositiveNumber, type Shard } from "../flagParsers.js"
 import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
+import { loadStartConfig } from "../startDefaults.js"
 
 type LoadOptions = RunFlagOptions &
   FundingFlags & {
@@ -26,6 +28,7 @@ type LoadOptions = RunFlagOptions &
     metricsPort?: number
     metricsLinger?: number
     reclaim?: boolean
+    network?: string
   }
 
 /**
@@ -36,7 +39,9 @@ type LoadOptions = RunFlagOptions &
  */
 export function registerLoadCommands(program: Command, context: CliContext, slot: OutcomeSlot): void {
   const name = context.programName
-  addRunOptions(addConnectionOptions(addCommonOptions(program.command("start"))))
+  addRunOptions(
+    addNetworkOption(addConnectionOptions(addCommonOptions(program.command("start"))), context.chain),
+  )
     .description("run the load: weighted random tasks at the target rate until duration/count/Ctrl-C")
     .option("--no-report", "do not write the HTML report at the end of the run")
     .option("--reclaim", "at the end of the run, send what is left on the worker wallets back to the funder")
@@ -66,7 +71,9 @@ Examples:
     )
     .action(slot.wrap(async (options: LoadOptions) => prepare(context, options, { kind: "start" })))
 
-  addRunOptions(addConnectionOptions(addCommonOptions(program.command("run"))))
+  addRunOptions(
+    addNetworkOption(addConnectionOptions(addCommonOptions(program.command("run"))), context.chain),
+  )
     .description("run one task once and print what it did")
     .argument("<task>", "task name (see the tasks command)")
     .addHelpText(
@@ -79,7 +86,9 @@ Examples:
       ),
     )
 
-  addRunOptions(addConnectionOptions(addCommonOptions(program.command("sequence"))))
+  addRunOptions(
+    addNetworkOption(addConnectionOptions(addCommonOptions(program.command("sequence"))), context.chain),
+  )
     .description("run several tasks once each, in the given order, with one wallet")
     .argument("<tasks>", "comma-separated task names", (text: string) => parseList(text))
     .addHelpText("after", `\nExamples:\n  $ ${name} sequence deploy_counter,call_counter`)
@@ -96,10 +105,15 @@ type RequestedMode =
   | { kind: "sequence"; tasks: readonly string[] }
 
 async function prepare(
-  context: CliContext,
-  options: LoadOptions,
+  userContext: CliContext,
+  userOptions: LoadOptions,
   requested: RequestedMode,
 ): Promise<CommandResult> {
+  // --network NAME: the network's RPC URL and chain id, and the chain as that network.
+  const networked = applyNetwork(userContext.chain, userOptions)
+  if (networked.isErr()) return Err(networked.error)
+  const options = networked.value.options
+  const context: CliContext = { ...userContext, chain: networked.value.chain }
   const registry = createTaskRegistry(context.chain.tasks)
   const named =
     requested.kind === "run" ? [requested.task] : requested.kind === "sequence" ? requested.tasks : []
@@ -111,8 +125,13 @@ async function prepare(
   }
   const funding = resolveFundingAmounts(context.chain, options)
   if (funding.isErr()) return funding
-  const config = await loadCommandConfig(context, options)
-  if (config.isErr()) return config
+  // `start` takes the chain's start defaults (devnet or real network) where the user set nothing.
+  const loaded =
+    requested.kind === "start"
+      ? await loadStartConfig(context.chain, { environment: context.io.environment, options })
+      : (await loadCommandConfig(context, options)).map((value) => ({ config: value, notice: undefined }))
+  if (loaded.isErr()) return loaded
+  const config = loaded.map((value) => value.config)
   const refused = refuseFlags(context, options, config.value)
   if (refused !== undefined) return Err(refused)
   if (requested.kind === "start") {
@@ -130,6 +149,8 @@ async function prepare(
       : requested.kind === "sequence"
         ? { kind: "sequence", tasks }
         : { kind: "start" }
+  // Said once everything the user typed is known to be valid, right before the run starts.
+  if (loaded.value.notice !== undefined) context.io.stderr.write(`${loaded.value.notice}\n`)
   return executeLoad(context, {
     mode,
     walletsFromFlag: options.wallets !== undefined,

@@ -2,6 +2,7 @@ import type { Command } from "commander"
 import { CliUsageError } from "../../errors/cli.js"
 import { Err, Ok } from "../../result.js"
 import { fundConfiguredWallets, reclaimConfiguredWallets } from "../../runner/fundingCommands.js"
+import { addNetworkOption, applyNetwork } from "../chainNetwork.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
@@ -17,11 +18,12 @@ type FundingCommandFlags = FundingFlags & {
   chainId?: number
   wallets?: number
   walletSeed?: string
+  network?: string
   shard?: Shard
 }
 
-function addTargetOptions(command: Command): Command {
-  return addCommonOptions(command)
+function addTargetOptions(command: Command, chain: CliContext["chain"]): Command {
+  return addNetworkOption(addCommonOptions(command), chain)
     .option("--rpc-url <url>", "JSON-RPC endpoint of the network, repeatable (required)", collect)
     .option("--chain-id <id>", "expected chain id (checked against the node)", parsePositiveInteger)
     .option(
@@ -45,7 +47,7 @@ function addTargetOptions(command: Command): Command {
  */
 export function registerFundingCommands(wallets: Command, context: CliContext, slot: OutcomeSlot): void {
   const name = context.programName
-  addFundingOptions(addTargetOptions(wallets.command("fund")))
+  addFundingOptions(addTargetOptions(wallets.command("fund"), context.chain))
     .description(
       "top up the configured wallets from the funder (TESTNET_FUNDER_KEY); prints every transaction",
     )
@@ -59,7 +61,7 @@ Examples:
     )
     .action(slot.wrap(async (options: FundingCommandFlags) => execute(context, "fund", options)))
 
-  addTargetOptions(wallets.command("reclaim"))
+  addTargetOptions(wallets.command("reclaim"), context.chain)
     .description("send what is left on the configured wallets back to the funder (minus fees)")
     .addHelpText(
       "after",
@@ -72,10 +74,14 @@ Examples:
 }
 
 async function execute(
-  context: CliContext,
+  userContext: CliContext,
   action: "fund" | "reclaim",
-  options: FundingCommandFlags,
+  userOptions: FundingCommandFlags,
 ): Promise<CommandResult> {
+  const networked = applyNetwork(userContext.chain, userOptions)
+  if (networked.isErr()) return Err(networked.error)
+  const options = networked.value.options
+  const context: CliContext = { ...userContext, chain: networked.value.chain }
   const command = `${context.programName} wallets ${action}`
   const amounts = resolveFundingAmounts(context.chain, options)
   if (amounts.isErr()) return amounts
