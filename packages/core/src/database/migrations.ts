@@ -15,7 +15,7 @@ export type DatabaseDialect = "sqlite" | "postgres"
  * @example
  * if (storedVersion > SCHEMA_VERSION) refuse()
  */
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 // Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
 // which changes over time (Kysely's documented practice).
@@ -219,11 +219,28 @@ function sendingWindow(): Migration {
 }
 
 /**
+ * The link from a replaced transaction to the one that took its nonce (a stuck transaction
+ * re-signed with bumped fees, ADR 0014): a hash, or null. Plain varchar: portable to both engines.
+ */
+function replacedBy(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("transactions").addColumn("replaced_by", "varchar(66)").execute()
+      await setSchemaVersion(db, 5)
+    },
+    async down(db) {
+      await db.schema.alterTable("transactions").dropColumn("replaced_by").execute()
+      await setSchemaVersion(db, 4)
+    },
+  }
+}
+
+/**
  * All migrations, by name (names sort in application order). Inline, not files: bundlers
  * break file-based providers.
  *
  * @example
- * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window"]
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window", "0005_replaced_by"]
  */
 export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
   return {
@@ -231,6 +248,7 @@ export function getMigrations(dialect: DatabaseDialect): Record<string, Migratio
     "0002_run_liveness": runLiveness(),
     "0003_observed_inclusion": observedInclusion(),
     "0004_sending_window": sendingWindow(),
+    "0005_replaced_by": replacedBy(),
   }
 }
 

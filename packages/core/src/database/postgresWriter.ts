@@ -32,6 +32,7 @@ const UPDATE_TYPES = [
   "varchar",
   "bigint",
   "varchar",
+  "varchar",
 ]
 
 /**
@@ -88,8 +89,9 @@ export function createPostgresWriter(options: PostgresWriterOptions): BatchWrite
            effective_gas_price = COALESCE(v.effective_gas_price, t.effective_gas_price),
            error_code = COALESCE(v.error_code, t.error_code),
            block_timestamp = COALESCE(v.block_timestamp, t.block_timestamp),
-           fee_token = COALESCE(v.fee_token, t.fee_token)
-         FROM (VALUES ${values}) AS v(hash, status, included_block, included_at, gas_used, effective_gas_price, error_code, block_timestamp, fee_token)
+           fee_token = COALESCE(v.fee_token, t.fee_token),
+           replaced_by = COALESCE(v.replaced_by, t.replaced_by)
+         FROM (VALUES ${values}) AS v(hash, status, included_block, included_at, gas_used, effective_gas_price, error_code, block_timestamp, fee_token, replaced_by)
          WHERE t.hash = v.hash`,
         chunk.flatMap(updateParameters),
       )

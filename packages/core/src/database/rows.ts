@@ -44,6 +44,8 @@ export type TransactionUpdate = {
   gasUsed?: bigint | undefined
   effectiveGasPrice?: bigint | undefined
   errorCode?: string | undefined
+  /** Status `replaced`: the hash of the transaction that took its nonce. */
+  replacedBy?: string | undefined
 }
 
 /**

@@ -110,6 +110,8 @@ export type TransactionsTable = {
   fee_token: string | null
   status: TransactionStatus
   error_code: string | null
+  /** Status `replaced`: the hash that took its nonce (null before schema version 5). */
+  replaced_by?: string | null
 }
 
 /**

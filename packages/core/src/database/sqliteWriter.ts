@@ -61,7 +61,8 @@ export function createSqliteWriter(options: SqliteWriterOptions): BatchWriter {
     `UPDATE transactions SET status = ?, included_block = COALESCE(?, included_block),
      included_at = COALESCE(?, included_at), gas_used = COALESCE(?, gas_used),
      effective_gas_price = COALESCE(?, effective_gas_price), error_code = COALESCE(?, error_code),
-     block_timestamp = COALESCE(?, block_timestamp), fee_token = COALESCE(?, fee_token)
+     block_timestamp = COALESCE(?, block_timestamp), fee_token = COALESCE(?, fee_token),
+     replaced_by = COALESCE(?, replaced_by)
      WHERE hash = ?`,
   )
   const checkpoint = raw.prepare("PRAGMA wal_checkpoint(PASSIVE)")

@@ -16,10 +16,17 @@ describe("statements", () => {
     const merged = mergeUpdates([
       { hash: "a", status: "included", includedBlock: 3n, gasUsed: 1n },
       { hash: "b", status: "dropped" },
-      { hash: "a", status: "replaced", errorCode: "REPLACED" },
+      { hash: "a", status: "replaced", errorCode: "REPLACED", replacedBy: "c" },
     ])
     expect(merged).toEqual([
-      { hash: "a", status: "replaced", includedBlock: 3n, gasUsed: 1n, errorCode: "REPLACED" },
+      {
+        hash: "a",
+        status: "replaced",
+        includedBlock: 3n,
+        gasUsed: 1n,
+        errorCode: "REPLACED",
+        replacedBy: "c",
+      },
       { hash: "b", status: "dropped" },
     ])
     expect(updateParameters(merged[0]!)).toEqual([
@@ -32,6 +39,7 @@ describe("statements", () => {
       "REPLACED",
       null,
       null,
+      "c",
     ])
   })
 

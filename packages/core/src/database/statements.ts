@@ -85,6 +85,7 @@ export const updateColumns = [
   "error_code",
   "block_timestamp",
   "fee_token",
+  "replaced_by",
 ] as const
 
 /**
@@ -198,7 +199,7 @@ export function assetParameters(row: CreatedAssetRow): SqlParameter[] {
  * Parameters of one update: hash, status, then {@link updateColumns} (null = keep).
  *
  * @example
- * updateParameters({ hash: "0x1", status: "included", includedBlock: 5n }) // ["0x1", "included", 5, null, null, null, null, null, null]
+ * updateParameters({ hash: "0x1", status: "included", includedBlock: 5n }) // ["0x1", "included", 5, null, null, null, null, null, null, null]
  */
 export function updateParameters(update: TransactionUpdate): SqlParameter[] {
   return [
@@ -211,6 +212,7 @@ export function updateParameters(update: TransactionUpdate): SqlParameter[] {
     update.errorCode ?? null,
     update.blockTimestamp ?? null,
     update.feeToken ?? null,
+    update.replacedBy ?? null,
   ]
 }
 

@@ -67,6 +67,7 @@ export function createRecorderAdapter(parameters: {
             gasUsed: update.gasUsed,
             effectiveGasPrice: update.effectiveGasPrice,
             errorCode: update.errorCode ?? (update.status === "reverted" ? "REVERTED" : undefined),
+            replacedBy: update.replacedBy,
           })),
         ),
       )

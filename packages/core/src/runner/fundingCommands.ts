@@ -75,7 +75,10 @@ export async function fundConfiguredWallets(
     const funded = await fundWallets({
       ...session.ports,
       funder: funderWallet,
-      addresses: wallets.value.map((wallet) => wallet.address),
+      // The chain's service wallets (Tempo: the stable fee sponsor) are funded with the workers.
+      addresses: [...wallets.value, ...(options.chain.serviceWallets?.(funderWallet) ?? [])].map(
+        (wallet) => wallet.address,
+      ),
       target,
       ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
       signal,
@@ -112,9 +115,11 @@ export async function reclaimConfiguredWallets(
   const wallets = await loadWorkerWallets(options)
   if (wallets.isErr()) return wallets
   return withSession({ ...options, command }, async (session, signal) => {
+    // Service wallets are derived from the funder key: reclaimed with the workers when it is known.
+    const service = funder.value === undefined ? [] : (options.chain.serviceWallets?.(funder.value) ?? [])
     const reclaimed = await reclaimFunds({
       ...session.ports,
-      wallets: wallets.value,
+      wallets: [...wallets.value, ...service],
       funderAddress: receiver,
       signal,
     })

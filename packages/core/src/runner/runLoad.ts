@@ -28,16 +28,17 @@ import { createWallet, type Wallet } from "../wallet/wallet.js"
 import { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
 import { type CrashRecoveryReport, recoverCrashedRuns } from "./crashRecovery.js"
 import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
+import { checkConfiguredFeePlan } from "./feePlanCheck.js"
 import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
 import { checkPlanFunding } from "./fundingPlan.js"
 import { summaryWithJournalLatency } from "./journalLatency.js"
 import { startOutageWatchdog } from "./outageWatchdog.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
-import type { RunnerEvents } from "./runnerEvents.js"
 import { silentLogger } from "./ports.js"
 import { startProxyBanWatch } from "./proxyBanWatch.js"
 import { type ReconciliationReport, reconcileJournal } from "./reconcile.js"
 import { createRunner, type Runner } from "./runner.js"
+import type { RunnerEvents } from "./runnerEvents.js"
 import { retrySetup, type SetupPolicy } from "./setupRetry.js"
 import { formatShard, type RunShard } from "./shard.js"
 import { installShutdownHandlers } from "./shutdown.js"
@@ -293,6 +294,10 @@ async function runWith(
       }),
     )
 
+  // Before anything is sent or written: a fee cap below base fee + tip signs nothing includable.
+  const feePlan = await checkConfiguredFeePlan({ rpc, config, eip1559: chain.capabilities.eip1559 })
+  if (feePlan.isErr()) return feePlan
+
   // Before anything is sent or written: can the funder (with what the wallets hold) pay for the plan?
   let planPerWallet: bigint | undefined
   if (!useDevnet && funder !== undefined) {
@@ -390,6 +395,8 @@ async function runWith(
     recorder: createRecorderAdapter({ recorder: database.recorder, runId, chainId }),
     pool,
     wallets: ordered,
+    // Funded and reclaimed with the workers, never leased (Tempo: the stable fee sponsor).
+    serviceWallets: funder === undefined ? [] : (chain.serviceWallets?.(funder) ?? []),
     database: createTaskDatabase({ queries: database.queries, chainId }),
     logger,
     funding: {

@@ -112,6 +112,11 @@ export type RunnerParameters = {
   pool: RunnerWalletPool
   /** The pool's wallets (for funding). */
   wallets: readonly RunnerWallet[]
+  /**
+   * The chain's service wallets (`chain.serviceWallets(funder)`, e.g. Tempo's fee sponsor):
+   * funded before the run and reclaimed with the workers, never leased.
+   */
+  serviceWallets?: readonly RunnerWallet[]
   database: TaskDatabase
   logger?: RunnerLogger
   clock?: Clock
@@ -196,6 +201,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
   let abortedByCaller = false
   let scheduler: Scheduler | undefined
   let started = false
+  /** Workers and service wallets: funded before the run, reclaimed after it. */
+  const fundedWallets = [...parameters.wallets, ...(parameters.serviceWallets ?? [])]
   /** Wallets that paid for something since the last refill check: only they are re-read. */
   const spenders = new Set<string>()
 
@@ -341,7 +348,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
       rpc,
       gas,
       submitter,
-      wallets: parameters.wallets,
+      wallets: fundedWallets,
       funderAddress,
       signal: AbortSignal.any([hardAbort.signal, AbortSignal.timeout(graceMs)]),
     })
@@ -375,7 +382,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
             gas,
             submitter,
             funder: funding.funder,
-            addresses: parameters.wallets.map((wallet) => wallet.address),
+            addresses: fundedWallets.map((wallet) => wallet.address),
             target: funding.target,
             ...(funding.threshold === undefined ? {} : { threshold: funding.threshold }),
             signal: signal === undefined ? hardAbort.signal : AbortSignal.any([hardAbort.signal, signal]),

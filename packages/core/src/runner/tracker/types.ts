@@ -63,6 +63,9 @@ export type TransactionReplacer = (
 /**
  * The transactions sharing one nonce after a replacement (internal to the tracker): whichever is
  * mined settles all of them; only `latest` is looked up by drop detection and replaced again.
+ *
+ * @example
+ * const group: ReplacementGroup = { members: [entry], latest: entry, replacing: false, capped: false }
  */
 export type ReplacementGroup = {
   members: PendingEntry[]
