@@ -60,6 +60,21 @@ export function observeRunner(
     if (delta > 0) increment(delta)
     previous[key] = Math.max(previous[key], value)
   }
+  // The proxy manager keeps running totals; the counters grow by the difference since the last sample.
+  const proxyTotals = new Map<string, { requests: number; failures: number; bans: number }>()
+  function growProxy(proxy: ProxyDiagnostic) {
+    const label = { proxy: proxy.proxy }
+    const last = proxyTotals.get(proxy.proxy) ?? { requests: 0, failures: 0, bans: 0 }
+    const now = { requests: proxy.successes + proxy.failures, failures: proxy.failures, bans: proxy.bans }
+    if (now.requests > last.requests) metrics.proxyRequests.inc(label, now.requests - last.requests)
+    if (now.failures > last.failures) metrics.proxyFailures.inc(label, now.failures - last.failures)
+    if (now.bans > last.bans) metrics.proxyBans.inc(label, now.bans - last.bans)
+    proxyTotals.set(proxy.proxy, {
+      requests: Math.max(now.requests, last.requests),
+      failures: Math.max(now.failures, last.failures),
+      bans: Math.max(now.bans, last.bans),
+    })
+  }
   function sample() {
     const snapshot = sources.runner.snapshot()
     metrics.tasksInFlight.set(snapshot.tasksInFlight)
@@ -70,11 +85,13 @@ export function observeRunner(
     if (sources.recorder !== undefined) metrics.recorderQueueDepth.set(sources.recorder.stats().queued)
     if (sources.nonceGaps !== undefined) metrics.nonceGaps.set(sources.nonceGaps())
     if (sources.proxies !== undefined)
-      for (const proxy of sources.proxies.diagnose())
+      for (const proxy of sources.proxies.diagnose()) {
         metrics.proxyUp.set(
           { proxy: proxy.proxy },
           proxy.status === "ok" || proxy.status === "unchecked" ? 1 : 0,
         )
+        growProxy(proxy)
+      }
     if (!deriveCounters) return
     const task = { task: allTasksLabel }
     grow("sent", snapshot.sent, (delta) => metrics.transactionsSent.inc(task, delta))

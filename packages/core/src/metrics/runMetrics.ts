@@ -37,6 +37,12 @@ export type RunMetrics = {
   nonceGaps: Gauge
   /** `testnet_proxy_up{proxy}`: 1 when the proxy is usable, 0 when failing or banned. */
   proxyUp: Gauge<"proxy">
+  /** `testnet_proxy_requests_total{proxy}`: requests that went through the proxy (answered or failed). */
+  proxyRequests: Counter<"proxy">
+  /** `testnet_proxy_failures_total{proxy}`: requests through the proxy that failed at the proxy. */
+  proxyFailures: Counter<"proxy">
+  /** `testnet_proxy_bans_total{proxy}`: times the proxy was banned. */
+  proxyBans: Counter<"proxy">
   /** `testnet_rpc_request_duration_seconds{method,outcome}` */
   rpcRequestDuration: Histogram<"method" | "outcome">
   /** `testnet_recorder_queue_depth`: rows waiting to be written. */
@@ -121,6 +127,24 @@ export function createRunMetrics(options: { registry?: Registry; withDefaults?: 
     proxyUp: new Gauge({
       name: "testnet_proxy_up",
       help: "1 when the proxy is usable, 0 when failing or banned",
+      labelNames: ["proxy"],
+      registers,
+    }),
+    proxyRequests: new Counter({
+      name: "testnet_proxy_requests_total",
+      help: "Requests that went through the proxy (masked URL), answered or failed",
+      labelNames: ["proxy"],
+      registers,
+    }),
+    proxyFailures: new Counter({
+      name: "testnet_proxy_failures_total",
+      help: "Requests through the proxy (masked URL) that failed at the proxy",
+      labelNames: ["proxy"],
+      registers,
+    }),
+    proxyBans: new Counter({
+      name: "testnet_proxy_bans_total",
+      help: "Times the proxy (masked URL) was banned",
       labelNames: ["proxy"],
       registers,
     }),

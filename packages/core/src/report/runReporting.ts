@@ -2,6 +2,7 @@ import type { MetricsPortInUseErrorType } from "../errors/report.js"
 import { instrumentRpc } from "../metrics/instrumentRpc.js"
 import { createMetricsEvents } from "../metrics/observeRunner.js"
 import { type RunMetricsService, serveRunMetrics } from "../metrics/serveRunMetrics.js"
+import type { ProxyDiagnostic } from "../proxy/proxyManager.js"
 import { Ok, type Result } from "../result.js"
 import type { RpcClient } from "../rpc/client.js"
 import type { RunLoadInspection } from "../runner/runLoad.js"
@@ -21,6 +22,7 @@ import { writeRunReport } from "./writeReport.js"
  */
 export type RunReporting = {
   hooks: {
+    onProxies(proxies: { diagnose(): ProxyDiagnostic[] }): void
     onRunner(runner: Runner): void
     afterRun(inspection: RunLoadInspection): Promise<void>
     /** With a metrics port: per-task counters and every inclusion into the latency histogram. */
@@ -68,12 +70,17 @@ export async function startRunReporting(parameters: {
     metrics = served.value
   }
   let reportPath: string | undefined
+  // Given by runLoad before the runner exists (onProxies comes first), read by the metrics observer.
+  let proxies: { diagnose(): ProxyDiagnostic[] } | undefined
   let reportError: { code: string; message: string } | undefined
   return Ok({
     hooks: {
+      onProxies(opened) {
+        proxies = opened
+      },
       onRunner(runner) {
         // Gauges from the snapshots; counters and histograms from the events below.
-        metrics?.attach({ runner }, { counters: false })
+        metrics?.attach({ runner, ...(proxies === undefined ? {} : { proxies }) }, { counters: false })
       },
       ...(metrics === undefined
         ? {}

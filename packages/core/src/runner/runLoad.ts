@@ -113,6 +113,8 @@ export type RunLoadOptions = {
   snapshotIntervalMs?: number
   /** Install SIGINT/SIGTERM handlers for the duration of the run (default true). */
   handleSignals?: boolean
+  /** Called once the run's proxies are open (e.g. to export their counters); not called without proxies. */
+  onProxies?: (proxies: { diagnose(): ProxyDiagnostic[] }) => void
   /** Called once the runner exists (e.g. to stop it from elsewhere). */
   onRunner?: (runner: Runner) => void
   /** Per-wallet funding target in the funding currency (default: 1 unit, e.g. 1 ETH, on the devnet; 0.05 elsewhere). */
@@ -260,6 +262,7 @@ async function runWith(
   })
   if (proxies.isErr()) return proxies
   resources.proxies = proxies.value
+  if (proxies.value.size > 0) options.onProxies?.(proxies.value)
   const client = createRpcClient({
     endpoints: rpcUrls,
     timeoutMs: config.rpc.timeoutMs,
