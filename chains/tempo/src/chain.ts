@@ -6,6 +6,7 @@ import {
   type TaskSigner,
   type Wallet,
 } from "@testnet/core"
+import { tempoFeeCurrency } from "./fees/feeCurrency.js"
 import { deriveTempoSponsorKey, tempoSponsor } from "./funding/sponsor.js"
 import { createTip20FundingHook } from "./funding/tip20Funding.js"
 import {
@@ -93,6 +94,8 @@ export function createTempoChain(network: TempoNetworkName = "moderato"): ChainD
     displayName: selected.displayName,
     chainId: selected.chainId,
     nativeCurrency: { name: "USD", symbol: "USD", decimals: 6 },
+    // No native gas token: fees are TIP-20 stablecoins (amounts shown in pathUSD, AlphaUSD …).
+    feeCurrency: tempoFeeCurrency,
     capabilities: {
       eip1559: true,
       nativeValueTransfers: false,

@@ -88,6 +88,7 @@ export async function executeLoad(
     ...(request.report?.directory === undefined ? {} : { reportDirectory: request.report.directory }),
     ...(request.metricsPort === undefined ? {} : { metricsPort: request.metricsPort }),
     tasks: chain.tasks.map((task) => task.name),
+    feeCurrency: chain.feeCurrency,
   })
   if (reporting.isErr()) return reporting
   if (reporting.value.metricsUrl !== undefined) io.stderr.write(`Metrics: ${reporting.value.metricsUrl}\n`)

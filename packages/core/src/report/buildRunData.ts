@@ -1,5 +1,6 @@
 import type { RunRecord } from "../database/queries/records.js"
 import { fundingTaskName } from "../runner/funding.js"
+import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { buildErrors } from "./errorsOverTime.js"
 import { buildGasPerBlock, type ChainBlockGas } from "./gasPerBlock.js"
 import { buildLatency } from "./latency.js"
@@ -23,6 +24,8 @@ export function buildRunData(parameters: {
   rows: { transactions: readonly ReportTransactionRow[]; metrics: readonly ReportMetricRow[] }
   topWallets: number
   chainBlocks?: ReadonlyMap<bigint, ChainBlockGas>
+  /** The chain's fee currency: fees in units with its symbols. */
+  feeCurrency?: ChainFeeCurrency
 }): RunReportData {
   const { run } = parameters
   const transactions = parameters.rows.transactions.filter((row) => row.task !== fundingTaskName)
@@ -58,10 +61,11 @@ export function buildRunData(parameters: {
       throughput,
       ...(window === undefined ? {} : { windowMs: window.endedAt - window.startedAt }),
       ...(typeof target === "number" ? { targetTaskStartsPerSecond: target } : {}),
+      ...(parameters.feeCurrency === undefined ? {} : { feeCurrency: parameters.feeCurrency }),
     }),
     throughput,
     inclusionLatency: buildLatency(transactions),
-    tasks: buildTaskTable(rows),
+    tasks: buildTaskTable(rows, parameters.feeCurrency),
     errors: buildErrors(rows, timeline),
     gasPerBlock: buildGasPerBlock(transactions, parameters.chainBlocks),
     wallets: buildWalletTable(rows, parameters.topWallets),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runTestCli } from "../cli/testing/cliHarness.js"
 import { type DatabaseManager, openDatabase } from "../database/openDatabase.js"
 import { fundingTaskName } from "../runner/funding.js"
+import { testChain } from "../runner/testing/testChain.js"
 import { buildRunReport } from "./buildRunReport.js"
 import { runShortLoad } from "./testing/shortRun.js"
 import type { RunReport } from "./types.js"
@@ -44,7 +45,9 @@ afterAll(async () => {
 
 describe("buildRunReport on real runs", () => {
   it("agrees with the journal and the task metrics, section by section", async () => {
-    const report = (await buildRunReport(database, { runId: firstRunId })).unwrap()
+    const report = (
+      await buildRunReport(database, { runId: firstRunId }, { feeCurrency: testChain.feeCurrency })
+    ).unwrap()
     const data = report.primary
     const journal = await database.db
       .selectFrom("transactions")
@@ -96,7 +99,12 @@ describe("buildRunReport on real runs", () => {
     ])
     expect(sum(data.tasks.map((task) => task.transactions))).toBe(data.totals.sent)
     expect(sum(data.tasks.map((task) => task.count))).toBe(data.totals.tasks)
-    expect(data.tasks.find((task) => task.task === "self_transfer")?.fees[0]?.token).toBe("native")
+    // Fees in units of the chain's native currency (a native-gas chain), base units kept.
+    const fee = data.tasks.find((task) => task.task === "self_transfer")?.fees[0]
+    expect(fee?.token).toBe("native")
+    expect(fee?.symbol).toBe(testChain.nativeCurrency.symbol)
+    expect(BigInt(fee?.amount ?? "0")).toBeGreaterThan(0n)
+    expect(fee?.units).toMatch(/^0\.\d+$/)
 
     // Gas per block from the journal only: sums to the run's gas.
     expect(data.gasPerBlock.source).toBe("journal")

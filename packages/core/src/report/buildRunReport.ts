@@ -1,6 +1,7 @@
 import type { DatabaseErrorType } from "../errors/database.js"
 import type { ReportNoRunsErrorType, ReportRunNotFoundErrorType } from "../errors/report.js"
 import { Ok, type Result } from "../result.js"
+import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { buildRunData } from "./buildRunData.js"
 import { fetchChainBlocks, type ReportRpc } from "./chainBlocks.js"
 import { loadRunRows, type ReportDatabase } from "./loadRunRows.js"
@@ -22,6 +23,8 @@ export type BuildRunReportOptions = {
   rpc?: ReportRpc
   /** Report time (default now). */
   now?: number
+  /** The chain's fee currency, so fees show in units with symbols (default: neutral "fee units"). */
+  feeCurrency?: ChainFeeCurrency
 }
 
 /**
@@ -87,6 +90,7 @@ async function buildOne(
       rows: rows.value,
       topWallets: options.topWallets ?? 20,
       ...(chainBlocks === undefined ? {} : { chainBlocks }),
+      ...(options.feeCurrency === undefined ? {} : { feeCurrency: options.feeCurrency }),
     }),
   )
 }

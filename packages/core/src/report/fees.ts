@@ -1,23 +1,32 @@
+import { type ChainFeeCurrency, describeFee, feeBaseUnits, feeTokenOf } from "../tasks/feeCurrency.js"
 import type { ReportTransactionRow } from "./loadRunRows.js"
 import type { FeeAmount } from "./types.js"
 
 /**
- * The token fees are counted in when the journal names none (the chain's native currency).
+ * The fee currency assumed when the report is built without the chain's declaration (an old
+ * caller): base units under the neutral name "fee units", never "native".
  *
  * @example
- * const token = row.feeToken ?? nativeFeeToken
+ * const currency = options.feeCurrency ?? unknownFeeCurrency
  */
-export const nativeFeeToken = "native"
+export const unknownFeeCurrency: ChainFeeCurrency = Object.freeze({
+  nativeGasToken: false,
+  symbol: "fee units",
+  decimals: 0,
+  priceDivisor: 1n,
+})
 
 /**
- * Sums gas and fees (gas_used × effective_gas_price) of journal rows, per fee token.
+ * Sums gas and fees of journal rows per fee token: gas_used × effective_gas_price in the token's
+ * base units (the chain's price divisor applied), shown in units with the token's symbol. A row
+ * without `fee_token` paid in the chain's default (its native currency, or its default token).
  *
  * @example
- * const tally = createGasTally()
+ * const tally = createGasTally(chain.feeCurrency)
  * for (const row of rows) tally.add(row)
- * tally.fees() // [{ token: "native", amount: "42000000000000" }]
+ * tally.fees() // [{ token: "native", symbol: "ETH", decimals: 18, amount: "42000000000000", units: "0.000042" }]
  */
-export function createGasTally() {
+export function createGasTally(currency: ChainFeeCurrency = unknownFeeCurrency) {
   let gasUsed = 0n
   const fees = new Map<string, bigint>()
   return {
@@ -25,8 +34,8 @@ export function createGasTally() {
       if (row.gasUsed === undefined) return
       gasUsed += row.gasUsed
       if (row.effectiveGasPrice === undefined) return
-      const token = row.feeToken ?? nativeFeeToken
-      fees.set(token, (fees.get(token) ?? 0n) + row.gasUsed * row.effectiveGasPrice)
+      const token = feeTokenOf(row.feeToken, currency)
+      fees.set(token, (fees.get(token) ?? 0n) + feeBaseUnits(row.gasUsed, row.effectiveGasPrice, currency))
     },
     gasUsed(): string {
       return gasUsed.toString()
@@ -34,7 +43,7 @@ export function createGasTally() {
     fees(): FeeAmount[] {
       return [...fees.entries()]
         .sort(([left], [right]) => left.localeCompare(right))
-        .map(([token, amount]) => ({ token, amount: amount.toString() }))
+        .map(([token, amount]) => describeFee(token, amount, currency))
     },
   }
 }

@@ -57,7 +57,10 @@ export async function runReportCommand(
       const report = await buildRunReport(
         database,
         options.run === undefined ? { last: true, chain: context.chain.name } : { runId: options.run },
-        options.compare === undefined ? {} : { compareRunId: options.compare },
+        {
+          feeCurrency: context.chain.feeCurrency,
+          ...(options.compare === undefined ? {} : { compareRunId: options.compare }),
+        },
       )
       if (report.isErr()) return report
       context.io.stdout.write(serializeReport(report.value, format))
@@ -66,6 +69,7 @@ export async function runReportCommand(
     const written = await writeReport({
       database,
       chain: context.chain.name,
+      feeCurrency: context.chain.feeCurrency,
       json: options.json === true,
       ...(options.run === undefined ? {} : { runId: options.run }),
       ...(options.out === undefined ? {} : { out: options.out }),

@@ -8,6 +8,7 @@ import type { RpcClient } from "../rpc/client.js"
 import type { RunLoadInspection } from "../runner/runLoad.js"
 import type { Runner } from "../runner/runner.js"
 import type { RunnerEvents } from "../runner/runnerEvents.js"
+import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { writeRunReport } from "./writeReport.js"
 
 /**
@@ -59,6 +60,8 @@ export async function startRunReporting(parameters: {
   reportDirectory?: string
   /** The chain's task names: the only `task` label values besides "other" (bounded cardinality). */
   tasks?: readonly string[]
+  /** The chain's fee currency (the report's fees in units with symbols). */
+  feeCurrency?: ChainFeeCurrency
 }): Promise<Result<RunReporting, MetricsPortInUseErrorType>> {
   let metrics: RunMetricsService | undefined
   if (parameters.metricsPort !== undefined) {
@@ -97,6 +100,7 @@ export async function startRunReporting(parameters: {
           runId,
           rpc,
           ...(parameters.reportDirectory === undefined ? {} : { directory: parameters.reportDirectory }),
+          ...(parameters.feeCurrency === undefined ? {} : { feeCurrency: parameters.feeCurrency }),
         })
         if (written.isOk()) reportPath = written.value
         else reportError = { code: written.error.code, message: written.error.shortMessage }

@@ -1,4 +1,5 @@
 import { groupBy, percentile } from "../database/queries/percentile.js"
+import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { createGasTally } from "./fees.js"
 import type { ReportMetricRow, ReportTransactionRow } from "./loadRunRows.js"
 import type { ReportTaskRow } from "./types.js"
@@ -20,10 +21,13 @@ export function isTaskSuccess(row: Pick<ReportMetricRow, "status">): boolean {
  * @example
  * const table = buildTaskTable(rows)
  */
-export function buildTaskTable(rows: {
-  transactions: readonly ReportTransactionRow[]
-  metrics: readonly ReportMetricRow[]
-}): ReportTaskRow[] {
+export function buildTaskTable(
+  rows: {
+    transactions: readonly ReportTransactionRow[]
+    metrics: readonly ReportMetricRow[]
+  },
+  feeCurrency?: ChainFeeCurrency,
+): ReportTaskRow[] {
   const metricsByTask = groupBy(rows.metrics, (row) => row.task)
   const transactionsByTask = groupBy(rows.transactions, (row) => row.task)
   const names = [...new Set([...metricsByTask.keys(), ...transactionsByTask.keys()])].sort()
@@ -32,7 +36,7 @@ export function buildTaskTable(rows: {
     const transactions = transactionsByTask.get(task) ?? []
     const durations = metrics.map((row) => row.durationMs).sort((left, right) => left - right)
     const successes = metrics.filter(isTaskSuccess).length
-    const tally = createGasTally()
+    const tally = createGasTally(feeCurrency)
     for (const row of transactions) tally.add(row)
     return {
       task,

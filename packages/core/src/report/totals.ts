@@ -1,3 +1,4 @@
+import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { createGasTally } from "./fees.js"
 import type { ReportMetricRow, ReportTransactionRow } from "./loadRunRows.js"
 import { isTaskSuccess } from "./taskTable.js"
@@ -17,10 +18,11 @@ export function buildTotals(parameters: {
   /** The sending window's length; without it, rates are over the active span. */
   windowMs?: number
   targetTaskStartsPerSecond?: number
+  feeCurrency?: ChainFeeCurrency
 }): ReportTotals {
   const { transactions, metrics, throughput } = parameters
   const byStatus = { pending: 0, included: 0, failed: 0, dropped: 0, replaced: 0 }
-  const tally = createGasTally()
+  const tally = createGasTally(parameters.feeCurrency)
   let firstMs = Number.POSITIVE_INFINITY
   let lastMs = Number.NEGATIVE_INFINITY
   for (const row of transactions) {

@@ -1,4 +1,5 @@
 import type { InclusionLatencyMethod } from "../database/queries/inclusionLatency.js"
+import type { FeeInUnits } from "../tasks/feeCurrency.js"
 /**
  * The JSON shape of a run report (`schemaVersion: 1`, documented in docs/reports.md). Big
  * integers (gas, fees, block numbers) are decimal strings so the JSON is lossless; times are
@@ -17,9 +18,9 @@ export const REPORT_SCHEMA_VERSION = 1 as const
  * An amount paid in one fee token (`"native"` when the journal names none).
  *
  * @example
- * const fee: FeeAmount = { token: "native", amount: "21000000000000" }
+ * const fee: FeeAmount = { token: "native", symbol: "ETH", decimals: 18, amount: "21000000000000", units: "0.000021" }
  */
-export type FeeAmount = { token: string; amount: string }
+export type FeeAmount = FeeInUnits
 
 /**
  * Who ran, where, when, with which settings (the stored configuration has no secrets).

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises"
 import { dirname, join, resolve } from "node:path"
 import { ReportOutputNotWritableError, type ReportOutputNotWritableErrorType } from "../errors/report.js"
 import { Err, Ok, type Result } from "../result.js"
+import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { type BuildRunReportErrorType, buildRunReport } from "./buildRunReport.js"
 import type { ReportRpc } from "./chainBlocks.js"
 import { renderHtmlReport } from "./html/renderHtmlReport.js"
@@ -30,6 +31,8 @@ export type WriteReportOptions = {
   topWallets?: number
   /** Read block totals from the chain for the gas-per-block chart (when reachable). */
   rpc?: ReportRpc
+  /** The chain's fee currency (fees in units with symbols). */
+  feeCurrency?: ChainFeeCurrency
 }
 
 /**
@@ -88,6 +91,7 @@ export async function writeReport(
     ...(options.compareRunId === undefined ? {} : { compareRunId: options.compareRunId }),
     ...(options.topWallets === undefined ? {} : { topWallets: options.topWallets }),
     ...(options.rpc === undefined ? {} : { rpc: options.rpc }),
+    ...(options.feeCurrency === undefined ? {} : { feeCurrency: options.feeCurrency }),
   })
   if (report.isErr()) return report
   const format = options.json === true ? "json" : "html"
@@ -126,6 +130,7 @@ export function writeRunReport(parameters: {
   runId: string
   rpc?: ReportRpc
   directory?: string
+  feeCurrency?: ChainFeeCurrency
 }): Promise<Result<string, WriteReportErrorType>> {
   return writeReport(parameters)
 }

@@ -52,6 +52,7 @@ export function createRecorderAdapter(parameters: {
           nonce: row.nonce,
           task: row.taskName,
           sentAt: row.sentAt,
+          feeToken: row.feeToken,
         })),
       )
     },

@@ -19,6 +19,8 @@ export type RunnerJournalRow = {
   taskName: string
   sentAt: number
   to: string | null
+  /** The fee token the transaction names (chains with fee tokens). */
+  feeToken?: string
 }
 
 /** Final (or intermediate) state of a journaled transaction. @example const status: RunnerTransactionStatus = "included" */

@@ -362,6 +362,7 @@ export function createSubmitter(parameters: {
       taskName,
       sentAt: now(),
       to: request.to ?? null,
+      ...("feeToken" in request && request.feeToken !== undefined ? { feeToken: request.feeToken } : {}),
     }
     // Fees the task chose itself are its business; fees the pipeline chose may be bumped.
     const replace =

@@ -45,6 +45,8 @@ export type RawSendRequest = {
   kind: "raw"
   to?: string | null
   nonceKey?: bigint
+  /** The token that pays the fee, when the transaction names one (journalled as `fee_token`). */
+  feeToken?: string
   /** Returns the signed, serialized transaction (0x…). */
   build(parameters: { nonce: bigint; fees: TransactionFees; chainId: number }): string
 }

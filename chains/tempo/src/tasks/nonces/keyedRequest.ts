@@ -38,6 +38,7 @@ export function keyedTempoRequest(wallet: TaskSigner, parameters: KeyedRequestPa
     kind: "raw",
     to: calls[0]?.to ?? null,
     nonceKey,
+    ...(feeToken === undefined ? {} : { feeToken }),
     build: ({ nonce, fees, chainId }) =>
       signTempoTransaction(
         {

@@ -40,6 +40,9 @@ export function tempoRequest(wallet: TaskSigner, parameters: TempoRequestParamet
     kind: "raw",
     to: first === undefined ? null : first.to,
     nonceKey: 0n,
+    // Journalled as the fee token; the sponsor's choice when sponsored. Absent: the account's
+    // preference (the report counts it as pathUSD, the default).
+    ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
     build({ nonce, fees, chainId }) {
       const base: TempoTransactionFields = {
         chainId,

@@ -2,8 +2,9 @@ import type { FeeAmount, RunReportData } from "../types.js"
 import { formatBigInteger, formatCount, formatMs, formatRate, formatShare, formatTime } from "./format.js"
 import { flattenParameters, renderKeyValues, renderTable } from "./table.js"
 
+// In units with the token's symbol (the JSON report keeps base units and the token address).
 const fees = (amounts: readonly FeeAmount[]) =>
-  amounts.length === 0 ? "–" : amounts.map((fee) => `${formatBigInteger(fee.amount)} ${fee.token}`).join("; ")
+  amounts.length === 0 ? "–" : amounts.map((fee) => `${fee.units} ${fee.symbol}`).join("; ")
 
 /**
  * Run identity and the stored configuration.
@@ -62,7 +63,7 @@ export function renderTotals(data: RunReportData): string {
       `${formatMs(latency.p50Ms)} / ${formatMs(latency.p95Ms)} / ${formatMs(latency.p99Ms)}`,
     ],
     ["gas used", formatBigInteger(totals.gasUsed)],
-    ["fees paid (base units)", fees(totals.fees)],
+    ["fees paid", fees(totals.fees)],
     ["funding transfers (not counted above)", formatCount(totals.funding)],
   ])
 }
@@ -86,7 +87,7 @@ export function renderTasks(data: RunReportData): string {
       { header: "failed", numeric: true },
       { header: "dropped", numeric: true },
       { header: "gas used", numeric: true },
-      { header: "fees (base units, token)" },
+      { header: "fees" },
     ],
     data.tasks.map((task) => [
       task.task,
