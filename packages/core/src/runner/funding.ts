@@ -3,6 +3,7 @@
  * cover the plan), refills during the run, and reclaim at the end. Funding transactions go through
  * the same submission pipeline (journaled, batched) under the task name {@link fundingTaskName}.
  */
+import { setMaxListeners } from "node:events"
 import type { BaseError } from "../errors/base.js"
 import {
   FundingInsufficientBalanceError,
@@ -117,6 +118,8 @@ export async function fundWallets(parameters: {
         ...hook.currency,
       }) as FundingInsufficientBalanceErrorType,
     )
+  // Sends past the per-sender limit wait on the signal together: by design, not a leak.
+  if (parameters.signal !== undefined) setMaxListeners(0, parameters.signal)
   // All sends start in the same tick: one journal commit, one JSON-RPC batch — up to the
   // submitter's per-sender limit (16); the rest follow as earlier transfers are mined.
   const sent = await Promise.all(
@@ -198,6 +201,7 @@ export async function reclaimFunds(parameters: {
     const request = hook.reclaim({ to: funderAddress, balance, fees: fees.value })
     return request === undefined ? [] : [{ wallet, request, balance }]
   })
+  if (parameters.signal !== undefined) setMaxListeners(0, parameters.signal)
   const sent = await Promise.all(
     sends.map(({ wallet, request }) =>
       sendWithPoolRetry({
