@@ -18,6 +18,11 @@ export function renderProgressLines(snapshot: RunSnapshot): string[] {
     `tx sent ${snapshot.sent}  included ${snapshot.included}  reverted ${snapshot.reverted}  rejected ${snapshot.rejected}  dropped ${snapshot.dropped}  pending ${snapshot.pendingTransactions}`,
     `inclusion p50 ${formatDuration(snapshot.inclusionLatencyMs.p50)}  p95 ${formatDuration(snapshot.inclusionLatencyMs.p95)}`,
   ]
+  // Say what the end of the run waits for, and how to stop waiting (shutdown.ts: a second signal aborts).
+  if (snapshot.draining)
+    lines.unshift(
+      `draining ${snapshot.pendingTransactions} transactions and ${snapshot.tasksInFlight} tasks in flight — Ctrl-C again to force`,
+    )
   if (snapshot.topErrors.length > 0) {
     lines.push(
       `errors ${snapshot.topErrors

@@ -6,6 +6,7 @@ import { formatDuration, formatPercent, renderTable } from "./table.js"
 
 const snapshot: RunSnapshot = {
   elapsedMs: 12_000,
+  draining: false,
   tasksStarted: 600,
   tasksInFlight: 31,
   tasksSucceeded: 560,
@@ -159,6 +160,14 @@ describe("progress", () => {
     renderer.update(snapshot) // ignored after finish
     expect(writes).toHaveLength(3)
     for (const write of writes) expect(JSON.parse(write)).toMatchObject({ type: "progress" })
+  })
+})
+
+describe("drain", () => {
+  it("says what the end of the run waits for and how to force it", () => {
+    const [first] = renderProgressLines({ ...snapshot, draining: true })
+    expect(first).toBe("draining 18 transactions and 31 tasks in flight — Ctrl-C again to force")
+    expect(renderProgressLines(snapshot)[0]).toContain("task starts/s 49.8 (target 50)  tx/s 48.7")
   })
 })
 

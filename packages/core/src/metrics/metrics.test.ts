@@ -211,6 +211,7 @@ describe("Prometheus metrics", () => {
       snapshot: () =>
         ({
           elapsedMs: 0,
+          draining: false,
           tasksStarted: 0,
           tasksInFlight: 0,
           tasksSucceeded: 0,

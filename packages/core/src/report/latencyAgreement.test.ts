@@ -65,9 +65,11 @@ describe("inclusion latency, one truth", () => {
     }
   })
 
-  it("prints the same numbers in `db stats --json`", async () => {
+  it("prints the same numbers in `db stats --json`, the run named by a prefix of its id", async () => {
     const report = (await buildRunReport(database, { runId: run.runId })).unwrap().primary.inclusionLatency
-    const result = await runTestCli(["db", "stats", "--db", run.databaseUrl, "--run", run.runId, "--json"])
+    // A unique prefix of the run id names the run (as `report --run cdacbee3`).
+    const prefix = run.runId.slice(0, 8)
+    const result = await runTestCli(["db", "stats", "--db", run.databaseUrl, "--run", prefix, "--json"])
     expect(result.code, result.stderr).toBe(0)
     const printed = JSON.parse(result.stdout) as {
       totals: { p50InclusionMs: number; p95InclusionMs: number }

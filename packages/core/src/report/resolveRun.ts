@@ -19,8 +19,8 @@ import type { ReportDatabase } from "./loadRunRows.js"
 export type RunSelector = { runId: string } | { last: true; chain?: string }
 
 /**
- * Finds the selected run. An unknown id is a {@link ReportRunNotFoundError} listing the five
- * newest runs; `last` on an empty database is a {@link ReportNoRunsError}.
+ * Finds the selected run, by its id or a unique prefix of it. An unknown (or ambiguous) id is a
+ * {@link ReportRunNotFoundError} listing the five newest runs; `last` on an empty database is a {@link ReportNoRunsError}.
  *
  * @example
  * const run = await resolveRun(database, { last: true })
@@ -47,6 +47,13 @@ export async function resolveRun(
   const found = await database.queries.getRun({ runId: selector.runId })
   if (found.isErr()) return found
   if (found.value !== undefined) return Ok(found.value)
+  // A unique prefix names the run too (`report --run cdacbee3`), as git does with hashes.
+  const matches = await runsWithPrefix(database, selector.runId)
+  if (matches.length === 1 && matches[0] !== undefined) {
+    const run = await database.queries.getRun({ runId: matches[0] })
+    if (run.isErr()) return run
+    if (run.value !== undefined) return Ok(run.value)
+  }
   let latestRuns: { id: string; chain: string; startedAt: number; status: string }[] = []
   try {
     latestRuns = (
@@ -62,4 +69,21 @@ export async function resolveRun(
     // The list is a hint; the error stands without it.
   }
   return Err(new ReportRunNotFoundError({ runId: selector.runId, latestRuns }) as ReportRunNotFoundErrorType)
+}
+
+/** Ids starting with `prefix` (at most two: enough to tell unique from ambiguous). */
+async function runsWithPrefix(database: ReportDatabase, prefix: string): Promise<string[]> {
+  // Run ids are UUIDs: a prefix of anything else (or with LIKE wildcards) matches nothing.
+  if (!/^[0-9a-zA-Z-]{4,}$/.test(prefix)) return []
+  try {
+    const rows = await database.db
+      .selectFrom("runs")
+      .select("id")
+      .where("id", "like", `${prefix.toLowerCase()}%`)
+      .limit(2)
+      .execute()
+    return rows.map((row) => row.id)
+  } catch {
+    return []
+  }
 }

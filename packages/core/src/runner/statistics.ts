@@ -21,6 +21,8 @@ export type Percentiles = { p50: number | undefined; p95: number | undefined }
  */
 export type RunSnapshot = {
   elapsedMs: number
+  /** Scheduling has stopped; the run waits for tasks in flight and pending transactions. */
+  draining: boolean
   tasksStarted: number
   tasksInFlight: number
   tasksSucceeded: number
@@ -288,6 +290,7 @@ export function createRunStatistics(parameters: {
       )
       return {
         elapsedMs: Math.round(elapsed()),
+        draining: sendingEndedAt !== undefined && endedAt === undefined,
         tasksStarted: totals.tasksStarted,
         tasksInFlight,
         tasksSucceeded: totals.succeeded,

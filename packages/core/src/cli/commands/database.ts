@@ -3,6 +3,7 @@ import { resolveDatabaseUrl } from "../../config/defaults.js"
 import { getSchemaVersion } from "../../database/migrate.js"
 import { type DatabaseManager, openDatabase } from "../../database/openDatabase.js"
 import type { RunSummaryRecord } from "../../database/queries/runSummary.js"
+import { resolveRun } from "../../report/resolveRun.js"
 import { Ok } from "../../result.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
@@ -87,7 +88,10 @@ async function migrate(
 async function stats(context: CliContext, options: DatabaseOptions, manager: Opened): Promise<CommandResult> {
   let runId: string
   if (options.run !== undefined) {
-    runId = options.run
+    // The id or a unique prefix of it, as `report --run` takes it.
+    const resolved = await resolveRun(manager, { runId: options.run })
+    if (resolved.isErr()) return resolved
+    runId = resolved.value.id
   } else {
     const latest = await manager.queries.latestRun({ chain: context.chain.name })
     if (latest.isErr()) return latest
