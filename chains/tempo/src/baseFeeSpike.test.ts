@@ -53,7 +53,8 @@ it("replaces every stuck transaction during a 10× base-fee spike and ends with 
       spikeEndsAt = Date.now()
     })()
   }
-  let replaced: { hash: string; nonce: string; wallet: string; replaced_by?: string | null }[] = []
+  let replaced: { hash: string; nonce: string; wallet: string; replaced_by?: string | null | undefined }[] =
+    []
   let linkedSameNonce = 0
   let afterSpike: { status: string }[] = []
   const report = (
