@@ -2,6 +2,7 @@ import type { Command } from "commander"
 import type { Config } from "../../config/types.js"
 import type { BaseError } from "../../errors/base.js"
 import { CliInvalidFlagError, CliUsageError } from "../../errors/cli.js"
+import { loadProxyList } from "../../proxy/proxyList.js"
 import { Err } from "../../result.js"
 import type { TaskDefinition } from "../../tasks/defineTask.js"
 import { createTaskRegistry } from "../../tasks/registry.js"
@@ -149,6 +150,9 @@ async function prepare(
       : requested.kind === "sequence"
         ? { kind: "sequence", tasks }
         : { kind: "start" }
+  // A bad proxy URL or a missing proxy file is bad input: refused before anything starts.
+  const proxyList = await loadProxyList({ urls: config.value.proxies.urls, file: config.value.proxies.file })
+  if (proxyList.isErr()) return proxyList
   // Said once everything the user typed is known to be valid, right before the run starts.
   if (loaded.value.notice !== undefined) context.io.stderr.write(`${loaded.value.notice}\n`)
   return executeLoad(context, {
