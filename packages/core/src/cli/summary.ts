@@ -16,6 +16,11 @@ export function renderRunSummary(summary: RunSummary): string {
     `Transactions: ${transactions.sent} sent, ${transactions.included} included, ${transactions.reverted} reverted, ${transactions.rejected} rejected, ${transactions.dropped} dropped, ${transactions.pending} pending`,
     `Rates over the sending window: ${summary.taskStartsPerSecond.toFixed(1)} task starts/s (target ${summary.targetTaskStartsPerSecond}), ${summary.transactionsPerSecond.toFixed(1)} transactions/s`,
     `Inclusion latency (observed − sent): p50 ${formatDuration(summary.inclusionLatencyMs.p50)}, p95 ${formatDuration(summary.inclusionLatencyMs.p95)}`,
+    ...(summary.fees === undefined
+      ? []
+      : [
+          `Fees paid: ${summary.fees.length === 0 ? "none" : summary.fees.map((fee) => `${fee.units} ${fee.symbol}`).join(", ")}`,
+        ]),
   ]
   const names = Object.keys(summary.tasks).sort()
   const rows = names.map((name) => {

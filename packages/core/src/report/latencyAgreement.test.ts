@@ -6,10 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { renderRunSummary } from "../cli/summary.js"
 import { runTestCli } from "../cli/testing/cliHarness.js"
 import { type DatabaseManager, openDatabase } from "../database/openDatabase.js"
 import { isInternalTask } from "../database/queries/inclusionLatency.js"
 import type { RunLoadReport } from "../runner/runLoad.js"
+import { testChain } from "../runner/testing/testChain.js"
 import { buildRunReport } from "./buildRunReport.js"
 import { runShortLoad } from "./testing/shortRun.js"
 
@@ -63,6 +65,18 @@ describe("inclusion latency, one truth", () => {
         p95: task.p95InclusionMs,
       })
     }
+  })
+
+  it("shows the same fees, in units, in the CLI summary and the report", async () => {
+    const report = (
+      await buildRunReport(database, { runId: run.runId }, { feeCurrency: testChain.feeCurrency })
+    ).unwrap().primary
+    expect(run.summary.fees?.length).toBeGreaterThan(0)
+    expect(run.summary.fees).toEqual(report.totals.fees)
+    expect(run.summary.fees?.[0]?.symbol).toBe(testChain.nativeCurrency.symbol)
+    expect(renderRunSummary(run.summary)).toContain(
+      `Fees paid: ${run.summary.fees?.[0]?.units} ${testChain.nativeCurrency.symbol}`,
+    )
   })
 
   it("prints the same numbers in `db stats --json`, the run named by a prefix of its id", async () => {

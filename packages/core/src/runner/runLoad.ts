@@ -475,7 +475,7 @@ async function runWith(
   // A dead RPC during funding surfaces as the funding's failure; the outage is the real reason.
   if (result.isErr()) return outage === undefined ? result : Err(outage)
   // One truth: the summary's inclusion latencies come from the journal, as in `db stats` and the report.
-  const summary = await summaryWithJournalLatency(result.value, database, runId)
+  const summary = await summaryWithJournalLatency(result.value, database, runId, chain.feeCurrency)
   const addresses = ordered.map((wallet) => wallet.address)
   if (outage !== undefined)
     // Nothing more is asked of a dead RPC: no reconciliation, no report lookups.

@@ -11,6 +11,7 @@ import { Err, Ok, type Result } from "../result.js"
 import type { TaskDatabase } from "../tasks/context.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import type { TaskDefinition } from "../tasks/defineTask.js"
+import { formatUnits } from "../tasks/feeCurrency.js"
 import type { FundingHook } from "../tasks/funding.js"
 import { createRandom } from "../tasks/random.js"
 import { type Clock, systemClock } from "./clock.js"
@@ -403,7 +404,15 @@ export function createRunner(parameters: RunnerParameters): Runner {
           return result
         }
         funded = result.value
-        logger.info({ funded: funded.funded, total: funded.total.toString() }, "wallets funded")
+        // In units with the funding currency's symbol; base units kept for machines.
+        logger.info(
+          {
+            funded: funded.funded,
+            total: `${formatUnits(funded.total, funding.hook.currency.decimals)} ${funding.hook.currency.symbol}`,
+            totalBaseUnits: funded.total.toString(),
+          },
+          "wallets funded",
+        )
       }
       statistics.begin()
       scheduler = createScheduler({

@@ -2,6 +2,7 @@
  * Live counters of a run, read by the CLI's progress display (`snapshot()`) and turned into the
  * end-of-run summary (`summary()`). Pure data out; O(1) work per event.
  */
+import type { FeeInUnits } from "../tasks/feeCurrency.js"
 import { type Clock, systemClock } from "./clock.js"
 import { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
 
@@ -95,6 +96,8 @@ export type RunSummary = {
   /** Target: task starts per second (`--tps`). */
   targetTaskStartsPerSecond: number
   inclusionLatencyMs: Percentiles
+  /** Fees paid per token, in base units and in units (from the journal; absent in live statistics). */
+  fees?: FeeInUnits[]
   tasks: Record<string, RunTaskSummary>
   topErrors: { code: string; count: number }[]
 }
