@@ -72,13 +72,12 @@ export {
 export { createTip20FundingHook, type Tip20FundingOptions } from "./funding/tip20Funding.js"
 export {
   getTempoNetwork,
-  type PreparedTempoArguments,
-  prepareTempoArguments,
   type TempoNetwork,
   type TempoNetworkName,
+  tempoChainNetworks,
   tempoNetworkNames,
   tempoNetworks,
-  tempoStartDefaults,
+  tempoStartDefaultsByTarget,
 } from "./networks/index.js"
 export { batchApproveSwap, batchMultiSend, batchTasks, batchTip20Transfers } from "./tasks/batch/index.js"
 export { tempoCatalog, tempoTaskCategories } from "./tasks/catalog.js"
