@@ -163,6 +163,32 @@ describe("progress", () => {
   })
 })
 
+describe("width", () => {
+  it("fits the summary in 100 columns, truncating long task names and failures", () => {
+    const longTask = "a_task_with_a_remarkably_long_name_that_would_push_the_table_past_the_edge"
+    const wide: RunSummary = {
+      ...summary,
+      tasks: {
+        [longTask]: {
+          ...(summary.tasks.transfer as RunSummary["tasks"][string]),
+          failures: { RUNNER_TASK_CRASHED_WITH_A_VERY_LONG_EXPLANATORY_CODE: 3 },
+        },
+      },
+    }
+    const lines = renderRunSummary(wide).split("\n")
+    const tableLines = lines.filter((line) => line.startsWith("a_task") || line.startsWith("task"))
+    expect(tableLines.length).toBe(2)
+    for (const line of tableLines) expect(line.length).toBeLessThanOrEqual(100)
+    expect(tableLines[1]).toContain("…")
+  })
+
+  it("leaves narrow tables alone", () => {
+    expect(renderTable([{ header: "a", shrink: true }], [["short"]], { maxWidth: 100 })).toBe(
+      "a\n-----\nshort\n",
+    )
+  })
+})
+
 describe("drain", () => {
   it("says what the end of the run waits for and how to force it", () => {
     const [first] = renderProgressLines({ ...snapshot, draining: true })

@@ -1,5 +1,5 @@
 import type { RunSummary } from "../runner/statistics.js"
-import { formatDuration, formatPercent, renderTable } from "./table.js"
+import { defaultTableWidth, formatDuration, formatPercent, renderTable } from "./table.js"
 
 /**
  * The end-of-run report for the terminal: totals, then one row per task (count, success rate,
@@ -43,7 +43,7 @@ export function renderRunSummary(summary: RunSummary): string {
       ? "No task ran.\n"
       : renderTable(
           [
-            { header: "task" },
+            { header: "task", shrink: true },
             { header: "runs", align: "right" },
             { header: "ok", align: "right" },
             { header: "p50", align: "right" },
@@ -51,9 +51,10 @@ export function renderRunSummary(summary: RunSummary): string {
             { header: "incl p50", align: "right" },
             { header: "incl p95", align: "right" },
             { header: "tx incl/sent", align: "right" },
-            { header: "main failure" },
+            { header: "main failure", shrink: true },
           ],
           rows,
+          { maxWidth: defaultTableWidth },
         )
   const errors =
     summary.topErrors.length === 0

@@ -1,6 +1,6 @@
 import type { TaskDefinition } from "../tasks/defineTask.js"
 import type { TaskSelection } from "../tasks/registry.js"
-import { renderTable } from "./table.js"
+import { defaultTableWidth, renderTable } from "./table.js"
 
 /**
  * The `tasks` command's table: name, category, effective weight, share of picks, description.
@@ -26,9 +26,11 @@ export function renderTaskCatalog(tasks: readonly TaskDefinition[], selection: T
       { header: "category" },
       { header: "weight", align: "right" },
       { header: "share", align: "right" },
-      { header: "description" },
+      { header: "description", shrink: true },
     ],
     rows,
+    // Fits a 100-column terminal; `tasks --json` keeps the full descriptions.
+    { maxWidth: defaultTableWidth },
   )
 }
 

@@ -10,7 +10,7 @@ import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { examplesText } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
-import { formatDuration, formatPercent, renderTable } from "../table.js"
+import { defaultTableWidth, formatDuration, formatPercent, renderTable } from "../table.js"
 
 type DatabaseOptions = { config?: string; db?: string; json?: boolean; run?: string }
 
@@ -147,7 +147,7 @@ export function renderRunRecordSummary(runId: string, summary: RunSummaryRecord)
   ])
   return `${header}\n${renderTable(
     [
-      { header: "task" },
+      { header: "task", shrink: true },
       { header: "runs", align: "right" },
       { header: "ok", align: "right" },
       { header: "p50", align: "right" },
@@ -158,5 +158,6 @@ export function renderRunRecordSummary(runId: string, summary: RunSummaryRecord)
       { header: "gas used", align: "right" },
     ],
     rows,
+    { maxWidth: defaultTableWidth },
   )}`
 }
