@@ -132,6 +132,10 @@ export type RunnerParameters = {
     /** Drop detection (ADR 0013): default on; late transactions are looked up this many blocks after the send (default 4). */
     dropDetection?: boolean
     dropCheckAfterBlocks?: number
+    /** Replacement of stuck transactions (ADR 0014): default on, after 3 underpriced blocks or 45 s pending. */
+    replacement?: boolean
+    replaceAfterBlocks?: number
+    replaceAfterMs?: number
   }
   useSendRawTransactionSync?: boolean
   /** Retry transient setup failures (funding) within this deadline and outage rule (default: no retry). */
