@@ -6,6 +6,7 @@ import { registerReportCommand } from "./commands/report.js"
 import { registerTasksCommand } from "./commands/tasks.js"
 import { registerWalletsCommand } from "./commands/wallets.js"
 import type { CliContext, OutcomeSlot } from "./context.js"
+import { exampleTaskNames } from "./helpText.js"
 
 /**
  * Builds the commander program for a chain. Output goes through `context.io`; errors are thrown
@@ -38,7 +39,7 @@ Examples:
   $ ${programName} tasks                                  # the task catalog and weights
   $ ${programName} start --duration 60 --tps 20           # 60 s on an embedded devnet
   $ ${programName} start --rpc-url https://rpc.example --config testnet.toml
-  $ ${programName} run transfer                           # one task, once
+  $ ${programName} run ${exampleTaskNames(context.chain)[0]}  # one task, once
   $ ${programName} wallets generate --dir keystores --count 20
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad input (flags, config, wallets, task names).

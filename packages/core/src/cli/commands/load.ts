@@ -13,6 +13,7 @@ import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { executeLoad, type LoadRequest } from "../executeLoad.js"
 import { parseList, parsePort, parsePositiveNumber, type Shard } from "../flagParsers.js"
 import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
+import { exampleTaskNames } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 import { loadStartConfig } from "../startDefaults.js"
 
@@ -40,6 +41,8 @@ type LoadOptions = RunFlagOptions &
  */
 export function registerLoadCommands(program: Command, context: CliContext, slot: OutcomeSlot): void {
   const name = context.programName
+  // Examples name real tasks of this chain's catalog (a test checks every one).
+  const [first, second, third] = exampleTaskNames(context.chain)
   addRunOptions(
     addNetworkOption(addConnectionOptions(addCommonOptions(program.command("start"))), context.chain),
   )
@@ -63,7 +66,7 @@ export function registerLoadCommands(program: Command, context: CliContext, slot
 Examples:
   $ ${name} start --duration 60 --tps 20                # embedded devnet, 60 s at 20 tasks/s
   $ ${name} start --rpc-url https://rpc.example --config testnet.toml --wallets 50
-  $ ${name} start --tasks transfer,deploy_counter --seed 7 --count 1000 --json
+  $ ${name} start --tasks ${first},${second} --seed 7 --count 1000 --json
   $ ${name} start --shard 2/4 --db postgres://user@db/testnet   # machine 2 of 4, shared database
   $ ${name} start --rpc-url https://rpc.example --funding-target 0.5 --funding-threshold 0.1
   $ ${name} start --rpc-url https://rpc.example --sync-send      # eth_sendRawTransactionSync where offered
@@ -79,7 +82,7 @@ Examples:
     .argument("<task>", "task name (see the tasks command)")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ ${name} run transfer\n  $ ${name} run deploy_counter --rpc-url http://127.0.0.1:8545`,
+      `\nExamples:\n  $ ${name} run ${first}\n  $ ${name} run ${second} --rpc-url http://127.0.0.1:8545`,
     )
     .action(
       slot.wrap(async (task: string, options: LoadOptions) =>
@@ -92,7 +95,7 @@ Examples:
   )
     .description("run several tasks once each, in the given order, with one wallet")
     .argument("<tasks>", "comma-separated task names", (text: string) => parseList(text))
-    .addHelpText("after", `\nExamples:\n  $ ${name} sequence deploy_counter,call_counter`)
+    .addHelpText("after", `\nExamples:\n  $ ${name} sequence ${second},${third}`)
     .action(
       slot.wrap(async (tasks: string[], options: LoadOptions) =>
         prepare(context, options, { kind: "sequence", tasks }),

@@ -5,7 +5,7 @@ import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { parseList, parseWeights } from "../flagParsers.js"
-import { examplesText } from "../helpText.js"
+import { examplesText, exampleTaskNames } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
 import { renderTaskCatalog, taskCatalogJson } from "../taskCatalog.js"
 
@@ -13,7 +13,7 @@ import { renderTaskCatalog, taskCatalogJson } from "../taskCatalog.js"
  * `tasks`: the chain's catalog with categories and effective weights (config and flags applied).
  *
  * @example
- * registerTasksCommand(program, context, slot) // then: tempo tasks --weights transfer=10
+ * registerTasksCommand(program, context, slot) // then: tempo tasks --weights deploy_counter=10
  */
 export function registerTasksCommand(program: Command, context: CliContext, slot: OutcomeSlot): void {
   addCommonOptions(program.command("tasks"))
@@ -22,7 +22,7 @@ export function registerTasksCommand(program: Command, context: CliContext, slot
       "after",
       examplesText(context.programName, [
         "tasks",
-        "tasks --weights transfer=10,deploy_counter=0",
+        `tasks --weights ${exampleTaskNames(context.chain)[0]}=10,${exampleTaskNames(context.chain)[1]}=0`,
         "tasks --config testnet.toml --json",
       ]),
     )
