@@ -13,7 +13,8 @@ import type { Shard } from "./flagParsers.js"
 import { createProgressRenderer } from "./progress.js"
 import { proxySummaryJson, renderProxySummary } from "./proxySummary.js"
 import { renderError } from "./renderError.js"
-import { createSequenceTask, withSingleTask } from "./sequenceTask.js"
+import { createSequenceTask, type StepListener, withSingleTask, withStepListener } from "./sequenceTask.js"
+import { createStepRecorder, renderSteps } from "./stepReport.js"
 import { renderRunSummary, runSummaryJson } from "./summary.js"
 
 /**
@@ -62,7 +63,10 @@ export async function executeLoad(
   request: LoadRequest,
 ): Promise<Result<number, BaseError>> {
   const { io } = context
-  const { chain, config } = planFor(context.chain, request)
+  const steps = createStepRecorder()
+  const { chain, config } = planFor(context.chain, request, (task, wallet, result, seen) =>
+    steps.record(task, wallet, result, seen),
+  )
   // --json: progress and summary are JSON lines on stdout. Otherwise progress goes to stderr
   // (a live block on a terminal), and the summary table to stdout.
   const progress = createProgressRenderer(
@@ -124,14 +128,18 @@ export async function executeLoad(
   if (request.json) {
     if (recovery !== undefined) io.stdout.write(`${JSON.stringify({ type: "recovery", ...recovery })}\n`)
     if (reportPath !== undefined) io.stdout.write(`${JSON.stringify({ type: "report", path: reportPath })}\n`)
+    if (request.mode.kind !== "start")
+      io.stdout.write(`${JSON.stringify({ type: "steps", steps: steps.list() })}\n`)
     io.stdout.write(`${runSummaryJson(summary, { runId, seed })}\n`)
     if (report.value.proxies.length > 0) io.stdout.write(`${proxySummaryJson(report.value.proxies)}\n`)
   } else {
     if (recovered !== undefined) io.stdout.write(`${recovered}\n`)
+    // run / sequence: what each step did, with hashes to look up, before the aggregate numbers.
+    if (request.mode.kind !== "start") io.stdout.write(`${renderSteps(steps.list(), chain.explorerUrl)}\n`)
     io.stdout.write(renderRunSummary(summary))
     io.stdout.write(renderProxySummary(report.value.proxies))
     io.stdout.write(
-      `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}; seed ${seed} (replay with --seed ${seed}).\n`,
+      `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}.\nSeed: ${seed} (replay with --seed ${seed}).\n`,
     )
     if (reconciliation !== undefined && reconciliation.mismatches.length > 0) {
       io.stdout.write(
@@ -154,9 +162,16 @@ export async function executeLoad(
 }
 
 /** The chain and config actually handed to the runner for the mode. */
-function planFor(chain: ChainDefinition, request: LoadRequest): { chain: ChainDefinition; config: Config } {
+function planFor(
+  chain: ChainDefinition,
+  request: LoadRequest,
+  onStep: StepListener,
+): { chain: ChainDefinition; config: Config } {
   if (request.mode.kind === "start") return { chain, config: request.config }
-  const single = request.mode.kind === "run" ? request.mode.task : createSequenceTask(request.mode.tasks)
+  const single =
+    request.mode.kind === "run"
+      ? withStepListener(request.mode.task, onStep)
+      : createSequenceTask(request.mode.tasks, onStep)
   // One execution on one worker; weights and filters of the full catalog do not apply.
   const { tasks: _filter, ...rest } = request.config
   const config: Config = {

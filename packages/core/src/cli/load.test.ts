@@ -111,6 +111,21 @@ describe("start / run / sequence on the embedded devnet", () => {
     }
     expect(summary.tasks.sequence).toMatchObject({ count: 1, success: 1 })
     expect(summary.tasks.sequence?.transactions.included).toBe(2)
+    // One row per step: task, wallet, hashes, created contracts, outcome.
+    const stepsLine = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string; steps?: unknown })
+      .find((line) => line.type === "steps") as {
+      steps: { task: string; wallet: string; transactions: string[]; contracts: string[]; outcome: string }[]
+    }
+    expect(stepsLine.steps.map((step) => [step.task, step.outcome])).toEqual([
+      ["self_transfer", "ok"],
+      ["deploy_counter", "ok"],
+    ])
+    expect(stepsLine.steps[0]?.wallet).toBe(stepsLine.steps[1]?.wallet)
+    for (const step of stepsLine.steps) expect(step.transactions[0]).toMatch(/^0x[0-9a-f]{64}$/)
+    expect(stepsLine.steps[1]?.contracts[0]).toMatch(/^0x[0-9a-fA-F]{40}$/)
   })
 
   it("on a terminal: pretty logs and a live block on stderr, the table on stdout", async () => {
@@ -122,5 +137,10 @@ describe("start / run / sequence on the embedded devnet", () => {
     expect(result.stderr).toContain("embedded devnet started")
     expect(result.stderr).not.toMatch(/^\{/m) // no JSON lines on a terminal
     expect(result.stdout).toContain("self_transfer")
+    expect(result.stdout).toMatch(
+      /Steps:\n {2}1\. self_transfer {2}ok {2}wallet 0x[0-9a-fA-F]{40}\n {5}tx 0x[0-9a-f]{64}/,
+    )
+    // The seed is printed (and stored), so the run can be replayed.
+    expect(result.stdout).toMatch(/\nSeed: \d+ \(replay with --seed \d+\)\.\n/)
   })
 })

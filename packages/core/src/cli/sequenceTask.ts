@@ -1,9 +1,11 @@
+import type { BaseError } from "../errors/base.js"
 import { TaskFailedError } from "../errors/task.js"
-import { Err, Ok } from "../result.js"
+import { Err, Ok, type Result } from "../result.js"
 import type { TaskContext } from "../tasks/context.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import type { TaskDefinition } from "../tasks/defineTask.js"
 import { createTaskOutcome, type TaskOutcome } from "../tasks/outcome.js"
+import { observeContext, type StepObservation } from "./stepReport.js"
 
 /**
  * A task that runs `tasks` once each, in order, with the same context (so the same wallet): what
@@ -12,7 +14,11 @@ import { createTaskOutcome, type TaskOutcome } from "../tasks/outcome.js"
  * @example
  * const step = createSequenceTask([deployCounter, incrementCounter])
  */
-export function createSequenceTask(tasks: readonly TaskDefinition[]): TaskDefinition {
+export function createSequenceTask(
+  tasks: readonly TaskDefinition[],
+  /** Told of every step as it ends (the per-step rows `sequence` prints). */
+  onStep?: StepListener,
+): TaskDefinition {
   const names = tasks.map((task) => task.name)
   return Object.freeze({
     name: "sequence",
@@ -26,7 +32,10 @@ export function createSequenceTask(tasks: readonly TaskDefinition[]): TaskDefini
     async run(context: TaskContext) {
       const outcomes: TaskOutcome[] = []
       for (const task of tasks) {
-        const result = await task.run(context, task.parameters)
+        const seen: StepObservation = { transactions: [], contracts: [], reverted: 0 }
+        const observed = onStep === undefined ? context : observeContext(context, seen)
+        const result = await task.run(observed, task.parameters)
+        onStep?.(task.name, context.address, result, seen)
         if (result.isErr()) return Err(new TaskFailedError({ task: task.name, cause: result.error }))
         outcomes.push(result.value)
       }
@@ -40,6 +49,37 @@ export function createSequenceTask(tasks: readonly TaskDefinition[]): TaskDefini
           ),
         }),
       )
+    },
+  })
+}
+
+/**
+ * Receives one finished step: its task name, the wallet, and the task's result.
+ *
+ * @example
+ * const onStep: StepListener = (task, wallet, result) => steps.record(task, wallet, result)
+ */
+export type StepListener = (
+  task: string,
+  wallet: string,
+  result: Result<TaskOutcome, BaseError>,
+  seen: StepObservation,
+) => void
+
+/**
+ * The task, reporting its result to `onStep` (what `run` uses for its one step row).
+ *
+ * @example
+ * const observed = withStepListener(task, (name, wallet, result) => steps.record(name, wallet, result))
+ */
+export function withStepListener(task: TaskDefinition, onStep: StepListener): TaskDefinition {
+  return Object.freeze({
+    ...task,
+    async run(context: TaskContext, parameters: unknown) {
+      const seen: StepObservation = { transactions: [], contracts: [], reverted: 0 }
+      const result = await task.run(observeContext(context, seen), parameters)
+      onStep(task.name, context.address, result, seen)
+      return result
     },
   })
 }
