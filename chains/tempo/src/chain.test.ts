@@ -16,6 +16,15 @@ describe("the tempo chain definition", () => {
     })
     expect(tempo.fund?.currency).toEqual({ symbol: "USD", decimals: 6 })
     expect(tempo.tasks.map((task) => task.name)).toEqual(tempoCatalog.map((task) => task.name))
+    // No native gas token: fees are 6-decimal stablecoins, gas × price / 10^12, pathUSD by default.
+    expect(tempo.feeCurrency).toMatchObject({
+      nativeGasToken: false,
+      symbol: "pathUSD",
+      decimals: 6,
+      priceDivisor: 10n ** 12n,
+      defaultToken: "0x20c0000000000000000000000000000000000000",
+    })
+    expect(tempo.feeCurrency.tokens?.["0x20c0000000000000000000000000000000000001"]?.symbol).toBe("AlphaUSD")
   })
 
   it("starts its devnet as anvil --network tempo at T4, chain id 42431, 1 s blocks, high gas limit", () => {
