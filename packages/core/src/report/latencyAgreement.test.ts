@@ -87,10 +87,15 @@ describe("inclusion latency, one truth", () => {
     expect(result.code, result.stderr).toBe(0)
     const printed = JSON.parse(result.stdout) as {
       totals: { p50InclusionMs: number; p95InclusionMs: number }
+      run: { id: string; seed: string }
+      feesByToken: unknown
     }
     expect([printed.totals.p50InclusionMs, printed.totals.p95InclusionMs]).toEqual([
       report.p50Ms,
       report.p95Ms,
     ])
+    // The seed is stored with the run; the fees per token in units match the summary's.
+    expect(printed.run).toMatchObject({ id: run.runId, seed: String(run.seed) })
+    expect(printed.feesByToken).toEqual(run.summary.fees)
   })
 })

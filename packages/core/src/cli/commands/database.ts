@@ -5,6 +5,7 @@ import { type DatabaseManager, openDatabase } from "../../database/openDatabase.
 import type { RunSummaryRecord } from "../../database/queries/runSummary.js"
 import { resolveRun } from "../../report/resolveRun.js"
 import { Ok } from "../../result.js"
+import { journalFees } from "../../runner/journalLatency.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
@@ -105,10 +106,22 @@ async function stats(context: CliContext, options: DatabaseOptions, manager: Ope
   }
   const summary = await manager.queries.runSummary({ runId })
   if (summary.isErr()) return summary
+  // Fees per token in units of the chain's fee currency (`fees` stays the raw Σ gas × price).
+  const feeRows = await manager.db
+    .selectFrom("transactions")
+    .select(["task", "gas_used", "effective_gas_price", "fee_token"])
+    .where("run_id", "=", runId)
+    .execute()
+    .catch(() => [])
+  const feesByToken = journalFees(feeRows, context.chain.feeCurrency)
   context.io.stdout.write(
     options.json
-      ? `${JSON.stringify(summary.value, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}\n`
-      : renderRunRecordSummary(runId, summary.value),
+      ? `${JSON.stringify({ ...summary.value, feesByToken }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}\n`
+      : `${renderRunRecordSummary(runId, summary.value)}${
+          feesByToken.length === 0
+            ? ""
+            : `\nFees paid: ${feesByToken.map((fee) => `${fee.units} ${fee.symbol}`).join(", ")}\n`
+        }`,
   )
   return Ok(exitCodes.ok)
 }
