@@ -57,6 +57,19 @@ export function eraseLines(count: number): string {
 }
 
 /**
+ * How many terminal rows `lines` occupy at `columns` wide: a line longer than the terminal wraps
+ * onto several rows, and the eraser must move up over all of them or the block tears.
+ *
+ * @example
+ * terminalRows(["x".repeat(150)], 100) // 2
+ */
+export function terminalRows(lines: readonly string[], columns: number | undefined): number {
+  const width = columns !== undefined && columns > 0 ? columns : Number.POSITIVE_INFINITY
+  // Code points, not UTF-16 units ("—", "…" are one column each).
+  return lines.reduce((rows, line) => rows + Math.max(1, Math.ceil([...line].length / width)), 0)
+}
+
+/**
  * A live progress display.
  *
  * @example
@@ -101,7 +114,7 @@ export function createProgressRenderer(parameters: {
     if (interactive) {
       const lines = renderProgressLines(snapshot)
       parameters.output.write(`${eraseLines(drawnLines)}${lines.join("\n")}\n`)
-      drawnLines = lines.length
+      drawnLines = terminalRows(lines, parameters.output.columns)
       lastLines = lines
     } else {
       parameters.output.write(`${progressJsonLine(snapshot)}\n`)

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest"
 import type { RunSnapshot, RunSummary } from "../runner/statistics.js"
-import { createProgressRenderer, eraseLines, progressJsonLine, renderProgressLines } from "./progress.js"
+import {
+  createProgressRenderer,
+  eraseLines,
+  progressJsonLine,
+  renderProgressLines,
+  terminalRows,
+} from "./progress.js"
 import { renderRunSummary, runSummaryJson } from "./summary.js"
 import { formatDuration, formatPercent, renderTable } from "./table.js"
 
@@ -186,6 +192,23 @@ describe("width", () => {
     expect(renderTable([{ header: "a", shrink: true }], [["short"]], { maxWidth: 100 })).toBe(
       "a\n-----\nshort\n",
     )
+  })
+})
+
+describe("redraw width", () => {
+  it("erases every wrapped row of the block on a narrow terminal", () => {
+    const writes: string[] = []
+    let time = 0
+    const output = { write: (text: string) => writes.push(text), isTTY: true, columns: 40 }
+    const renderer = createProgressRenderer({ output, now: () => time })
+    renderer.update(snapshot)
+    time = 1_000
+    renderer.update(snapshot)
+    const rows = terminalRows(renderProgressLines(snapshot), 40)
+    expect(rows).toBeGreaterThan(renderProgressLines(snapshot).length)
+    expect(writes[1]?.startsWith(eraseLines(rows))).toBe(true)
+    expect(terminalRows(["x".repeat(150), "y"], 100)).toBe(3)
+    expect(terminalRows(["x".repeat(150)], undefined)).toBe(1)
   })
 })
 
