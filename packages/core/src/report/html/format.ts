@@ -35,9 +35,20 @@ export function formatShare(value: number | null): string {
  * formatMs(812) // "812 ms"
  * formatMs(12_500) // "12.5 s"
  */
-export function formatMs(value: number | null): string {
+export function formatMs(value: number | null, unit: "ms" | "s" = formatMsUnit(value ?? 0)): string {
   if (value === null) return "–"
-  return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`
+  return unit === "s" ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`
+}
+
+/**
+ * The unit {@link formatMs} picks for a value: seconds from 10 s on. Give two values the unit of
+ * the larger so they read side by side.
+ *
+ * @example
+ * formatMs(9681, formatMsUnit(23_800)) // "9.7 s"
+ */
+export function formatMsUnit(value: number): "ms" | "s" {
+  return value >= 10_000 ? "s" : "ms"
 }
 
 /**

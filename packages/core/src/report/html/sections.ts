@@ -1,5 +1,13 @@
 import type { FeeAmount, RunReportData } from "../types.js"
-import { formatBigInteger, formatCount, formatMs, formatRate, formatShare, formatTime } from "./format.js"
+import {
+  formatBigInteger,
+  formatCount,
+  formatMs,
+  formatMsUnit,
+  formatRate,
+  formatShare,
+  formatTime,
+} from "./format.js"
 import { flattenParameters, renderKeyValues, renderTable } from "./table.js"
 
 // In units with the token's symbol (the JSON report keeps base units and the token address).
@@ -167,6 +175,11 @@ export function renderComparison(primary: RunReportData, comparison: RunReportDa
       left === null || right === null || right === 0
         ? "–"
         : `${(((left - right) / right) * 100).toFixed(1)} %`
+    // Durations side by side share one unit (never "23.8 s" next to "9681 ms").
+    if (format === formatMs) {
+      const unit = formatMsUnit(Math.max(left ?? 0, right ?? 0))
+      return [label, formatMs(left, unit), formatMs(right, unit), change]
+    }
     return [label, format(left), format(right), change]
   }
   const count = (value: number | null) => (value === null ? "–" : formatCount(value))
