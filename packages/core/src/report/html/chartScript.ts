@@ -45,6 +45,8 @@ export const chartScript = `(function () {
     if (data[0].length === 0) data = data.map(function () { return [0]; });
     var options = {
       width: widthOf(element), height: height, series: series,
+      // A static legend: the series names, not "--" placeholders waiting for a hover.
+      legend: { live: false },
       scales: {
         x: range ? { time: false, range: range } : { time: false },
         // Counts, rates and gas are never negative: start every y axis at 0.
