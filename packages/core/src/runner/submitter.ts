@@ -4,32 +4,20 @@
  * (issued in the same tick, so the RPC client sends them as one JSON-RPC batch) → settle the nonce
  * reservation. Nothing is broadcast that is not journaled first.
  */
-import { keccak256 } from "ethers"
 import type { BaseError } from "../errors/base.js"
-import { RunnerSigningError } from "../errors/runner.js"
 import type { ReleaseSenderSlot, SenderLimit } from "../inflight/senderLimit.js"
 import { Err, Ok, type Result } from "../result.js"
 import { classifySendOutcome } from "../rpc/sendOutcome.js"
-import type { SendRequest, StandardSendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
+import type { SendRequest, TransactionReceipt } from "../tasks/transactionTypes.js"
 import type { RpcReceipt } from "./chainTypes.js"
-import { toQuantity } from "./chainTypes.js"
+import { createGasLimitEstimates } from "./gasLimitEstimates.js"
 import { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
-import type {
-  RunnerFees,
-  RunnerGasManager,
-  RunnerLogger,
-  RunnerNonceLane,
-  RunnerNonceManager,
-  RunnerNonceReservation,
-  RunnerRpc,
-  RunnerWallet,
-} from "./ports.js"
+import type { RunnerGasManager, RunnerLogger, RunnerNonceManager, RunnerRpc, RunnerWallet } from "./ports.js"
 import { silentLogger } from "./ports.js"
-import type { PlainTransfer } from "./receiptDerivation.js"
 import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
-import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
+import type { RunnerRecorder } from "./recorderPort.js"
+import { createSendPreparation, type PreparedSend } from "./sendPreparation.js"
 import { createTimeSlices } from "./timeSlices.js"
-import type { TransactionReplacer } from "./tracker/types.js"
 
 /**
  * A transaction the node accepted, already knew, or may have (an unknown send outcome: the
@@ -70,15 +58,7 @@ export type Submitter = {
   readonly sentCount: number
 }
 
-type Queued = {
-  row: RunnerJournalRow
-  raw: string
-  plainTransfer: PlainTransfer | undefined
-  lane: RunnerNonceLane
-  reservation: RunnerNonceReservation
-  fees: RunnerFees
-  /** Same request and nonce, new fees: the tracker's replacement of a stuck transaction. */
-  replace: TransactionReplacer | undefined
+type Queued = PreparedSend & {
   /** Gives the sender's in-flight slot back: once the transaction settled or was refused. */
   releaseSlot: ReleaseSenderSlot
   resolve: (result: Result<SubmittedTransaction, BaseError>) => void
@@ -132,70 +112,24 @@ export function createSubmitter(parameters: {
   const { chainId, rpc, nonces, gas, recorder, tracker } = parameters
   const logger = parameters.logger ?? silentLogger
   const now = parameters.now ?? Date.now
-  const headroom = BigInt(parameters.gasEstimateHeadroomPercent ?? 25)
-  const gasLimitCache = new Map<string, Promise<Result<bigint, BaseError>>>()
   let queue: Queued[] = []
   let flushScheduled = false
   let sentCount = 0
   const slices = createTimeSlices({ budgetMs: parameters.signingSliceMs ?? 2 })
   const flushAtQueued = 200
-
-  function estimate(wallet: RunnerWallet, request: StandardSendRequest) {
-    return () =>
-      rpc.request<string>("eth_estimateGas", [
-        {
-          from: wallet.address,
-          ...(request.to ? { to: request.to } : {}),
-          data: request.data ?? "0x",
-          ...(request.value === undefined ? {} : { value: toQuantity(request.value) }),
-        },
-      ])
-  }
-
-  /** Estimated ONCE per call shape (target, selector, size, value or not), then cached. */
-  function gasLimitFor(
-    wallet: RunnerWallet,
-    request: StandardSendRequest,
-  ): Promise<Result<bigint, BaseError>> {
-    const data = request.data ?? "0x"
-    const key = `${request.to ?? "create"}:${data.slice(0, 10)}:${data.length}:${(request.value ?? 0n) > 0n}`
-    if (gas.gasLimitFor !== undefined)
-      return gas.gasLimitFor(key, async () => (await estimate(wallet, request)()).map(BigInt))
-    let cached = gasLimitCache.get(key)
-    if (cached === undefined) {
-      cached = estimate(wallet, request)().then((result) =>
-        result.isOk() ? Ok((BigInt(result.value) * (100n + headroom)) / 100n) : result,
-      )
-      gasLimitCache.set(key, cached)
-      // A failed estimate is not cached: the next send of that shape tries again.
-      void cached.then((result) => {
-        if (result.isErr()) gasLimitCache.delete(key)
-      })
-    }
-    return cached
-  }
-
-  function sign(
-    wallet: RunnerWallet,
-    request: SendRequest,
-    nonce: bigint,
-    fees: RunnerFees,
-    gasLimit: bigint,
-  ) {
-    if (request.kind === "raw") return signed(request.build({ nonce, fees, chainId }))
-    const common = {
-      chainId,
-      nonce: Number(nonce),
-      gasLimit,
-      to: request.to ?? null,
-      data: request.data ?? "0x",
-      value: request.value ?? 0n,
-    }
-    const transaction =
-      "gasPrice" in fees ? { ...common, type: 0, gasPrice: fees.gasPrice } : { ...common, type: 2, ...fees }
-    // The fast signer hashes the signed bytes it already holds; others are hashed from the hex here.
-    return wallet.signTransactionWithHash?.(transaction) ?? signed(wallet.signTransaction(transaction))
-  }
+  const { prepare } = createSendPreparation({
+    chainId,
+    gas,
+    nonces,
+    recorder,
+    slices,
+    now,
+    estimates: createGasLimitEstimates({
+      rpc,
+      gas,
+      headroomPercent: parameters.gasEstimateHeadroomPercent ?? 25,
+    }),
+  })
 
   function scheduleFlush() {
     if (flushScheduled) return
@@ -295,89 +229,6 @@ export function createSubmitter(parameters: {
     )
   }
 
-  /** Re-signs through the same path with new fees and journals the row before anything is broadcast. */
-  function replacer(
-    wallet: RunnerWallet,
-    request: SendRequest,
-    original: RunnerJournalRow,
-    nonce: bigint,
-    gasLimit: bigint,
-  ): TransactionReplacer {
-    return async (fees) => {
-      let replacement: { raw: string; hash: string }
-      try {
-        replacement = sign(wallet, request, nonce, fees, gasLimit)
-      } catch (cause) {
-        return Err(new RunnerSigningError({ address: wallet.address, nonce, cause }))
-      }
-      const row: RunnerJournalRow = { ...original, hash: replacement.hash.toLowerCase(), sentAt: now() }
-      const journaled = await recorder.journal([row])
-      if (journaled.isErr()) return journaled
-      return Ok({ hash: row.hash, raw: replacement.raw })
-    }
-  }
-
-  /** Gas limit, fees, nonce, signature and journal row of one send (everything before the queue). */
-  async function prepare(
-    wallet: RunnerWallet,
-    request: SendRequest,
-    taskName: string,
-    signal: AbortSignal | undefined,
-  ): Promise<Result<Omit<Queued, "releaseSlot" | "resolve">, BaseError>> {
-    let gasLimit = 0n
-    if (request.kind !== "raw") {
-      if (request.gasLimit !== undefined) gasLimit = request.gasLimit
-      else {
-        const estimated = await gasLimitFor(wallet, request)
-        if (estimated.isErr()) return estimated
-        gasLimit = estimated.value
-      }
-    }
-    const override = request.kind === "raw" ? undefined : request.fees
-    const currentFees = override === undefined ? gas.currentFees() : Ok(override)
-    if (currentFees.isErr()) return currentFees
-    const lane: RunnerNonceLane = { chainId, address: wallet.address, nonceKey: request.nonceKey ?? 0n }
-    const reserved = await nonces.reserve(lane)
-    if (reserved.isErr()) return reserved
-    const reservation = reserved.value
-    const turn = slices.turn()
-    if (turn !== undefined) await turn
-    if (signal?.aborted) {
-      reservation.release()
-      return Err(abortReason(signal))
-    }
-    let raw: string
-    let hash: string
-    try {
-      ;({ raw, hash } = sign(wallet, request, reservation.nonce, currentFees.value, gasLimit))
-    } catch (cause) {
-      reservation.release()
-      return Err(new RunnerSigningError({ address: wallet.address, nonce: reservation.nonce, cause }))
-    }
-    const row: RunnerJournalRow = {
-      hash: hash.toLowerCase(),
-      walletAddress: wallet.address,
-      nonce: reservation.nonce,
-      nonceKey: lane.nonceKey,
-      taskName,
-      sentAt: now(),
-      to: request.to ?? null,
-      ...("feeToken" in request && request.feeToken !== undefined ? { feeToken: request.feeToken } : {}),
-    }
-    // Fees the task chose itself are its business; fees the pipeline chose may be bumped.
-    const replace =
-      override === undefined ? replacer(wallet, request, row, reservation.nonce, gasLimit) : undefined
-    return Ok({
-      row,
-      raw,
-      lane,
-      reservation,
-      fees: currentFees.value,
-      replace,
-      plainTransfer: plainTransferOf(request, currentFees.value),
-    })
-  }
-
   return {
     async send({ wallet, request, taskName, signal }) {
       if (signal?.aborted) return Err(abortReason(signal))
@@ -403,16 +254,4 @@ export function createSubmitter(parameters: {
       return sentCount
     },
   }
-}
-
-/** A value transfer without calldata: the tracker may settle it from its block (receiptDerivation.ts). */
-function plainTransferOf(request: SendRequest, fees: RunnerFees): PlainTransfer | undefined {
-  if (request.kind === "raw" || request.to === undefined || request.to === null) return undefined
-  if (request.data !== undefined && request.data !== "0x" && request.data !== "") return undefined
-  return { to: request.to, fees }
-}
-
-/** A signed transaction with its hash: keccak256 of the signed bytes, computed locally. */
-function signed(raw: string): { raw: string; hash: string } {
-  return { raw, hash: keccak256(raw) }
 }
