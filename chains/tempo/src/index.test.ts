@@ -116,6 +116,7 @@ it("exports exactly these names", () => {
       "tip20Interface",
       "tip20IssuerRole",
       "tip20MintWithMemo",
+      "tip20ReclaimGasLimit",
       "tip20TransferCreatedToken",
       "tip20TransferRandom",
       "tip20TransferSelf",

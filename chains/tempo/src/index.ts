@@ -69,7 +69,11 @@ export {
   tempoSponsor,
   tempoSponsorDomain,
 } from "./funding/sponsor.js"
-export { createTip20FundingHook, type Tip20FundingOptions } from "./funding/tip20Funding.js"
+export {
+  createTip20FundingHook,
+  type Tip20FundingOptions,
+  tip20ReclaimGasLimit,
+} from "./funding/tip20Funding.js"
 export {
   getTempoNetwork,
   type TempoNetwork,

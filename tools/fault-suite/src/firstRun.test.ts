@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { tempo, tempoFeeTokens, tip20ReclaimGasLimit } from "@testnet/tempo"
 import Database from "better-sqlite3"
 import { afterAll, describe, expect, it } from "vitest"
 import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
@@ -17,8 +18,6 @@ type Summary = {
 }
 
 const directories: string[] = []
-/** Per chain: what each worker wallet kept after `wallets reclaim`, and one transaction's fee. */
-const afterReclaim = new Map<string, { leftovers: Map<string, bigint>; fee: bigint }>()
 const anvils: AnvilProcess[] = []
 
 afterAll(async () => {
@@ -58,21 +57,28 @@ const chains = [
     chain: "tempo" as const,
     chainId: 42431,
     start: (chainId: number) => startAnvil({ chainId }),
-    // Fees are paid in TIP-20 (6 decimals); gas prices are attodollars. pathUSD is what reclaim returns.
-    leftover: async (url: string, address: string) =>
-      BigInt(
-        await jsonRpc<string>(url, "eth_call", [
-          {
-            to: "0x20C0000000000000000000000000000000000000",
-            data: `0x70a08231${address.slice(2).toLowerCase().padStart(64, "0")}`,
-          },
-          "latest",
-        ]),
-      ),
-    oneTransactionFee: (gasPrice: bigint) => (300_000n * gasPrice * 2n) / 10n ** 12n,
-    // Known gap: Tempo's reclaim sends back the LOWEST of the funded token balances (one transfer of
-    // the first token), so the fee token keeps what the other tokens lacked. Checked below as failing.
-    reclaimEmptiesWallets: false,
+    // Fees are paid in TIP-20 (6 decimals); gas prices are attodollars. Reclaim returns every fee
+    // token in one batched transaction, so the leftover is summed over all four.
+    leftover: async (url: string, address: string) => {
+      let total = 0n
+      for (const token of tempoFeeTokens)
+        total += BigInt(
+          await jsonRpc<string>(url, "eth_call", [
+            { to: token, data: `0x70a08231${address.slice(2).toLowerCase().padStart(64, "0")}` },
+            "latest",
+          ]),
+        )
+      return total
+    },
+    // One transaction's fee: what the reclaim itself must reserve, its gas limit × the maxFeePerGas
+    // Tempo's fee policy signs at (the declared ceiling while the base fee fits under it, else 2 ×
+    // base fee); a wallet holding less in all tokens together cannot pay for one more transaction.
+    oneTransactionFee: (gasPrice: bigint) => {
+      const { maxFee } = tempo.feePolicy
+      const cap =
+        maxFee.kind === "ceiling" && gasPrice <= maxFee.maxFeePerGas ? maxFee.maxFeePerGas : 2n * gasPrice
+      return (tip20ReclaimGasLimit(tempoFeeTokens.length) * cap) / 10n ** 12n
+    },
   },
   {
     chain: "risechain" as const,
@@ -82,7 +88,6 @@ const chains = [
       BigInt(await jsonRpc<string>(url, "eth_getBalance", [address, "latest"])),
     // A plain transfer at the fee cap (2 × base fee + tip): what a reclaim leaves is below it.
     oneTransactionFee: (gasPrice: bigint) => 21_000n * gasPrice * 2n,
-    reclaimEmptiesWallets: true,
   },
 ]
 
@@ -143,17 +148,6 @@ describe.each(chains)("$chain start on a real network with only TESTNET_FUNDER_K
     const fee = setup.oneTransactionFee(gasPrice)
     const leftovers = new Map<string, bigint>()
     for (const address of derived) leftovers.set(address, await setup.leftover(anvil.url, address))
-    afterReclaim.set(setup.chain, { leftovers, fee })
-    if (setup.reclaimEmptiesWallets)
-      for (const [address, leftover] of leftovers) expect(leftover, address).toBeLessThan(fee)
-    else expect(JSON.parse(reclaimed.stdout).transfers.length).toBeGreaterThan(0)
+    for (const [address, leftover] of leftovers) expect(leftover, address).toBeLessThan(fee)
   }, 120_000)
-})
-
-// Fails today (see `reclaimEmptiesWallets`): kept visible so the gap is fixed, not forgotten.
-it.fails("tempo wallets reclaim leaves each worker wallet less than one transaction's fee", () => {
-  const tempo = afterReclaim.get("tempo")
-  expect(tempo).toBeDefined()
-  for (const [address, leftover] of tempo?.leftovers ?? [])
-    expect(leftover, address).toBeLessThan(tempo?.fee ?? 0n)
 })

@@ -8,7 +8,7 @@ import { startTempoTestDevnet } from "../testing/devnet.js"
 import { createTaskHarness, type TaskHarness } from "../testing/taskHarness.js"
 import { readTokenBalances } from "./balances.js"
 import { createLazySponsor } from "./sponsor.js"
-import { createTip20FundingHook } from "./tip20Funding.js"
+import { createTip20FundingHook, tip20ReclaimGasLimit } from "./tip20Funding.js"
 
 describe("TIP-20 funding on the embedded Tempo devnet", () => {
   let stop: () => Promise<void> = async () => {}
@@ -79,10 +79,25 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
     expect(balances).toEqual(tempoFeeTokens.map(() => 2_000_000n))
   })
 
-  it("reclaims pathUSD minus the fee, and nothing from an empty wallet", () => {
+  it("reclaims every token in one batched transaction, leaving less than one transaction's fee", async () => {
+    const [wallet] = harness.newWallets(1) as [Wallet]
+    ;(await harness.fund(hook, funder, [wallet], 3_000_000n)).unwrap()
+    const reclaimed = (await harness.reclaim(hook, funder.address, [wallet])).unwrap()
+    expect(reclaimed.transactions).toBe(1)
+    const [left] = (await readTokenBalances(harness.rpc, tempoFeeTokens, [wallet.address])).unwrap()
+    // One transaction's fee: what the reclaim itself had to reserve (limit × cap, TIP-20 units: gas ×
+    // price / 10^12). A wallet holding less in all tokens together cannot pay for one more.
+    const fees = harness.gas.currentFees().unwrap()
+    const maxFeePerGas = "gasPrice" in fees ? fees.gasPrice : fees.maxFeePerGas
+    const oneTransactionFee = (tip20ReclaimGasLimit(tempoFeeTokens.length) * maxFeePerGas) / 10n ** 12n
+    const total = (left ?? []).reduce((sum, balance) => sum + balance, 0n)
+    expect(total).toBeLessThan(oneTransactionFee)
+    expect((left ?? []).filter((balance) => balance > 0n).length).toBeLessThanOrEqual(1)
+  })
+
+  it("reclaims nothing from a wallet too poor to pay the fee", () => {
+    const [wallet] = harness.newWallets(1) as [Wallet]
     const fees = { maxFeePerGas: 40_000_000_000n, maxPriorityFeePerGas: 1n }
-    const request = hook.reclaim({ to: funder.address, balance: 1_000_000n, fees })
-    expect(request).toMatchObject({ to: tempoAddresses.pathUsd, value: 0n })
-    expect(hook.reclaim({ to: funder.address, balance: 10n, fees })).toBeUndefined()
+    expect(hook.reclaim({ to: funder.address, balance: 10n, fees, wallet })).toBeUndefined()
   })
 })

@@ -198,7 +198,7 @@ export async function reclaimFunds(parameters: {
   if (fees.isErr()) return fees
   const sends = wallets.flatMap((wallet, index) => {
     const balance = balances.value[index] ?? 0n
-    const request = hook.reclaim({ to: funderAddress, balance, fees: fees.value })
+    const request = hook.reclaim({ to: funderAddress, balance, fees: fees.value, wallet })
     return request === undefined ? [] : [{ wallet, request, balance }]
   })
   if (parameters.signal !== undefined) setMaxListeners(0, parameters.signal)

@@ -1,6 +1,6 @@
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
-import type { TaskRpc } from "./context.js"
+import type { TaskRpc, TaskSigner } from "./context.js"
 import type { SendRequest, TransactionFees } from "./transactionTypes.js"
 
 /**
@@ -33,6 +33,15 @@ export type FundingHook = {
     recipients: readonly { address: string; amount: bigint }[]
     fees: TransactionFees
   }): FundingTransfer[]
-  /** The transaction returning `balance` (minus its own fee) to `to`, or undefined if not worth it. */
-  reclaim(parameters: { to: string; balance: bigint; fees: TransactionFees }): SendRequest | undefined
+  /**
+   * The transaction returning `balance` (minus its own fee) to `to`, or undefined if not worth it.
+   * `wallet` is the wallet being emptied, for chains whose reclaim is a transaction it signs
+   * itself (e.g. one batched call that returns several tokens).
+   */
+  reclaim(parameters: {
+    to: string
+    balance: bigint
+    fees: TransactionFees
+    wallet: TaskSigner
+  }): SendRequest | undefined
 }
