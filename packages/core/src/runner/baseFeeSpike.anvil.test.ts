@@ -4,12 +4,11 @@ import { type Devnet, startDevnet } from "../devnet/index.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
-import { Ok } from "../result.js"
 import { createRpcClient } from "../rpc/client.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
 import { createSubmitter, type SubmittedTransaction } from "./submitter.js"
+import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 // A base-fee spike on a generic EVM devnet (anvil, 1 s blocks). The rule simulated is EIP-1559's:
 // a transaction whose maxFeePerGas is below the block's base fee cannot be included, and every
@@ -32,29 +31,10 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-function memoryRecorder() {
-  const rows: RunnerJournalRow[] = []
-  const final = new Map<string, RunnerTransactionUpdate>()
-  const recorder: RunnerRecorder = {
-    journal: async (journaled) => {
-      rows.push(...journaled)
-      return Ok(undefined)
-    },
-    update: (updates) => {
-      for (const update of updates) final.set(update.hash, { ...final.get(update.hash), ...update })
-    },
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
-  }
-  return { rows, final, recorder }
-}
-
 describe("a base-fee spike mid-run (EIP-1559, generic EVM devnet)", () => {
   it("replaces every stuck transaction, journals the link, leaves no pending row and no nonce gap", async () => {
     const rpc = createRpcClient({ endpoints: [devnet.rpcUrl] })
-    const { rows, final, recorder } = memoryRecorder()
+    const { rows, final, recorder } = createMemoryRecorder()
     const nonces = createNonceManager({
       fetchPendingNonce: async (lane) =>
         (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),

@@ -5,12 +5,11 @@ import { type Devnet, startDevnet } from "../devnet/index.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
-import { Ok } from "../result.js"
 import { createRpcClient } from "../rpc/client.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
 import { createSubmitter } from "./submitter.js"
+import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 // Pools cap one sender at 16 pending transactions (reth `max_account_slots`, tempo
 // `crates/transaction-pool/src/tt_2d_pool.rs`). A proxy in front of anvil refuses the 17th with
@@ -30,14 +29,7 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-const recorder: RunnerRecorder = {
-  journal: async () => Ok(undefined),
-  update: () => {},
-  taskMetric: () => {},
-  contract: () => {},
-  asset: () => {},
-  flush: async () => {},
-}
+const { recorder } = createMemoryRecorder()
 
 describe("at most 16 in flight per sender", () => {
   it("sends 40 from one wallet at once through a 16-per-sender pool: all included, none refused", async () => {

@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Devnet, startDevnet } from "../devnet/index.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
-import { Ok } from "../result.js"
 import { createRpcClient } from "../rpc/client.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
 import { createSubmitter } from "./submitter.js"
+import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 // Sends through a proxy that forwards each send to a real anvil and then answers an error in its
 // place (JSON-RPC -32603, or EIP-7966 code 4/5 for the sync variant). The node has every one of
@@ -40,21 +39,7 @@ async function sendThroughFaults(parameters: {
   })
   const rpc = createRpcClient({ endpoints: [proxy.url], timeoutMs: 40_000 })
   const direct = createRpcClient({ endpoints: [devnet.rpcUrl] })
-  const rows: RunnerJournalRow[] = []
-  const final = new Map<string, RunnerTransactionUpdate>()
-  const recorder: RunnerRecorder = {
-    journal: async (journaled) => {
-      rows.push(...journaled)
-      return Ok(undefined)
-    },
-    update: (updates) => {
-      for (const update of updates) final.set(update.hash, update)
-    },
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
-  }
+  const { rows, final, recorder } = createMemoryRecorder()
   const nonces = createNonceManager({
     fetchPendingNonce: async (lane) =>
       (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
