@@ -43,15 +43,33 @@ async function waitForChainId(url: string, child: ChildProcess, deadlineMs: numb
 }
 
 /**
- * Starts anvil as a user's external Tempo devnet (the flags of the embedded devnet: Tempo mode,
- * hardfork T4, no pool balance checks, 1 s blocks, 300M gas) on a free loopback port.
+ * Starts anvil as a user's external network on a free loopback port, with the embedded devnet's
+ * flags: for `tempo` (the default) Tempo mode, hardfork T4, no pool balance checks and 300M gas;
+ * for `ethereum` a plain chain (RISE's stand-in); 1 s blocks for both.
  *
  * @example
  * const anvil = await startAnvil({ chainId: 42431, accounts: 20 })
+ * const rise = await startAnvil({ chainId: 11155931, network: "ethereum" })
  * console.log(anvil.url) // http://127.0.0.1:PORT
  */
-export async function startAnvil(parameters: { chainId: number; accounts?: number }): Promise<AnvilProcess> {
+export async function startAnvil(parameters: {
+  chainId: number
+  accounts?: number
+  network?: "tempo" | "ethereum"
+}): Promise<AnvilProcess> {
   const port = await getFreePort()
+  const tempoFlags =
+    (parameters.network ?? "tempo") === "tempo"
+      ? [
+          "--network",
+          "tempo",
+          "--hardfork",
+          "T4",
+          "--disable-pool-balance-checks",
+          "--gas-limit",
+          "300000000",
+        ]
+      : []
   const child = spawn(
     anvilBinary(),
     [
@@ -59,17 +77,11 @@ export async function startAnvil(parameters: { chainId: number; accounts?: numbe
       "127.0.0.1",
       "--port",
       String(port),
-      "--network",
-      "tempo",
-      "--hardfork",
-      "T4",
-      "--disable-pool-balance-checks",
+      ...tempoFlags,
       "--block-time",
       "1",
       "--chain-id",
       String(parameters.chainId),
-      "--gas-limit",
-      "300000000",
       "--accounts",
       String(parameters.accounts ?? 10),
       "--silent",

@@ -6,7 +6,8 @@ import Database from "better-sqlite3"
 import { afterAll, describe, expect, it } from "vitest"
 import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
 import { anvilDevKey } from "./devAccounts.js"
-import { jsonRpc, killChainClis, runChainCli, startPlainAnvil } from "./firstRunCli.js"
+import { jsonRpc } from "./jsonRpc.js"
+import { killStartedClis, startChainCli } from "./tempoCli.js"
 
 // The first run on a "real network" (an anvil the test starts, not the embedded devnet) with only
 // TESTNET_FUNDER_KEY set: the worker wallets are derived from it, funded, used, reused by a second
@@ -21,7 +22,7 @@ const directories: string[] = []
 const anvils: AnvilProcess[] = []
 
 afterAll(async () => {
-  killChainClis()
+  killStartedClis()
   await Promise.all(anvils.map((anvil) => anvil.stop()))
   for (const directory of directories) rmSync(directory, { recursive: true, force: true })
 })
@@ -83,7 +84,7 @@ const chains = [
   {
     chain: "risechain" as const,
     chainId: 11155931,
-    start: (chainId: number) => startPlainAnvil({ chainId }),
+    start: (chainId: number) => startAnvil({ chainId, network: "ethereum" }),
     leftover: async (url: string, address: string) =>
       BigInt(await jsonRpc<string>(url, "eth_getBalance", [address, "latest"])),
     // A plain transfer at the fee cap (2 × base fee + tip): what a reclaim leaves is below it.
@@ -100,7 +101,7 @@ describe.each(chains)("$chain start on a real network with only TESTNET_FUNDER_K
     const databasePath = join(directory, "runs.db")
     const environment = { TESTNET_FUNDER_KEY: anvilDevKey(3) }
     const cli = (argv: string[], deadlineMs = 60_000) =>
-      runChainCli({ chain: setup.chain, argv, environment, cwd: directory, deadlineMs })
+      startChainCli({ chain: setup.chain, argv, environment, cwd: directory, deadlineMs }).done
     const start = (duration: number) =>
       cli([
         "start",

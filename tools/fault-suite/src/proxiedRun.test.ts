@@ -9,10 +9,11 @@ import {
 } from "@testnet/test-helpers"
 import { computeAddress } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { AnvilProcess } from "./anvilProcess.js"
+import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
 import { anvilDevKey } from "./devAccounts.js"
-import { jsonRpc, killChainClis, runChainCli, startPlainAnvil } from "./firstRunCli.js"
+import { jsonRpc } from "./jsonRpc.js"
 import { type OriginCountingFront, startOriginCountingFront } from "./originCountingFront.js"
+import { killStartedClis, startChainCli } from "./tempoCli.js"
 
 // A RISE run through real loopback HTTP and SOCKS5 proxies, with the node behind a front that
 // tells, from the kernel, whether each request's connection came from a proxy (this process) or
@@ -27,13 +28,13 @@ let directory: string
 const proxies: Proxy[] = []
 
 beforeAll(async () => {
-  anvil = await startPlainAnvil({ chainId: 11155931 })
+  anvil = await startAnvil({ chainId: 11155931, network: "ethereum" })
   front = await startOriginCountingFront(anvil.url)
   directory = mkdtempSync(join(tmpdir(), "proxied-run-"))
 })
 
 afterAll(async () => {
-  killChainClis()
+  killStartedClis()
   await Promise.all(proxies.map((proxy) => proxy.close()))
   await front?.close()
   await anvil?.stop()
@@ -65,7 +66,7 @@ async function start(
   const beforeProxied = front.proxied
   const beforeDirect = front.direct
   const timer = onStarted === undefined ? undefined : setTimeout(onStarted, 6_000)
-  const outcome = await runChainCli({
+  const outcome = await startChainCli({
     chain: "risechain",
     argv: [
       "start",
@@ -83,7 +84,7 @@ async function start(
     environment: { TESTNET_FUNDER_KEY: funderKey },
     cwd: directory,
     deadlineMs: 60_000,
-  })
+  }).done
   clearTimeout(timer)
   const lines = outcome.stdout.split("\n").filter((line) => line.startsWith("{"))
   const summary = lines.map((line) => JSON.parse(line)).find((line) => line.type === "summary")

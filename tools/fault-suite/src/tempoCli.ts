@@ -54,17 +54,16 @@ export type StartedCli = { pid: number; child: ChildProcess; done: Promise<CliOu
 const started = new Set<ChildProcess>()
 
 /**
- * The built `tempo` bin (`chains/tempo/dist/bin.js`); build it first with
- * `pnpm --filter @testnet/tempo... build`.
+ * The built bin of a chain (`chains/<chain>/dist/bin.js`); build it first with
+ * `pnpm --filter @testnet/<chain>... build`.
  *
  * @example
- * spawn(process.execPath, [tempoBinPath(), "--help"])
+ * spawn(process.execPath, [chainBinPath("tempo"), "--help"])
  */
-export function tempoBinPath(): string {
-  // The workspace link of this package's dependency (its exports map has no `require` condition).
-  const bin = fileURLToPath(new URL("../node_modules/@testnet/tempo/dist/bin.js", import.meta.url))
+export function chainBinPath(chain: "tempo" | "risechain"): string {
+  const bin = fileURLToPath(new URL(`../../../chains/${chain}/dist/bin.js`, import.meta.url))
   if (!existsSync(bin))
-    throw new Error(`${bin} is missing: run \`pnpm --filter @testnet/tempo... build\` first`)
+    throw new Error(`${bin} is missing: run \`pnpm --filter @testnet/${chain}... build\` first`)
   return bin
 }
 
@@ -83,7 +82,6 @@ function cleanEnvironment(): NodeJS.ProcessEnv {
  */
 export function startTempoCli(parameters: TempoStartParameters): StartedCli {
   const argumentsList = [
-    tempoBinPath(),
     "start",
     "--rpc-url",
     parameters.rpcUrl,
@@ -101,17 +99,35 @@ export function startTempoCli(parameters: TempoStartParameters): StartedCli {
     "--json",
     ...(parameters.extraArguments ?? []),
   ]
+  return startChainCli({
+    chain: "tempo",
+    argv: argumentsList,
+    environment: { TESTNET_FUNDER_KEY: parameters.funderKey, TESTNET_MNEMONIC: parameters.mnemonic },
+    deadlineMs: parameters.deadlineMs,
+  })
+}
+
+/**
+ * Starts `node chains/<chain>/dist/bin.js ARGV` as a user would: only the given TESTNET_* variables
+ * reach it (none of the parent's), SIGKILLed at the deadline so a test never hangs.
+ *
+ * @example
+ * const outcome = await startChainCli({ chain: "risechain", argv: ["wallets", "list", "--json"], environment: { TESTNET_FUNDER_KEY: key }, deadlineMs: 20_000 }).done
+ */
+export function startChainCli(parameters: {
+  chain: "tempo" | "risechain"
+  argv: readonly string[]
+  environment: Record<string, string>
+  cwd?: string
+  deadlineMs: number
+}): StartedCli {
   const startedAt = performance.now()
-  const child = spawn(process.execPath, argumentsList, {
-    env: {
-      ...cleanEnvironment(),
-      TESTNET_FUNDER_KEY: parameters.funderKey,
-      TESTNET_MNEMONIC: parameters.mnemonic,
-      NO_COLOR: "1",
-    },
+  const child = spawn(process.execPath, [chainBinPath(parameters.chain), ...parameters.argv], {
+    ...(parameters.cwd === undefined ? {} : { cwd: parameters.cwd }),
+    env: { ...cleanEnvironment(), ...parameters.environment, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   })
-  if (child.pid === undefined) throw new Error("the tempo CLI did not start")
+  if (child.pid === undefined) throw new Error(`the ${parameters.chain} CLI did not start`)
   started.add(child)
   let stdout = ""
   let stderr = ""
