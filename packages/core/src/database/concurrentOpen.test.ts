@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { getMigrations } from "./migrations.js"
 import { openDatabase } from "./openDatabase.js"
 import { bothDialects, createTestTarget } from "./testing/dialects.js"
 
@@ -21,7 +22,8 @@ describe.each(bothDialects)("opening one new %s database from several connection
       .selectFrom("kysely_migration" as "runs")
       .select((builder) => builder.fn.countAll<number>().as("rows"))
       .executeTakeFirstOrThrow()
-    expect(Number(migrations.rows)).toBe(2)
+    // Each migration applied exactly once, however many connections raced to apply it.
+    expect(Number(migrations.rows)).toBe(Object.keys(getMigrations(dialect)).length)
     for (const manager of managers) await manager.close()
   })
 })

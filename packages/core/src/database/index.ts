@@ -63,6 +63,7 @@ export type {
   CreatedAssetsTable,
   CreatedContractsTable,
   DatabaseSchema,
+  RunProxyStats,
   RunStatus,
   RunsTable,
   SchemaVersionTable,

@@ -15,7 +15,7 @@ export type DatabaseDialect = "sqlite" | "postgres"
  * @example
  * if (storedVersion > SCHEMA_VERSION) refuse()
  */
-export const SCHEMA_VERSION = 5
+export const SCHEMA_VERSION = 6
 
 // Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
 // which changes over time (Kysely's documented practice).
@@ -236,11 +236,28 @@ function replacedBy(): Migration {
 }
 
 /**
+ * Per-proxy traffic of a run (`runs.proxy_stats`, JSON: masked URL, requests, failures, bans), so
+ * `report --run ID` shows it long after the proxies are gone.
+ */
+function proxyStats(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("runs").addColumn("proxy_stats", "text").execute()
+      await setSchemaVersion(db, 6)
+    },
+    async down(db) {
+      await db.schema.alterTable("runs").dropColumn("proxy_stats").execute()
+      await setSchemaVersion(db, 5)
+    },
+  }
+}
+
+/**
  * All migrations, by name (names sort in application order). Inline, not files: bundlers
  * break file-based providers.
  *
  * @example
- * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window", "0005_replaced_by"]
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window", "0005_replaced_by", "0006_proxy_stats"]
  */
 export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
   return {
@@ -249,6 +266,7 @@ export function getMigrations(dialect: DatabaseDialect): Record<string, Migratio
     "0003_observed_inclusion": observedInclusion(),
     "0004_sending_window": sendingWindow(),
     "0005_replaced_by": replacedBy(),
+    "0006_proxy_stats": proxyStats(),
   }
 }
 

@@ -19,7 +19,7 @@ import { createQueries, type DatabaseQueries } from "./queries/index.js"
 import type { RunRecord } from "./queries/records.js"
 import { createRecorder, type Recorder, type RecorderOptions } from "./recorder.js"
 import { type CreateRunParameters, createRun, finishRun } from "./runs.js"
-import type { DatabaseSchema, RunStatus } from "./schema.js"
+import type { DatabaseSchema, RunProxyStats, RunStatus } from "./schema.js"
 import { openSqlite } from "./sqlite.js"
 import { createSqliteWriter } from "./sqliteWriter.js"
 import type { BatchWriter } from "./writer.js"
@@ -68,6 +68,8 @@ export type DatabaseManager = {
     status: Exclude<RunStatus, "running">
     endedAt?: number
     sendingWindow?: { startedAt: number; endedAt: number }
+    /** Requests, failures and bans per proxy (masked URLs), stored with the run. */
+    proxyStats?: readonly RunProxyStats[]
   }): Promise<Result<void, DatabaseErrorType>>
   /** Closes this chain's `running` runs whose process is gone as `crashed` (see `closeCrashedRuns`). */
   closeCrashedRuns(parameters: {

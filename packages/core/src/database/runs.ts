@@ -5,7 +5,7 @@ import type { Result } from "../result.js"
 import { type QueryContext, runQuery } from "./queries/context.js"
 import type { RunRecord } from "./queries/records.js"
 import { sanitizeConfig } from "./sanitizeConfig.js"
-import type { RunStatus } from "./schema.js"
+import type { RunProxyStats, RunStatus } from "./schema.js"
 
 /**
  * What a run records about itself when it starts.
@@ -95,6 +95,8 @@ export function finishRun(
     endedAt?: number
     /** The sending window (Unix ms), when the run got that far. */
     sendingWindow?: { startedAt: number; endedAt: number }
+    /** Requests, failures and bans per proxy (masked URLs), stored with the run. */
+    proxyStats?: readonly RunProxyStats[]
   },
 ): Promise<Result<void, DatabaseErrorType>> {
   return runQuery(context, "finish a run", "runs", async () => {
@@ -107,6 +109,9 @@ export function finishRun(
         ...(window === undefined
           ? {}
           : { sending_started_at: window.startedAt, sending_ended_at: window.endedAt }),
+        ...(parameters.proxyStats === undefined || parameters.proxyStats.length === 0
+          ? {}
+          : { proxy_stats: JSON.stringify(parameters.proxyStats) }),
       })
       .where("id", "=", parameters.runId)
       .execute()

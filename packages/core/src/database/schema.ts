@@ -58,7 +58,17 @@ export type RunsTable = {
   /** Unix ms of the sending window's start and end (null before schema version 4 or while running). */
   sending_started_at: number | null
   sending_ended_at: number | null
+  /** Per-proxy traffic as JSON ({@link RunProxyStats}[]); null without proxies or before schema version 6. */
+  proxy_stats?: string | null
 }
+
+/**
+ * One proxy's traffic during a run, as stored in `runs.proxy_stats` (the URL is masked).
+ *
+ * @example
+ * const stats: RunProxyStats = { proxy: "http://***:***@127.0.0.1:3128", requests: 812, failures: 3, bans: 1 }
+ */
+export type RunProxyStats = { proxy: string; requests: number; failures: number; bans: number }
 
 /**
  * `task_metrics`: one row per task execution.

@@ -69,6 +69,7 @@ export function buildRunData(parameters: {
     errors: buildErrors(rows, timeline),
     gasPerBlock: buildGasPerBlock(transactions, parameters.chainBlocks),
     wallets: buildWalletTable(rows, parameters.topWallets),
+    proxies: run.proxies ?? [],
   }
 }
 

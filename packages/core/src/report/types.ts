@@ -1,4 +1,5 @@
 import type { InclusionLatencyMethod } from "../database/queries/inclusionLatency.js"
+import type { RunProxyStats } from "../database/schema.js"
 import type { FeeInUnits } from "../tasks/feeCurrency.js"
 /**
  * The JSON shape of a run report (`schemaVersion: 1`, documented in docs/reports.md). Big
@@ -214,6 +215,8 @@ export type RunReportData = {
   errors: ReportErrors
   gasPerBlock: ReportGasPerBlock
   wallets: { total: number; top: ReportWalletRow[] }
+  /** Requests, failures and bans per proxy (masked URLs); empty when the run used none. */
+  proxies: RunProxyStats[]
 }
 
 /**

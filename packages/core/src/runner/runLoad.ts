@@ -469,6 +469,12 @@ async function runWith(
     runId,
     status,
     ...(result.isOk() ? { sendingWindow: result.value.sendingWindow } : {}),
+    proxyStats: proxies.value.diagnose().map((diagnostic) => ({
+      proxy: diagnostic.proxy,
+      requests: diagnostic.successes + diagnostic.failures,
+      failures: diagnostic.failures,
+      bans: diagnostic.bans,
+    })),
   })
   resources.openRunId = undefined
   if (finished.isErr()) logger.warn({ code: finished.error.code }, "could not mark the run finished")

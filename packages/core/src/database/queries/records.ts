@@ -2,6 +2,7 @@ import type { Selectable } from "kysely"
 import type {
   CreatedAssetsTable,
   CreatedContractsTable,
+  RunProxyStats,
   RunStatus,
   RunsTable,
   TaskMetricStatus,
@@ -32,6 +33,8 @@ export type RunRecord = {
   seed?: string | undefined
   /** The sending window in Unix ms (undefined before schema version 4, or while running). */
   sendingWindow?: { startedAt: number; endedAt: number } | undefined
+  /** Per-proxy traffic (masked URLs); empty without proxies or before schema version 6. */
+  proxies?: RunProxyStats[] | undefined
 }
 
 /**
@@ -133,6 +136,18 @@ export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
       row.sending_started_at == null || row.sending_ended_at == null
         ? undefined
         : { startedAt: Number(row.sending_started_at), endedAt: Number(row.sending_ended_at) },
+    proxies: parseProxyStats(row.proxy_stats ?? null),
+  }
+}
+
+/** The stored per-proxy JSON; a row that is not a list (hand-edited, truncated) reads as none. */
+function parseProxyStats(text: string | null): RunProxyStats[] {
+  if (text === null) return []
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return Array.isArray(parsed) ? (parsed as RunProxyStats[]) : []
+  } catch {
+    return []
   }
 }
 

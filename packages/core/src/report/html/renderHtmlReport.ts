@@ -7,6 +7,7 @@ import {
   renderComparison,
   renderErrorTotals,
   renderParameters,
+  renderProxies,
   renderTasks,
   renderTotals,
   renderWallets,
@@ -46,6 +47,8 @@ ${charts
 ${renderErrorTotals(data)}
 <h3>Per wallet</h3>
 <div class="scroll">${renderWallets(data)}</div>
+<h3>Per proxy</h3>
+<div class="scroll">${renderProxies(data)}</div>
 <h3>Run parameters</h3>
 ${renderParameters(data)}
 </section>`

@@ -212,3 +212,27 @@ export function renderComparison(primary: RunReportData, comparison: RunReportDa
     ],
   )
 }
+
+/**
+ * Requests, failures and bans per proxy (masked URLs), when the run went through proxies.
+ *
+ * @example
+ * const html = renderProxies(report.primary)
+ */
+export function renderProxies(data: RunReportData): string {
+  if (data.proxies.length === 0) return '<p class="note">No proxies: every request went direct.</p>'
+  return renderTable(
+    [
+      { header: "proxy" },
+      { header: "requests", numeric: true },
+      { header: "failures", numeric: true },
+      { header: "bans", numeric: true },
+    ],
+    data.proxies.map((proxy) => [
+      proxy.proxy,
+      formatCount(proxy.requests),
+      formatCount(proxy.failures),
+      formatCount(proxy.bans),
+    ]),
+  )
+}
