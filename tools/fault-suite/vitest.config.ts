@@ -1,6 +1,7 @@
 import { defineProject } from "vitest/config"
 
-// One anvil and one CLI at a time: the profiles share the chain and run in sequence.
+// One test file at a time (each starts its own anvil); inside networkConditions.test.ts the
+// profiles, which share that file's anvil but nothing else, run three at a time.
 export default defineProject({
   test: {
     name: "fault-suite",
@@ -8,5 +9,6 @@ export default defineProject({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    maxConcurrency: 3,
   },
 })

@@ -11,7 +11,7 @@ import {
   startNetworkConditionsProxy,
 } from "@testnet/test-helpers"
 import { Wallet } from "ethers"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, it } from "vitest"
 import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
 import { anvilDevKey, mnemonicAddresses, mnemonicFor } from "./devAccounts.js"
 import { describeOutcome, summaryOf } from "./outcomeReport.js"
@@ -115,11 +115,13 @@ function prepare(name: string, funderIndex: number) {
   }
 }
 
-describe("the Tempo main job under network conditions (external anvil, audited on the chain)", () => {
+// Profiles run a few at a time (the config's maxConcurrency): each has its own funder, wallets,
+// proxy and database, and the audit judges only its own wallets, so they cannot see each other.
+describe.concurrent("the Tempo main job under network conditions (external anvil, audited on the chain)", () => {
   profileCases.forEach((profileCase, index) => {
     it(
       `${profileCase.name}: exits 0 and the journal agrees with the chain`,
-      async () => {
+      async ({ expect }) => {
         const run = prepare(profileCase.name, index + 1)
         const proxy = await startProxy(profileCase.name, 1000 + index)
         try {
@@ -172,7 +174,7 @@ describe("the Tempo main job under network conditions (external anvil, audited o
 
   it(
     "deadRpc: stops after --max-outage with exit 1 and the summary; a restart leaves nothing pending",
-    async () => {
+    async ({ expect }) => {
       const run = prepare("deadRpc", profileCases.length + 1)
       const proxy = await startProxy("deadRpc", 2000)
       try {
