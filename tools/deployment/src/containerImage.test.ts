@@ -42,7 +42,8 @@ describe("the image's production bundle (pnpm deploy of the chain)", () => {
     if (deployCommand === undefined) throw new Error("the Dockerfile has no pnpm deploy command")
     bundle = join(mkdtempSync(join(tmpdir(), "image-bundle-")), "app")
     const argumentsOfDeploy = deployCommand
-      .replace("${CHAIN}", "tempo")
+      // The Dockerfile's build argument, not a template placeholder.
+      .replace(`$\{CHAIN}`, "tempo")
       .split(" ")
       .map((part) => part.replaceAll('"', ""))
     execFileSync("npx", ["--yes", "pnpm@10", ...argumentsOfDeploy, "--prefer-offline", bundle], {
