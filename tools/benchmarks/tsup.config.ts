@@ -6,4 +6,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
+  // The workspace's test helpers ship TypeScript sources: bundle the network-conditions proxy in.
+  noExternal: [/^@testnet\/test-helpers/],
 })

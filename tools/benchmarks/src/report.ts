@@ -29,7 +29,17 @@ export type BenchReport = {
   }
   phases: PhaseResult[]
   micro: MicroResult[]
+  /** The capacity phase (e) as measured before the main job's optimisation (docs/benchmarks/mixed-baseline.json). */
+  mixedBaseline?: MixedBaseline | undefined
 }
+
+/**
+ * A saved capacity figure of phase (e) to compare later runs with (same machine kind and set-up).
+ *
+ * @example
+ * const baseline: MixedBaseline = { confirmedTps: 350, measuredAt: "2026-12-03", note: "before the main job's optimisation" }
+ */
+export type MixedBaseline = { confirmedTps: number; measuredAt: string; note: string }
 
 type Target = {
   name: string
@@ -55,8 +65,34 @@ function ratio(numerator: PhaseResult | undefined, denominator: PhaseResult | un
   return numerator.confirmedTps / denominator.confirmedTps
 }
 
+function cpuRatio(
+  entry: { nodeCpuUsPerTx?: number | undefined; anvilCpuUsPerTx?: number | undefined } | undefined,
+) {
+  if (
+    entry?.nodeCpuUsPerTx === undefined ||
+    entry.anvilCpuUsPerTx === undefined ||
+    entry.anvilCpuUsPerTx === 0
+  )
+    return undefined
+  return entry.nodeCpuUsPerTx / entry.anvilCpuUsPerTx
+}
+
+function achievedRatio(entry: PhaseResult | undefined) {
+  if (entry?.taskStartsPerSecond === undefined || !entry.targetTaskStartsPerSecond) return undefined
+  return entry.taskStartsPerSecond / entry.targetTaskStartsPerSecond
+}
+
+function baselineRatio(report: BenchReport, e: PhaseResult | undefined) {
+  if (e === undefined || report.mixedBaseline === undefined || report.mixedBaseline.confirmedTps === 0)
+    return undefined
+  return e.confirmedTps / report.mixedBaseline.confirmedTps
+}
+
+// Devnet block time of (f), plus the proxy's 100 ms and 250 ms for the framework (issue target).
+const remoteInclusionTargetMs = 1000 + 100 + 250
+
 function targets(report: BenchReport): Target[] {
-  const [a, b, c, d] = ["a", "b", "c", "d"].map((id) => phase(report, id))
+  const [a, b, c, d, e, f] = ["a", "b", "c", "d", "e", "f"].map((id) => phase(report, id))
   const check = (
     name: string,
     target: string,
@@ -71,7 +107,51 @@ function targets(report: BenchReport): Target[] {
     met: value === undefined ? undefined : ok(value),
   })
   return [
-    check("d / a (pipeline vs raw limit)", "≥ 0.8", ratio(d, a), "×", (value) => value >= 0.8),
+    check("d / a (pipeline vs raw limit)", "≥ 0.85", ratio(d, a), "×", (value) => value >= 0.85),
+    check("(d) Node CPU ÷ anvil CPU per transaction", "≤ 0.5", cpuRatio(d), "×", (value) => value <= 0.5),
+    check(
+      "(e) main job: Node CPU ÷ anvil CPU per transaction (steady state)",
+      "≤ 0.5",
+      cpuRatio(e?.steady),
+      "×",
+      (value) => value <= 0.5,
+    ),
+    check(
+      "(e) main job: confirmed tx/s ÷ the saved baseline",
+      "≥ 2",
+      baselineRatio(report, e),
+      "×",
+      (value) => value >= 2,
+    ),
+    check(
+      "(e) main job: RPC calls per transaction (steady state)",
+      "≤ 1.3",
+      e?.steady?.rpcCallsPerTx,
+      "",
+      (value) => value <= 1.3,
+    ),
+    check("(e) main job: peak RSS", "≤ 250", e?.measurement?.peakRssMb, "MB", (value) => value <= 250),
+    check(
+      "(e) main job: event-loop delay p99",
+      "≤ 50",
+      e?.measurement?.eventLoopP99Ms,
+      "ms",
+      (value) => value <= 50,
+    ),
+    check(
+      "(f) remote RPC: achieved ÷ target rate",
+      "≥ 0.98",
+      achievedRatio(f),
+      "×",
+      (value) => value >= 0.98,
+    ),
+    check(
+      "(f) remote RPC: p50 inclusion (1 s blocks, +100 ms per request)",
+      `≤ ${remoteInclusionTargetMs}`,
+      f?.p50InclusionMs,
+      "ms",
+      (value) => value <= remoteInclusionTargetMs,
+    ),
     check("d / b (pipeline vs naive ethers)", "≥ 30", ratio(d, b), "×", (value) => value >= 30),
     check("d / c (pipeline vs tuned ethers)", "≥ 6", ratio(d, c), "×", (value) => value >= 6),
     check(
@@ -110,7 +190,7 @@ function targets(report: BenchReport): Target[] {
  * json.pipeline_confirmed_tps // 3900
  */
 export function toJson(report: BenchReport) {
-  const [a, b, c, d, e] = ["a", "b", "c", "d", "e"].map((id) => phase(report, id))
+  const [a, b, c, d, e, f] = ["a", "b", "c", "d", "e", "f"].map((id) => phase(report, id))
   return {
     generated_at: report.finishedAt,
     quick: report.quick,
@@ -122,7 +202,29 @@ export function toJson(report: BenchReport) {
     mixed_confirmed_tps: e === undefined ? null : round(e.confirmedTps),
     mixed_not_measured_reason:
       e === undefined ? (report.phases.find((entry) => entry.id === "e")?.notes[0] ?? "not run") : null,
+    mixed_task_starts_per_second: round(e?.taskStartsPerSecond),
+    mixed_task_success_rate: round(e?.taskSuccessRate, 4),
+    mixed_node_cpu_us_per_tx: round(e?.steady?.nodeCpuUsPerTx),
+    mixed_anvil_cpu_us_per_tx: round(e?.steady?.anvilCpuUsPerTx),
+    mixed_node_to_anvil_cpu: round(cpuRatio(e?.steady), 2),
+    mixed_rpc_calls_per_tx: round(e?.steady?.rpcCallsPerTx, 3),
+    mixed_http_requests_per_tx: round(e?.steady?.httpRequestsPerTx, 4),
+    mixed_whole_run_node_cpu_us_per_tx: round(e?.nodeCpuUsPerTx),
+    mixed_whole_run_rpc_calls_per_tx: round(e?.rpcCallsPerTx, 3),
+    mixed_p50_inclusion_ms: round(e?.p50InclusionMs, 0),
+    mixed_p99_inclusion_ms: round(e?.p99InclusionMs, 0),
+    mixed_peak_rss_mb: round(e?.measurement?.peakRssMb),
+    mixed_event_loop_p99_ms: round(e?.measurement?.eventLoopP99Ms),
+    mixed_baseline_confirmed_tps: report.mixedBaseline?.confirmedTps ?? null,
+    ratio_mixed_to_baseline: round(baselineRatio(report, e), 2),
+    remote_achieved_ratio: round(achievedRatio(f), 3),
+    remote_task_starts_per_second: round(f?.taskStartsPerSecond),
+    remote_rpc_calls_per_tx: round(f?.steady?.rpcCallsPerTx ?? f?.rpcCallsPerTx, 3),
+    remote_p50_inclusion_ms: round(f?.p50InclusionMs, 0),
+    remote_p99_inclusion_ms: round(f?.p99InclusionMs, 0),
     pipeline_node_cpu_us_per_tx: round(d?.nodeCpuUsPerTx),
+    pipeline_anvil_cpu_us_per_tx: round(d?.anvilCpuUsPerTx),
+    pipeline_node_to_anvil_cpu: round(cpuRatio(d), 2),
     pipeline_rpc_calls_per_tx: round(d?.rpcCallsPerTx, 3),
     pipeline_steady_rpc_calls_per_tx: round(d?.steadyRpcCallsPerTx, 3),
     pipeline_http_requests_per_tx: round(d?.httpRequestsPerTx, 4),
@@ -152,6 +254,22 @@ export function toJson(report: BenchReport) {
     phases: report.phases,
     micro: report.micro,
   }
+}
+
+function mainJobLines(json: ReturnType<typeof toJson>): string[] {
+  const remote =
+    json.remote_achieved_ratio === undefined
+      ? "- (f) not measured."
+      : `- (f) remote RPC: **${show((json.remote_achieved_ratio ?? Number.NaN) * 100, 1)} %** of the target rate held (${show(json.remote_task_starts_per_second, 1)} starts/s), ${show(json.remote_rpc_calls_per_tx, 3)} RPC calls per transaction at steady state, inclusion p50 **${show(json.remote_p50_inclusion_ms, 0)} ms** / p99 ${show(json.remote_p99_inclusion_ms, 0)} ms.`
+  if (json.mixed_confirmed_tps === null)
+    return [`- (e) not measured: ${json.mixed_not_measured_reason}`, remote]
+  return [
+    `- (e) main job at capacity: **${show(json.mixed_confirmed_tps, 0)} confirmed tx/s**, ${show(json.mixed_task_starts_per_second, 0)} task starts/s, ${show((json.mixed_task_success_rate ?? Number.NaN) * 100, 2)} % of tasks succeeded. Steady state (from the first task, funding excluded): Node **${show(json.mixed_node_cpu_us_per_tx, 0)} µs** ÷ anvil **${show(json.mixed_anvil_cpu_us_per_tx, 0)} µs** CPU per transaction = **${show(json.mixed_node_to_anvil_cpu, 2)}**; **${show(json.mixed_rpc_calls_per_tx, 3)} RPC calls** and ${show(json.mixed_http_requests_per_tx, 4)} HTTP requests per transaction (whole run with funding: ${show(json.mixed_whole_run_rpc_calls_per_tx, 3)} calls, ${show(json.mixed_whole_run_node_cpu_us_per_tx, 0)} µs Node CPU). Peak RSS ${show(json.mixed_peak_rss_mb, 0)} MB, event-loop p99 ${show(json.mixed_event_loop_p99_ms, 1)} ms.`,
+    json.mixed_baseline_confirmed_tps === null
+      ? "- (e) baseline: none saved (docs/benchmarks/mixed-baseline.json)."
+      : `- (e) ÷ saved baseline (${show(json.mixed_baseline_confirmed_tps, 0)} confirmed tx/s, docs/benchmarks/mixed-baseline.json) = **${show(json.ratio_mixed_to_baseline, 2)}**.`,
+    remote,
+  ]
 }
 
 function phaseRow(entry: PhaseResult): string {
@@ -188,6 +306,8 @@ export function toMarkdown(report: BenchReport, sections: readonly string[]): st
     "## Ratios and calibrations (same run)",
     "",
     `- d / a = **${show(json.ratio_pipeline_to_raw, 3)}**, d / b = **${show(json.ratio_pipeline_to_naive, 1)}**, d / c = **${show(json.ratio_pipeline_to_tuned, 2)}**`,
+    `- (d) Node CPU ÷ anvil CPU per transfer = **${show(json.pipeline_node_to_anvil_cpu, 2)}** (${show(json.pipeline_node_cpu_us_per_tx, 0)} µs ÷ ${show(json.pipeline_anvil_cpu_us_per_tx, 0)} µs).`,
+    ...mainJobLines(json),
     `- C_sign (ethers synchronous sign + serialize, one core): **${show(report.calibrations.cSignPerCpuSecond, 0)} per CPU-second** (${show(report.calibrations.cSignPerWallSecond, 0)} per wall-second).`,
     `- C_anvil (pre-signed, batches of 200 × 4, interval mining off + evm_mine every 100 ms): **${show(report.calibrations.cAnvil?.acceptedTps, 0)} accepted tx/s**, ${show(report.calibrations.cAnvil?.confirmedTps, 0)} confirmed tx/s. Pipeline (d) / C_anvil = **${show(json.ratio_pipeline_to_c_anvil, 3)}** (baseline target ≥ 0.7).`,
     ...(report.calibrations.receipts.length === 0

@@ -25,6 +25,28 @@ export type PhaseResult = {
   p50InclusionMs: number | undefined
   p99InclusionMs: number | undefined
   measurement: Measurement | undefined
+  /** Achieved and target task starts per second over the sending window (pipeline phases). */
+  taskStartsPerSecond?: number
+  targetTaskStartsPerSecond?: number
+  /** Share of finished tasks that succeeded (pipeline phases). */
+  taskSuccessRate?: number | undefined
+  /** From the first task start to the end: the per-transaction cost without funding and setup. */
+  steady?: SteadyState
+}
+
+/**
+ * Per-transaction figures of a phase's steady state (its tasks, without funding and setup).
+ *
+ * @example
+ * const ratio = (phase.steady?.nodeCpuUsPerTx ?? 0) / (phase.steady?.anvilCpuUsPerTx ?? 1)
+ */
+export type SteadyState = {
+  nodeCpuUsPerTx: number
+  anvilCpuUsPerTx: number | undefined
+  rpcCallsPerTx: number
+  httpRequestsPerTx: number
+  confirmed: number
+  measurement: Measurement
 }
 
 /**
