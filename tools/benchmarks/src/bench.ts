@@ -9,11 +9,11 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { type ChainDefinition, stopAllDevnets } from "@testnet/core"
-import { startNetworkConditionsProxy } from "@testnet/test-helpers/network-conditions"
 import { measureSignCalibration } from "./calibration.js"
 import { describeMachine } from "./machine.js"
 import { type MicroResult, runMicroBenchmarks } from "./micro.js"
 import { runNaivePhase, runTunedPhase } from "./phases/ethersBaselines.js"
+import { runMainJobPhase } from "./phases/mainJob.js"
 import { runPipelinePhase } from "./phases/pipeline.js"
 import { runRawPhase } from "./phases/raw.js"
 import { measureReceiptsCost, type ReceiptsCost } from "./phases/receiptsCost.js"
@@ -210,46 +210,32 @@ async function main() {
   }
   // Quick runs fund fewer wallets: the runner's funding is most of a quick phase's wall time.
   const capacity = { wallets: quick ? 60 : 1000, workers: quick ? 300 : 1000 }
+  const remote = { wallets: quick ? 30 : 400, workers: 1000 }
   add(
     await phase("e", "(e) capacity, mixed Tempo catalog", async () =>
-      runPipelinePhase({
+      runMainJobPhase({
         id: "e",
-        label: `(e) capacity: the default Tempo catalog, ${capacity.wallets} wallets funded by the runner, ${capacity.workers} concurrent tasks, open loop above capacity (${size.mixedTargetTps} starts/s asked), ${size.mixedSeconds} s`,
+        label: `(e) capacity: the main job (runLoad, default Tempo catalog), ${capacity.wallets} derived wallets funded by the run, ${capacity.workers} concurrent tasks, open loop above capacity (${size.mixedTargetTps} starts/s asked), ${size.mixedSeconds} s`,
         chain: await loadTempo(),
-        count: 1_000_000,
         ...capacity,
         targetTps: size.mixedTargetTps,
-        signing: "fast",
-        prefund: false,
-        timeoutMs: size.mixedSeconds * 1000,
+        seconds: size.mixedSeconds,
+        latencyMs: 0,
         graceMs: quick ? 8_000 : 20_000,
       }),
     ),
   )
   add(
     await phase("f", "(f) remote RPC, mixed Tempo catalog", async () =>
-      runPipelinePhase({
+      runMainJobPhase({
         id: "f",
-        label: `(f) remote RPC: the default Tempo catalog through a loopback proxy adding ${remoteLatencyMs} ms per request (half each way), ${size.remoteTargetTps} starts/s asked, ${size.remoteSeconds} s`,
+        label: `(f) remote RPC: the main job through a loopback proxy adding ${remoteLatencyMs} ms per request (half each way), ${remote.wallets} wallets, ${size.remoteTargetTps} starts/s asked, ${size.remoteSeconds} s`,
         chain: await loadTempo(),
-        count: 1_000_000,
-        wallets: quick ? 30 : 400,
-        workers: 1000,
+        ...remote,
         targetTps: size.remoteTargetTps,
-        signing: "fast",
-        prefund: false,
-        timeoutMs: size.remoteSeconds * 1000,
+        seconds: size.remoteSeconds,
+        latencyMs: remoteLatencyMs,
         graceMs: quick ? 8_000 : 15_000,
-        rpcThrough: async (upstream) => {
-          const proxy = await startNetworkConditionsProxy({
-            upstream,
-            conditions: {
-              latencyMs: { request: remoteLatencyMs / 2, response: remoteLatencyMs / 2, jitter: 0 },
-            },
-            seed: 1,
-          })
-          return { url: proxy.url, close: () => proxy.close() }
-        },
       }),
     ),
   )

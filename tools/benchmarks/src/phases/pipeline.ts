@@ -51,20 +51,7 @@ export type PipelinePhaseOptions = {
   blockTimeSeconds?: number
   /** How long in-flight tasks may settle after the plan ends (default 30 s). */
   graceMs?: number
-  /**
-   * Routes the pipeline's RPC (funding included; not the inclusion observer) through another
-   * endpoint in front of the devnet, e.g. a loopback proxy that adds a remote RPC's latency.
-   */
-  rpcThrough?: (upstreamUrl: string) => Promise<RpcRoute>
 }
-
-/**
- * An endpoint in front of the devnet, closed when the phase ends.
- *
- * @example
- * const route: RpcRoute = { url: proxy.url, close: () => proxy.close() }
- */
-export type RpcRoute = { url: string; close(): Promise<void> }
 
 function makeWallet(key: string, signing: "fast" | "ethers"): Wallet {
   return signing === "fast" ? createFastWallet(key).unwrap() : createWallet(key).unwrap()
@@ -86,12 +73,7 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
   try {
     return await withDevnet(devnetOptions, async (devnet) => {
       const chainId = devnet.chainId
-      const route = await options.rpcThrough?.(devnet.rpcUrl)
-      const rpc = createRpcClient({
-        endpoints: [route?.url ?? devnet.rpcUrl],
-        maxBatchSize: 200,
-        maxConcurrentBatches: 4,
-      })
+      const rpc = createRpcClient({ endpoints: [devnet.rpcUrl], maxBatchSize: 200, maxConcurrentBatches: 4 })
       const dev = devnet.accounts[0]
       if (dev === undefined) throw new Error("the devnet has no dev account")
       const funder = makeWallet(dev.privateKey, options.signing)
@@ -164,13 +146,10 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
               )
             }, 500)
           : undefined
-        // The steady state starts with the first task (funding and other setup are over).
-        const steadyStart = watchForFirstTask(runner, rpc, devnet.pid)
         const result = await runner.run()
         if (trace) clearInterval(trace)
         const measurement = measuring.stop()
         const after = rpc.stats()
-        const steadyWindow = steadyStart.finish(after)
         observer.stop()
         if (result.isErr()) throw result.error
         const summary = result.value
@@ -193,7 +172,7 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
         const nonceReads =
           (after.byMethod.eth_getTransactionCount ?? 0) - (before.byMethod.eth_getTransactionCount ?? 0)
         notes.push(
-          `setup (funding) ${(summary.setupMs / 1000).toFixed(1)} s, sending ${(summary.durationMs / 1000).toFixed(1)} s, drain ${(summary.drainMs / 1000).toFixed(1)} s`,
+          `setup ${(summary.setupMs / 1000).toFixed(1)} s, sending ${(summary.durationMs / 1000).toFixed(1)} s, drain ${(summary.drainMs / 1000).toFixed(1)} s`,
         )
         if (summary.transactions.reverted > 0)
           notes.push(`${summary.transactions.reverted} reverted (mined, counted)`)
@@ -222,27 +201,10 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
           p50InclusionMs: percentile(latencies, 50),
           p99InclusionMs: percentile(latencies, 99),
           measurement,
-          taskStartsPerSecond: summary.taskStartsPerSecond,
-          targetTaskStartsPerSecond: summary.targetTaskStartsPerSecond,
-          taskSuccessRate: taskSuccessRate(summary.tasks),
-          ...(steadyWindow === undefined
-            ? {}
-            : {
-                steady: {
-                  ...perTransaction(steadyWindow.measurement, {
-                    confirmed: confirmed - steadyWindow.confirmedBefore,
-                    calls: steadyWindow.calls,
-                    httpRequests: steadyWindow.httpRequests,
-                  }),
-                  confirmed: confirmed - steadyWindow.confirmedBefore,
-                  measurement: steadyWindow.measurement,
-                },
-              }),
         }
       } finally {
         await database.close()
         await rpc.close()
-        await route?.close()
       }
     })
   } finally {
@@ -251,55 +213,6 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
 }
 
 type Rpc = ReturnType<typeof createRpcClient>
-type RpcStatistics = ReturnType<Rpc["stats"]>
-
-/** Successful share of all finished tasks (expected failures that failed as expected count as success). */
-function taskSuccessRate(tasks: Record<string, { count: number; success: number }>): number | undefined {
-  let count = 0
-  let success = 0
-  for (const task of Object.values(tasks)) {
-    count += task.count
-    success += task.success
-  }
-  return count === 0 ? undefined : success / count
-}
-
-/**
- * Polls the runner until its first task starts, then starts a second measurement and remembers
- * the RPC counters and confirmations at that moment, so the phase can report the steady state
- * (tasks only) apart from the whole run (funding included).
- */
-function watchForFirstTask(
-  runner: { snapshot(): { tasksStarted: number; included: number; reverted: number } },
-  rpc: Rpc,
-  anvilPid: number,
-) {
-  let started:
-    | { measuring: ReturnType<typeof startMeasurement>; statistics: RpcStatistics; included: number }
-    | undefined
-  const poll = setInterval(() => {
-    const snapshot = runner.snapshot()
-    if (snapshot.tasksStarted === 0) return
-    clearInterval(poll)
-    started = {
-      measuring: startMeasurement(anvilPid),
-      statistics: rpc.stats(),
-      included: snapshot.included + snapshot.reverted,
-    }
-  }, 20)
-  return {
-    finish(after: RpcStatistics) {
-      clearInterval(poll)
-      if (started === undefined) return undefined
-      return {
-        measurement: started.measuring.stop(),
-        calls: after.calls - started.statistics.calls,
-        httpRequests: after.httpRequests - started.statistics.httpRequests,
-        confirmedBefore: started.included,
-      }
-    },
-  }
-}
 
 /** One native transfer per worker wallet from the dev account, all in one tick, then wait. */
 async function prefund(rpc: Rpc, funder: Wallet, wallets: readonly Wallet[], chainId: number) {
