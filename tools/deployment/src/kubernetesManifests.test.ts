@@ -96,6 +96,36 @@ describe("the Kubernetes Indexed Job", () => {
   })
 })
 
+describe("the funding Job (run once before the shards)", () => {
+  const [fundJob] = readManifest(`${kubernetesFolder}fund-job.yaml`)
+  const fundPod = fundJob?.spec.template.spec
+  const fundContainer = fundPod?.containers[0] as { args: string[]; env: EnvironmentVariable[] } | undefined
+
+  it("funds the shards' wallets from one process with the shards' own config", () => {
+    expect(fundJob?.kind).toBe("Job")
+    expect(fundJob?.spec.completionMode).toBeUndefined()
+    expect(fundJob?.spec.parallelism).toBe(1)
+    expect(fundContainer?.args.slice(0, 2)).toEqual(["wallets", "fund"])
+    const configIndex = fundContainer?.args.indexOf("--config") ?? -1
+    expect(fundContainer?.args[configIndex + 1]).toBe(argumentAfter("--config"))
+    expect(fundPod.volumes).toEqual(
+      expect.arrayContaining(podSpec.volumes.filter((volume: { configMap?: unknown }) => volume.configMap)),
+    )
+    // All shards' wallets: no --shard, no --wallets override of the config's count.
+    expect(fundContainer?.args).not.toContain("--shard")
+    expect(fundContainer?.args).not.toContain("--wallets")
+  })
+
+  it("is applied on its own, not with the shards", () => {
+    const resources = readManifest(`${kubernetesFolder}kustomization.yaml`)[0]?.resources ?? []
+    expect(resources).not.toContain("fund-job.yaml")
+    const funderKey = fundContainer?.env.find((variable) => variable.name === "TESTNET_FUNDER_KEY")
+    expect(funderKey?.valueFrom?.secretKeyRef).toEqual(
+      environment.get("TESTNET_FUNDER_KEY")?.valueFrom?.secretKeyRef,
+    )
+  })
+})
+
 describe("secrets, config and PostgreSQL", () => {
   const examples = readManifest(`${kubernetesFolder}secret.example.yaml`)
 
