@@ -49,13 +49,15 @@ export {
   type RecorderItem,
   type RecorderOptions,
   type RecorderStats,
+  type RunRecorder,
 } from "./recorder.js"
-export type {
-  CreatedAssetRow,
-  CreatedContractRow,
-  JournalRow,
-  TaskMetricRow,
-  TransactionUpdate,
+export {
+  type CreatedAssetRow,
+  type CreatedContractRow,
+  type JournalRow,
+  revertedErrorCode,
+  type TaskMetricRow,
+  type TransactionUpdate,
 } from "./rows.js"
 export type { CreateRunParameters } from "./runs.js"
 export { sanitizeConfig } from "./sanitizeConfig.js"
@@ -72,4 +74,5 @@ export type {
   TransactionStatus,
   TransactionsTable,
 } from "./schema.js"
+export { createTaskDatabase } from "./taskDatabase.js"
 export type { BatchWriter, CheckpointStats, WriteBatch } from "./writer.js"

@@ -28,7 +28,6 @@ export {
 export { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
-export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 export {
   type FundingErrorType,
   type FundingReport,

@@ -2,6 +2,7 @@
  * The receipt tracker's public types and the options of `createReceiptTracker`.
  */
 
+import type { RunRecorder } from "../../database/recorder.js"
 import type { BaseError } from "../../errors/base.js"
 import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
@@ -16,7 +17,6 @@ import type {
   RunnerRpc,
 } from "../ports.js"
 import type { PlainTransfer } from "../receiptDerivation.js"
-import type { RunnerRecorder } from "../recorderPort.js"
 
 /**
  * How a tracked transaction ended.
@@ -166,7 +166,7 @@ export type TrackerNonceManager = RunnerNonceManager & {
  */
 export type ReceiptTrackerOptions = {
   rpc: RunnerRpc
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   nonces?: TrackerNonceManager
   gas?: RunnerGasManager
   clock?: Clock
