@@ -51,13 +51,12 @@ export {
   type RecorderStats,
   type RunRecorder,
 } from "./recorder.js"
-export {
-  type CreatedAssetRow,
-  type CreatedContractRow,
-  type JournalRow,
-  revertedErrorCode,
-  type TaskMetricRow,
-  type TransactionUpdate,
+export type {
+  CreatedAssetRow,
+  CreatedContractRow,
+  JournalRow,
+  TaskMetricRow,
+  TransactionUpdate,
 } from "./rows.js"
 export type { CreateRunParameters } from "./runs.js"
 export { sanitizeConfig } from "./sanitizeConfig.js"

@@ -85,8 +85,8 @@ export type RunnerGasManager = {
   bump?(fees: RunnerFees): Result<RunnerFees, BaseError>
   /** The latest block fed to `updateFromBlock` (optional). */
   getLatestBlock?(): { number: bigint; baseFeePerGas: bigint | null } | undefined
-  /** Gas limit per call shape, estimated once and cached (optional: the pipeline has its own cache). */
-  gasLimitFor?(
+  /** Gas limit per call shape, estimated once and cached (the run's only gas-limit cache). */
+  gasLimitFor(
     shapeKey: string,
     estimate: () => Promise<Result<bigint, unknown>>,
   ): Promise<Result<bigint, BaseError>>

@@ -97,8 +97,6 @@ export function createSubmitter(parameters: {
   logger?: RunnerLogger
   /** Use eth_sendRawTransactionSync (one parameter only) and take the receipt from its answer. */
   useSendRawTransactionSync?: boolean
-  /** Multiplier (percent) applied to estimates when a request has no gasLimit. */
-  gasEstimateHeadroomPercent?: number
   onSent?(taskName: string): void
   onRejected?(taskName: string, error: BaseError): void
   now?: () => number
@@ -127,11 +125,7 @@ export function createSubmitter(parameters: {
     recorder,
     slices,
     now,
-    estimates: createGasLimitEstimates({
-      rpc,
-      gas,
-      headroomPercent: parameters.gasEstimateHeadroomPercent ?? 25,
-    }),
+    estimates: createGasLimitEstimates({ rpc, gas }),
   })
 
   function scheduleFlush() {

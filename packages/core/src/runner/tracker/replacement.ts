@@ -12,9 +12,9 @@
 import type { RunRecorder } from "../../database/recorder.js"
 import { classifySendOutcome } from "../../rpc/sendOutcome.js"
 import type { Clock } from "../clock.js"
-import type { RunnerFees, RunnerGasManager, RunnerLogger, RunnerRpc } from "../ports.js"
+import type { RunnerFees, RunnerLogger, RunnerRpc } from "../ports.js"
 import type { TrackerState } from "./trackerState.js"
-import type { PendingEntry, ReceiptTrackerStats, ReplacementGroup } from "./types.js"
+import type { PendingEntry, ReceiptTrackerStats, ReplacementGroup, TrackerGasManager } from "./types.js"
 
 function maxFeeOf(fees: RunnerFees): bigint {
   return "gasPrice" in fees ? fees.gasPrice : fees.maxFeePerGas
@@ -30,7 +30,7 @@ function maxFeeOf(fees: RunnerFees): bigint {
 export function createReplacement(parameters: {
   rpc: RunnerRpc
   state: TrackerState
-  gas: RunnerGasManager
+  gas: TrackerGasManager
   clock: Clock
   logger: RunnerLogger
   recorder: RunRecorder

@@ -159,6 +159,15 @@ export type TrackerNonceManager = RunnerNonceManager & {
 }
 
 /**
+ * The gas manager as the tracker uses it: fed each new block, asked for replacement fees (it never
+ * estimates gas limits).
+ *
+ * @example
+ * const gas: TrackerGasManager = createGasManager({ eip1559: true })
+ */
+export type TrackerGasManager = Omit<RunnerGasManager, "gasLimitFor">
+
+/**
  * Options of `createReceiptTracker`.
  *
  * @example
@@ -168,7 +177,7 @@ export type ReceiptTrackerOptions = {
   rpc: RunnerRpc
   recorder: RunRecorder
   nonces?: TrackerNonceManager
-  gas?: RunnerGasManager
+  gas?: TrackerGasManager
   clock?: Clock
   logger?: RunnerLogger
   events?: TrackerEvents
