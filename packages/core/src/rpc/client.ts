@@ -14,6 +14,7 @@ import { createEndpointHealth, type EndpointHealthSnapshot } from "./endpointHea
 import { sendHedged } from "./hedgedCall.js"
 import { type PreparedEndpoint, postJsonRpc, prepareEndpoint } from "./httpTransport.js"
 import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
+import type { RpcPriority, RpcRequester, RpcRequestOptions } from "./requester.js"
 import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
 import { isRefusedSend } from "./sendOutcome.js"
 import { createWebSocketConnection, type WebSocketConnection } from "./webSocketTransport.js"
@@ -50,44 +51,6 @@ export type RpcClientOptions = {
   dispatcherFor?: (address: string) => Dispatcher | undefined
   /** Injectable randomness for the backoff jitter (tests). */
   random?: () => number
-}
-
-/**
- * How urgently a call must go out. `"high"` calls (head and block polls that everything else
- * waits on) never queue behind `"normal"` ones: they are batched among themselves, sent first,
- * and may use one in-flight slot beyond `maxConcurrentBatches` that normal batches never take.
- *
- * @example
- * const priority: RpcPriority = "high"
- * await client.request<string>("eth_blockNumber", [], { priority })
- */
-export type RpcPriority = "normal" | "high"
-
-/**
- * Per-call options of {@link RpcClient.request}.
- *
- * @example
- * await client.request("eth_sendRawTransaction", [raw], { from: wallet.address, timeoutMs: 30_000 })
- * await client.request("eth_blockNumber", [], { priority: "high" })
- */
-export type RpcRequestOptions = {
-  signal?: AbortSignal
-  /** The wallet this call is for: routes it through `dispatcherFor(from)`. */
-  from?: string
-  /** Explicit dispatcher for this call (wins over `from`). */
-  dispatcher?: Dispatcher
-  /** Overrides the client's timeout (e.g. eth_sendRawTransactionSync waits for a block). */
-  timeoutMs?: number
-  /** Default "normal". Retries keep the priority of the call. */
-  priority?: RpcPriority
-  /**
-   * For idempotent reads only: unanswered after this many ms, the call is sent once more (to the
-   * healthiest endpoint, in a new batch) and the first answer wins. A slow or hung answer then
-   * costs about `hedgeAfterMs` instead of its full delay or the timeout.
-   */
-  hedgeAfterMs?: number
-  /** Overrides the client's `retries` for this call (e.g. 1 for a poll that is repeated anyway). */
-  retries?: number
 }
 
 /**
@@ -130,16 +93,7 @@ export type RpcClientStats = {
  * const client: RpcClient = createRpcClient({ endpoints: ["http://127.0.0.1:8545"] })
  * const chainId = await client.request<string>("eth_chainId", [])
  */
-export type RpcClient = {
-  /**
-   * Sends one JSON-RPC call. Calls issued in the same tick share one batch POST.
-   * The result is not validated: `T` is the caller's claim about the node's answer.
-   */
-  request<T = unknown>(
-    method: string,
-    parameters: readonly unknown[],
-    options?: RpcRequestOptions,
-  ): Promise<Result<T, RpcErrorType>>
+export type RpcClient = RpcRequester<RpcErrorType> & {
   /** Records a head block seen on an endpoint (by index or URL) for head-lag health. */
   reportHead(endpoint: number | string, blockNumber: bigint): void
   stats(): RpcClientStats

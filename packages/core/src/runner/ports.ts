@@ -5,6 +5,7 @@
  */
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
+import type { RpcRequester } from "../rpc/requester.js"
 import type { TransactionFees } from "../tasks/transactionTypes.js"
 
 /**
@@ -13,14 +14,7 @@ import type { TransactionFees } from "../tasks/transactionTypes.js"
  * @example
  * const head = await rpc.request<string>("eth_blockNumber", [])
  */
-export type RunnerRpc = {
-  request<T = unknown>(
-    method: string,
-    params: readonly unknown[],
-    /** `priority: "high"` jumps the queue of waiting calls (the receipt tracker's polls). */
-    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number; priority?: "normal" | "high" },
-  ): Promise<Result<T, BaseError>>
-}
+export type RunnerRpc = RpcRequester
 
 /**
  * A nonce lane: one sequence of nonces (protocol nonce, or a Tempo nonce key).

@@ -5,7 +5,8 @@
  */
 import type { RunRecorder } from "../../database/recorder.js"
 import { revertedErrorCode, type TransactionUpdate } from "../../database/rows.js"
-import { parseReceipt, type RpcReceipt, type TransactionReceipt } from "../chainTypes.js"
+import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
+import { parseReceipt, type RpcReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type { RunnerLogger } from "../ports.js"
 import type { VerifiedRecipients } from "../receiptDerivation.js"

@@ -6,7 +6,8 @@ import type { RunRecorder } from "../../database/recorder.js"
 import type { BaseError } from "../../errors/base.js"
 import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
-import type { RpcReceipt, TransactionReceipt } from "../chainTypes.js"
+import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
+import type { RpcReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type {
   RunnerFees,
