@@ -8,6 +8,7 @@
  * jumps the send queue (high priority), has a short deadline and a hedge for slow answers.
  */
 
+import { repairNonceGaps } from "../nonce/gapRepair.js"
 import type { RpcReceipt } from "./chainTypes.js"
 import { type Clock, systemClock } from "./clock.js"
 import { silentLogger } from "./ports.js"
@@ -139,20 +140,7 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     if (dropDetection && polled === "advanced") await detection.check(head)
     if (replacement !== undefined && polled === "advanced") await replacement.check(head)
     await detection.expire(head, dropAfterBlocks, dropAfterMs)
-    if (nonces?.findGaps === undefined) return
-    for (const gap of nonces.findGaps(head, dropAfterBlocks)) {
-      // Nonces that never reached the chain: resync so the lane hands them out again (fillers).
-      logger.warn(
-        {
-          address: gap.lane.address,
-          kind: gap.kind,
-          expected: gap.expected.toString(),
-          found: gap.found.toString(),
-        },
-        "nonce gap detected",
-      )
-      if (gap.kind === "missing") void nonces.resync(gap.lane)
-    }
+    repairNonceGaps({ nonces, head, maxBlocksWaiting: dropAfterBlocks, logger })
   }
 
   async function runLoop() {
@@ -219,8 +207,8 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     outcomeOf(hash) {
       return state.outcomeOf(hash.toLowerCase())
     },
-    untrack(hash) {
-      state.untrack(hash.toLowerCase())
+    refuse(hash, errorCode) {
+      state.refuse(hash.toLowerCase(), errorCode)
     },
     settleWithReceipt(raw) {
       state.settleReceipt(raw, undefined)

@@ -217,9 +217,8 @@ export function createSubmitter(parameters: {
           entry.resolve(Ok(sentTransaction(entry, outcome)))
           return
         }
-        tracker.untrack(hash)
+        tracker.refuse(hash, result.error.code)
         entry.releaseSlot()
-        recorder.updateTransactions([{ hash, status: "failed", errorCode: result.error.code }])
         parameters.onRejected?.(taskName, result.error)
         entry.resolve(Err(result.error))
       }),

@@ -223,8 +223,7 @@ async function runScenario(commands: Command[]) {
       // The submitter's settle step, verbatim in effect: the reservation classifies the error.
       if (error === undefined) reservation.markSubmitted(tracker.head)
       else if (reservation.markRejected(error, tracker.head) !== "submitted") {
-        tracker.untrack(hash)
-        statuses.set(hash, "failed")
+        tracker.refuse(hash, error.code)
       }
     }
   }

@@ -161,9 +161,11 @@ export function createTrackerState(parameters: {
     promises.delete(member.hash)
   }
 
-  function untrack(hash: string) {
+  /** The node refused the broadcast (proof it is in no pool): the row ends `failed` with the node's code. */
+  function refuse(hash: string, errorCode: string) {
     pending.delete(hash)
     promises.delete(hash)
+    recorder.updateTransactions([{ hash, status: "failed", errorCode }])
     if (pending.size === 0) wakeWaiters()
   }
 
@@ -181,7 +183,7 @@ export function createTrackerState(parameters: {
     track,
     join,
     leave,
-    untrack,
+    refuse,
     outcomeOf,
     wakeWaiters,
   }

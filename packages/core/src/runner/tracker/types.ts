@@ -101,8 +101,11 @@ export type ReceiptTracker = {
   start(): Promise<void>
   stop(): void
   track(transaction: TrackedTransaction): Promise<TransactionOutcome>
-  /** The broadcast was refused: forget the transaction without settling statistics. */
-  untrack(hash: string): void
+  /**
+   * The node refused the broadcast (proof it is in no pool): the journal row ends `failed` with
+   * `errorCode`, and the transaction is forgotten without settling statistics.
+   */
+  refuse(hash: string, errorCode: string): void
   /** A receipt obtained elsewhere (eth_sendRawTransactionSync). */
   settleWithReceipt(raw: RpcReceipt): void
   /** Resolves true when nothing is pending any more, false at the timeout. */
