@@ -15,6 +15,7 @@ import { silentLogger } from "./ports.js"
 import { createVerifiedRecipients } from "./receiptDerivation.js"
 import { createBlockFeed } from "./tracker/blockFeed.js"
 import { createBlockSettlement } from "./tracker/blockSettlement.js"
+import { createDeadlines } from "./tracker/deadlines.js"
 import { createDropDetection } from "./tracker/dropDetection.js"
 import { createReplacement } from "./tracker/replacement.js"
 import { createTrackerState } from "./tracker/trackerState.js"
@@ -106,6 +107,18 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     maxLookupsPerPoll: parameters.maxLookupsPerPoll ?? 256,
     chainNonceOf: parameters.chainNonceOf,
   })
+  const deadlines = createDeadlines({
+    rpc,
+    state,
+    nonces,
+    clock,
+    counters,
+    requestOptions,
+    dropAfterBlocks,
+    dropAfterMs,
+    maxLookupsPerPoll: parameters.maxLookupsPerPoll ?? 256,
+    rebroadcast: detection.rebroadcast,
+  })
   const replacement =
     gas === undefined || parameters.replacement === false
       ? undefined
@@ -139,7 +152,7 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     if (head === undefined) return
     if (dropDetection && polled === "advanced") await detection.check(head)
     if (replacement !== undefined && polled === "advanced") await replacement.check(head)
-    await detection.expire(head, dropAfterBlocks, dropAfterMs)
+    await deadlines.expire(head)
     repairNonceGaps({ nonces, head, maxBlocksWaiting: dropAfterBlocks, logger })
   }
 
