@@ -7,7 +7,6 @@ import {
   createNonceManager,
   createRandom,
   createReceiptTracker,
-  createRecorderAdapter,
   createRpcClient,
   createSubmitter,
   createTaskContext,
@@ -18,6 +17,7 @@ import {
   fundWallets,
   openDatabase,
   parseConfig,
+  type RunRecorder,
   reclaimFunds,
   type TaskContext,
   type TaskDefinition,
@@ -31,7 +31,7 @@ export type TaskHarness = {
   readonly chainId: number
   readonly rpc: ReturnType<typeof createRpcClient>
   readonly database: DatabaseManager
-  readonly recorder: ReturnType<typeof createRecorderAdapter>
+  readonly recorder: RunRecorder
   /** A context for `wallet`, as the runner would build it for one execution of `taskName`. */
   contextFor(wallet: Wallet, taskName: string, seed?: number): TaskContext
   /** Runs `task` once with `wallet` (its default parameters), then flushes the recorder. */
@@ -78,7 +78,7 @@ export async function createTaskHarness(parameters: {
   const database = (await openDatabase({ url: ":memory:" })).unwrap()
   const config = parseConfig({}).unwrap()
   const run = (await database.createRun({ chain: chain.name, chainId, config, toolVersion: "test" })).unwrap()
-  const recorder = createRecorderAdapter({ recorder: database.recorder, runId: run.id, chainId })
+  const recorder = database.recorder
   const taskDatabase = createTaskDatabase({ queries: database.queries, chainId })
   const tracker = createReceiptTracker({
     rpc,
@@ -89,7 +89,7 @@ export async function createTaskHarness(parameters: {
     dropAfterMs: 20_000,
   })
   await tracker.start()
-  const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder, tracker })
+  const submitter = createSubmitter({ chainId, runId: run.id, rpc, nonces, gas, recorder, tracker })
   const logger = { debug() {}, info() {}, warn() {}, error() {} }
 
   const harness: TaskHarness = {

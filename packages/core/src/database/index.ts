@@ -49,6 +49,7 @@ export {
   type RecorderItem,
   type RecorderOptions,
   type RecorderStats,
+  type RunRecorder,
 } from "./recorder.js"
 export type {
   CreatedAssetRow,
@@ -72,4 +73,5 @@ export type {
   TransactionStatus,
   TransactionsTable,
 } from "./schema.js"
+export { createTaskDatabase } from "./taskDatabase.js"
 export type { BatchWriter, CheckpointStats, WriteBatch } from "./writer.js"

@@ -98,6 +98,8 @@ export type Recorder = {
   recordCreatedAsset(row: CreatedAssetRow): boolean
   /** Resolves when the queue is below its limit. */
   waitForCapacity(): Promise<void>
+  /** True while the queue is at its limit (the scheduler skips starts instead of growing memory). */
+  underPressure(): boolean
   /** Writes everything buffered so far. Resolves with the first error of this flush, if any. */
   flush(): Promise<Result<void, DatabaseErrorType>>
   /** Stops the timer and drains the queue. Recording after close throws. */
@@ -105,6 +107,25 @@ export type Recorder = {
   stats(): RecorderStats
   deadLetters(): readonly DeadLetter[]
 }
+
+/**
+ * The part of the {@link Recorder} a run writes through: the submitter journals {@link JournalRow}s,
+ * the tracker buffers {@link TransactionUpdate}s, tasks record what they created. Tests pass an
+ * in-memory one.
+ *
+ * @example
+ * const journaled = await recorder.journalTransactions([row])
+ */
+export type RunRecorder = Pick<
+  Recorder,
+  | "journalTransactions"
+  | "updateTransactions"
+  | "recordTaskMetric"
+  | "recordCreatedContract"
+  | "recordCreatedAsset"
+  | "flush"
+  | "underPressure"
+>
 
 const tableOf = {
   update: "transactions",
@@ -269,6 +290,7 @@ export function createRecorder(writer: BatchWriter, options: RecorderOptions = {
       if (flushing === undefined) void flush()
       return new Promise<void>((resolve) => waiters.push(resolve))
     },
+    underPressure: () => queue.length >= maxQueueRows,
     flush,
     async close() {
       closed = true

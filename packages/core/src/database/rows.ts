@@ -106,6 +106,15 @@ export type CreatedAssetRow = {
 }
 
 /**
+ * The `error_code` of a transaction mined with status 0 (its row's status is `failed`, like a
+ * refusal, whose code is the node's error code).
+ *
+ * @example
+ * const update: TransactionUpdate = { hash, status: "failed", errorCode: revertedErrorCode }
+ */
+export const revertedErrorCode = "REVERTED"
+
+/**
  * JSON.stringify that writes bigints as decimal strings (metadata and config snapshots).
  *
  * @example

@@ -26,7 +26,7 @@ export type RunStatus = "running" | "completed" | "failed" | "interrupted" | "cr
  * @example
  * const status: TaskMetricStatus = "success"
  */
-export type TaskMetricStatus = "success" | "failure" | "expected_failure" | "timeout" | "skipped"
+export type TaskMetricStatus = "success" | "failure" | "expected_failure"
 
 /**
  * `runs`: one row per run (per process, per shard). `config` is the configuration as JSON

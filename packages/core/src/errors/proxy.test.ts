@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { detectProxyFailure } from "../proxy/proxyFailure.js"
+import { detectProxyFailure } from "../rpc/proxyFailure.js"
 import {
   ProxyAllBannedError,
   ProxyAuthFailedError,

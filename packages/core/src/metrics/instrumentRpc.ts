@@ -1,15 +1,10 @@
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
+import type { RpcRequester } from "../rpc/requester.js"
 import { observeRpcRequest } from "./observeRunner.js"
 import type { RunMetrics } from "./runMetrics.js"
 
-type Rpc = {
-  request<T = unknown>(
-    method: string,
-    params: readonly unknown[],
-    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number; priority?: "normal" | "high" },
-  ): Promise<Result<T, BaseError>>
-}
+type Rpc = RpcRequester
 
 /**
  * Wraps an RPC client so every request's latency lands in

@@ -14,9 +14,9 @@ export {
   ProxyUnreachableError,
   type ProxyUnreachableErrorType,
 } from "../errors/proxy.js"
-export { getDispatcherProxy, labelDispatcher } from "./dispatcherLabel.js"
+export { getDispatcherProxy, labelDispatcher } from "../rpc/dispatcherLabel.js"
+export { detectProxyFailure } from "../rpc/proxyFailure.js"
 export { createProxyDispatcher, type ProxyDispatcherOptions } from "./proxyDispatcher.js"
-export { detectProxyFailure } from "./proxyFailure.js"
 export {
   checkProxy,
   mapWithConcurrency,

@@ -1,6 +1,6 @@
 import { socksDispatcher } from "fetch-socks"
 import { type Dispatcher, ProxyAgent } from "undici"
-import { labelDispatcher } from "./dispatcherLabel.js"
+import { labelDispatcher } from "../rpc/dispatcherLabel.js"
 import type { ProxyEndpoint } from "./proxyList.js"
 
 /**

@@ -3,7 +3,7 @@ import type { ProxyAuthFailedErrorType, ProxyUnreachableErrorType } from "../err
 import { ProxyUnreachableError } from "../errors/proxy.js"
 import type { RpcErrorType } from "../errors/rpc.js"
 import { postJsonRpc, prepareEndpoint } from "../rpc/httpTransport.js"
-import { detectProxyFailure } from "./proxyFailure.js"
+import { detectProxyFailure } from "../rpc/proxyFailure.js"
 import type { ProxyEndpoint } from "./proxyList.js"
 
 /**

@@ -6,10 +6,10 @@ import {
   type ProxyInvalidUrlErrorType,
 } from "../errors/proxy.js"
 import { Err, Ok, type Result } from "../result.js"
-import { labelDispatcher } from "./dispatcherLabel.js"
+import { labelDispatcher } from "../rpc/dispatcherLabel.js"
+import { detectProxyFailure } from "../rpc/proxyFailure.js"
 import { fnv1a } from "./fnv1a.js"
 import { createProxyDispatcher } from "./proxyDispatcher.js"
-import { detectProxyFailure } from "./proxyFailure.js"
 import { checkProxy, mapWithConcurrency, type ProxyCheckTarget } from "./proxyHealth.js"
 import { type ProxyEndpoint, parseProxyUrl } from "./proxyList.js"
 import { observeDispatcher } from "./proxyObserver.js"

@@ -1,5 +1,4 @@
-import type { BaseError } from "../errors/base.js"
-import type { Result } from "../result.js"
+import type { RpcRequester } from "../rpc/requester.js"
 import type { ChainBlockGas } from "./gasPerBlock.js"
 
 /**
@@ -8,13 +7,7 @@ import type { ChainBlockGas } from "./gasPerBlock.js"
  * @example
  * const rpc: ReportRpc = createRpcClient({ endpoints: ["http://127.0.0.1:8545"] })
  */
-export type ReportRpc = {
-  request<T = unknown>(
-    method: string,
-    params: readonly unknown[],
-    options?: { timeoutMs?: number },
-  ): Promise<Result<T, BaseError>>
-}
+export type ReportRpc = RpcRequester
 
 type BlockHeader = { gasUsed: string; gasLimit: string } | null
 

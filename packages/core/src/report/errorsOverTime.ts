@@ -18,7 +18,7 @@ export function buildErrors(
 ): ReportErrors {
   const events: { key: string; code: string; source: "task" | "transaction"; timeMs: number }[] = []
   for (const metric of rows.metrics) {
-    if (metric.status !== "failure" && metric.status !== "timeout") continue
+    if (metric.status !== "failure") continue
     const code = metric.errorCode ?? metric.status.toUpperCase()
     events.push({ key: `task:${code}`, code, source: "task", timeMs: metric.timestamp })
   }

@@ -17,7 +17,7 @@ import {
   RpcReplacementUnderpricedError,
   RpcTimeoutError,
 } from "../errors/rpc.js"
-import { detectProxyFailure } from "../proxy/proxyFailure.js"
+import { detectProxyFailure } from "./proxyFailure.js"
 import { decodeRevertData } from "./revertReason.js"
 
 /**

@@ -1,182 +1,22 @@
+// The RPC client: call intake, batching, endpoint choice, retries and the resend check. Batches go
+// on the wire in endpointTransport.ts; their answers are matched in batchResponse.ts.
 import { keccak256 } from "ethers"
-import { Agent, type Dispatcher } from "undici"
-import {
-  type RpcErrorType,
-  RpcInvalidResponseError,
-  RpcTimeoutError,
-  RpcUnsupportedTransportError,
-} from "../errors/rpc.js"
-import { getDispatcherProxy } from "../proxy/dispatcherLabel.js"
+import { Agent } from "undici"
+import { type RpcErrorType, RpcTimeoutError, RpcUnsupportedTransportError } from "../errors/rpc.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createBatchingQueue } from "./batchingTransport.js"
-import { classifyRpcError, isRetryableRpcError } from "./classify.js"
-import { createEndpointHealth, type EndpointHealthSnapshot } from "./endpointHealth.js"
+import { settleBatchResponse } from "./batchResponse.js"
+import { isRetryableRpcError } from "./classify.js"
+import { type PendingCall, type RpcClient, type RpcClientOptions, sendMethods } from "./clientTypes.js"
+import { createEndpointHealth } from "./endpointHealth.js"
+import { createEndpointTransport } from "./endpointTransport.js"
 import { sendHedged } from "./hedgedCall.js"
-import { type PreparedEndpoint, postJsonRpc, prepareEndpoint } from "./httpTransport.js"
-import { createRateLimiter, type RateLimiter } from "./rateLimiter.js"
+import { type PreparedEndpoint, prepareEndpoint } from "./httpTransport.js"
+import type { RpcRequestOptions } from "./requester.js"
 import { type BackoffPolicy, backoffDelayMs, defaultBackoffPolicy, retryDelayMs } from "./retry.js"
 import { isRefusedSend } from "./sendOutcome.js"
-import { createWebSocketConnection, type WebSocketConnection } from "./webSocketTransport.js"
 
-/**
- * Configuration of {@link createRpcClient}.
- *
- * @example
- * const options: RpcClientOptions = { endpoints: ["http://127.0.0.1:8545"], maxBatchSize: 200, requestsPerSecond: 50 }
- */
-export type RpcClientOptions = {
-  /** One or more endpoints of the same chain: http(s):// (undici request) or ws(s):// (undici WebSocket). Other schemes answer RpcUnsupportedTransportError. */
-  endpoints: readonly string[]
-  /** Largest JSON-RPC batch per HTTP request. Default 100. */
-  maxBatchSize?: number
-  /** 0 (default) coalesces calls issued in the same tick; > 0 waits that long to collect more. */
-  batchWaitMs?: number
-  /** HTTP requests in flight at once. Default 4 (anvil runs one batch per core). */
-  maxConcurrentBatches?: number
-  /** Extra in-flight slots only high-priority calls may use (default 2): hung sends never starve head polls. */
-  urgentBatchSlots?: number
-  /** Token-bucket limit per endpoint, in HTTP requests per second. Default: unlimited. */
-  requestsPerSecond?: number
-  /** Token-bucket size. Default: one second's worth. */
-  burst?: number
-  /** Per HTTP request. Default 10 000 ms. */
-  timeoutMs?: number
-  /** Retries of a retryable failure (so attempts = retries + 1). Default 3. */
-  retries?: number
-  backoff?: Partial<BackoffPolicy>
-  /** Dispatcher for every request (e.g. one proxy). Default: an own keep-alive undici Agent. */
-  dispatcher?: Dispatcher
-  /** Per-wallet dispatcher (wallet-sticky proxies); used when a request passes `from`. */
-  dispatcherFor?: (address: string) => Dispatcher | undefined
-  /** Injectable randomness for the backoff jitter (tests). */
-  random?: () => number
-}
-
-/**
- * How urgently a call must go out. `"high"` calls (head and block polls that everything else
- * waits on) never queue behind `"normal"` ones: they are batched among themselves, sent first,
- * and may use one in-flight slot beyond `maxConcurrentBatches` that normal batches never take.
- *
- * @example
- * const priority: RpcPriority = "high"
- * await client.request<string>("eth_blockNumber", [], { priority })
- */
-export type RpcPriority = "normal" | "high"
-
-/**
- * Per-call options of {@link RpcClient.request}.
- *
- * @example
- * await client.request("eth_sendRawTransaction", [raw], { from: wallet.address, timeoutMs: 30_000 })
- * await client.request("eth_blockNumber", [], { priority: "high" })
- */
-export type RpcRequestOptions = {
-  signal?: AbortSignal
-  /** The wallet this call is for: routes it through `dispatcherFor(from)`. */
-  from?: string
-  /** Explicit dispatcher for this call (wins over `from`). */
-  dispatcher?: Dispatcher
-  /** Overrides the client's timeout (e.g. eth_sendRawTransactionSync waits for a block). */
-  timeoutMs?: number
-  /** Default "normal". Retries keep the priority of the call. */
-  priority?: RpcPriority
-  /**
-   * For idempotent reads only: unanswered after this many ms, the call is sent once more (to the
-   * healthiest endpoint, in a new batch) and the first answer wins. A slow or hung answer then
-   * costs about `hedgeAfterMs` instead of its full delay or the timeout.
-   */
-  hedgeAfterMs?: number
-  /** Overrides the client's `retries` for this call (e.g. 1 for a poll that is repeated anyway). */
-  retries?: number
-}
-
-/**
- * Counters the benchmarks read.
- *
- * @example
- * const { calls, httpRequests, queued, queuedHigh } = client.stats()
- * console.log(`${httpRequests / calls} HTTP requests per call, ${queued} queued (${queuedHigh} high)`)
- */
-export type RpcClientStats = {
-  /** JSON-RPC calls requested by callers (retries not included). */
-  calls: number
-  /** HTTP requests sent (a batch is one). */
-  httpRequests: number
-  byMethod: Record<string, number>
-  /** Call re-sends after a retryable failure. */
-  retries: number
-  /** Final errors returned to callers, by code. */
-  errorsByCode: Record<string, number>
-  largestBatch: number
-  /** Calls waiting for a batch slot (high-priority ones included). */
-  queued: number
-  /** High-priority calls waiting for a batch slot. */
-  queuedHigh: number
-  /** HTTP requests in flight (high-priority ones included). */
-  inFlight: number
-  /** High-priority HTTP requests in flight. */
-  inFlightHigh: number
-  endpoints: EndpointHealthSnapshot[]
-  /** Unix ms of the last HTTP/WebSocket answer from any endpoint (a JSON-RPC error counts: the node answered); undefined before the first. */
-  lastAnswerAt: number | undefined
-  /** Second attempts of hedged reads (`hedgeAfterMs`) sent so far. */
-  hedges: number
-}
-
-/**
- * A JSON-RPC client over HTTP with batching, failover, retries and rate limiting.
- *
- * @example
- * const client: RpcClient = createRpcClient({ endpoints: ["http://127.0.0.1:8545"] })
- * const chainId = await client.request<string>("eth_chainId", [])
- */
-export type RpcClient = {
-  /**
-   * Sends one JSON-RPC call. Calls issued in the same tick share one batch POST.
-   * The result is not validated: `T` is the caller's claim about the node's answer.
-   */
-  request<T = unknown>(
-    method: string,
-    parameters: readonly unknown[],
-    options?: RpcRequestOptions,
-  ): Promise<Result<T, RpcErrorType>>
-  /** Records a head block seen on an endpoint (by index or URL) for head-lag health. */
-  reportHead(endpoint: number | string, blockNumber: bigint): void
-  stats(): RpcClientStats
-  /** Masked endpoint URLs, in configuration order. */
-  readonly endpoints: readonly string[]
-  /** Stops accepting calls, fails calls still waiting for a retry, and destroys the client's own connections (in-flight calls fail). */
-  close(): Promise<void>
-}
-
-type PendingCall = {
-  id: number
-  method: string
-  /** Sent as the JSON-RPC `params` field. */
-  parameters: readonly unknown[]
-  dispatcher: Dispatcher | undefined
-  timeoutMs: number
-  priority: RpcPriority
-  attempt: number
-  /** Retries allowed for this call. */
-  retries: number
-  /** The endpoint of the last attempt; a retry or a hedge prefers another one. */
-  lastEndpoint: number | undefined
-  avoidEndpoint: number | undefined
-  /** A previous attempt failed in a way that may have reached the node. */
-  ambiguous: boolean
-  /** The first such failure: what a send's outcome is when a later attempt is refused. */
-  ambiguousError: RpcErrorType | undefined
-  settled: boolean
-  signal: AbortSignal | undefined
-  onAbort: (() => void) | undefined
-  resolve(result: Result<unknown, RpcErrorType>): void
-}
-
-type JsonRpcResponse = { id?: unknown; result?: unknown; error?: unknown }
-
-/** Methods that put a signed transaction into the pool: their failures go through the send-outcome model. */
-const sendMethods = new Set(["eth_sendRawTransaction", "eth_sendRawTransactionSync"])
+export type { RpcClient, RpcClientOptions, RpcClientStats } from "./clientTypes.js"
 
 /**
  * Creates the framework's RPC client: raw JSON-RPC over undici (no ethers provider on the
@@ -198,33 +38,15 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   const unsupported = new Set(
     endpoints.flatMap((endpoint, index) => (endpoint.scheme === "other" ? [index] : [])),
   )
-  const webSockets = new Map<number, Map<Dispatcher | undefined, WebSocketConnection>>()
-
-  function webSocketFor(index: number, dispatcher: Dispatcher | undefined): WebSocketConnection {
-    let byDispatcher = webSockets.get(index)
-    if (byDispatcher === undefined) {
-      byDispatcher = new Map()
-      webSockets.set(index, byDispatcher)
-    }
-    let connection = byDispatcher.get(dispatcher)
-    if (connection === undefined) {
-      connection = createWebSocketConnection(endpoints[index] as PreparedEndpoint, { dispatcher })
-      byDispatcher.set(dispatcher, connection)
-    }
-    return connection
-  }
   const usableEndpoints = endpoints.length - unsupported.size
   const health = createEndpointHealth(options.endpoints)
-  const limiters: (RateLimiter | undefined)[] = endpoints.map(() =>
-    options.requestsPerSecond === undefined
-      ? undefined
-      : createRateLimiter({
-          requestsPerSecond: options.requestsPerSecond,
-          ...(options.burst === undefined ? {} : { burst: options.burst }),
-        }),
-  )
   const ownAgent = options.dispatcher === undefined ? new Agent({ keepAliveTimeout: 30_000 }) : undefined
-  const defaultDispatcher: Dispatcher = options.dispatcher ?? (ownAgent as Agent)
+  const transport = createEndpointTransport({
+    endpoints,
+    defaultDispatcher: options.dispatcher ?? (ownAgent as Agent),
+    ...(options.requestsPerSecond === undefined ? {} : { requestsPerSecond: options.requestsPerSecond }),
+    ...(options.burst === undefined ? {} : { burst: options.burst }),
+  })
   const timeoutMs = options.timeoutMs ?? 10_000
   const retries = options.retries ?? 3
   const backoff: BackoffPolicy = { ...defaultBackoffPolicy, ...options.backoff }
@@ -337,41 +159,11 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     const index = health.pick(avoided.size < endpoints.length ? avoided : unsupported)
     for (const call of calls) call.lastEndpoint = index
     const endpoint = endpoints[index] as PreparedEndpoint
-    await limiters[index]?.acquire()
-    const dispatcher = first.dispatcher ?? defaultDispatcher
-    const body =
-      calls.length === 1
-        ? JSON.stringify({ jsonrpc: "2.0", id: first.id, method: first.method, params: first.parameters })
-        : JSON.stringify(
-            calls.map((call) => ({
-              jsonrpc: "2.0",
-              id: call.id,
-              method: call.method,
-              params: call.parameters,
-            })),
-          )
+    await transport.acquire(index)
     counters.httpRequests += 1
     counters.largestBatch = Math.max(counters.largestBatch, calls.length)
     const started = performance.now()
-    const method = calls.length === 1 ? first.method : `batch of ${calls.length}`
-    const batchTimeoutMs = Math.max(...calls.map((call) => call.timeoutMs))
-    const answer =
-      endpoint.scheme === "ws"
-        ? await webSocketFor(index, first.dispatcher).send({
-            body,
-            ids: calls.map((call) => call.id),
-            batch: calls.length > 1,
-            method,
-            timeoutMs: batchTimeoutMs,
-          })
-        : await postJsonRpc({
-            endpoint,
-            body,
-            method,
-            timeoutMs: batchTimeoutMs,
-            dispatcher,
-            proxy: getDispatcherProxy(dispatcher),
-          })
+    const answer = await transport.send(index, calls, first.dispatcher)
     if (answer.isErr()) {
       const error = answer.error
       // A failed proxy hop says nothing about the endpoint: the proxy manager bans the proxy.
@@ -383,60 +175,15 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     }
     health.recordSuccess(index, performance.now() - started)
     lastAnswerAt = Date.now()
-    const payload = answer.value
-    const responses = new Map<unknown, JsonRpcResponse>()
-    let batchError: unknown
-    for (const response of Array.isArray(payload) ? payload : [payload]) {
-      if (typeof response !== "object" || response === null) continue
-      const { id, error } = response as JsonRpcResponse
-      if (id === null && error !== undefined) batchError = error
-      else responses.set(id, response as JsonRpcResponse)
-    }
-    let rateLimitedInBatch = false
-    for (const call of calls) {
-      const context = { method: call.method, endpoint: endpoint.configured }
-      const response = responses.get(call.id)
-      if (response === undefined) {
-        retryOrFail(
-          call,
-          batchError !== undefined
-            ? classifyRpcError(batchError, context)
-            : (new RpcInvalidResponseError({
-                ...context,
-                reason: `no response for id ${call.id}`,
-              }) as RpcErrorType),
-        )
-        continue
-      }
-      if (response.error !== undefined && response.error !== null) {
-        const error = classifyRpcError(response.error, context)
-        // A JSON-RPC-level rate limit (-32005 …) benches the endpoint like an HTTP 429 does.
-        if (error.code === "RPC_RATE_LIMITED" && !rateLimitedInBatch) {
-          rateLimitedInBatch = true
-          health.recordFailure(index)
-        }
-        retryOrFail(call, error)
-        continue
-      }
-      if (!("result" in response)) {
-        retryOrFail(
-          call,
-          new RpcInvalidResponseError({
-            ...context,
-            reason: "response has neither result nor error",
-          }) as RpcErrorType,
-        )
-        continue
-      }
-      if (call.method === "eth_blockNumber" && typeof response.result === "string") {
-        try {
-          health.reportHead(index, BigInt(response.result))
-        } catch {
-          // A malformed head is the caller's problem to see; health ignores it.
-        }
-      }
-      settle(call, Ok(response.result))
-    }
+    settleBatchResponse({
+      calls,
+      payload: answer.value,
+      endpoint: endpoint.configured,
+      index,
+      health,
+      settle,
+      retryOrFail,
+    })
   }
 
   function request<T = unknown>(
@@ -543,8 +290,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         settle(call, Err(error))
       }
       retryTimers.clear()
-      for (const byDispatcher of webSockets.values())
-        for (const connection of byDispatcher.values()) connection.close()
+      transport.close()
       // destroy, not close: a hanging request must not hold shutdown for its whole timeout.
       await ownAgent?.destroy()
     },

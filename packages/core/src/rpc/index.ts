@@ -51,8 +51,6 @@ export {
   type RpcClient,
   type RpcClientOptions,
   type RpcClientStats,
-  type RpcPriority,
-  type RpcRequestOptions,
 } from "./client.js"
 export {
   createEndpointHealth,
@@ -67,6 +65,7 @@ export {
   prepareEndpoint,
 } from "./httpTransport.js"
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rateLimiter.js"
+export type { RpcPriority, RpcRequester, RpcRequestOptions } from "./requester.js"
 export {
   type BackoffPolicy,
   backoffDelayMs,

@@ -43,6 +43,7 @@ describe("a base-fee spike mid-run (EIP-1559, generic EVM devnet)", () => {
     const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, pollIntervalMs: 100 })
     const submitter = createSubmitter({
       chainId,
+      runId: "test",
       rpc,
       nonces,
       gas,
@@ -115,14 +116,14 @@ describe("a base-fee spike mid-run (EIP-1559, generic EVM devnet)", () => {
         expect(link, row.hash).toBeDefined()
         const replacement = byHash.get(link ?? "")
         expect(replacement?.nonce).toBe(row.nonce)
-        expect(replacement?.walletAddress).toBe(row.walletAddress)
+        expect(replacement?.wallet).toBe(row.wallet)
       }
       // 0 pending rows; per wallet one included row per mined nonce, no gap, nothing else mined.
       const statuses = rows.map((row) => final.get(row.hash)?.status ?? "pending")
       expect(statuses.filter((status) => status === "pending")).toEqual([])
       for (const wallet of wallets) {
         const included = rows
-          .filter((row) => row.walletAddress === wallet.address && final.get(row.hash)?.status === "included")
+          .filter((row) => row.wallet === wallet.address && final.get(row.hash)?.status === "included")
           .map((row) => row.nonce)
           .sort((a, b) => (a < b ? -1 : 1))
         const mined = BigInt(

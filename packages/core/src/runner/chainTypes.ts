@@ -1,6 +1,7 @@
 /**
  * JSON-RPC shapes the runner reads (hex strings as returned by the node) and their parsed form.
  */
+import type { TransactionReceipt } from "../tasks/transactionTypes.js"
 
 /**
  * A block header as `eth_getBlockByNumber(n, false)` returns it (only the fields read).
@@ -31,25 +32,6 @@ export type RpcReceipt = {
   contractAddress?: string | null
   from: string
   to?: string | null
-  logs: readonly { address: string; topics: readonly string[]; data: string }[]
-}
-
-/**
- * The receipt handed to tasks by `sendAndWait`.
- *
- * @example
- * if (receipt.status === "success") context.recordContract({ address: receipt.contractAddress!, kind: "counter" })
- */
-export type TransactionReceipt = {
-  hash: string
-  blockNumber: bigint
-  blockTimestamp: number | undefined
-  status: "success" | "reverted"
-  gasUsed: bigint
-  effectiveGasPrice: bigint
-  contractAddress: string | null
-  from: string
-  to: string | null
   logs: readonly { address: string; topics: readonly string[]; data: string }[]
 }
 

@@ -23,6 +23,7 @@ function setup() {
   const tracker = createReceiptTracker({ rpc: chain.rpc, recorder })
   const submitter = createSubmitter({
     chainId: 31337,
+    runId: "test",
     rpc: chain.rpc,
     nonces: createNonceManager({ fetchPendingNonce: async () => Ok(0n) }),
     gas,

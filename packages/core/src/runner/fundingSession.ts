@@ -5,6 +5,7 @@
  * commands print every hash instead.
  */
 import type { Config } from "../config/types.js"
+import type { RunRecorder } from "../database/recorder.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerChainIdMismatchError, RunnerInvalidPlanError } from "../errors/runner.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
@@ -19,7 +20,6 @@ import { nativeFundingHook } from "./fundingHook.js"
 import type { RunnerGasManager, RunnerLogger } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
 import { createSubmitter, type Submitter } from "./submitter.js"
 
 /**
@@ -56,13 +56,14 @@ export type FundingSession = {
 }
 
 /** Journal rows stay in memory: a funding command has no run to record them under. */
-const memoryRecorder: RunnerRecorder = {
-  journal: async () => Ok(undefined),
-  update: () => {},
-  taskMetric: () => {},
-  contract: () => {},
-  asset: () => {},
-  flush: async () => {},
+const memoryRecorder: RunRecorder = {
+  journalTransactions: async () => Ok(undefined),
+  updateTransactions: () => true,
+  recordTaskMetric: () => true,
+  recordCreatedContract: () => true,
+  recordCreatedAsset: () => true,
+  flush: async () => Ok(undefined),
+  underPressure: () => false,
 }
 
 /**
@@ -132,6 +133,7 @@ export async function openFundingSession(parameters: {
   })
   const submitter = createSubmitter({
     chainId,
+    runId: "funding",
     rpc,
     nonces,
     gas,

@@ -27,8 +27,6 @@ export {
 } from "../errors/runner.js"
 export { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
-export { contractCodec, getContractInterface } from "./contractCodec.js"
-export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 export {
   type FundingErrorType,
   type FundingReport,

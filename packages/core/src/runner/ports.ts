@@ -5,6 +5,7 @@
  */
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
+import type { RpcRequester } from "../rpc/requester.js"
 import type { TransactionFees } from "../tasks/transactionTypes.js"
 
 /**
@@ -13,14 +14,7 @@ import type { TransactionFees } from "../tasks/transactionTypes.js"
  * @example
  * const head = await rpc.request<string>("eth_blockNumber", [])
  */
-export type RunnerRpc = {
-  request<T = unknown>(
-    method: string,
-    params: readonly unknown[],
-    /** `priority: "high"` jumps the queue of waiting calls (the receipt tracker's polls). */
-    options?: { signal?: AbortSignal; from?: string; timeoutMs?: number; priority?: "normal" | "high" },
-  ): Promise<Result<T, BaseError>>
-}
+export type RunnerRpc = RpcRequester
 
 /**
  * A nonce lane: one sequence of nonces (protocol nonce, or a Tempo nonce key).
@@ -85,8 +79,8 @@ export type RunnerGasManager = {
   bump?(fees: RunnerFees): Result<RunnerFees, BaseError>
   /** The latest block fed to `updateFromBlock` (optional). */
   getLatestBlock?(): { number: bigint; baseFeePerGas: bigint | null } | undefined
-  /** Gas limit per call shape, estimated once and cached (optional: the pipeline has its own cache). */
-  gasLimitFor?(
+  /** Gas limit per call shape, estimated once and cached (the run's only gas-limit cache). */
+  gasLimitFor(
     shapeKey: string,
     estimate: () => Promise<Result<bigint, unknown>>,
   ): Promise<Result<bigint, BaseError>>

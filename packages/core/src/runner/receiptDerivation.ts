@@ -11,7 +11,7 @@
  * again (a probe) before it derives the others — so a recipient that gained code (a contract
  * deployed to it, an EIP-7702 delegation) is noticed within that period.
  */
-import type { TransactionReceipt } from "./chainTypes.js"
+import type { TransactionReceipt } from "../tasks/transactionTypes.js"
 import type { RunnerFees } from "./ports.js"
 
 /**

@@ -68,9 +68,9 @@ describe("receipt tracker", () => {
     expect((await outcomeB).status).toBe("reverted")
     expect(chain.count("eth_getBlockReceipts")).toBe(1)
     expect(chain.count("eth_getTransactionReceipt")).toBe(0)
-    expect(updates.map((update) => [update.status, update.includedBlock])).toEqual([
-      ["included", 3n],
-      ["reverted", 3n],
+    expect(updates.map((update) => [update.status, update.includedBlock, update.errorCode])).toEqual([
+      ["included", 3n, undefined],
+      ["failed", 3n, "REVERTED"],
     ])
     // The block's own time, and the (wall-clock) time the run observed it.
     expect(updates[0]?.blockTimestamp).toBe((1_700_000_000 + 3) * 1000)

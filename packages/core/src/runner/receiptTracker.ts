@@ -8,12 +8,14 @@
  * jumps the send queue (high priority), has a short deadline and a hedge for slow answers.
  */
 
+import { repairNonceGaps } from "../nonce/gapRepair.js"
 import type { RpcReceipt } from "./chainTypes.js"
 import { type Clock, systemClock } from "./clock.js"
 import { silentLogger } from "./ports.js"
 import { createVerifiedRecipients } from "./receiptDerivation.js"
 import { createBlockFeed } from "./tracker/blockFeed.js"
 import { createBlockSettlement } from "./tracker/blockSettlement.js"
+import { createDeadlines } from "./tracker/deadlines.js"
 import { createDropDetection } from "./tracker/dropDetection.js"
 import { createReplacement } from "./tracker/replacement.js"
 import { createTrackerState } from "./tracker/trackerState.js"
@@ -105,6 +107,18 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     maxLookupsPerPoll: parameters.maxLookupsPerPoll ?? 256,
     chainNonceOf: parameters.chainNonceOf,
   })
+  const deadlines = createDeadlines({
+    rpc,
+    state,
+    nonces,
+    clock,
+    counters,
+    requestOptions,
+    dropAfterBlocks,
+    dropAfterMs,
+    maxLookupsPerPoll: parameters.maxLookupsPerPoll ?? 256,
+    rebroadcast: detection.rebroadcast,
+  })
   const replacement =
     gas === undefined || parameters.replacement === false
       ? undefined
@@ -138,21 +152,8 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     if (head === undefined) return
     if (dropDetection && polled === "advanced") await detection.check(head)
     if (replacement !== undefined && polled === "advanced") await replacement.check(head)
-    await detection.expire(head, dropAfterBlocks, dropAfterMs)
-    if (nonces?.findGaps === undefined) return
-    for (const gap of nonces.findGaps(head, dropAfterBlocks)) {
-      // Nonces that never reached the chain: resync so the lane hands them out again (fillers).
-      logger.warn(
-        {
-          address: gap.lane.address,
-          kind: gap.kind,
-          expected: gap.expected.toString(),
-          found: gap.found.toString(),
-        },
-        "nonce gap detected",
-      )
-      if (gap.kind === "missing") void nonces.resync(gap.lane)
-    }
+    await deadlines.expire(head)
+    repairNonceGaps({ nonces, head, maxBlocksWaiting: dropAfterBlocks, logger })
   }
 
   async function runLoop() {
@@ -219,8 +220,8 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     outcomeOf(hash) {
       return state.outcomeOf(hash.toLowerCase())
     },
-    untrack(hash) {
-      state.untrack(hash.toLowerCase())
+    refuse(hash, errorCode) {
+      state.refuse(hash.toLowerCase(), errorCode)
     },
     settleWithReceipt(raw) {
       state.settleReceipt(raw, undefined)

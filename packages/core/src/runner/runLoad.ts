@@ -10,6 +10,7 @@ import type { Config } from "../config/types.js"
 import { prepareDatabasePath } from "../database/databasePath.js"
 import type { DatabaseManager } from "../database/openDatabase.js"
 import { openDatabase } from "../database/openDatabase.js"
+import { createTaskDatabase } from "../database/taskDatabase.js"
 import type { Devnet } from "../devnet/startDevnet.js"
 import { startDevnet } from "../devnet/startDevnet.js"
 import type { BaseError } from "../errors/base.js"
@@ -27,7 +28,6 @@ import { createWalletPool } from "../wallet/pool.js"
 import { createWallet, type Wallet } from "../wallet/wallet.js"
 import { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
 import { type CrashRecoveryReport, recoverCrashedRuns } from "./crashRecovery.js"
-import { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
 import { checkConfiguredFeePlan } from "./feePlanCheck.js"
 import { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
 import { checkPlanFunding } from "./fundingPlan.js"
@@ -395,7 +395,7 @@ async function runWith(
     rpc,
     nonces,
     gas,
-    recorder: createRecorderAdapter({ recorder: database.recorder, runId, chainId }),
+    recorder: database.recorder,
     pool,
     wallets: ordered,
     // Funded and reclaimed with the workers, never leased (Tempo: the stable fee sponsor).

@@ -2,7 +2,9 @@
  * The Runner: wires the scheduler, wallet leasing, task contexts, the submission pipeline, the
  * receipt tracker, funding and statistics into one run with a graceful end.
  */
+
 import { setMaxListeners } from "node:events"
+import type { RunRecorder } from "../database/recorder.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerAbortedError, RunnerTaskCrashedError } from "../errors/runner.js"
 import { TaskTimedOutError } from "../errors/task.js"
@@ -33,7 +35,6 @@ import type {
 } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
 import type { RunnerEvents } from "./runnerEvents.js"
 import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
 import { retrySetup, type SetupPolicy } from "./setupRetry.js"
@@ -109,7 +110,7 @@ export type RunnerParameters = {
   rpc: RunnerRpc
   nonces: RunnerNonceManager
   gas: RunnerGasManager
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   pool: RunnerWalletPool
   /** The pool's wallets (for funding). */
   wallets: readonly RunnerWallet[]
@@ -232,6 +233,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
   })
   const submitter = createSubmitter({
     chainId,
+    runId: parameters.runId,
     rpc,
     nonces,
     gas,
@@ -300,7 +302,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
     statistics.taskFinished(task.name, outcome, durationMs)
     const status = !outcome.ok ? "failure" : isExpectedFailure(task, result) ? "expected_failure" : "success"
     parameters.events?.taskFinished?.(task.name, status, outcome.ok ? undefined : outcome.code, durationMs)
-    recorder.taskMetric({
+    recorder.recordTaskMetric({
+      runId: parameters.runId,
       workerId: slot.workerId,
       walletAddress: lease.wallet.address,
       taskName: task.name,
@@ -434,7 +437,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
         random: random.fork("delays").next,
         launch(slot) {
           // Back-pressure: a full recorder queue skips starts instead of growing memory.
-          if (recorder.underPressure?.() === true) {
+          if (recorder.underPressure()) {
             statistics.startSkipped()
             return undefined
           }

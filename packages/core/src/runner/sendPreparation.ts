@@ -3,6 +3,9 @@
  * journal row — and, for fees the pipeline chose, the replacement callback the tracker uses on a
  * stuck transaction (same request, same nonce, new fees, journaled before broadcast; ADR 0014).
  */
+
+import type { RunRecorder } from "../database/recorder.js"
+import type { JournalRow } from "../database/rows.js"
 import type { BaseError } from "../errors/base.js"
 import { RunnerSigningError } from "../errors/runner.js"
 import { Err, Ok, type Result } from "../result.js"
@@ -18,7 +21,6 @@ import type {
   RunnerWallet,
 } from "./ports.js"
 import type { PlainTransfer } from "./receiptDerivation.js"
-import type { RunnerJournalRow, RunnerRecorder } from "./recorderPort.js"
 import { plainTransferOf, signRequest } from "./signRequest.js"
 import type { TimeSlices } from "./timeSlices.js"
 import type { TransactionReplacer } from "./tracker/types.js"
@@ -30,7 +32,9 @@ import type { TransactionReplacer } from "./tracker/types.js"
  * const prepared: PreparedSend = (await preparation.prepare(wallet, request, "transfer", signal)).unwrap()
  */
 export type PreparedSend = {
-  row: RunnerJournalRow
+  row: JournalRow
+  /** The recipient (null: a deployment or a raw transaction without one). */
+  to: string | null
   raw: string
   plainTransfer: PlainTransfer | undefined
   lane: RunnerNonceLane
@@ -44,18 +48,19 @@ export type PreparedSend = {
  * Creates the preparation step of the submitter.
  *
  * @example
- * const { prepare } = createSendPreparation({ chainId, gas, nonces, recorder, slices, now: Date.now, estimates })
+ * const { prepare } = createSendPreparation({ chainId, runId, gas, nonces, recorder, slices, now: Date.now, estimates })
  */
 export function createSendPreparation(parameters: {
   chainId: number
+  runId: string
   gas: RunnerGasManager
   nonces: RunnerNonceManager
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   slices: TimeSlices
   now: () => number
   estimates: GasLimitEstimates
 }) {
-  const { chainId, gas, nonces, recorder, slices, now, estimates } = parameters
+  const { chainId, runId, gas, nonces, recorder, slices, now, estimates } = parameters
 
   function sign(
     wallet: RunnerWallet,
@@ -71,7 +76,7 @@ export function createSendPreparation(parameters: {
   function replacer(
     wallet: RunnerWallet,
     request: SendRequest,
-    original: RunnerJournalRow,
+    original: JournalRow,
     nonce: bigint,
     gasLimit: bigint,
   ): TransactionReplacer {
@@ -82,8 +87,8 @@ export function createSendPreparation(parameters: {
       } catch (cause) {
         return Err(new RunnerSigningError({ address: wallet.address, nonce, cause }))
       }
-      const row: RunnerJournalRow = { ...original, hash: replacement.hash.toLowerCase(), sentAt: now() }
-      const journaled = await recorder.journal([row])
+      const row: JournalRow = { ...original, hash: replacement.hash.toLowerCase(), sentAt: now() }
+      const journaled = await recorder.journalTransactions([row])
       if (journaled.isErr()) return journaled
       return Ok({ hash: row.hash, raw: replacement.raw })
     }
@@ -126,14 +131,15 @@ export function createSendPreparation(parameters: {
       reservation.release()
       return Err(new RunnerSigningError({ address: wallet.address, nonce: reservation.nonce, cause }))
     }
-    const row: RunnerJournalRow = {
+    const row: JournalRow = {
       hash: hash.toLowerCase(),
-      walletAddress: wallet.address,
-      nonce: reservation.nonce,
+      runId,
+      chainId,
+      wallet: wallet.address,
       nonceKey: lane.nonceKey,
-      taskName,
+      nonce: reservation.nonce,
+      task: taskName,
       sentAt: now(),
-      to: request.to ?? null,
       ...("feeToken" in request && request.feeToken !== undefined ? { feeToken: request.feeToken } : {}),
     }
     // Fees the task chose itself are its business; fees the pipeline chose may be bumped.
@@ -141,6 +147,7 @@ export function createSendPreparation(parameters: {
       override === undefined ? replacer(wallet, request, row, reservation.nonce, gasLimit) : undefined
     return Ok({
       row,
+      to: request.to ?? null,
       raw,
       lane,
       reservation,

@@ -46,7 +46,16 @@ describe("at most 16 in flight per sender", () => {
     const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: 1_000_000_000n })
     const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, pollIntervalMs: 100 })
     const limit = createSenderLimit({ limit: 16 })
-    const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder, tracker, senderLimit: limit })
+    const submitter = createSubmitter({
+      chainId,
+      runId: "test",
+      rpc,
+      nonces,
+      gas,
+      recorder,
+      tracker,
+      senderLimit: limit,
+    })
     const wallet = createWallet(devnet.accounts[5]!.privateKey).unwrap()
     let mostInFlight = 0
     const sampler = setInterval(() => {

@@ -48,6 +48,7 @@ async function sendThroughFaults(parameters: {
   const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, dropCheckAfterBlocks: 3 })
   const submitter = createSubmitter({
     chainId,
+    runId: "test",
     rpc,
     nonces,
     gas,
@@ -94,7 +95,7 @@ function expectEveryRowIncludedAndNoNonceReused(outcome: Awaited<ReturnType<type
   const statuses = outcome.rows.map((row) => outcome.final.get(row.hash)?.status ?? "pending")
   expect(statuses.every((status) => status === "included")).toBe(true)
   for (const [index, wallet] of outcome.wallets.entries()) {
-    const nonces = outcome.rows.filter((row) => row.walletAddress === wallet.address).map((row) => row.nonce)
+    const nonces = outcome.rows.filter((row) => row.wallet === wallet.address).map((row) => row.nonce)
     expect(new Set(nonces).size).toBe(nonces.length)
     expect(outcome.minedNonces[index]).toBe(BigInt(outcome.perWallet))
   }

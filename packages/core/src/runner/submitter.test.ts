@@ -1,7 +1,8 @@
 import { hexlify, keccak256, randomBytes, Transaction } from "ethers"
 import { describe, expect, it } from "vitest"
-import type { BaseError } from "../errors/base.js"
-import { DatabaseWriteError } from "../errors/database.js"
+import type { RunRecorder } from "../database/recorder.js"
+import type { JournalRow, TransactionUpdate } from "../database/rows.js"
+import { type DatabaseErrorType, DatabaseWriteError } from "../errors/database.js"
 import { RpcInsufficientFundsError, RpcNodeError, RpcTimeoutError } from "../errors/rpc.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
@@ -9,28 +10,28 @@ import { Err, Ok, type Result } from "../result.js"
 import { createFastWallets } from "../signing/fastWallet.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "./recorderPort.js"
 import { createSubmitter } from "./submitter.js"
 import { createFakeChain } from "./testing/fakeChain.js"
 
 function setup(
-  journalResult: () => Result<void, BaseError> = () => Ok(undefined),
+  journalResult: () => Result<void, DatabaseErrorType> = () => Ok(undefined),
   options: { sync?: boolean } = {},
 ) {
   const chain = createFakeChain()
-  const journals: RunnerJournalRow[][] = []
-  const updates: RunnerTransactionUpdate[] = []
-  const recorder: RunnerRecorder = {
-    async journal(rows) {
+  const journals: JournalRow[][] = []
+  const updates: TransactionUpdate[] = []
+  const recorder: RunRecorder = {
+    async journalTransactions(rows) {
       chain.events.push(`journal:${rows.length}`)
       journals.push([...rows])
       return journalResult()
     },
-    update: (rows) => updates.push(...rows),
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
+    updateTransactions: (rows) => updates.push(...rows) > 0,
+    recordTaskMetric: () => true,
+    recordCreatedContract: () => true,
+    recordCreatedAsset: () => true,
+    flush: async () => Ok(undefined),
+    underPressure: () => false,
   }
   const nonces = createNonceManager({ fetchPendingNonce: async () => Ok(0n) })
   const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: 2n })
@@ -39,6 +40,7 @@ function setup(
   const sent: string[] = []
   const submitter = createSubmitter({
     chainId: 31337,
+    runId: "run",
     rpc: chain.rpc,
     nonces,
     gas,
@@ -87,7 +89,7 @@ describe("submission pipeline", () => {
       expect(parsed.nonce).toBe(0)
       expect(parsed.maxFeePerGas).toBe(7n * 2n + 2n)
       expect(parsed.maxPriorityFeePerGas).toBe(2n)
-      expect(parsed.from).toBe(row?.walletAddress)
+      expect(parsed.from).toBe(row?.wallet)
     }
     expect(sent).toHaveLength(5)
   })
@@ -141,7 +143,7 @@ describe("submission pipeline", () => {
     })
     expect(second.isErr() && second.error.code).toBe("RPC_INSUFFICIENT_FUNDS")
     expect(updates).toEqual([
-      { hash: keccak256(probe), status: "rejected", errorCode: "RPC_INSUFFICIENT_FUNDS" },
+      { hash: keccak256(probe), status: "failed", errorCode: "RPC_INSUFFICIENT_FUNDS" },
     ])
     expect(sent).toHaveLength(1)
     // The rejected nonce was released and is handed out again.

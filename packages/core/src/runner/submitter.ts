@@ -4,6 +4,7 @@
  * (issued in the same tick, so the RPC client sends them as one JSON-RPC batch) → settle the nonce
  * reservation. Nothing is broadcast that is not journaled first.
  */
+import type { RunRecorder } from "../database/recorder.js"
 import type { BaseError } from "../errors/base.js"
 import type { ReleaseSenderSlot, SenderLimit } from "../inflight/senderLimit.js"
 import { Err, Ok, type Result } from "../result.js"
@@ -15,7 +16,6 @@ import { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 import type { RunnerGasManager, RunnerLogger, RunnerNonceManager, RunnerRpc, RunnerWallet } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
 import { createSendPreparation, type PreparedSend } from "./sendPreparation.js"
 import { createTimeSlices } from "./timeSlices.js"
 
@@ -45,7 +45,7 @@ export type SubmittedTransaction = {
  * The pipeline.
  *
  * @example
- * const submitter = createSubmitter({ chainId: 31337, rpc, nonces, gas, recorder, tracker })
+ * const submitter = createSubmitter({ chainId: 31337, runId, rpc, nonces, gas, recorder, tracker })
  */
 export type Submitter = {
   send(parameters: {
@@ -68,8 +68,8 @@ function sentTransaction(entry: Queued, outcome: Promise<TransactionOutcome>): S
   const { row } = entry
   return {
     hash: row.hash,
-    from: row.walletAddress,
-    to: row.to,
+    from: row.wallet,
+    to: entry.to,
     nonce: row.nonce,
     nonceKey: row.nonceKey,
     sentAt: row.sentAt,
@@ -82,21 +82,21 @@ function sentTransaction(entry: Queued, outcome: Promise<TransactionOutcome>): S
  * Creates the submission pipeline.
  *
  * @example
- * const submitter = createSubmitter({ chainId, rpc, nonces, gas, recorder, tracker, onSent: (task) => statistics.transactionSent(task) })
+ * const submitter = createSubmitter({ chainId, runId, rpc, nonces, gas, recorder, tracker, onSent: (task) => statistics.transactionSent(task) })
  * const sent = await submitter.send({ wallet, taskName: "transfer", request: { to, value: 1n, gasLimit: 21_000n } })
  */
 export function createSubmitter(parameters: {
   chainId: number
+  /** The run the journal rows belong to. */
+  runId: string
   rpc: RunnerRpc
   nonces: RunnerNonceManager
   gas: RunnerGasManager
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   tracker: ReceiptTracker
   logger?: RunnerLogger
   /** Use eth_sendRawTransactionSync (one parameter only) and take the receipt from its answer. */
   useSendRawTransactionSync?: boolean
-  /** Multiplier (percent) applied to estimates when a request has no gasLimit. */
-  gasEstimateHeadroomPercent?: number
   onSent?(taskName: string): void
   onRejected?(taskName: string, error: BaseError): void
   now?: () => number
@@ -119,16 +119,13 @@ export function createSubmitter(parameters: {
   const flushAtQueued = 200
   const { prepare } = createSendPreparation({
     chainId,
+    runId: parameters.runId,
     gas,
     nonces,
     recorder,
     slices,
     now,
-    estimates: createGasLimitEstimates({
-      rpc,
-      gas,
-      headroomPercent: parameters.gasEstimateHeadroomPercent ?? 25,
-    }),
+    estimates: createGasLimitEstimates({ rpc, gas }),
   })
 
   function scheduleFlush() {
@@ -148,7 +145,7 @@ export function createSubmitter(parameters: {
     const batch = queue
     queue = []
     if (batch.length === 0) return
-    const journaled = await recorder.journal(batch.map((entry) => entry.row))
+    const journaled = await recorder.journalTransactions(batch.map((entry) => entry.row))
     if (journaled.isErr()) {
       // Not durable → not broadcast. The nonces go back to their lanes.
       for (const entry of batch) {
@@ -164,7 +161,7 @@ export function createSubmitter(parameters: {
         hash: entry.row.hash,
         lane: entry.lane,
         nonce: entry.row.nonce,
-        taskName: entry.row.taskName,
+        taskName: entry.row.task,
         raw: entry.raw,
         fees: entry.fees,
         ...(entry.replace === undefined ? {} : { replace: entry.replace }),
@@ -180,13 +177,13 @@ export function createSubmitter(parameters: {
     // `from` routes through the wallet's sticky proxy; the sync variant waits up to a block (anvil: 30 s max).
     const options = parameters.useSendRawTransactionSync ? { timeoutMs: 35_000 } : {}
     const results = batch.map((entry) =>
-      rpc.request<unknown>(method, [entry.raw], { ...options, from: entry.row.walletAddress }),
+      rpc.request<unknown>(method, [entry.raw], { ...options, from: entry.row.wallet }),
     )
     await Promise.all(
       batch.map(async (entry, index) => {
         const result = await (results[index] as Promise<Result<unknown, BaseError>>)
         const outcome = outcomes[index] as Promise<TransactionOutcome>
-        const { hash, taskName } = entry.row
+        const { hash, task: taskName } = entry.row
         if (result.isOk()) {
           entry.reservation.markSubmitted(tracker.head)
           sentCount += 1
@@ -220,9 +217,8 @@ export function createSubmitter(parameters: {
           entry.resolve(Ok(sentTransaction(entry, outcome)))
           return
         }
-        tracker.untrack(hash)
+        tracker.refuse(hash, result.error.code)
         entry.releaseSlot()
-        recorder.update([{ hash, status: "rejected", errorCode: result.error.code }])
         parameters.onRejected?.(taskName, result.error)
         entry.resolve(Err(result.error))
       }),

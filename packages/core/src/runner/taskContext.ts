@@ -3,6 +3,7 @@
  * `sendAndWait`, `waitForReceipt`), reads (`call`), fees from the per-block cache, seeded
  * randomness, database queries, a logger, its cancellation signal, and recorders for what it creates.
  */
+import type { RunRecorder } from "../database/recorder.js"
 import { RunnerUnknownTransactionError } from "../errors/runner.js"
 import { Err } from "../result.js"
 import type { TaskContext, TaskDatabase, TaskSigner } from "../tasks/context.js"
@@ -12,7 +13,6 @@ import { toQuantity } from "./chainTypes.js"
 import { receiptFromOutcome } from "./outcomeReceipt.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import type { ReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
 import type { SubmittedTransaction, Submitter } from "./submitter.js"
 
 /**
@@ -37,7 +37,7 @@ export function createTaskContext(parameters: {
   database: TaskDatabase
   logger: RunnerLogger
   signal: AbortSignal
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   onSent?(sent: SubmittedTransaction): void
 }): TaskContext {
   const { wallet, submitter, tracker, taskName, signal, rpc, recorder } = parameters
@@ -89,10 +89,18 @@ export function createTaskContext(parameters: {
     logger: parameters.logger,
     signal,
     recordContract(contract) {
-      recorder.contract({ ...contract, deployer: wallet.address })
+      const { chainId, runId } = parameters
+      recorder.recordCreatedContract({
+        ...contract,
+        chainId,
+        runId,
+        wallet: wallet.address,
+        createdAt: Date.now(),
+      })
     },
     recordAsset(asset) {
-      recorder.asset({ ...asset, creator: wallet.address })
+      const { chainId, runId } = parameters
+      recorder.recordCreatedAsset({ ...asset, chainId, runId, wallet: wallet.address, createdAt: Date.now() })
     },
   }
 }

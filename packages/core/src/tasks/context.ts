@@ -1,6 +1,7 @@
 import type { Signature, TransactionLike } from "ethers"
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
+import type { RpcRequester } from "../rpc/requester.js"
 import type { ChainDefinition } from "./defineChain.js"
 import type { CreatedAsset, CreatedContract } from "./outcome.js"
 import type { Random } from "./random.js"
@@ -31,13 +32,7 @@ export type TaskSigner = {
  * @example
  * const code = await context.rpc.request<string>("eth_getCode", [address, "latest"])
  */
-export type TaskRpc = {
-  request<T = unknown>(
-    method: string,
-    parameters: readonly unknown[],
-    options?: { signal?: AbortSignal },
-  ): Promise<Result<T, BaseError>>
-}
+export type TaskRpc = RpcRequester
 
 /**
  * Structured logger (a pino child bound to run, worker, wallet and task).

@@ -2,8 +2,9 @@
  * A recorder for unit tests that keeps journaled rows and transaction updates in memory and drops
  * the rest (task metrics, contracts, assets).
  */
+import type { RunRecorder } from "../../database/recorder.js"
+import type { JournalRow, TransactionUpdate } from "../../database/rows.js"
 import { Ok } from "../../result.js"
-import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "../recorderPort.js"
 
 /**
  * Creates an in-memory recorder: `rows` are the journaled rows in order, `updates` every update in
@@ -14,27 +15,29 @@ import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "
  * const tracker = createReceiptTracker({ rpc, recorder })
  */
 export function createMemoryRecorder(): {
-  recorder: RunnerRecorder
-  rows: RunnerJournalRow[]
-  updates: RunnerTransactionUpdate[]
-  final: Map<string, RunnerTransactionUpdate>
+  recorder: RunRecorder
+  rows: JournalRow[]
+  updates: TransactionUpdate[]
+  final: Map<string, TransactionUpdate>
 } {
-  const rows: RunnerJournalRow[] = []
-  const updates: RunnerTransactionUpdate[] = []
-  const final = new Map<string, RunnerTransactionUpdate>()
-  const recorder: RunnerRecorder = {
-    journal: async (journaled) => {
+  const rows: JournalRow[] = []
+  const updates: TransactionUpdate[] = []
+  const final = new Map<string, TransactionUpdate>()
+  const recorder: RunRecorder = {
+    journalTransactions: async (journaled) => {
       rows.push(...journaled)
       return Ok(undefined)
     },
-    update: (changes) => {
+    updateTransactions: (changes) => {
       updates.push(...changes)
       for (const change of changes) final.set(change.hash, { ...final.get(change.hash), ...change })
+      return true
     },
-    taskMetric: () => {},
-    contract: () => {},
-    asset: () => {},
-    flush: async () => {},
+    recordTaskMetric: () => true,
+    recordCreatedContract: () => true,
+    recordCreatedAsset: () => true,
+    flush: async () => Ok(undefined),
+    underPressure: () => false,
   }
   return { recorder, rows, updates, final }
 }

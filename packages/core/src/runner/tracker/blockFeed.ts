@@ -7,9 +7,9 @@
 import type { BaseError } from "../../errors/base.js"
 import type { Result } from "../../result.js"
 import { type RpcBlockHeader, toQuantity } from "../chainTypes.js"
-import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "../ports.js"
+import type { RunnerLogger, RunnerRpc } from "../ports.js"
 import { type BlockFacts, isMethodUnsupported } from "./blockSettlement.js"
-import type { ReceiptTrackerStats, TrackerEvents, TrackerRequestOptions } from "./types.js"
+import type { ReceiptTrackerStats, TrackerEvents, TrackerGasManager, TrackerRequestOptions } from "./types.js"
 
 /**
  * What one poll found.
@@ -29,7 +29,7 @@ export type PollResult = "unreachable" | "idle" | "advanced"
  */
 export function createBlockFeed(parameters: {
   rpc: RunnerRpc
-  gas: RunnerGasManager | undefined
+  gas: TrackerGasManager | undefined
   logger: RunnerLogger
   events: TrackerEvents
   counters: ReceiptTrackerStats

@@ -4,7 +4,8 @@
  * the node lacks it, the receipts of our hashes only, in one batch).
  */
 import type { BaseError } from "../../errors/base.js"
-import { type RpcReceipt, type TransactionReceipt, toQuantity } from "../chainTypes.js"
+import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
+import { type RpcReceipt, toQuantity } from "../chainTypes.js"
 import type { RunnerLogger, RunnerRpc } from "../ports.js"
 import { deriveTransferReceipt, type VerifiedRecipients } from "../receiptDerivation.js"
 import type { TrackerState } from "./trackerState.js"

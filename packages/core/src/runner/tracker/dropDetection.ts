@@ -7,11 +7,11 @@
  * the nonce made reusable; its nonce taken by another transaction (seen twice, to rule out a
  * block landing between the two reads) → `dropped` and the lane resyncs.
  */
-import { RunnerReceiptDeadlineError, type RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
 import type { RpcReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type { RunnerLogger, RunnerNonceLane, RunnerRpc } from "../ports.js"
+import { receiptDeadlineError, superseded } from "./deadlines.js"
 import type { TrackerState } from "./trackerState.js"
 import type {
   ChainNonceReader,
@@ -25,11 +25,6 @@ import type {
 const maximumCheckEveryBlocks = 64
 
 type Lookup = { entry: PendingEntry; found: Result<{ blockNumber?: string | null } | null, unknown> }
-
-/** Replaced by a later transaction with the same nonce: it settles with its group. */
-function superseded(entry: PendingEntry): boolean {
-  return entry.group !== undefined && entry.group.latest !== entry
-}
 
 function laneKey(lane: RunnerNonceLane): string {
   return `${lane.address.toLowerCase()}:${lane.nonceKey}`
@@ -55,16 +50,6 @@ export function createDropDetection(parameters: {
   chainNonceOf: ChainNonceReader | undefined
 }) {
   const { rpc, state, nonces, clock, logger, counters, requestOptions } = parameters
-
-  function deadlineError(entry: PendingEntry, head: bigint): RunnerReceiptDeadlineErrorType {
-    return new RunnerReceiptDeadlineError({
-      hash: entry.hash,
-      address: entry.lane.address,
-      nonce: entry.nonce,
-      waitedMs: Math.round(clock.now() - entry.firstSentAt),
-      waitedBlocks: entry.sentAtBlock === undefined ? 0 : Number(head - entry.sentAtBlock),
-    }) as RunnerReceiptDeadlineErrorType
-  }
 
   function lookAgainIn(entry: PendingEntry, head: bigint, blocks: number) {
     entry.checkAtBlock = head + BigInt(blocks)
@@ -129,7 +114,7 @@ export function createDropDetection(parameters: {
       { hash: entry.hash, address: entry.lane.address, nonce: entry.nonce.toString(), reason },
       "transaction dropped",
     )
-    state.settle(entry, { status: "dropped", error: deadlineError(entry, head) })
+    state.settle(entry, { status: "dropped", error: receiptDeadlineError(entry, head, clock.now()) })
     // Not in any pool and not mined: its nonce is free again (the next reservation fills the gap).
     if (reason === "unknown to the node") nonces?.markDropped?.(entry.lane, entry.nonce)
     void nonces?.resync(entry.lane)
@@ -208,44 +193,5 @@ export function createDropDetection(parameters: {
    * The outer deadline: transactions the node keeps holding (or that were never looked up) past
    * `dropAfterBlocks` / `dropAfterMs` get a last receipt lookup, one re-broadcast, then `dropped`.
    */
-  async function expire(head: bigint | undefined, dropAfterBlocks: number, dropAfterMs: number) {
-    if (state.pending.size === 0) return
-    const now = clock.now()
-    const expired: PendingEntry[] = []
-    for (const entry of state.pending.values()) {
-      if (superseded(entry)) continue
-      const waitedBlocks =
-        head !== undefined && entry.sentAtBlock !== undefined ? Number(head - entry.sentAtBlock) : 0
-      if (waitedBlocks < dropAfterBlocks && now - entry.sentAt < dropAfterMs) continue
-      expired.push(entry)
-      if (expired.length >= parameters.maxLookupsPerPoll) break
-    }
-    if (expired.length === 0) return
-    const receipts = await Promise.all(
-      expired.map((entry) =>
-        rpc.request<RpcReceipt | null>("eth_getTransactionReceipt", [entry.hash], requestOptions),
-      ),
-    )
-    const offerAgain: PendingEntry[] = []
-    for (const [index, entry] of expired.entries()) {
-      const result = receipts[index]
-      if (result === undefined || result.isErr() || !state.pending.has(entry.hash)) continue
-      if (result.value !== null) {
-        state.settleReceipt(result.value, undefined)
-        continue
-      }
-      if (!entry.rebroadcast && entry.raw !== undefined) {
-        offerAgain.push(entry)
-        entry.sentAtBlock = head
-        continue
-      }
-      counters.droppedDetected += 1
-      state.settle(entry, { status: "dropped", error: deadlineError(entry, head ?? 0n) })
-      // The node may still hold it: the nonce is not freed, the lane asks the chain.
-      void nonces?.resync(entry.lane)
-    }
-    if (offerAgain.length > 0) await rebroadcast(offerAgain, head ?? 0n)
-  }
-
-  return { check, expire }
+  return { check, rebroadcast }
 }

@@ -132,7 +132,11 @@ describe("replacement of stuck transactions", () => {
     await test.mineBlocks(4)
     expect(test.signed).toHaveLength(1)
     expect(test.updates).toContainEqual(
-      expect.objectContaining({ hash: keccak256("0xb1"), status: "rejected" }),
+      expect.objectContaining({
+        hash: keccak256("0xb1"),
+        status: "failed",
+        errorCode: "RPC_REPLACEMENT_UNDERPRICED",
+      }),
     )
     expect(test.updates.some((update) => update.hash === hashA && update.status === "replaced")).toBe(false)
     expect(test.tracker.pendingCount).toBe(1)

@@ -8,12 +8,13 @@
  * cap — journaled, then broadcast. Both hashes stay tracked; whichever is mined wins
  * (trackerState.ts `retireGroup`).
  */
+
+import type { RunRecorder } from "../../database/recorder.js"
 import { classifySendOutcome } from "../../rpc/sendOutcome.js"
 import type { Clock } from "../clock.js"
-import type { RunnerFees, RunnerGasManager, RunnerLogger, RunnerRpc } from "../ports.js"
-import type { RunnerRecorder } from "../recorderPort.js"
+import type { RunnerFees, RunnerLogger, RunnerRpc } from "../ports.js"
 import type { TrackerState } from "./trackerState.js"
-import type { PendingEntry, ReceiptTrackerStats, ReplacementGroup } from "./types.js"
+import type { PendingEntry, ReceiptTrackerStats, ReplacementGroup, TrackerGasManager } from "./types.js"
 
 function maxFeeOf(fees: RunnerFees): bigint {
   return "gasPrice" in fees ? fees.gasPrice : fees.maxFeePerGas
@@ -29,10 +30,10 @@ function maxFeeOf(fees: RunnerFees): bigint {
 export function createReplacement(parameters: {
   rpc: RunnerRpc
   state: TrackerState
-  gas: RunnerGasManager
+  gas: TrackerGasManager
   clock: Clock
   logger: RunnerLogger
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   counters: ReceiptTrackerStats
   afterBlocks: number
   afterMs: number
@@ -92,7 +93,7 @@ export function createReplacement(parameters: {
       }
       if (!state.join(member, entry)) {
         // Settled while signing: the replacement was journaled but never leaves this process.
-        recorder.update([{ hash, status: "replaced", replacedBy: entry.hash }])
+        recorder.updateTransactions([{ hash, status: "replaced", replacedBy: entry.hash }])
         return
       }
       group.members.push(member)
@@ -107,12 +108,12 @@ export function createReplacement(parameters: {
         group.members.pop()
         group.latest = entry
         entry.underpricedBlocks = 0
-        recorder.update([{ hash, status: "rejected", errorCode: answer.error.code }])
+        recorder.updateTransactions([{ hash, status: "failed", errorCode: answer.error.code }])
         logger.info({ hash: entry.hash, reason: outcome.reason }, "replacement refused")
         return
       }
       counters.replacements += 1
-      recorder.update([{ hash: entry.hash, status: "replaced", replacedBy: hash }])
+      recorder.updateTransactions([{ hash: entry.hash, status: "replaced", replacedBy: hash }])
       logger.info(
         {
           hash: entry.hash,

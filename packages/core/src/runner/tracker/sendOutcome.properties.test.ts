@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import type { TransactionStatus } from "../../database/schema.js"
 import type { BaseError } from "../../errors/base.js"
 import { RpcTimeoutError } from "../../errors/rpc.js"
 import { createNonceManager } from "../../nonce/nonceManager.js"
@@ -9,7 +10,6 @@ import { type RpcReceipt, toQuantity } from "../chainTypes.js"
 import { createTimerClock } from "../clock.js"
 import type { RunnerNonceLane, RunnerRpc } from "../ports.js"
 import { createReceiptTracker } from "../receiptTracker.js"
-import type { RunnerTransactionStatus } from "../recorderPort.js"
 
 // The outcome invariant, over arbitrary sequences of send answers against a simulated node:
 // the real nonce manager, the real send-outcome classification (markRejected) and the real
@@ -166,20 +166,22 @@ function createSimulatedNode() {
 
 async function runScenario(commands: Command[]) {
   const node = createSimulatedNode()
-  const statuses = new Map<string, RunnerTransactionStatus>()
+  const statuses = new Map<string, TransactionStatus>()
   const violations: string[] = []
   const manager = createNonceManager({ fetchPendingNonce: async () => Ok(node.pendingNonce()) })
   const tracker = createReceiptTracker({
     rpc: node.rpc,
     recorder: {
-      journal: async () => Ok(undefined),
-      update: (updates) => {
+      journalTransactions: async () => Ok(undefined),
+      updateTransactions: (updates) => {
         for (const update of updates) statuses.set(update.hash, update.status)
+        return true
       },
-      taskMetric: () => {},
-      contract: () => {},
-      asset: () => {},
-      flush: async () => {},
+      recordTaskMetric: () => true,
+      recordCreatedContract: () => true,
+      recordCreatedAsset: () => true,
+      flush: async () => Ok(undefined),
+      underPressure: () => false,
     },
     nonces: manager,
     clock: createTimerClock(),
@@ -221,8 +223,7 @@ async function runScenario(commands: Command[]) {
       // The submitter's settle step, verbatim in effect: the reservation classifies the error.
       if (error === undefined) reservation.markSubmitted(tracker.head)
       else if (reservation.markRejected(error, tracker.head) !== "submitted") {
-        tracker.untrack(hash)
-        statuses.set(hash, "rejected")
+        tracker.refuse(hash, error.code)
       }
     }
   }

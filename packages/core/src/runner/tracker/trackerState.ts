@@ -3,11 +3,13 @@
  * the journal), recent outcomes, and the waiters of `waitForSettled`. Settling writes the
  * journal, confirms the nonce and resolves the task's promise — the one place that does so.
  */
+import type { RunRecorder } from "../../database/recorder.js"
+import { revertedErrorCode, type TransactionUpdate } from "../../database/rows.js"
+import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
 import { parseReceipt, type RpcReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type { RunnerLogger } from "../ports.js"
 import type { VerifiedRecipients } from "../receiptDerivation.js"
-import type { RunnerRecorder } from "../recorderPort.js"
 import type { PendingEntry, TrackerEvents, TrackerNonceManager, TransactionOutcome } from "./types.js"
 
 /**
@@ -21,6 +23,23 @@ function inclusionTimes(blockTimestamp: number | undefined) {
     includedAt: Date.now(),
     ...(blockTimestamp === undefined ? {} : { blockTimestamp: blockTimestamp * 1000 }),
   }
+}
+
+/** The journal update of a mined transaction: `included`, or `failed` with the code `REVERTED`. */
+function minedUpdate(
+  hash: string,
+  receipt: TransactionReceipt,
+  blockTimestamp: number | undefined,
+): TransactionUpdate {
+  const mined = {
+    hash,
+    status: receipt.status === "success" ? ("included" as const) : ("failed" as const),
+    includedBlock: receipt.blockNumber,
+    ...inclusionTimes(blockTimestamp),
+    gasUsed: receipt.gasUsed,
+    effectiveGasPrice: receipt.effectiveGasPrice,
+  }
+  return receipt.status === "success" ? mined : { ...mined, errorCode: revertedErrorCode }
 }
 
 /** How many settled outcomes and dropped entries are remembered. */
@@ -42,7 +61,7 @@ export type TrackerState = ReturnType<typeof createTrackerState>
  * const state = createTrackerState({ recorder, nonces, clock, logger, events: {}, recipients })
  */
 export function createTrackerState(parameters: {
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   nonces: TrackerNonceManager | undefined
   clock: Clock
   logger: RunnerLogger
@@ -71,7 +90,7 @@ export function createTrackerState(parameters: {
       if (member === winner || !pending.has(member.hash)) continue
       pending.delete(member.hash)
       promises.delete(member.hash)
-      recorder.update([{ hash: member.hash, status: "replaced", replacedBy: winner.hash }])
+      recorder.updateTransactions([{ hash: member.hash, status: "replaced", replacedBy: winner.hash }])
       // Not in any pool any more unless mined late: a late receipt still corrects the journal.
       if (outcome.status === "dropped") remember(dropped, member.hash, member)
     }
@@ -83,27 +102,17 @@ export function createTrackerState(parameters: {
       // A superseded member gone from the pool: its replacement still decides the outcome.
       pending.delete(entry.hash)
       promises.delete(entry.hash)
-      recorder.update([{ hash: entry.hash, status: "replaced", replacedBy: group.latest.hash }])
+      recorder.updateTransactions([{ hash: entry.hash, status: "replaced", replacedBy: group.latest.hash }])
       return
     }
     retireGroup(entry, outcome)
     pending.delete(entry.hash)
     const latencyMs = clock.now() - entry.firstSentAt
     if (outcome.status === "dropped") {
-      recorder.update([{ hash: entry.hash, status: "dropped", errorCode: outcome.error.code }])
+      recorder.updateTransactions([{ hash: entry.hash, status: "dropped", errorCode: outcome.error.code }])
       remember(dropped, entry.hash, entry)
     } else {
-      const { receipt } = outcome
-      recorder.update([
-        {
-          hash: entry.hash,
-          status: outcome.status,
-          includedBlock: receipt.blockNumber,
-          ...inclusionTimes(receipt.blockTimestamp),
-          gasUsed: receipt.gasUsed,
-          effectiveGasPrice: receipt.effectiveGasPrice,
-        },
-      ])
+      recorder.updateTransactions([minedUpdate(entry.hash, outcome.receipt, outcome.receipt.blockTimestamp)])
       nonces?.confirm(entry.lane, entry.nonce + 1n)
     }
     promises.delete(entry.hash)
@@ -128,16 +137,7 @@ export function createTrackerState(parameters: {
       { hash, block: receipt.blockNumber.toString() },
       "a transaction marked dropped was mined later",
     )
-    recorder.update([
-      {
-        hash,
-        status,
-        includedBlock: receipt.blockNumber,
-        ...inclusionTimes(blockTimestamp),
-        gasUsed: receipt.gasUsed,
-        effectiveGasPrice: receipt.effectiveGasPrice,
-      },
-    ])
+    recorder.updateTransactions([minedUpdate(hash, receipt, blockTimestamp)])
     nonces?.confirm(late.lane, late.nonce + 1n)
   }
 
@@ -161,9 +161,11 @@ export function createTrackerState(parameters: {
     promises.delete(member.hash)
   }
 
-  function untrack(hash: string) {
+  /** The node refused the broadcast (proof it is in no pool): the row ends `failed` with the node's code. */
+  function refuse(hash: string, errorCode: string) {
     pending.delete(hash)
     promises.delete(hash)
+    recorder.updateTransactions([{ hash, status: "failed", errorCode }])
     if (pending.size === 0) wakeWaiters()
   }
 
@@ -181,7 +183,7 @@ export function createTrackerState(parameters: {
     track,
     join,
     leave,
-    untrack,
+    refuse,
     outcomeOf,
     wakeWaiters,
   }

@@ -2,10 +2,12 @@
  * The receipt tracker's public types and the options of `createReceiptTracker`.
  */
 
+import type { RunRecorder } from "../../database/recorder.js"
 import type { BaseError } from "../../errors/base.js"
 import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
-import type { RpcReceipt, TransactionReceipt } from "../chainTypes.js"
+import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
+import type { RpcReceipt } from "../chainTypes.js"
 import type { Clock } from "../clock.js"
 import type {
   RunnerFees,
@@ -16,7 +18,6 @@ import type {
   RunnerRpc,
 } from "../ports.js"
 import type { PlainTransfer } from "../receiptDerivation.js"
-import type { RunnerRecorder } from "../recorderPort.js"
 
 /**
  * How a tracked transaction ended.
@@ -100,8 +101,11 @@ export type ReceiptTracker = {
   start(): Promise<void>
   stop(): void
   track(transaction: TrackedTransaction): Promise<TransactionOutcome>
-  /** The broadcast was refused: forget the transaction without settling statistics. */
-  untrack(hash: string): void
+  /**
+   * The node refused the broadcast (proof it is in no pool): the journal row ends `failed` with
+   * `errorCode`, and the transaction is forgotten without settling statistics.
+   */
+  refuse(hash: string, errorCode: string): void
   /** A receipt obtained elsewhere (eth_sendRawTransactionSync). */
   settleWithReceipt(raw: RpcReceipt): void
   /** Resolves true when nothing is pending any more, false at the timeout. */
@@ -159,6 +163,15 @@ export type TrackerNonceManager = RunnerNonceManager & {
 }
 
 /**
+ * The gas manager as the tracker uses it: fed each new block, asked for replacement fees (it never
+ * estimates gas limits).
+ *
+ * @example
+ * const gas: TrackerGasManager = createGasManager({ eip1559: true })
+ */
+export type TrackerGasManager = Omit<RunnerGasManager, "gasLimitFor">
+
+/**
  * Options of `createReceiptTracker`.
  *
  * @example
@@ -166,9 +179,9 @@ export type TrackerNonceManager = RunnerNonceManager & {
  */
 export type ReceiptTrackerOptions = {
   rpc: RunnerRpc
-  recorder: RunnerRecorder
+  recorder: RunRecorder
   nonces?: TrackerNonceManager
-  gas?: RunnerGasManager
+  gas?: TrackerGasManager
   clock?: Clock
   logger?: RunnerLogger
   events?: TrackerEvents
