@@ -1,15 +1,5 @@
 // Public exports of the runner folder (named exports only).
 export {
-  FundingInsufficientBalanceError,
-  type FundingInsufficientBalanceErrorType,
-  FundingNoFunderError,
-  type FundingNoFunderErrorType,
-  FundingPlanUnderfundedError,
-  type FundingPlanUnderfundedErrorType,
-  FundingTransactionFailedError,
-  type FundingTransactionFailedErrorType,
-} from "../errors/funding.js"
-export {
   RunnerAbortedError,
   type RunnerAbortedErrorType,
   RunnerInvalidPlanError,
@@ -29,22 +19,6 @@ export { createChainNonceManager, createConfiguredGasManager } from "./chainPort
 export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
 export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
-export {
-  type FundingErrorType,
-  type FundingReport,
-  type FundingTransferRecord,
-  fundingTaskName,
-  fundWallets,
-  reclaimFunds,
-} from "./funding.js"
-export {
-  type FundingCommandOptions,
-  fundConfiguredWallets,
-  reclaimConfiguredWallets,
-} from "./fundingCommands.js"
-export { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
-export { checkPlanFunding, estimatePlanSpend, type PlanSpend } from "./fundingPlan.js"
-export { type FundingCommandReport, type FundingSession, openFundingSession } from "./fundingSession.js"
 export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
 export { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 export {
@@ -86,4 +60,14 @@ export {
 export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
 export { createTaskContext } from "./taskContext.js"
 export { createTaskPicker, type TaskPicker } from "./taskPicker.js"
+export {
+  type FundingCommandOptions,
+  fundConfiguredWallets,
+  reclaimConfiguredWallets,
+} from "./walletFunding/fundingCommands.js"
+export {
+  type FundingCommandReport,
+  type FundingSession,
+  openFundingSession,
+} from "./walletFunding/fundingSession.js"
 export { keepShard, loadFunder, loadWorkerWallets, walletSeed } from "./workerWallets.js"

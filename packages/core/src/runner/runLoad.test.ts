@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { parseConfig } from "../config/parse.js"
 import { getRunningDevnetPids } from "../devnet/processRegistry.js"
-import { fundingTaskName } from "./funding.js"
+import { fundingTaskName } from "../funding/fundWallets.js"
 import { type RunLoadInspection, runLoad } from "./runLoad.js"
 import { testChain } from "./testing/testChain.js"
 

@@ -6,22 +6,22 @@ import { setMaxListeners } from "node:events"
 import type { BaseError } from "../errors/base.js"
 import { RunnerAbortedError, RunnerTaskCrashedError } from "../errors/runner.js"
 import { TaskTimedOutError } from "../errors/task.js"
-import { createSenderLimit } from "../inflight/senderLimit.js"
-import { Err, Ok, type Result } from "../result.js"
-import type { TaskDatabase } from "../tasks/context.js"
-import type { ChainDefinition } from "../tasks/defineChain.js"
-import type { TaskDefinition } from "../tasks/defineTask.js"
-import { formatUnits } from "../tasks/feeCurrency.js"
-import type { FundingHook } from "../tasks/funding.js"
-import { createRandom } from "../tasks/random.js"
-import { type Clock, systemClock } from "./clock.js"
+import type { FundingHook } from "../funding/fundingHook.js"
 import {
   type FundingErrorType,
   type FundingReport,
   fundingTaskName,
   fundWallets,
   reclaimFunds,
-} from "./funding.js"
+} from "../funding/fundWallets.js"
+import { createSenderLimit } from "../inflight/senderLimit.js"
+import { Err, Ok, type Result } from "../result.js"
+import type { TaskDatabase } from "../tasks/context.js"
+import type { ChainDefinition } from "../tasks/defineChain.js"
+import type { TaskDefinition } from "../tasks/defineTask.js"
+import { formatUnits } from "../tasks/feeCurrency.js"
+import { createRandom } from "../tasks/random.js"
+import { type Clock, systemClock } from "./clock.js"
 import type {
   RunnerGasManager,
   RunnerLogger,

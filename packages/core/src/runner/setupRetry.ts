@@ -6,6 +6,7 @@
  */
 import type { BaseError } from "../errors/base.js"
 import { RunnerRpcOutageError, type RunnerRpcOutageErrorType } from "../errors/runner.js"
+import { withWaitLog } from "../logging/waitLog.js"
 import { Err, type Result } from "../result.js"
 import type { RunnerLogger } from "./ports.js"
 
@@ -63,31 +64,6 @@ export function isTransientSetupError(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause
   }
   return false
-}
-
-/**
- * Logs `waiting for <what>: N s` every interval while `promise` is open (nothing for quick waits).
- *
- * @example
- * const receipt = await withWaitLog(logger, `funding transaction ${hash}`, sent.wait())
- */
-export async function withWaitLog<T>(
-  logger: RunnerLogger,
-  what: string,
-  promise: Promise<T>,
-  intervalMs = 5000,
-): Promise<T> {
-  const startedAt = Date.now()
-  const timer = setInterval(() => {
-    const seconds = Math.round((Date.now() - startedAt) / 1000)
-    logger.info({ waitingFor: what, seconds }, `waiting for ${what}: ${seconds} s`)
-  }, intervalMs)
-  timer.unref()
-  try {
-    return await promise
-  } finally {
-    clearInterval(timer)
-  }
 }
 
 /** Seconds since the last answer (or since setup began when nothing answered yet). */

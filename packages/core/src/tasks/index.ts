@@ -41,7 +41,6 @@ export {
   formatUnits,
   nativeFeeCurrency,
 } from "./feeCurrency.js"
-export type { FundingHook, FundingTransfer } from "./funding.js"
 export {
   type ConfirmedTransaction,
   checkCleanRun,

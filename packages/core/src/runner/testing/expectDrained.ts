@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest"
 import { openDatabase } from "../../database/openDatabase.js"
-import { fundingTaskName } from "../funding.js"
+import { fundingTaskName } from "../../funding/fundWallets.js"
 import type { SigintRun } from "./sigintRun.js"
 
 function isAlive(pid: number): boolean {

@@ -5,12 +5,12 @@
  * of failing the whole round.
  */
 import type { BaseError } from "../errors/base.js"
+import { silentLogger } from "../logging/silentLogger.js"
 import type { Result } from "../result.js"
 import { isPoolFullRefusal } from "../rpc/sendOutcome.js"
+import type { RunnerLogger, RunnerWallet } from "../runner/ports.js"
+import type { SubmittedTransaction, Submitter } from "../runner/submitter.js"
 import type { SendRequest } from "../tasks/transactionTypes.js"
-import type { RunnerLogger, RunnerWallet } from "./ports.js"
-import { silentLogger } from "./ports.js"
-import type { SubmittedTransaction, Submitter } from "./submitter.js"
 
 /**
  * Back-off of {@link sendWithPoolRetry}: the first wait, the longest and how many tries in all.

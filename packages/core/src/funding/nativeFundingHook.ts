@@ -3,8 +3,8 @@
  * default moves the native currency; a chain without native value (Tempo) provides TIP-20 transfers.
  */
 import { Ok } from "../result.js"
-import type { FundingHook } from "../tasks/funding.js"
-import type { RunnerFees } from "./ports.js"
+import type { RunnerFees } from "../runner/ports.js"
+import type { FundingHook } from "./fundingHook.js"
 
 const transferGas = 21_000n
 

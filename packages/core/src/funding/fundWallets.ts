@@ -13,13 +13,13 @@ import {
   FundingTransactionFailedError,
   type FundingTransactionFailedErrorType,
 } from "../errors/funding.js"
+import { silentLogger } from "../logging/silentLogger.js"
+import { withWaitLog } from "../logging/waitLog.js"
 import { Err, Ok, type Result } from "../result.js"
-import type { FundingHook } from "../tasks/funding.js"
-import { sendWithPoolRetry } from "./fundingSend.js"
-import type { RunnerGasManager, RunnerLogger, RunnerRpc, RunnerWallet } from "./ports.js"
-import { silentLogger } from "./ports.js"
-import { withWaitLog } from "./setupRetry.js"
-import type { Submitter } from "./submitter.js"
+import type { RunnerGasManager, RunnerLogger, RunnerRpc, RunnerWallet } from "../runner/ports.js"
+import type { Submitter } from "../runner/submitter.js"
+import type { FundingHook } from "./fundingHook.js"
+import { sendWithPoolRetry } from "./sendWithPoolRetry.js"
 
 /**
  * Task name under which funding and reclaim transactions are journaled (kept out of the run statistics).

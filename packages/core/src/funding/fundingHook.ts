@@ -1,7 +1,7 @@
 import type { BaseError } from "../errors/base.js"
 import type { Result } from "../result.js"
-import type { TaskRpc, TaskSigner } from "./context.js"
-import type { SendRequest, TransactionFees } from "./transactionTypes.js"
+import type { TaskRpc, TaskSigner } from "../tasks/context.js"
+import type { SendRequest, TransactionFees } from "../tasks/transactionTypes.js"
 
 /**
  * One funding transaction (it may pay several recipients when the chain batches calls) and the most

@@ -2,17 +2,17 @@
  * `wallets fund` and `wallets reclaim` as library calls: the wallets `start` would use (config
  * sources, `wallets.count`, the shard's slice) funded from, or emptied back to, the funder.
  */
-import type { Config } from "../config/types.js"
-import type { BaseError } from "../errors/base.js"
-import { FundingNoFunderError } from "../errors/funding.js"
-import { Err, Ok, type Result } from "../result.js"
-import type { ChainDefinition } from "../tasks/defineChain.js"
-import { fundWallets, reclaimFunds } from "./funding.js"
-import { defaultFundingTarget } from "./fundingHook.js"
+import type { Config } from "../../config/types.js"
+import type { BaseError } from "../../errors/base.js"
+import { FundingNoFunderError } from "../../errors/funding.js"
+import { fundWallets, reclaimFunds } from "../../funding/fundWallets.js"
+import { defaultFundingTarget } from "../../funding/nativeFundingHook.js"
+import { Err, Ok, type Result } from "../../result.js"
+import type { ChainDefinition } from "../../tasks/defineChain.js"
+import type { RunnerLogger } from "../ports.js"
+import type { RunShard } from "../shard.js"
+import { loadFunder, loadWorkerWallets } from "../workerWallets.js"
 import { type FundingCommandReport, type FundingSession, openFundingSession } from "./fundingSession.js"
-import type { RunnerLogger } from "./ports.js"
-import type { RunShard } from "./shard.js"
-import { loadFunder, loadWorkerWallets } from "./workerWallets.js"
 
 /**
  * Options of {@link fundConfiguredWallets} and {@link reclaimConfiguredWallets}.

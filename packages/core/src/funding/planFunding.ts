@@ -7,10 +7,10 @@ import type { Config } from "../config/types.js"
 import type { BaseError } from "../errors/base.js"
 import { FundingPlanUnderfundedError, type FundingPlanUnderfundedErrorType } from "../errors/funding.js"
 import { Err, Ok, type Result } from "../result.js"
+import type { RunnerRpc } from "../runner/ports.js"
 import { type ChainDefinition, defaultGasPerTask } from "../tasks/defineChain.js"
-import type { FundingHook } from "../tasks/funding.js"
 import { createTaskRegistry } from "../tasks/registry.js"
-import type { RunnerRpc } from "./ports.js"
+import type { FundingHook } from "./fundingHook.js"
 
 /** Fees move between the estimate and the run: the plan is checked at 1.5× today's price. */
 const marginPercent = 150n
