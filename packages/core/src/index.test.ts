@@ -14,12 +14,14 @@ const entryOwnNames = [
   "Result",
   "resultFromPromise",
   "resultFromThrowing",
+  // TODO(issue 17): the task harness leaves the root for the `/testing` entry.
+  "startTaskRunner",
 ]
 
-/** Every folder of src/ that has an `index.ts` barrel, sorted. */
+/** Every folder of src/ that has an `index.ts` barrel, sorted (testing/ is its own entry). */
 function listBarrelFolders(): string[] {
   return readdirSync(sourceDirectory)
-    .filter((name) => statSync(join(sourceDirectory, name)).isDirectory())
+    .filter((name) => name !== "testing" && statSync(join(sourceDirectory, name)).isDirectory())
     .filter((name) => {
       try {
         return statSync(join(sourceDirectory, name, "index.ts")).isFile()
@@ -125,6 +127,7 @@ describe("@testnet/core entry", () => {
           "Result",
           "resultFromPromise",
           "resultFromThrowing",
+          "startTaskRunner",
         ],
         "logging": [
           "createLogger",
@@ -231,7 +234,6 @@ describe("@testnet/core entry", () => {
           "readValue",
           "sendAndConfirm",
           "sendExpectingRevert",
-          "startTaskRunner",
           "succeeded",
           "taskFailure",
           "waitForForeignReceipts",

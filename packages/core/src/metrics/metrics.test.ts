@@ -6,14 +6,14 @@ import { afterAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../database/openDatabase.js"
 import { createProxyManager } from "../proxy/proxyManager.js"
 import { startRunReporting } from "../report/runReporting.js"
-import { runShortLoad } from "../report/testing/shortRun.js"
 import type { Runner } from "../runner/runner.js"
 import type { RunSnapshot } from "../runner/statistics.js"
-import { testChain } from "../runner/testing/testChain.js"
+import { checkMetrics, ensurePromtool } from "../testing/metrics/ensurePromtool.js"
+import { runShortLoad } from "../testing/report/shortRun.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { createMetricsServer } from "./metricsServer.js"
 import { createMetricsEvents, observeRunner } from "./observeRunner.js"
 import { createRunMetrics } from "./runMetrics.js"
-import { checkMetrics, ensurePromtool } from "./testing/ensurePromtool.js"
 
 const directory = mkdtempSync(join(tmpdir(), "metrics-"))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))

@@ -6,14 +6,14 @@ import { join } from "node:path"
 import { startMethodFaultProxy } from "@testnet/test-helpers"
 import { hexlify, Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runTestCli } from "../cli/testing/cliHarness.js"
 import { parseConfig } from "../config/parse.js"
 import { openDatabase } from "../database/openDatabase.js"
 import { type Devnet, startDevnet } from "../devnet/startDevnet.js"
 import { createRpcClient } from "../rpc/client.js"
 import { getDevnetOptions } from "../tasks/defineChain.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { runLoad } from "./runLoad.js"
-import { testChain } from "./testing/testChain.js"
 
 // Faults met where users meet them: a real anvil behind a real loopback proxy that injects one
 // fault at a time (a JSON-RPC -32603 on a send, a hung request, a dead RPC), and a real SQLite file.

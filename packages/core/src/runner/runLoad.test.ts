@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest"
 import { parseConfig } from "../config/parse.js"
 import { getRunningDevnetPids } from "../devnet/processRegistry.js"
 import { fundingTaskName } from "../funding/fundWallets.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { type RunLoadInspection, runLoad } from "./runLoad.js"
-import { testChain } from "./testing/testChain.js"
 
 const directory = mkdtempSync(join(tmpdir(), "runner-load-"))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))

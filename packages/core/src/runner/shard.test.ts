@@ -1,9 +1,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { parseConfig } from "../config/parse.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { runLoad } from "./runLoad.js"
 import { formatShard, selectShard } from "./shard.js"
-import { testChain } from "./testing/testChain.js"
 import { keepShard } from "./workerWallets.js"
 
 describe("selectShard", () => {

@@ -53,11 +53,7 @@ export {
   readValue,
   sendAndConfirm,
   sendExpectingRevert,
-  startTaskRunner,
   succeeded,
-  type TaskRun,
-  type TaskRunner,
-  type TaskRunnerOptions,
   taskFailure,
   waitForForeignReceipts,
 } from "./kit/index.js"

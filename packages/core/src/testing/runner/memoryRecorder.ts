@@ -3,7 +3,7 @@
  * the rest (task metrics, contracts, assets).
  */
 import { Ok } from "../../result.js"
-import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "../recorderPort.js"
+import type { RunnerJournalRow, RunnerRecorder, RunnerTransactionUpdate } from "../../runner/recorderPort.js"
 
 /**
  * Creates an in-memory recorder: `rows` are the journaled rows in order, `updates` every update in

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { DatabaseDialect } from "../migrations.js"
+import type { DatabaseDialect } from "../../database/migrations.js"
 import { startTestPostgres, type TestPostgres } from "./postgresServer.js"
 
 /**

@@ -6,11 +6,11 @@
 import { keccak256 } from "ethers"
 import fc from "fast-check"
 import { expect } from "vitest"
+import type { SigningBackend } from "../../signing/digestSigner.js"
+import { createFastWallet } from "../../signing/fastWallet.js"
+import type { KeccakBackend } from "../../signing/keccak.js"
+import { toLeanTransaction } from "../../signing/leanTransaction.js"
 import { createWallet } from "../../wallet/wallet.js"
-import type { SigningBackend } from "../digestSigner.js"
-import { createFastWallet } from "../fastWallet.js"
-import type { KeccakBackend } from "../keccak.js"
-import { toLeanTransaction } from "../leanTransaction.js"
 import { leanTransactionArbitrary } from "./arbitraries.js"
 
 // Hardhat/anvil dev keys 0–3 (public test keys), assembled so no literal key sits in the source.

@@ -6,9 +6,9 @@ import { keccak256 } from "ethers"
 import type { BaseError } from "../../errors/base.js"
 import { RpcMethodNotFoundError } from "../../errors/rpc.js"
 import { Err, Ok, type Result } from "../../result.js"
-import type { RpcReceipt } from "../chainTypes.js"
-import { toQuantity } from "../chainTypes.js"
-import type { RunnerRpc } from "../ports.js"
+import type { RpcReceipt } from "../../runner/chainTypes.js"
+import { toQuantity } from "../../runner/chainTypes.js"
+import type { RunnerRpc } from "../../runner/ports.js"
 
 /**
  * A fake chain and its RPC.

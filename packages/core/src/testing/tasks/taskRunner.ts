@@ -16,11 +16,11 @@ import type { Result } from "../../result.js"
 import { createRpcClient } from "../../rpc/client.js"
 import { createTaskDatabase } from "../../runner/databaseAdapter.js"
 import { type RunLoadReport, runLoad } from "../../runner/runLoad.js"
-import type { TaskContext, TaskDatabase } from "../context.js"
-import { type ChainDefinition, getDevnetOptions } from "../defineChain.js"
-import { defineTask, type TaskDefinition, type TaskRunResult } from "../defineTask.js"
-import { checkCleanRun } from "./checkCleanRun.js"
-import { succeeded } from "./succeeded.js"
+import type { TaskContext, TaskDatabase } from "../../tasks/context.js"
+import { type ChainDefinition, getDevnetOptions } from "../../tasks/defineChain.js"
+import { defineTask, type TaskDefinition, type TaskRunResult } from "../../tasks/defineTask.js"
+import { checkCleanRun } from "../../tasks/kit/checkCleanRun.js"
+import { succeeded } from "../../tasks/kit/succeeded.js"
 
 /**
  * What one task run produced: the task's own Result and the runner's report.

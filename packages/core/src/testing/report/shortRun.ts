@@ -11,7 +11,7 @@ import {
   runLoad,
 } from "../../runner/runLoad.js"
 import type { Runner } from "../../runner/runner.js"
-import { testChain } from "../../runner/testing/testChain.js"
+import { testChain } from "../runner/testChain.js"
 
 /**
  * Runs `durationSeconds` of load at `targetTps` into `<directory>/testchain.db` and returns

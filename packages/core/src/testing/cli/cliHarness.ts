@@ -1,8 +1,8 @@
+import { type RunCliOptions, runCli } from "../../cli/runCli.js"
 import { Ok } from "../../result.js"
 import { type ChainDefinition, defineChain } from "../../tasks/defineChain.js"
 import { defineTask } from "../../tasks/defineTask.js"
 import { createTaskOutcome } from "../../tasks/outcome.js"
-import { type RunCliOptions, runCli } from "../runCli.js"
 
 /**
  * A small chain for CLI tests (not exported from the package).

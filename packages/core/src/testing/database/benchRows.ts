@@ -1,4 +1,4 @@
-import type { JournalRow } from "../rows.js"
+import type { JournalRow } from "../../database/rows.js"
 
 /**
  * The `sequence`-th synthetic journal row of the database benchmarks: a unique hash, one of 1 000

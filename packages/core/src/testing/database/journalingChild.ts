@@ -1,6 +1,6 @@
 // Child process for the kill -9 test: journals batches in a loop and, after each commit, prints the
 // hashes it would now broadcast. Bundled by the test with esbuild and run with plain node.
-import { openDatabase } from "../openDatabase.js"
+import { openDatabase } from "../../database/openDatabase.js"
 
 const path = process.argv[2] ?? ""
 const manager = (await openDatabase({ url: path })).unwrap()
