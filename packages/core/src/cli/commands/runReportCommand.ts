@@ -1,12 +1,12 @@
-import type { CliContext, CommandResult } from "../cli/context.js"
-import { exitCodes } from "../cli/exitCodes.js"
-import { loadCommandConfig } from "../cli/loadCommandConfig.js"
-import { resolveDatabaseUrl } from "../config/defaults.js"
-import { openDatabase } from "../database/openDatabase.js"
-import { CliUsageError } from "../errors/cli.js"
-import { Err, Ok } from "../result.js"
-import { buildRunReport } from "./buildRunReport.js"
-import { serializeReport, writeReport } from "./writeReport.js"
+import { resolveDatabaseUrl } from "../../config/defaults.js"
+import { openDatabase } from "../../database/openDatabase.js"
+import { CliUsageError } from "../../errors/cli.js"
+import { buildRunReport } from "../../report/buildRunReport.js"
+import { serializeReport, writeReport } from "../../report/writeReport.js"
+import { Err, Ok } from "../../result.js"
+import type { CliContext, CommandResult } from "../context.js"
+import { exitCodes } from "../exitCodes.js"
+import { loadCommandConfig } from "../loadCommandConfig.js"
 
 /**
  * Flags of `<chain> report`.
