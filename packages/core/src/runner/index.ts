@@ -16,10 +16,12 @@ export {
   type RunnerUnknownTransactionErrorType,
 } from "../errors/runner.js"
 export { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
-export { type Clock, createTimerClock, systemClock } from "./clock.js"
 export { contractCodec, getContractInterface } from "./contractCodec.js"
 export { createRecorderAdapter, createTaskDatabase } from "./databaseAdapter.js"
-export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
+export { installShutdownHandlers, type ShutdownTarget } from "./lifecycle/shutdown.js"
+export { type RunLoadInspection, type RunLoadOptions, type RunLoadReport, runLoad } from "./load/runLoad.js"
+export { formatShard, isInShard, type RunShard, selectShard } from "./load/shard.js"
+export { keepShard, loadFunder, loadWorkerWallets, walletSeed } from "./load/workerWallets.js"
 export { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 export {
   createReceiptTracker,
@@ -29,15 +31,15 @@ export {
   type TransactionOutcome,
 } from "./receiptTracker.js"
 export { type ReconciliationMismatch, type ReconciliationReport, reconcileJournal } from "./reconcile.js"
-export { type RunLoadInspection, type RunLoadOptions, type RunLoadReport, runLoad } from "./runLoad.js"
 export {
   createRunner,
   type Runner,
   type RunnerFunding,
   type RunnerParameters,
   type RunnerPlan,
-} from "./runner.js"
+} from "./run/runner.js"
 export type { RunnerEvents } from "./runnerEvents.js"
+export { type Clock, createTimerClock, systemClock } from "./scheduling/clock.js"
 export {
   createScheduler,
   type Launcher,
@@ -46,9 +48,9 @@ export {
   type SchedulerStats,
   type StartSlot,
   startOffsetMs,
-} from "./scheduler.js"
-export { formatShard, isInShard, type RunShard, selectShard } from "./shard.js"
-export { installShutdownHandlers, type ShutdownTarget } from "./shutdown.js"
+} from "./scheduling/scheduler.js"
+export { createTaskPicker, type TaskPicker } from "./scheduling/taskPicker.js"
+export { createLatencyHistogram, type LatencyHistogram } from "./statistics/latencyHistogram.js"
 export {
   createRunStatistics,
   type Percentiles,
@@ -56,10 +58,9 @@ export {
   type RunStatistics,
   type RunSummary,
   type RunTaskSummary,
-} from "./statistics.js"
+} from "./statistics/statistics.js"
 export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
 export { createTaskContext } from "./taskContext.js"
-export { createTaskPicker, type TaskPicker } from "./taskPicker.js"
 export {
   type FundingCommandOptions,
   fundConfiguredWallets,
@@ -70,4 +71,3 @@ export {
   type FundingSession,
   openFundingSession,
 } from "./walletFunding/fundingSession.js"
-export { keepShard, loadFunder, loadWorkerWallets, walletSeed } from "./workerWallets.js"

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { Ok } from "../result.js"
 import { createFakeChain } from "../testing/runner/fakeChain.js"
 import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
-import { createTimerClock } from "./clock.js"
 import type { RunnerNonceLane, RunnerNonceManager } from "./ports.js"
 import { createReceiptTracker } from "./receiptTracker.js"
+import { createTimerClock } from "./scheduling/clock.js"
 
 const lane: RunnerNonceLane = {
   chainId: 1,

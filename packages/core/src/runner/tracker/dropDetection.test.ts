@@ -4,9 +4,9 @@ import { Ok, type Result } from "../../result.js"
 import { createFakeChain } from "../../testing/runner/fakeChain.js"
 import { createMemoryRecorder } from "../../testing/runner/memoryRecorder.js"
 import { toQuantity } from "../chainTypes.js"
-import { createTimerClock } from "../clock.js"
 import type { RunnerNonceLane, RunnerRpc } from "../ports.js"
 import { createReceiptTracker } from "../receiptTracker.js"
+import { createTimerClock } from "../scheduling/clock.js"
 import type { TrackerNonceManager } from "./types.js"
 
 const lane: RunnerNonceLane = {

@@ -10,8 +10,8 @@
 import { RunnerReceiptDeadlineError, type RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
 import type { RpcReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type { RunnerLogger, RunnerNonceLane, RunnerRpc } from "../ports.js"
+import type { Clock } from "../scheduling/clock.js"
 import type { TrackerState } from "./trackerState.js"
 import type {
   ChainNonceReader,

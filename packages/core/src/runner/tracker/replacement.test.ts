@@ -5,9 +5,9 @@ import { createGasManager } from "../../gas/gasManager.js"
 import { Ok } from "../../result.js"
 import { createFakeChain } from "../../testing/runner/fakeChain.js"
 import { createMemoryRecorder } from "../../testing/runner/memoryRecorder.js"
-import { createTimerClock } from "../clock.js"
 import type { RunnerFees, RunnerNonceLane } from "../ports.js"
 import { createReceiptTracker } from "../receiptTracker.js"
+import { createTimerClock } from "../scheduling/clock.js"
 import type { TransactionReplacer } from "./types.js"
 
 // The fake chain's blocks all have base fee 7 wei: a transaction signed with maxFeePerGas 5 can

@@ -9,9 +9,9 @@
  * (trackerState.ts `retireGroup`).
  */
 import { classifySendOutcome } from "../../rpc/sendOutcome.js"
-import type { Clock } from "../clock.js"
 import type { RunnerFees, RunnerGasManager, RunnerLogger, RunnerRpc } from "../ports.js"
 import type { RunnerRecorder } from "../recorderPort.js"
+import type { Clock } from "../scheduling/clock.js"
 import type { TrackerState } from "./trackerState.js"
 import type { PendingEntry, ReceiptTrackerStats, ReplacementGroup } from "./types.js"
 

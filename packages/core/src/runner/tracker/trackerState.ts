@@ -4,10 +4,10 @@
  * journal, confirms the nonce and resolves the task's promise — the one place that does so.
  */
 import { parseReceipt, type RpcReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type { RunnerLogger } from "../ports.js"
 import type { VerifiedRecipients } from "../receiptDerivation.js"
 import type { RunnerRecorder } from "../recorderPort.js"
+import type { Clock } from "../scheduling/clock.js"
 import type { PendingEntry, TrackerEvents, TrackerNonceManager, TransactionOutcome } from "./types.js"
 
 /**

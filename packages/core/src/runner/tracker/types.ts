@@ -6,7 +6,6 @@ import type { BaseError } from "../../errors/base.js"
 import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
 import type { RpcReceipt, TransactionReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type {
   RunnerFees,
   RunnerGasManager,
@@ -17,6 +16,7 @@ import type {
 } from "../ports.js"
 import type { PlainTransfer } from "../receiptDerivation.js"
 import type { RunnerRecorder } from "../recorderPort.js"
+import type { Clock } from "../scheduling/clock.js"
 
 /**
  * How a tracked transaction ended.

@@ -9,9 +9,9 @@ import { fundWallets, reclaimFunds } from "../../funding/fundWallets.js"
 import { defaultFundingTarget } from "../../funding/nativeFundingHook.js"
 import { Err, Ok, type Result } from "../../result.js"
 import type { ChainDefinition } from "../../tasks/defineChain.js"
+import type { RunShard } from "../load/shard.js"
+import { loadFunder, loadWorkerWallets } from "../load/workerWallets.js"
 import type { RunnerLogger } from "../ports.js"
-import type { RunShard } from "../shard.js"
-import { loadFunder, loadWorkerWallets } from "../workerWallets.js"
 import { type FundingCommandReport, type FundingSession, openFundingSession } from "./fundingSession.js"
 
 /**

@@ -9,8 +9,8 @@ import {
   type RunLoadOptions,
   type RunLoadReport,
   runLoad,
-} from "../../runner/runLoad.js"
-import type { Runner } from "../../runner/runner.js"
+} from "../../runner/load/runLoad.js"
+import type { Runner } from "../../runner/run/runner.js"
 import { testChain } from "../runner/testChain.js"
 
 /**

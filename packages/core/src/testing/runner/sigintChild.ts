@@ -4,7 +4,7 @@
  */
 import { parseConfig } from "../../config/parse.js"
 import { getRunningDevnetPids } from "../../devnet/processRegistry.js"
-import { runLoad } from "../../runner/runLoad.js"
+import { runLoad } from "../../runner/load/runLoad.js"
 import { testChain } from "./testChain.js"
 
 const print = (line: Record<string, unknown>) =>

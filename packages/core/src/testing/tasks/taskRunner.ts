@@ -15,7 +15,7 @@ import { defaultFundingTarget, nativeFundingHook } from "../../funding/nativeFun
 import type { Result } from "../../result.js"
 import { createRpcClient } from "../../rpc/client.js"
 import { createTaskDatabase } from "../../runner/databaseAdapter.js"
-import { type RunLoadReport, runLoad } from "../../runner/runLoad.js"
+import { type RunLoadReport, runLoad } from "../../runner/load/runLoad.js"
 import type { TaskContext, TaskDatabase } from "../../tasks/context.js"
 import { type ChainDefinition, getDevnetOptions } from "../../tasks/defineChain.js"
 import { defineTask, type TaskDefinition, type TaskRunResult } from "../../tasks/defineTask.js"

@@ -5,18 +5,18 @@
  * (TESTNET_FUNDER_KEY). `start`, `wallets fund`, `wallets reclaim` and `wallets list` share this, so
  * they agree on the set.
  */
-import type { Config } from "../config/types.js"
+import type { Config } from "../../config/types.js"
 import {
   RunnerInvalidPlanError,
   type RunnerInvalidPlanErrorType,
   RunnerTooManyWalletsError,
   type RunnerTooManyWalletsErrorType,
-} from "../errors/runner.js"
-import type { WalletErrorType } from "../errors/wallet.js"
-import { Err, Ok, type Result } from "../result.js"
-import { loadWallets } from "../wallet/loadWallets.js"
-import { deriveWorkerWallets } from "../wallet/sources/derived.js"
-import { createWallet, type Wallet } from "../wallet/wallet.js"
+} from "../../errors/runner.js"
+import type { WalletErrorType } from "../../errors/wallet.js"
+import { Err, Ok, type Result } from "../../result.js"
+import { loadWallets } from "../../wallet/loadWallets.js"
+import { deriveWorkerWallets } from "../../wallet/sources/derived.js"
+import { createWallet, type Wallet } from "../../wallet/wallet.js"
 import { formatShard, type RunShard, selectShard } from "./shard.js"
 
 /**

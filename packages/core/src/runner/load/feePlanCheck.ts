@@ -3,13 +3,13 @@
  * the priority fee, EIP-1559 lets no transaction the run would sign into a block, so the run is
  * refused (bad input, exit 2) with the numbers before anything is sent or written.
  */
-import type { Config } from "../config/types.js"
-import type { BaseError } from "../errors/base.js"
-import { RunnerInvalidPlanError, type RunnerInvalidPlanErrorType } from "../errors/runner.js"
-import { multiplyCeil } from "../gas/feeMath.js"
-import { checkFeePlan } from "../gas/feePlan.js"
-import { Err, Ok, type Result } from "../result.js"
-import type { RunnerRpc } from "./ports.js"
+import type { Config } from "../../config/types.js"
+import type { BaseError } from "../../errors/base.js"
+import { RunnerInvalidPlanError, type RunnerInvalidPlanErrorType } from "../../errors/runner.js"
+import { multiplyCeil } from "../../gas/feeMath.js"
+import { checkFeePlan } from "../../gas/feePlan.js"
+import { Err, Ok, type Result } from "../../result.js"
+import type { RunnerRpc } from "../ports.js"
 
 function formatGwei(wei: bigint): string {
   const whole = wei / 1_000_000_000n

@@ -1,9 +1,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Ok } from "../result.js"
-import { defineTask } from "../tasks/defineTask.js"
-import { createTaskOutcome } from "../tasks/outcome.js"
-import { createRandom } from "../tasks/random.js"
+import { Ok } from "../../result.js"
+import { defineTask } from "../../tasks/defineTask.js"
+import { createTaskOutcome } from "../../tasks/outcome.js"
+import { createRandom } from "../../tasks/random.js"
 import { createTaskPicker } from "./taskPicker.js"
 
 const task = (name: string, weight: number, requires: ("keyedNonces" | "eip1559")[] = []) =>

@@ -2,8 +2,8 @@
  * Live counters of a run, read by the CLI's progress display (`snapshot()`) and turned into the
  * end-of-run summary (`summary()`). Pure data out; O(1) work per event.
  */
-import type { FeeInUnits } from "../tasks/feeCurrency.js"
-import { type Clock, systemClock } from "./clock.js"
+import type { FeeInUnits } from "../../tasks/feeCurrency.js"
+import { type Clock, systemClock } from "../scheduling/clock.js"
 import { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { exitCodeFor } from "../cli/exitCodes.js"
-import { parseConfig } from "../config/parse.js"
-import { Err, Ok, type Result } from "../result.js"
-import { testChain } from "../testing/runner/testChain.js"
+import { exitCodeFor } from "../../cli/exitCodes.js"
+import { parseConfig } from "../../config/parse.js"
+import { Err, Ok, type Result } from "../../result.js"
+import { testChain } from "../../testing/runner/testChain.js"
+import type { RunnerRpc } from "../ports.js"
 import { checkConfiguredFeePlan } from "./feePlanCheck.js"
-import type { RunnerRpc } from "./ports.js"
 import { runLoad } from "./runLoad.js"
 
 /** Answers the two reads the check makes; counts every request. */

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, it } from "vitest"
-import { expectDrained } from "../testing/runner/expectDrained.js"
-import { runSigintChild } from "../testing/runner/sigintRun.js"
+import { expectDrained } from "../../testing/runner/expectDrained.js"
+import { runSigintChild } from "../../testing/runner/sigintRun.js"
 
 // A terminal's Ctrl-C sends SIGINT to the whole foreground process group. The child leads its own
 // group here and the signal goes to all of it: anvil (in a group of its own) must keep running

@@ -1,13 +1,13 @@
-import type { DatabaseManager } from "../database/openDatabase.js"
-import { isInternalTask } from "../database/queries/inclusionLatency.js"
-import type { RunSummaryRecord } from "../database/queries/runSummary.js"
+import type { DatabaseManager } from "../../database/openDatabase.js"
+import { isInternalTask } from "../../database/queries/inclusionLatency.js"
+import type { RunSummaryRecord } from "../../database/queries/runSummary.js"
 import {
   type ChainFeeCurrency,
   describeFee,
   type FeeInUnits,
   feeBaseUnits,
   feeTokenOf,
-} from "../tasks/feeCurrency.js"
+} from "../../tasks/feeCurrency.js"
 import type { RunSummary } from "./statistics.js"
 
 /**

@@ -4,11 +4,11 @@
  * setup deadline and only while some endpoint still answers (the outage rule); every wait longer
  * than 5 s says what it waits for.
  */
-import type { BaseError } from "../errors/base.js"
-import { RunnerRpcOutageError, type RunnerRpcOutageErrorType } from "../errors/runner.js"
-import { withWaitLog } from "../logging/waitLog.js"
-import { Err, type Result } from "../result.js"
-import type { RunnerLogger } from "./ports.js"
+import type { BaseError } from "../../errors/base.js"
+import { RunnerRpcOutageError, type RunnerRpcOutageErrorType } from "../../errors/runner.js"
+import { withWaitLog } from "../../logging/waitLog.js"
+import { Err, type Result } from "../../result.js"
+import type { RunnerLogger } from "../ports.js"
 
 /**
  * How a setup step retries and when it gives up.

@@ -3,25 +3,25 @@
  * receipt tracker, funding and statistics into one run with a graceful end.
  */
 import { setMaxListeners } from "node:events"
-import type { BaseError } from "../errors/base.js"
-import { RunnerAbortedError, RunnerTaskCrashedError } from "../errors/runner.js"
-import { TaskTimedOutError } from "../errors/task.js"
-import type { FundingHook } from "../funding/fundingHook.js"
+import type { BaseError } from "../../errors/base.js"
+import { RunnerAbortedError, RunnerTaskCrashedError } from "../../errors/runner.js"
+import { TaskTimedOutError } from "../../errors/task.js"
+import type { FundingHook } from "../../funding/fundingHook.js"
 import {
   type FundingErrorType,
   type FundingReport,
   fundingTaskName,
   fundWallets,
   reclaimFunds,
-} from "../funding/fundWallets.js"
-import { createSenderLimit } from "../inflight/senderLimit.js"
-import { Err, Ok, type Result } from "../result.js"
-import type { TaskDatabase } from "../tasks/context.js"
-import type { ChainDefinition } from "../tasks/defineChain.js"
-import type { TaskDefinition } from "../tasks/defineTask.js"
-import { formatUnits } from "../tasks/feeCurrency.js"
-import { createRandom } from "../tasks/random.js"
-import { type Clock, systemClock } from "./clock.js"
+} from "../../funding/fundWallets.js"
+import { createSenderLimit } from "../../inflight/senderLimit.js"
+import { Err, Ok, type Result } from "../../result.js"
+import type { TaskDatabase } from "../../tasks/context.js"
+import type { ChainDefinition } from "../../tasks/defineChain.js"
+import type { TaskDefinition } from "../../tasks/defineTask.js"
+import { formatUnits } from "../../tasks/feeCurrency.js"
+import { createRandom } from "../../tasks/random.js"
+import { retrySetup, type SetupPolicy } from "../lifecycle/setupRetry.js"
 import type {
   RunnerGasManager,
   RunnerLogger,
@@ -30,19 +30,19 @@ import type {
   RunnerWallet,
   RunnerWalletLease,
   RunnerWalletPool,
-} from "./ports.js"
-import { silentLogger } from "./ports.js"
-import { createReceiptTracker, type ReceiptTracker } from "./receiptTracker.js"
-import type { RunnerRecorder } from "./recorderPort.js"
-import type { RunnerEvents } from "./runnerEvents.js"
-import { createScheduler, type Scheduler, type StartSlot } from "./scheduler.js"
-import { retrySetup, type SetupPolicy } from "./setupRetry.js"
-import { createRunStatistics, type RunSnapshot, type RunSummary } from "./statistics.js"
-import type { SubmittedTransaction } from "./submitter.js"
-import { createSubmitter, type Submitter } from "./submitter.js"
-import { createTaskContext } from "./taskContext.js"
-import { createTaskDeadlines } from "./taskDeadlines.js"
-import { createTaskPicker } from "./taskPicker.js"
+} from "../ports.js"
+import { silentLogger } from "../ports.js"
+import { createReceiptTracker, type ReceiptTracker } from "../receiptTracker.js"
+import type { RunnerRecorder } from "../recorderPort.js"
+import type { RunnerEvents } from "../runnerEvents.js"
+import { type Clock, systemClock } from "../scheduling/clock.js"
+import { createScheduler, type Scheduler, type StartSlot } from "../scheduling/scheduler.js"
+import { createTaskPicker } from "../scheduling/taskPicker.js"
+import { createRunStatistics, type RunSnapshot, type RunSummary } from "../statistics/statistics.js"
+import type { SubmittedTransaction } from "../submitter.js"
+import { createSubmitter, type Submitter } from "../submitter.js"
+import { createTaskContext } from "../taskContext.js"
+import { createTaskDeadlines } from "../taskDeadlines.js"
 
 /**
  * What to run and how fast.

@@ -3,12 +3,12 @@
  * overrides and the filter; tasks needing a capability the chain lacks are left out; draws come
  * from a seeded random source so the task sequence is reproducible.
  */
-import type { BaseError } from "../errors/base.js"
-import { RunnerInvalidPlanError } from "../errors/runner.js"
-import { Err, Ok, type Result } from "../result.js"
-import type { ChainCapabilities } from "../tasks/defineChain.js"
-import type { TaskDefinition } from "../tasks/defineTask.js"
-import { createTaskRegistry } from "../tasks/registry.js"
+import type { BaseError } from "../../errors/base.js"
+import { RunnerInvalidPlanError } from "../../errors/runner.js"
+import { Err, Ok, type Result } from "../../result.js"
+import type { ChainCapabilities } from "../../tasks/defineChain.js"
+import type { TaskDefinition } from "../../tasks/defineTask.js"
+import { createTaskRegistry } from "../../tasks/registry.js"
 
 /**
  * Picks the next task.

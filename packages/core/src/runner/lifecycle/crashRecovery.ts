@@ -4,13 +4,13 @@
  * the chain's answer (receipt → included/failed; unknown to the node with the sender's nonce past
  * it → replaced; unknown with the nonce not reached → dropped; still in the pool → left pending).
  */
-import type { PendingRow } from "../database/crashedRuns.js"
-import type { DatabaseManager } from "../database/openDatabase.js"
-import type { TransactionUpdate } from "../database/rows.js"
-import type { BaseError } from "../errors/base.js"
-import { Ok, type Result } from "../result.js"
-import type { RunnerLogger, RunnerRpc } from "./ports.js"
-import { silentLogger } from "./ports.js"
+import type { PendingRow } from "../../database/crashedRuns.js"
+import type { DatabaseManager } from "../../database/openDatabase.js"
+import type { TransactionUpdate } from "../../database/rows.js"
+import type { BaseError } from "../../errors/base.js"
+import { Ok, type Result } from "../../result.js"
+import type { RunnerLogger, RunnerRpc } from "../ports.js"
+import { silentLogger } from "../ports.js"
 
 /**
  * What crash recovery did.

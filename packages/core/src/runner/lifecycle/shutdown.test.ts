@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
-import { expectDrained } from "../testing/runner/expectDrained.js"
-import { runSigintChild } from "../testing/runner/sigintRun.js"
+import { expectDrained } from "../../testing/runner/expectDrained.js"
+import { runSigintChild } from "../../testing/runner/sigintRun.js"
 import { installShutdownHandlers } from "./shutdown.js"
 
 const directory = mkdtempSync(join(tmpdir(), "runner-sigint-"))

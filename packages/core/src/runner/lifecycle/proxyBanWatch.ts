@@ -4,7 +4,7 @@
  * clear error instead of failing every task. Like the outage watchdog, this only observes; the
  * caller decides what stopping means.
  */
-import type { ProxyAllBannedErrorType } from "../errors/proxy.js"
+import type { ProxyAllBannedErrorType } from "../../errors/proxy.js"
 
 /**
  * A running ban watch.
