@@ -2,105 +2,12 @@
  * Live counters of a run, read by the CLI's progress display (`snapshot()`) and turned into the
  * end-of-run summary (`summary()`). Pure data out; O(1) work per event.
  */
-import type { FeeInUnits } from "../../tasks/feeCurrency.js"
 import { type Clock, systemClock } from "../scheduling/clock.js"
 import { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
+import { createRateWindow } from "./rateWindow.js"
+import type { Percentiles, RunSnapshot, RunSummary, RunTaskSummary } from "./runSummary.js"
 
-/**
- * Median and 95th percentile in milliseconds (undefined before the first sample).
- *
- * @example
- * const { p50, p95 } = snapshot.inclusionLatencyMs
- */
-export type Percentiles = { p50: number | undefined; p95: number | undefined }
-
-/**
- * Point-in-time view of a run for the progress display.
- *
- * @example
- * const line = `${snapshot.sent} sent, ${snapshot.included} included, ${snapshot.currentTps.toFixed(1)}/${snapshot.targetTps} tps`
- */
-export type RunSnapshot = {
-  elapsedMs: number
-  /** Scheduling has stopped; the run waits for tasks in flight and pending transactions. */
-  draining: boolean
-  tasksStarted: number
-  tasksInFlight: number
-  tasksSucceeded: number
-  tasksFailed: number
-  skippedStarts: number
-  sent: number
-  included: number
-  reverted: number
-  rejected: number
-  dropped: number
-  pendingTransactions: number
-  /** Achieved transactions sent per second over the last few seconds. */
-  currentTps: number
-  /** Achieved task starts per second over the last few seconds (what `--tps` targets). */
-  currentTaskStartsPerSecond: number
-  /** The target: task starts per second (`--tps`), not transactions. */
-  targetTps: number
-  inclusionLatencyMs: Percentiles
-  /** Task failure codes, plus reverts and drops seen by the receipt tracker. */
-  topErrors: { code: string; count: number }[]
-}
-
-/**
- * Per-task totals in the summary.
- *
- * @example
- * summary.tasks.transfer?.failures // { RPC_NONCE_TOO_LOW: 2 }
- */
-export type RunTaskSummary = {
-  count: number
-  success: number
-  failures: Record<string, number>
-  durationMs: Percentiles
-  inclusionLatencyMs: Percentiles
-  transactions: { sent: number; included: number; reverted: number; rejected: number; dropped: number }
-}
-
-/**
- * End-of-run summary.
- *
- * @example
- * console.log(`${summary.transactions.included}/${summary.transactions.sent} included in ${summary.durationMs} ms`)
- */
-export type RunSummary = {
-  /** The sending window: from the first scheduled start to the end of scheduling (setup and drain excluded). */
-  durationMs: number
-  /** Funding and other setup before the sending window. */
-  setupMs: number
-  /** Waiting for in-flight tasks and pending transactions after the sending window. */
-  drainMs: number
-  /** The sending window in wall-clock Unix ms (stored in `runs`, used by the report and `db stats`). */
-  sendingWindow: { startedAt: number; endedAt: number }
-  stopReason: string
-  tasksStarted: number
-  skippedStarts: number
-  transactions: {
-    sent: number
-    included: number
-    reverted: number
-    rejected: number
-    dropped: number
-    pending: number
-  }
-  /** Transactions sent per second over the sending window (same as `transactionsPerSecond`). */
-  averageTps: number
-  /** Achieved: transactions sent per second over the sending window. */
-  transactionsPerSecond: number
-  /** Achieved: task starts per second over the sending window. */
-  taskStartsPerSecond: number
-  /** Target: task starts per second (`--tps`). */
-  targetTaskStartsPerSecond: number
-  inclusionLatencyMs: Percentiles
-  /** Fees paid per token, in base units and in units (from the journal; absent in live statistics). */
-  fees?: FeeInUnits[]
-  tasks: Record<string, RunTaskSummary>
-  topErrors: { code: string; count: number }[]
-}
+export type { Percentiles, RunSnapshot, RunSummary, RunTaskSummary } from "./runSummary.js"
 
 type TaskCounters = {
   count: number
@@ -158,25 +65,9 @@ export function createRunStatistics(parameters: {
   const latencies = createLatencyHistogram()
   const errors = new Map<string, number>()
   const tasks = new Map<string, TaskCounters>()
-  // Sends per 250 ms slot over the window, for the current rate.
-  const slotMs = 250
-  const slots = new Array<number>(Math.ceil(windowMs / slotMs)).fill(0)
-  // Task starts per slot, same ring geometry.
-  const startSlots = new Array<number>(slots.length).fill(0)
-  let currentSlot = 0
+  // Sends and task starts over the last `windowMs`, for the current rates.
+  const rates = createRateWindow({ windowMs, origin: startedAt })
 
-  function rotate(now: number) {
-    const slot = Math.floor((now - startedAt) / slotMs)
-    if (slot - currentSlot >= slots.length) {
-      slots.fill(0)
-      startSlots.fill(0)
-    } else
-      for (let index = currentSlot + 1; index <= slot; index += 1) {
-        slots[index % slots.length] = 0
-        startSlots[index % slots.length] = 0
-      }
-    if (slot > currentSlot) currentSlot = slot
-  }
   function forTask(name: string): TaskCounters {
     let counters = tasks.get(name)
     if (counters === undefined) {
@@ -213,9 +104,7 @@ export function createRunStatistics(parameters: {
     begin() {
       startedAt = clock.now()
       sendingStartedAtUnix = Date.now()
-      currentSlot = 0
-      slots.fill(0)
-      startSlots.fill(0)
+      rates.restart(startedAt)
     },
     /** Marks the end of the sending window (scheduling stopped; the drain follows). */
     sendingEnded() {
@@ -223,8 +112,7 @@ export function createRunStatistics(parameters: {
       sendingEndedAtUnix ??= Date.now()
     },
     taskStarted() {
-      rotate(clock.now())
-      startSlots[currentSlot % startSlots.length] = (startSlots[currentSlot % startSlots.length] ?? 0) + 1
+      rates.countStart(clock.now())
       totals.tasksStarted += 1
       tasksInFlight += 1
     },
@@ -246,9 +134,7 @@ export function createRunStatistics(parameters: {
       skippedStarts += 1
     },
     transactionSent(task: string) {
-      const now = clock.now()
-      rotate(now)
-      slots[currentSlot % slots.length] = (slots[currentSlot % slots.length] ?? 0) + 1
+      rates.countSend(clock.now())
       totals.sent += 1
       forTask(task).transactions.sent += 1
     },
@@ -281,16 +167,7 @@ export function createRunStatistics(parameters: {
       endedAt ??= clock.now()
     },
     snapshot(): RunSnapshot {
-      const now = clock.now()
-      rotate(now)
-      const windowSends = slots.reduce((sum, value) => sum + value, 0)
-      const windowStarts = startSlots.reduce((sum, value) => sum + value, 0)
-      // The ring holds the current (partial) slot plus the previous full ones.
-      const intoCurrentSlot = now - startedAt - currentSlot * slotMs
-      const windowSpanMs = Math.max(
-        slotMs,
-        Math.min((slots.length - 1) * slotMs, now - startedAt) + intoCurrentSlot,
-      )
+      const current = rates.perSecond(clock.now())
       return {
         elapsedMs: Math.round(elapsed()),
         draining: sendingEndedAt !== undefined && endedAt === undefined,
@@ -305,8 +182,8 @@ export function createRunStatistics(parameters: {
         rejected: totals.rejected,
         dropped: totals.dropped,
         pendingTransactions: totals.sent - totals.included - totals.reverted - totals.dropped,
-        currentTps: (windowSends * 1000) / windowSpanMs,
-        currentTaskStartsPerSecond: (windowStarts * 1000) / windowSpanMs,
+        currentTps: current.sends,
+        currentTaskStartsPerSecond: current.starts,
         targetTps: parameters.targetTps,
         inclusionLatencyMs: percentiles(latencies),
         topErrors: topErrors(),
