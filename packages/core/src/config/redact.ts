@@ -1,4 +1,3 @@
-import { isSecretKeyPath } from "../redaction/configValue.js"
 import { maskUrl } from "../redaction/maskUrl.js"
 import { redactedPlaceholder } from "../redaction/placeholder.js"
 import { deepFreeze } from "./freeze.js"
