@@ -6,12 +6,20 @@ import { describe, expect, it } from "vitest"
 const sourceDirectory = dirname(fileURLToPath(import.meta.url))
 
 // Names src/index.ts exports from a file rather than a folder barrel.
-const entryOwnNames = ["AsyncResult", "BaseError", "Err", "Ok", "Result"]
+const entryOwnNames = [
+  "AsyncResult",
+  "BaseError",
+  "Err",
+  "Ok",
+  "Result",
+  // TODO(issue 17): the task harness leaves the root for the `/testing` entry.
+  "startTaskRunner",
+]
 
-/** Every folder of src/ that has an `index.ts` barrel, sorted. */
+/** Every folder of src/ that has an `index.ts` barrel, sorted (testing/ is its own entry). */
 function listBarrelFolders(): string[] {
   return readdirSync(sourceDirectory)
-    .filter((name) => statSync(join(sourceDirectory, name)).isDirectory())
+    .filter((name) => name !== "testing" && statSync(join(sourceDirectory, name)).isDirectory())
     .filter((name) => {
       try {
         return statSync(join(sourceDirectory, name, "index.ts")).isFile()
@@ -116,6 +124,7 @@ describe("@testnet/core entry", () => {
           "Err",
           "Ok",
           "Result",
+          "startTaskRunner",
         ],
         "logging": [
           "createLogger",
@@ -222,7 +231,6 @@ describe("@testnet/core entry", () => {
           "readValue",
           "sendAndConfirm",
           "sendExpectingRevert",
-          "startTaskRunner",
           "succeeded",
           "taskFailure",
           "waitForForeignReceipts",

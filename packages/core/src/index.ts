@@ -9,6 +9,7 @@ export * from "./config/index.js"
 export * from "./database/index.js"
 export * from "./devnet/index.js"
 export { BaseError, type BaseErrorParameters } from "./errors/base.js"
+export * from "./funding/index.js"
 export * from "./gas/index.js"
 export * from "./logging/index.js"
 export * from "./metrics/index.js"
@@ -21,4 +22,12 @@ export * from "./rpc/index.js"
 export * from "./runner/index.js"
 export * from "./signing/index.js"
 export * from "./tasks/index.js"
+// TODO(issue 17, surface engineer): chains still import the task harness from the root; it moves
+// to the `@testnet/core/testing` entry (src/testing/index.ts) with the subpath exports.
+export {
+  startTaskRunner,
+  type TaskRun,
+  type TaskRunner,
+  type TaskRunnerOptions,
+} from "./testing/tasks/taskRunner.js"
 export * from "./wallet/index.js"

@@ -5,7 +5,7 @@ import { join } from "node:path"
 import { type FaultyRpcServer, startFaultyRpcServer } from "@testnet/test-helpers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getRunningDevnetPids } from "../devnet/processRegistry.js"
-import { runTestCli } from "./testing/cliHarness.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
 
 // Every bad input: exactly one `error:` line (hints below it are indented), exit 2, nothing on
 // stdout, no stack trace, and nothing started (no devnet, no RPC traffic: the URLs lead nowhere).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import type { ChainDefinition } from "../tasks/defineChain.js"
+import { runTestCli, testChain } from "../testing/cli/cliHarness.js"
 import { applyNetwork } from "./chainNetwork.js"
 import { loadStartConfig } from "./startDefaults.js"
-import { runTestCli, testChain } from "./testing/cliHarness.js"
 
 const networked: ChainDefinition = {
   ...testChain,

@@ -3,7 +3,7 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runTestCli } from "./testing/cliHarness.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
 
 let directory = ""
 beforeAll(async () => {

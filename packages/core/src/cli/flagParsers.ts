@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "commander"
-import { isInShard, type RunShard } from "../runner/shard.js"
+import { isInShard, type RunShard } from "../runner/load/shard.js"
 
 /**
  * Value parsers for commander options. They throw commander's `InvalidArgumentError`, which the

@@ -1,10 +1,10 @@
 import { type Command, InvalidArgumentError } from "commander"
 import { parseUnits } from "ethers"
 import { CliInvalidFlagError, type CliInvalidFlagErrorType } from "../errors/cli.js"
+import type { FundingHook } from "../funding/fundingHook.js"
+import { nativeFundingHook } from "../funding/nativeFundingHook.js"
 import { Err, Ok, type Result } from "../result.js"
-import { nativeFundingHook } from "../runner/fundingHook.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
-import type { FundingHook } from "../tasks/funding.js"
 
 /**
  * A decimal amount in whole units of the funding currency (`1`, `0.05`); converted with the

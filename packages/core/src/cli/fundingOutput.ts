@@ -1,5 +1,5 @@
 import { formatUnits } from "ethers"
-import type { FundingCommandReport } from "../runner/fundingSession.js"
+import type { FundingCommandReport } from "../runner/walletFunding/fundingSession.js"
 import { renderTable } from "./table.js"
 
 /**

@@ -1,8 +1,8 @@
 import type { Command } from "commander"
 import { describe, expect, it } from "vitest"
+import { runTestCli, testChain } from "../testing/cli/cliHarness.js"
 import { createOutcomeSlot } from "./context.js"
 import { createProgram } from "./program.js"
-import { runTestCli, testChain } from "./testing/cliHarness.js"
 
 /** Every command path of the program, e.g. ["wallets", "fund"]. */
 function commandPaths(): string[][] {

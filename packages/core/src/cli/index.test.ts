@@ -40,6 +40,7 @@ describe("cli barrel", () => {
         "renderTaskCatalog",
         "resolveFundingAmounts",
         "runCli",
+        "runReportCommand",
         "runSummaryJson",
         "taskCatalogJson",
       ]

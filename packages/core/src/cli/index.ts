@@ -8,6 +8,7 @@ export {
   CliUsageError,
   type CliUsageErrorType,
 } from "../errors/cli.js"
+export { type ReportCommandOptions, runReportCommand } from "./commands/runReportCommand.js"
 export { flagsToConfigInput, type RunFlagOptions } from "./configFlags.js"
 export type { CliContext, CommandResult } from "./context.js"
 export type { LoadRequest } from "./executeLoad.js"

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getRunningDevnetPids } from "../devnet/processRegistry.js"
-import { testChain } from "../runner/testing/testChain.js"
-import { runTestCli } from "./testing/cliHarness.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
+import { testChain } from "../testing/runner/testChain.js"
 
 // Real runs through the CLI: embedded anvil, SQLite file, the runner. Short and bounded.
 

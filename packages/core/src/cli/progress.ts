@@ -1,4 +1,4 @@
-import type { RunSnapshot } from "../runner/statistics.js"
+import type { RunSnapshot } from "../runner/statistics/statistics.js"
 import type { CliOutput } from "./io.js"
 import { formatDuration } from "./table.js"
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { RunSnapshot, RunSummary } from "../runner/statistics.js"
+import type { RunSnapshot, RunSummary } from "../runner/statistics/statistics.js"
 import {
   createProgressRenderer,
   eraseLines,

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runTestCli } from "./testing/cliHarness.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
 
 let directory = ""
 beforeAll(async () => {

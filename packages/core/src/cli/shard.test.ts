@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openDatabase } from "../database/openDatabase.js"
 import { getDevAccounts } from "../devnet/devAccounts.js"
 import { type Devnet, startDevnet } from "../devnet/startDevnet.js"
-import { fundingTaskName } from "../runner/funding.js"
-import { testChain } from "../runner/testing/testChain.js"
+import { fundingTaskName } from "../funding/fundWallets.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { createWallet } from "../wallet/wallet.js"
-import { runTestCli } from "./testing/cliHarness.js"
 
 // Two machines' worth of `start --shard` over one keys file, one after the other against one devnet
 // and one database: each shard drives only its own wallets, and each run row says which shard it was.

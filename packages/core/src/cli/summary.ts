@@ -1,4 +1,4 @@
-import type { RunSummary } from "../runner/statistics.js"
+import type { RunSummary } from "../runner/statistics/statistics.js"
 import { defaultTableWidth, formatDuration, formatPercent, renderTable } from "./table.js"
 
 /**

@@ -5,9 +5,9 @@ import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getDevAccounts } from "../devnet/devAccounts.js"
 import { type Devnet, startDevnet } from "../devnet/startDevnet.js"
-import { testChain } from "../runner/testing/testChain.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { createWallet } from "../wallet/wallet.js"
-import { runTestCli } from "./testing/cliHarness.js"
 
 // `wallets fund` / `wallets reclaim` against a real anvil, funder = dev account 0 (from anvil's
 // public mnemonic), wallets from a keys file named in a config file.

@@ -16,11 +16,12 @@ export {
   type ConfigValueSource,
   describeConfigSource,
 } from "../errors/config.js"
+export { isSecretKeyPath } from "../redaction/configValue.js"
 export { configDefaults, resolveDatabaseUrl } from "./defaults.js"
 export { configEnvironmentVariables } from "./environment.js"
 export { type LoadConfigOptions, loadConfig } from "./load.js"
 export { defineConfig, parseConfig } from "./parse.js"
-export { isSecretKeyPath, redactConfig } from "./redact.js"
+export { redactConfig } from "./redact.js"
 export { configToToml, parseConfigToml } from "./toml.js"
 // LogLevel is exported by logging/ (the same union); config keeps its own copy to stay independent.
 export type { Config, ConfigInput, ProxyMode, WalletSourceConfig } from "./types.js"

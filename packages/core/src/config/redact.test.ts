@@ -5,10 +5,11 @@ import { inspect } from "node:util"
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { BaseError } from "../errors/base.js"
+import { isSecretKeyPath } from "../redaction/configValue.js"
 import { redactSecretText } from "../redaction/redactSecretText.js"
 import { loadConfig } from "./load.js"
 import { parseConfig } from "./parse.js"
-import { isSecretKeyPath, redactConfig } from "./redact.js"
+import { redactConfig } from "./redact.js"
 import { configToToml, parseConfigToml } from "./toml.js"
 
 const funderKey = `0x${"5eed".repeat(16)}`

@@ -6,9 +6,9 @@ import { join } from "node:path"
 import Database from "better-sqlite3"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bothDialects, createTestTarget } from "../testing/database/dialects.js"
 import { SCHEMA_VERSION } from "./migrations.js"
 import { openDatabase } from "./openDatabase.js"
-import { bothDialects, createTestTarget } from "./testing/dialects.js"
 
 let directory: string
 beforeAll(() => {

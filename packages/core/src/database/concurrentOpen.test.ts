@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bothDialects, createTestTarget } from "../testing/database/dialects.js"
 import { getMigrations } from "./migrations.js"
 import { openDatabase } from "./openDatabase.js"
-import { bothDialects, createTestTarget } from "./testing/dialects.js"
 
 describe.each(bothDialects)("opening one new %s database from several connections at once", (dialect) => {
   const target = createTestTarget(dialect)

@@ -18,7 +18,7 @@ describe("journal durability (ADR 0004)", () => {
     mkdirSync(bundleDirectory, { recursive: true })
     const bundle = join(bundleDirectory, `journalingChild-${process.pid}.mjs`)
     execFileSync(join(packageRoot, "node_modules", ".bin", "esbuild"), [
-      join(here, "testing", "journalingChild.ts"),
+      join(here, "..", "testing", "database", "journalingChild.ts"),
       "--bundle",
       "--platform=node",
       "--format=esm",

@@ -1,8 +1,8 @@
 import { afterAll, bench, describe } from "vitest"
+import { benchJournalRow } from "../testing/database/benchRows.js"
+import { startTestPostgres } from "../testing/database/postgresServer.js"
 import { openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
-import { benchJournalRow } from "./testing/benchRows.js"
-import { startTestPostgres } from "./testing/postgresServer.js"
 
 // The recorder on PostgreSQL (a local server started for the run, fsync off: this measures the
 // client path — statement building, pg round trips, one transaction per flush — not the disk).

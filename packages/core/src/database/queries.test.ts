@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bothDialects, createTestTarget } from "../testing/database/dialects.js"
 import { SCHEMA_VERSION } from "./migrations.js"
 import { type DatabaseManager, openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
-import { bothDialects, createTestTarget } from "./testing/dialects.js"
 
 const WALLET_A = "0x00000000000000000000000000000000000000aA"
 const WALLET_B = "0x00000000000000000000000000000000000000bB"

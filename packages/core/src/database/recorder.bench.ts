@@ -4,10 +4,10 @@ import { join } from "node:path"
 import { monitorEventLoopDelay } from "node:perf_hooks"
 import Database from "better-sqlite3"
 import { afterAll, bench, describe } from "vitest"
+import { benchJournalRow } from "../testing/database/benchRows.js"
 import { openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
 import { insertSql, metricParameters } from "./statements.js"
-import { benchJournalRow } from "./testing/benchRows.js"
 
 // Recorder throughput against the raw better-sqlite3 ceiling, and event-loop delay under load.
 // Run:  cd packages/core && npx vitest bench --run src/database

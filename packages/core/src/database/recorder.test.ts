@@ -2,9 +2,9 @@ import Database from "better-sqlite3"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import type { DatabaseErrorType } from "../errors/database.js"
+import { bothDialects, createTestTarget } from "../testing/database/dialects.js"
 import { type OpenDatabaseOptions, openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
-import { bothDialects, createTestTarget } from "./testing/dialects.js"
 
 const RUN = "run-recorder"
 

@@ -1,4 +1,4 @@
-import { formatConfigValue } from "../config/redact.js"
+import { formatConfigValue } from "../redaction/configValue.js"
 import { redactSecretText } from "../redaction/redactSecretText.js"
 import { BaseError } from "./base.js"
 

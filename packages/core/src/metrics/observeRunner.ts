@@ -1,6 +1,6 @@
 import type { ProxyDiagnostic } from "../proxy/proxyManager.js"
 import type { RunnerEvents } from "../runner/runnerEvents.js"
-import type { RunSnapshot } from "../runner/statistics.js"
+import type { RunSnapshot } from "../runner/statistics/statistics.js"
 import { codeLabel, createTaskLabeler, methodLabel } from "./labels.js"
 import type { RunMetrics } from "./runMetrics.js"
 

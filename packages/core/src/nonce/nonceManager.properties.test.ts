@@ -1,10 +1,10 @@
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Err, Ok, type Result } from "../result.js"
+import { SimulatedChain } from "../testing/nonce/simulatedChain.js"
 import type { NonceLane } from "./lane.js"
 import { createNonceManager, type NonceManager } from "./nonceManager.js"
 import type { NonceReservation } from "./reservation.js"
-import { SimulatedChain } from "./simulatedChain.js"
 
 // Model-based properties: random interleavings of reserve / release / submit / reject / confirm /
 // resync (with fetches answered late, stale or failing) against a simulated chain. Each property

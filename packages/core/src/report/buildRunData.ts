@@ -1,5 +1,5 @@
 import type { RunRecord } from "../database/queries/records.js"
-import { fundingTaskName } from "../runner/funding.js"
+import { fundingTaskName } from "../funding/fundWallets.js"
 import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
 import { buildErrors } from "./errorsOverTime.js"
 import { buildGasPerBlock, type ChainBlockGas } from "./gasPerBlock.js"

@@ -15,7 +15,6 @@ describe("report barrel", () => {
         "fetchChainBlocks",
         "renderHtmlReport",
         "resolveRun",
-        "runReportCommand",
         "serializeReport",
         "startRunReporting",
         "writeReport",

@@ -15,7 +15,6 @@ export { fetchChainBlocks, type ReportRpc } from "./chainBlocks.js"
 export { renderHtmlReport } from "./html/renderHtmlReport.js"
 export type { ReportDatabase } from "./loadRunRows.js"
 export { type RunSelector, resolveRun } from "./resolveRun.js"
-export { type ReportCommandOptions, runReportCommand } from "./runReportCommand.js"
 export { type RunReporting, startRunReporting } from "./runReporting.js"
 export {
   type FeeAmount,

@@ -7,13 +7,13 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { renderRunSummary } from "../cli/summary.js"
-import { runTestCli } from "../cli/testing/cliHarness.js"
 import { type DatabaseManager, openDatabase } from "../database/openDatabase.js"
 import { isInternalTask } from "../database/queries/inclusionLatency.js"
-import type { RunLoadReport } from "../runner/runLoad.js"
-import { testChain } from "../runner/testing/testChain.js"
+import type { RunLoadReport } from "../runner/load/runLoad.js"
+import { runTestCli } from "../testing/cli/cliHarness.js"
+import { runShortLoad } from "../testing/report/shortRun.js"
+import { testChain } from "../testing/runner/testChain.js"
 import { buildRunReport } from "./buildRunReport.js"
-import { runShortLoad } from "./testing/shortRun.js"
 
 const directory = mkdtempSync(join(tmpdir(), "latency-agreement-"))
 let run: RunLoadReport

@@ -4,10 +4,10 @@ import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { type Browser, chromium } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { ensureChromium } from "../testing/report/ensureChromium.js"
+import { runShortLoad } from "../testing/report/shortRun.js"
 import { buildRunReport } from "./buildRunReport.js"
 import { renderHtmlReport } from "./html/renderHtmlReport.js"
-import { ensureChromium } from "./testing/ensureChromium.js"
-import { runShortLoad } from "./testing/shortRun.js"
 
 const directory = mkdtempSync(join(tmpdir(), "report-browser-"))
 let browser: Browser | undefined

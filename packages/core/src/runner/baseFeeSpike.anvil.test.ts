@@ -5,10 +5,10 @@ import { createGasManager } from "../gas/gasManager.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { createRpcClient } from "../rpc/client.js"
+import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import { createSubmitter, type SubmittedTransaction } from "./submitter.js"
-import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 // A base-fee spike on a generic EVM devnet (anvil, 1 s blocks). The rule simulated is EIP-1559's:
 // a transaction whose maxFeePerGas is below the block's base fee cannot be included, and every

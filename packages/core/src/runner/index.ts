@@ -1,15 +1,5 @@
 // Public exports of the runner folder (named exports only).
 export {
-  FundingInsufficientBalanceError,
-  type FundingInsufficientBalanceErrorType,
-  FundingNoFunderError,
-  type FundingNoFunderErrorType,
-  FundingPlanUnderfundedError,
-  type FundingPlanUnderfundedErrorType,
-  FundingTransactionFailedError,
-  type FundingTransactionFailedErrorType,
-} from "../errors/funding.js"
-export {
   RunnerAbortedError,
   type RunnerAbortedErrorType,
   RunnerInvalidPlanError,
@@ -26,24 +16,10 @@ export {
   type RunnerUnknownTransactionErrorType,
 } from "../errors/runner.js"
 export { createChainNonceManager, createConfiguredGasManager } from "./chainPorts.js"
-export { type Clock, createTimerClock, systemClock } from "./clock.js"
-export {
-  type FundingErrorType,
-  type FundingReport,
-  type FundingTransferRecord,
-  fundingTaskName,
-  fundWallets,
-  reclaimFunds,
-} from "./funding.js"
-export {
-  type FundingCommandOptions,
-  fundConfiguredWallets,
-  reclaimConfiguredWallets,
-} from "./fundingCommands.js"
-export { defaultFundingTarget, nativeFundingHook } from "./fundingHook.js"
-export { checkPlanFunding, estimatePlanSpend, type PlanSpend } from "./fundingPlan.js"
-export { type FundingCommandReport, type FundingSession, openFundingSession } from "./fundingSession.js"
-export { createLatencyHistogram, type LatencyHistogram } from "./latencyHistogram.js"
+export { installShutdownHandlers, type ShutdownTarget } from "./lifecycle/shutdown.js"
+export { type RunLoadInspection, type RunLoadOptions, type RunLoadReport, runLoad } from "./load/runLoad.js"
+export { formatShard, isInShard, type RunShard, selectShard } from "./load/shard.js"
+export { keepShard, loadFunder, loadWorkerWallets, walletSeed } from "./load/workerWallets.js"
 export { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 export {
   createReceiptTracker,
@@ -53,15 +29,15 @@ export {
   type TransactionOutcome,
 } from "./receiptTracker.js"
 export { type ReconciliationMismatch, type ReconciliationReport, reconcileJournal } from "./reconcile.js"
-export { type RunLoadInspection, type RunLoadOptions, type RunLoadReport, runLoad } from "./runLoad.js"
 export {
   createRunner,
   type Runner,
   type RunnerFunding,
   type RunnerParameters,
   type RunnerPlan,
-} from "./runner.js"
+} from "./run/runner.js"
 export type { RunnerEvents } from "./runnerEvents.js"
+export { type Clock, createTimerClock, systemClock } from "./scheduling/clock.js"
 export {
   createScheduler,
   type Launcher,
@@ -70,9 +46,9 @@ export {
   type SchedulerStats,
   type StartSlot,
   startOffsetMs,
-} from "./scheduler.js"
-export { formatShard, isInShard, type RunShard, selectShard } from "./shard.js"
-export { installShutdownHandlers, type ShutdownTarget } from "./shutdown.js"
+} from "./scheduling/scheduler.js"
+export { createTaskPicker, type TaskPicker } from "./scheduling/taskPicker.js"
+export { createLatencyHistogram, type LatencyHistogram } from "./statistics/latencyHistogram.js"
 export {
   createRunStatistics,
   type Percentiles,
@@ -80,8 +56,16 @@ export {
   type RunStatistics,
   type RunSummary,
   type RunTaskSummary,
-} from "./statistics.js"
+} from "./statistics/statistics.js"
 export { createSubmitter, type SubmittedTransaction, type Submitter } from "./submitter.js"
 export { createTaskContext } from "./taskContext.js"
-export { createTaskPicker, type TaskPicker } from "./taskPicker.js"
-export { keepShard, loadFunder, loadWorkerWallets, walletSeed } from "./workerWallets.js"
+export {
+  type FundingCommandOptions,
+  fundConfiguredWallets,
+  reclaimConfiguredWallets,
+} from "./walletFunding/fundingCommands.js"
+export {
+  type FundingCommandReport,
+  type FundingSession,
+  openFundingSession,
+} from "./walletFunding/fundingSession.js"

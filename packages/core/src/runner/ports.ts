@@ -133,15 +133,4 @@ export type RunnerLogger = {
   child?(bindings: Record<string, unknown>): RunnerLogger
 }
 
-/**
- * A logger that drops everything (default when none is given).
- *
- * @example
- * const logger = silentLogger
- */
-export const silentLogger: RunnerLogger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-}
+export { silentLogger } from "../logging/silentLogger.js"

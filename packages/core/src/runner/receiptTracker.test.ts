@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { Ok } from "../result.js"
-import { createTimerClock } from "./clock.js"
+import { createFakeChain } from "../testing/runner/fakeChain.js"
+import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import type { RunnerNonceLane, RunnerNonceManager } from "./ports.js"
 import { createReceiptTracker } from "./receiptTracker.js"
-import { createFakeChain } from "./testing/fakeChain.js"
-import { createMemoryRecorder } from "./testing/memoryRecorder.js"
+import { createTimerClock } from "./scheduling/clock.js"
 
 const lane: RunnerNonceLane = {
   chainId: 1,

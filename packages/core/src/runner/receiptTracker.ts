@@ -10,9 +10,9 @@
 
 import { repairNonceGaps } from "../nonce/gapRepair.js"
 import type { RpcReceipt } from "./chainTypes.js"
-import { type Clock, systemClock } from "./clock.js"
 import { silentLogger } from "./ports.js"
 import { createVerifiedRecipients } from "./receiptDerivation.js"
+import { type Clock, systemClock } from "./scheduling/clock.js"
 import { createBlockFeed } from "./tracker/blockFeed.js"
 import { createBlockSettlement } from "./tracker/blockSettlement.js"
 import { createDeadlines } from "./tracker/deadlines.js"

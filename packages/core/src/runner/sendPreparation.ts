@@ -21,8 +21,8 @@ import type {
   RunnerWallet,
 } from "./ports.js"
 import type { PlainTransfer } from "./receiptDerivation.js"
+import type { TimeSlices } from "./scheduling/timeSlices.js"
 import { plainTransferOf, signRequest } from "./signRequest.js"
-import type { TimeSlices } from "./timeSlices.js"
 import type { TransactionReplacer } from "./tracker/types.js"
 
 /**

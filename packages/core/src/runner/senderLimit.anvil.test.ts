@@ -6,10 +6,10 @@ import { createGasManager } from "../gas/gasManager.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { createRpcClient } from "../rpc/client.js"
+import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import { createSubmitter } from "./submitter.js"
-import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 // Pools cap one sender at 16 pending transactions (reth `max_account_slots`, tempo
 // `crates/transaction-pool/src/tt_2d_pool.rs`). A proxy in front of anvil refuses the 17th with

@@ -5,10 +5,10 @@ import { type Devnet, startDevnet } from "../devnet/index.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { createRpcClient } from "../rpc/client.js"
+import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import { createSubmitter } from "./submitter.js"
-import { createMemoryRecorder } from "./testing/memoryRecorder.js"
 
 // Sends through a proxy that forwards each send to a real anvil and then answers an error in its
 // place (JSON-RPC -32603, or EIP-7966 code 4/5 for the sync variant). The node has every one of

@@ -8,10 +8,10 @@ import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../result.js"
 import { createFastWallets } from "../signing/fastWallet.js"
+import { createFakeChain } from "../testing/runner/fakeChain.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import { createSubmitter } from "./submitter.js"
-import { createFakeChain } from "./testing/fakeChain.js"
 
 function setup(
   journalResult: () => Result<void, DatabaseErrorType> = () => Ok(undefined),

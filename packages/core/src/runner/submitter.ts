@@ -16,8 +16,8 @@ import { abortReason, receiptFromOutcome } from "./outcomeReceipt.js"
 import type { RunnerGasManager, RunnerLogger, RunnerNonceManager, RunnerRpc, RunnerWallet } from "./ports.js"
 import { silentLogger } from "./ports.js"
 import type { ReceiptTracker, TransactionOutcome } from "./receiptTracker.js"
+import { createTimeSlices } from "./scheduling/timeSlices.js"
 import { createSendPreparation, type PreparedSend } from "./sendPreparation.js"
-import { createTimeSlices } from "./timeSlices.js"
 
 /**
  * A transaction the node accepted, already knew, or may have (an unknown send outcome: the

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { createTimerClock } from "./clock.js"
+import { createTimerClock } from "./scheduling/clock.js"
 import { createTaskDeadlines, type TaskDeadline } from "./taskDeadlines.js"
 
 describe("task deadlines", () => {

@@ -6,7 +6,7 @@
  * per distinct timeout (tasks of equal timeout expire in start order), and a single timer fires
  * at the earliest deadline.
  */
-import type { Clock } from "./clock.js"
+import type { Clock } from "./scheduling/clock.js"
 
 /**
  * The cancellation handle of one running task.

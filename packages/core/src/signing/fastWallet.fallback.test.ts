@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest"
+import { checkEquivalence, devKeys } from "../testing/signing/equivalence.js"
 import { createFastWallet } from "./fastWallet.js"
 import { selectKeccak } from "./keccak.js"
 import { disableNativeSignerVariable, getNativeSignerStatus } from "./nativeBinding.js"
 import { getNativeKeccakStatus } from "./nativeKeccak.js"
-import { checkEquivalence, devKeys } from "./testing/equivalence.js"
 
 describe(`fast wallet, ethers fallback (forced by ${disableNativeSignerVariable})`, () => {
   afterEach(() => {

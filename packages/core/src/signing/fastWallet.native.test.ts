@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
+import { checkEquivalence } from "../testing/signing/equivalence.js"
 import { getNativeSignerStatus } from "./nativeBinding.js"
-import { checkEquivalence } from "./testing/equivalence.js"
 
 describe("fast wallet, native libsecp256k1 backend", () => {
   it("loads the native binding on this machine", () => {

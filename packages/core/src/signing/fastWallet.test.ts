@@ -1,10 +1,10 @@
 import { inspect } from "node:util"
 import { getAddress, keccak256, SigningKey, Transaction, type TransactionLike } from "ethers"
 import { describe, expect, it } from "vitest"
+import { devKeys } from "../testing/signing/equivalence.js"
 import { createWallet } from "../wallet/wallet.js"
 import { createFastWallet, createFastWallets } from "./fastWallet.js"
 import { toLeanTransaction } from "./leanTransaction.js"
-import { devKeys } from "./testing/equivalence.js"
 
 const [key, otherKey] = devKeys() as [string, string]
 const reference = createWallet(key).unwrap()

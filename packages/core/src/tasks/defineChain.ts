@@ -1,5 +1,6 @@
 import type { DevnetOptions } from "../devnet/devnetOptions.js"
 import { TaskDuplicateNameError } from "../errors/task.js"
+import type { FundingHook } from "../funding/fundingHook.js"
 import { defineFeePolicy, type FeePolicy, type FeePolicyDeclaration } from "../gas/feePolicy.js"
 import type { Result } from "../result.js"
 import type { Wallet } from "../wallet/wallet.js"
@@ -7,7 +8,6 @@ import { type ChainNetwork, type ChainStartDefaults, defaultStartDefaults } from
 import type { TaskRpc, TaskSigner } from "./context.js"
 import type { TaskDefinition } from "./defineTask.js"
 import { type ChainFeeCurrency, nativeFeeCurrency } from "./feeCurrency.js"
-import type { FundingHook } from "./funding.js"
 
 /**
  * What a chain supports. Core behaves by capability, never by chain name.

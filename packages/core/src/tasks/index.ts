@@ -41,7 +41,6 @@ export {
   formatUnits,
   nativeFeeCurrency,
 } from "./feeCurrency.js"
-export type { FundingHook, FundingTransfer } from "./funding.js"
 export {
   type ConfirmedTransaction,
   checkCleanRun,
@@ -54,11 +53,7 @@ export {
   readValue,
   sendAndConfirm,
   sendExpectingRevert,
-  startTaskRunner,
   succeeded,
-  type TaskRun,
-  type TaskRunner,
-  type TaskRunnerOptions,
   taskFailure,
   waitForForeignReceipts,
 } from "./kit/index.js"

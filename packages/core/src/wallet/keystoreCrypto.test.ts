@@ -1,9 +1,9 @@
 import { createCipheriv, pbkdf2Sync, randomBytes } from "node:crypto"
 import { decryptKeystoreJson, Wallet as EthersWallet, encryptKeystoreJson, keccak256 } from "ethers"
 import { describe, expect, it } from "vitest"
+import { anvilAccounts, lightScrypt } from "../testing/wallet/testFixtures.js"
 import { decryptKeystore, encryptKeystore } from "./keystoreCrypto.js"
 import { parseKeystoreText } from "./keystoreFormat.js"
-import { anvilAccounts, lightScrypt } from "./testFixtures.js"
 
 const [account] = anvilAccounts(1)
 const { address, privateKey } = account!

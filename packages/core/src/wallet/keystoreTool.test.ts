@@ -2,8 +2,8 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { decryptKeystoreJson } from "ethers"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { anvilAccounts, lightScrypt, temporaryDirectory } from "../testing/wallet/testFixtures.js"
 import { exportAddressesCsv, generateKeystores, importKeys, listKeystoreAddresses } from "./keystoreTool.js"
-import { anvilAccounts, lightScrypt, temporaryDirectory } from "./testFixtures.js"
 
 const password = "tool-password-1"
 let directory: { path: string; remove(): Promise<void> }

@@ -2,11 +2,11 @@ import { mkdir, utimes, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { Wallet as EthersWallet, HDNodeWallet } from "ethers"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { anvilAccounts, lightScrypt, temporaryDirectory } from "../testing/wallet/testFixtures.js"
 import { importKeys } from "./keystoreTool.js"
 import { getWallet, loadWallets, needsPassword } from "./loadWallets.js"
 import { clearKeystoreCache } from "./sources/keystore.js"
 import type { WalletSource } from "./sources/types.js"
-import { anvilAccounts, lightScrypt, temporaryDirectory } from "./testFixtures.js"
 
 const password = "load-wallets-password"
 const accounts = anvilAccounts(5)

@@ -1,7 +1,7 @@
 import { inspect } from "node:util"
 import { Wallet as EthersWallet, keccak256, recoverAddress, Transaction, toUtf8Bytes } from "ethers"
 import { describe, expect, it } from "vitest"
-import { anvilAccounts, anvilFirstAddress } from "./testFixtures.js"
+import { anvilAccounts, anvilFirstAddress } from "../testing/wallet/testFixtures.js"
 import { createWallet, exportPrivateKey, isWallet } from "./wallet.js"
 
 const [first] = anvilAccounts(1)

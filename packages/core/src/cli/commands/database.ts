@@ -5,7 +5,7 @@ import { type DatabaseManager, openDatabase } from "../../database/openDatabase.
 import type { RunSummaryRecord } from "../../database/queries/runSummary.js"
 import { resolveRun } from "../../report/resolveRun.js"
 import { Ok } from "../../result.js"
-import { journalFees } from "../../runner/journalLatency.js"
+import { journalFees } from "../../runner/statistics/journalLatency.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"

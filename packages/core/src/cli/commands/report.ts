@@ -1,8 +1,8 @@
 import type { Command } from "commander"
-import { type ReportCommandOptions, runReportCommand } from "../../report/runReportCommand.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, OutcomeSlot } from "../context.js"
 import { examplesText } from "../helpText.js"
+import { type ReportCommandOptions, runReportCommand } from "./runReportCommand.js"
 
 /**
  * `report [--run ID | --last] [--out FILE] [--json] [--compare ID]`: writes a recorded run's

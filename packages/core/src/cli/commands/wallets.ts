@@ -1,6 +1,6 @@
 import type { Command } from "commander"
 import { Ok } from "../../result.js"
-import { loadWorkerWallets, walletSeed } from "../../runner/workerWallets.js"
+import { loadWorkerWallets, walletSeed } from "../../runner/load/workerWallets.js"
 import { exportAddressesCsv, generateKeystores, listKeystoreAddresses } from "../../wallet/keystoreTool.js"
 import { readPassword } from "../../wallet/password.js"
 import { addCommonOptions } from "../commonOptions.js"

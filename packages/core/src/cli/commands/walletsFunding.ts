@@ -1,7 +1,10 @@
 import type { Command } from "commander"
 import { CliUsageError } from "../../errors/cli.js"
 import { Err, Ok } from "../../result.js"
-import { fundConfiguredWallets, reclaimConfiguredWallets } from "../../runner/fundingCommands.js"
+import {
+  fundConfiguredWallets,
+  reclaimConfiguredWallets,
+} from "../../runner/walletFunding/fundingCommands.js"
 import { addNetworkOption, applyNetwork } from "../chainNetwork.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"

@@ -5,8 +5,8 @@
  */
 import { RunnerReceiptDeadlineError, type RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { RpcReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type { RunnerRpc } from "../ports.js"
+import type { Clock } from "../scheduling/clock.js"
 import type { TrackerState } from "./trackerState.js"
 import type {
   PendingEntry,

@@ -1,12 +1,12 @@
 import { keccak256 } from "ethers"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { Ok, type Result } from "../../result.js"
+import { createFakeChain } from "../../testing/runner/fakeChain.js"
+import { createMemoryRecorder } from "../../testing/runner/memoryRecorder.js"
 import { toQuantity } from "../chainTypes.js"
-import { createTimerClock } from "../clock.js"
 import type { RunnerNonceLane, RunnerRpc } from "../ports.js"
 import { createReceiptTracker } from "../receiptTracker.js"
-import { createFakeChain } from "../testing/fakeChain.js"
-import { createMemoryRecorder } from "../testing/memoryRecorder.js"
+import { createTimerClock } from "../scheduling/clock.js"
 import type { TrackerNonceManager } from "./types.js"
 
 const lane: RunnerNonceLane = {

@@ -9,8 +9,8 @@
  */
 import type { Result } from "../../result.js"
 import type { RpcReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type { RunnerLogger, RunnerNonceLane, RunnerRpc } from "../ports.js"
+import type { Clock } from "../scheduling/clock.js"
 import { receiptDeadlineError, superseded } from "./deadlines.js"
 import type { TrackerState } from "./trackerState.js"
 import type {

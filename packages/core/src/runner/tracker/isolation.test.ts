@@ -1,8 +1,8 @@
 import { type FaultyRpcServer, startFaultyRpcServer } from "@testnet/test-helpers"
 import { afterEach, describe, expect, it } from "vitest"
 import { createRpcClient, type RpcClient } from "../../rpc/client.js"
+import { createMemoryRecorder } from "../../testing/runner/memoryRecorder.js"
 import { createReceiptTracker } from "../receiptTracker.js"
-import { createMemoryRecorder } from "../testing/memoryRecorder.js"
 
 // The tracker's reads against a real loopback server that hangs: a hung head poll or a hung
 // send batch must not stall it (hedged reads, urgent slots of its own).

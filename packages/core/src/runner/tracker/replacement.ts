@@ -11,8 +11,8 @@
 
 import type { RunRecorder } from "../../database/recorder.js"
 import { classifySendOutcome } from "../../rpc/sendOutcome.js"
-import type { Clock } from "../clock.js"
 import type { RunnerFees, RunnerLogger, RunnerRpc } from "../ports.js"
+import type { Clock } from "../scheduling/clock.js"
 import type { TrackerState } from "./trackerState.js"
 import type { PendingEntry, ReceiptTrackerStats, ReplacementGroup, TrackerGasManager } from "./types.js"
 

@@ -7,9 +7,9 @@ import { createNonceManager } from "../../nonce/nonceManager.js"
 import { Err, Ok, type Result } from "../../result.js"
 import { classifyRpcError } from "../../rpc/classify.js"
 import { type RpcReceipt, toQuantity } from "../chainTypes.js"
-import { createTimerClock } from "../clock.js"
 import type { RunnerNonceLane, RunnerRpc } from "../ports.js"
 import { createReceiptTracker } from "../receiptTracker.js"
+import { createTimerClock } from "../scheduling/clock.js"
 
 // The outcome invariant, over arbitrary sequences of send answers against a simulated node:
 // the real nonce manager, the real send-outcome classification (markRejected) and the real

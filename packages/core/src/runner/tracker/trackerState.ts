@@ -7,9 +7,9 @@ import type { RunRecorder } from "../../database/recorder.js"
 import { revertedErrorCode, type TransactionUpdate } from "../../database/rows.js"
 import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
 import { parseReceipt, type RpcReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type { RunnerLogger } from "../ports.js"
 import type { VerifiedRecipients } from "../receiptDerivation.js"
+import type { Clock } from "../scheduling/clock.js"
 import type { PendingEntry, TrackerEvents, TrackerNonceManager, TransactionOutcome } from "./types.js"
 
 /**

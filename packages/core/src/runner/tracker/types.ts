@@ -8,7 +8,6 @@ import type { RunnerReceiptDeadlineErrorType } from "../../errors/runner.js"
 import type { Result } from "../../result.js"
 import type { TransactionReceipt } from "../../tasks/transactionTypes.js"
 import type { RpcReceipt } from "../chainTypes.js"
-import type { Clock } from "../clock.js"
 import type {
   RunnerFees,
   RunnerGasManager,
@@ -18,6 +17,7 @@ import type {
   RunnerRpc,
 } from "../ports.js"
 import type { PlainTransfer } from "../receiptDerivation.js"
+import type { Clock } from "../scheduling/clock.js"
 
 /**
  * How a tracked transaction ended.

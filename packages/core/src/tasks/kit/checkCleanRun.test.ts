@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { Ok } from "../../result.js"
+import type { TaskRun } from "../../testing/tasks/taskRunner.js"
 import { createTaskOutcome } from "../outcome.js"
 import { checkCleanRun } from "./checkCleanRun.js"
-import type { TaskRun } from "./taskRunner.js"
 
 function runWith(parts: {
   tasks: Record<string, { count: number; success: number }>

@@ -1,4 +1,4 @@
-import type { TaskRun } from "./taskRunner.js"
+import type { TaskRun } from "../../testing/tasks/taskRunner.js"
 
 /**
  * What is wrong with a one-task run, as readable lines (empty when clean): `task` must have run

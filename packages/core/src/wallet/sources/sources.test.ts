@@ -1,7 +1,12 @@
 import { writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { anvilAccounts, anvilFirstAddress, anvilMnemonic, temporaryDirectory } from "../testFixtures.js"
+import {
+  anvilAccounts,
+  anvilFirstAddress,
+  anvilMnemonic,
+  temporaryDirectory,
+} from "../../testing/wallet/testFixtures.js"
 import { loadEnvironmentKeys } from "./environment.js"
 import { isKeystoreFileName } from "./keystore.js"
 import { deriveMnemonicWallets } from "./mnemonic.js"
