@@ -217,6 +217,7 @@ describe("@testnet/core entry", () => {
           "createTaskRegistry",
           "defaultGasPerTask",
           "defaultStartDefaults",
+          "defineCatalog",
           "defineChain",
           "defineTask",
           "deployContract",

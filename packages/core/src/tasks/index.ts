@@ -20,7 +20,7 @@ export {
   defaultStartDefaults,
   type StartDefaults,
 } from "./chainStart.js"
-export type { StoredRecord, TaskContext, TaskDatabase, TaskLogger, TaskRpc, TaskSigner } from "./context.js"
+export type { RunningTask, StoredRecord, TaskContext, TaskDatabase, TaskLogger, TaskRpc, TaskSigner } from "./context.js"
 export {
   type ChainCapabilities,
   type ChainDeclaration,
@@ -31,7 +31,14 @@ export {
   getDevnetOptions,
   type KeyedNonceReader,
 } from "./defineChain.js"
-export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
+export { defineCatalog, type TaskCatalog } from "./defineCatalog.js"
+export {
+  type AnyTaskDefinition,
+  defineTask,
+  type TaskDeclaration,
+  type TaskDefinition,
+  type TaskRunResult,
+} from "./defineTask.js"
 export {
   type ChainFeeCurrency,
   describeFee,
