@@ -225,6 +225,7 @@ describe("@testnet/core entry", () => {
           "feeBaseUnits",
           "feeTokenOf",
           "findOrDeployContract",
+          "findTaskNameLiterals",
           "formatUnits",
           "getDevnetOptions",
           "hasCode",

@@ -20,7 +20,16 @@ export {
   defaultStartDefaults,
   type StartDefaults,
 } from "./chainStart.js"
-export type { RunningTask, StoredRecord, TaskContext, TaskDatabase, TaskLogger, TaskRpc, TaskSigner } from "./context.js"
+export type {
+  RunningTask,
+  StoredRecord,
+  TaskContext,
+  TaskDatabase,
+  TaskLogger,
+  TaskRpc,
+  TaskSigner,
+} from "./context.js"
+export { defineCatalog, type TaskCatalog } from "./defineCatalog.js"
 export {
   type ChainCapabilities,
   type ChainDeclaration,
@@ -31,7 +40,6 @@ export {
   getDevnetOptions,
   type KeyedNonceReader,
 } from "./defineChain.js"
-export { defineCatalog, type TaskCatalog } from "./defineCatalog.js"
 export {
   type AnyTaskDefinition,
   defineTask,
@@ -78,6 +86,7 @@ export {
   type TaskSelectionOptions,
   type UniformSource,
 } from "./registry.js"
+export { findTaskNameLiterals, type TaskNameLiteral } from "./taskNameLiterals.js"
 export type {
   CallRequest,
   RawSendRequest,

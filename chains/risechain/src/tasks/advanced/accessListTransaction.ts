@@ -14,12 +14,10 @@ import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTra
  */
 export const accessListTransaction = defineTask({
   name: "access_list_transaction",
-  category: "advanced",
   weight: 2,
   description: "Increments a Counter with an EIP-2930 (type 1) access-list transaction.",
   async run(context) {
     const counter = await findOrDeployContract(context, {
-      task: "access_list_transaction",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -40,7 +38,7 @@ export const accessListTransaction = defineTask({
     if (done.isErr()) return done
     const type = await transactionType(context, done.value.sent.hash)
     if (type.isErr()) return type
-    if (type.value !== 1) return taskFailure("access_list_transaction", `included as type ${type.value}`)
+    if (type.value !== 1) return taskFailure(context, `included as type ${type.value}`)
     return succeeded([counter.value.deployment, done.value.sent], [`type 1 increment of ${to}`])
   },
 })

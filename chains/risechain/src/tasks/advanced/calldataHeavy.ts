@@ -15,12 +15,10 @@ const floorGasPerByte = 40n
  */
 export const calldataHeavy = defineTask({
   name: "calldata_heavy",
-  category: "advanced",
   weight: 2,
   description: "Sends 4–32 KiB of calldata to a CalldataSink.",
   async run(context) {
     const sink = await findOrDeployContract(context, {
-      task: "calldata_heavy",
       kind: "calldata_sink",
       initCode: CalldataSink.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -38,7 +36,7 @@ export const calldataHeavy = defineTask({
     // args[1] is the event's `length` field (`args.length` would be the Result array's own length).
     const reported = event?.args?.[1] as bigint | undefined
     if (reported !== BigInt(length))
-      return taskFailure("calldata_heavy", `Sunk reported ${reported}, sent ${length} bytes`)
+      return taskFailure(context, `Sunk reported ${reported}, sent ${length} bytes`)
     return succeeded([sink.value.deployment, done.value.sent], [`${length} bytes of calldata`])
   },
 })

@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const factoryCreate2Deploy = defineTask({
   name: "factory_create2_deploy",
-  category: "advanced",
   weight: 1,
   description: "Deploys a Counter from the Factory with CREATE2 at the predicted address.",
   async run(context) {
     const factory = await findOrDeployContract(context, {
-      task: "factory_create2_deploy",
       kind: "factory",
       initCode: Factory.bytecode,
       gasLimit: riseGasLimits.deployMedium,
@@ -39,7 +37,7 @@ export const factoryCreate2Deploy = defineTask({
     const [event] = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
     const address = String(event?.args?.counter)
     if (address !== String(expected))
-      return taskFailure("factory_create2_deploy", `deployed at ${address}, predicted ${expected}`)
+      return taskFailure(context, `deployed at ${address}, predicted ${expected}`)
     context.recordContract({
       kind: "counter",
       address,

@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const factoryDeploy = defineTask({
   name: "factory_deploy",
-  category: "advanced",
   weight: 1,
   description: "Deploys a Counter from the Factory with CREATE.",
   async run(context) {
     const factory = await findOrDeployContract(context, {
-      task: "factory_deploy",
       kind: "factory",
       initCode: Factory.bytecode,
       gasLimit: riseGasLimits.deployMedium,
@@ -30,7 +28,7 @@ export const factoryDeploy = defineTask({
     })
     if (done.isErr()) return done
     const [event] = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
-    if (event === undefined) return taskFailure("factory_deploy", "no CounterDeployed event")
+    if (event === undefined) return taskFailure(context, "no CounterDeployed event")
     const address = String(event.args?.counter)
     context.recordContract({
       kind: "counter",

@@ -11,7 +11,6 @@ import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTra
  */
 export const legacyTransaction = defineTask({
   name: "legacy_transaction",
-  category: "advanced",
   weight: 3,
   description: "Sends a legacy (type 0) transfer to a random address.",
   async run(context) {
@@ -30,7 +29,7 @@ export const legacyTransaction = defineTask({
     if (done.isErr()) return done
     const type = await transactionType(context, done.value.sent.hash)
     if (type.isErr()) return type
-    if (type.value !== 0) return taskFailure("legacy_transaction", `included as type ${type.value}`)
+    if (type.value !== 0) return taskFailure(context, `included as type ${type.value}`)
     return succeeded([done.value.sent], [`type 0: ${value} wei to ${recipient}`])
   },
 })

@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const factoryBatchDeploy = defineTask({
   name: "factory_batch_deploy",
-  category: "batch",
   weight: 1,
   description: "Deploys 2–5 Counters in one Factory transaction and records them.",
   async run(context) {
     const factory = await findOrDeployContract(context, {
-      task: "factory_batch_deploy",
       kind: "factory",
       initCode: Factory.bytecode,
       gasLimit: riseGasLimits.deployMedium,
@@ -32,10 +30,7 @@ export const factoryBatchDeploy = defineTask({
     if (done.isErr()) return done
     const deployed = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
     if (deployed.length !== count)
-      return taskFailure(
-        "factory_batch_deploy",
-        `expected ${count} CounterDeployed events, got ${deployed.length}`,
-      )
+      return taskFailure(context, `expected ${count} CounterDeployed events, got ${deployed.length}`)
     for (const event of deployed)
       context.recordContract({
         kind: "counter",

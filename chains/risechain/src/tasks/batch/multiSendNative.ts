@@ -11,11 +11,10 @@ import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
  */
 export const multiSendNative = defineTask({
   name: "multi_send_native",
-  category: "batch",
   weight: 3,
   description: "Sends ETH to 3–10 random addresses in one MultiSend transaction.",
   async run(context) {
-    const multiSend = await findOrDeployMultiSend(context, "multi_send_native")
+    const multiSend = await findOrDeployMultiSend(context)
     if (multiSend.isErr()) return multiSend
     const count = context.random.int(3, 10)
     const { recipients, amounts, total } = randomRecipients(context, count, 1_000_000_000n)
@@ -27,8 +26,7 @@ export const multiSendNative = defineTask({
     })
     if (done.isErr()) return done
     const [sent] = parseEvents(contractInterfaces.multiSend, done.value.receipt, "MultiSent")
-    if (sent?.args?.total !== total)
-      return taskFailure("multi_send_native", "no MultiSent event with the total")
+    if (sent?.args?.total !== total) return taskFailure(context, "no MultiSent event with the total")
     return succeeded([multiSend.value.deployment, done.value.sent], [`${total} wei to ${count} recipients`])
   },
 })

@@ -25,7 +25,6 @@ import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
  */
 export const multicallAggregate = defineTask({
   name: "multicall_aggregate",
-  category: "batch",
   weight: 2,
   description:
     "Batches 2–4 counter increments with Multicall3 aggregate3 (MultiSend where Multicall3 is absent).",
@@ -33,7 +32,7 @@ export const multicallAggregate = defineTask({
     const present = await hasCode(context, riseAddresses.multicall3)
     if (present.isErr()) return present
     if (!present.value) {
-      const multiSend = await findOrDeployMultiSend(context, "multicall_aggregate")
+      const multiSend = await findOrDeployMultiSend(context)
       if (multiSend.isErr()) return multiSend
       const { recipients, amounts, total } = randomRecipients(context, 3, 1_000_000n)
       const done = await sendAndConfirm(context, {
@@ -49,7 +48,6 @@ export const multicallAggregate = defineTask({
       )
     }
     const counter = await findOrDeployContract(context, {
-      task: "multicall_aggregate",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -70,7 +68,7 @@ export const multicallAggregate = defineTask({
     if (done.isErr()) return done
     const increments = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented").length
     if (increments !== count)
-      return taskFailure("multicall_aggregate", `expected ${count} Incremented events, got ${increments}`)
+      return taskFailure(context, `expected ${count} Incremented events, got ${increments}`)
     return succeeded(
       [counter.value.deployment, done.value.sent],
       [`aggregate3 of ${count} increments on ${counter.value.address}`],

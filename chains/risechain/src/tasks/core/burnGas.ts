@@ -12,12 +12,10 @@ import { contractInterfaces } from "../shared/interfaces.js"
  */
 export const burnGas = defineTask({
   name: "burn_gas",
-  category: "core",
   weight: 3,
   description: "Burns 50k–500k gas in a GasBurner loop.",
   async run(context) {
     const burner = await findOrDeployContract(context, {
-      task: "burn_gas",
       kind: "gas_burner",
       initCode: GasBurner.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -31,7 +29,7 @@ export const burnGas = defineTask({
     })
     if (done.isErr()) return done
     if (done.value.receipt.gasUsed < amount)
-      return taskFailure("burn_gas", `asked for ${amount} gas, used ${done.value.receipt.gasUsed}`)
+      return taskFailure(context, `asked for ${amount} gas, used ${done.value.receipt.gasUsed}`)
     return succeeded([burner.value.deployment, done.value.sent], [`burned ${done.value.receipt.gasUsed} gas`])
   },
 })

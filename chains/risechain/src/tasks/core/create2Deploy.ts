@@ -16,13 +16,12 @@ const counterInitCodeHash = keccak256(Counter.bytecode)
  */
 export const create2Deploy = defineTask({
   name: "create2_deploy",
-  category: "core",
   weight: 2,
   description: "Deploys a Counter at a predicted address through the CREATE2 deployer.",
   async run(context) {
     const present = await hasCode(context, riseAddresses.create2Deployer)
     if (present.isErr()) return present
-    if (!present.value) return taskFailure("create2_deploy", "the CREATE2 deployer has no code on this chain")
+    if (!present.value) return taskFailure(context, "the CREATE2 deployer has no code on this chain")
     const salt = context.random.hex(32)
     const predicted = getCreate2Address(riseAddresses.create2Deployer, salt, counterInitCodeHash)
     const done = await sendAndConfirm(context, {
@@ -33,7 +32,7 @@ export const create2Deploy = defineTask({
     if (done.isErr()) return done
     const landed = await hasCode(context, predicted)
     if (landed.isErr()) return landed
-    if (!landed.value) return taskFailure("create2_deploy", `no code at the predicted address ${predicted}`)
+    if (!landed.value) return taskFailure(context, `no code at the predicted address ${predicted}`)
     context.recordContract({
       kind: "counter",
       address: predicted,

@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const emitEvents = defineTask({
   name: "emit_events",
-  category: "core",
   weight: 4,
   description: "Emits 1–5 events from an EventEmitter and counts them in the receipt.",
   async run(context) {
     const emitter = await findOrDeployContract(context, {
-      task: "emit_events",
       kind: "event_emitter",
       initCode: EventEmitter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -31,7 +29,7 @@ export const emitEvents = defineTask({
     })
     if (done.isErr()) return done
     const pings = parseEvents(contractInterfaces.eventEmitter, done.value.receipt, "Ping").length
-    if (pings !== count) return taskFailure("emit_events", `expected ${count} Ping events, got ${pings}`)
+    if (pings !== count) return taskFailure(context, `expected ${count} Ping events, got ${pings}`)
     return succeeded([emitter.value.deployment, done.value.sent], [`${count} events`])
   },
 })

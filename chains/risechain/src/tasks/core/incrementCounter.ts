@@ -13,12 +13,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const incrementCounter = defineTask({
   name: "increment_counter",
-  category: "core",
   weight: 8,
   description: "Increments a Counter deployed earlier (found through the database).",
   async run(context) {
     const counter = await findOrDeployContract(context, {
-      task: "increment_counter",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -31,7 +29,7 @@ export const incrementCounter = defineTask({
     })
     if (done.isErr()) return done
     const [event] = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented")
-    if (event === undefined) return taskFailure("increment_counter", "no Incremented event in the receipt")
+    if (event === undefined) return taskFailure(context, "no Incremented event in the receipt")
     return succeeded(
       [counter.value.deployment, done.value.sent],
       [`counter ${counter.value.address} → ${event.args?.newNumber}`],

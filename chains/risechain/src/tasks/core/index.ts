@@ -1,4 +1,4 @@
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { burnGas } from "./burnGas.js"
 import { checkBalance } from "./checkBalance.js"
 import { create2Deploy } from "./create2Deploy.js"
@@ -31,7 +31,7 @@ export {
  * @example
  * coreTasks.map((task) => task.name)
  */
-export const coreTasks: readonly TaskDefinition[] = Object.freeze([
+export const coreTasks: readonly AnyTaskDefinition[] = [
   checkBalance,
   faucetClaim,
   selfTransfer,
@@ -43,4 +43,4 @@ export const coreTasks: readonly TaskDefinition[] = Object.freeze([
   emitEvents,
   burnGas,
   revertingCall,
-] as TaskDefinition[])
+]

@@ -9,7 +9,6 @@ import { riseGasLimits } from "../shared/gasLimits.js"
  */
 export const selfTransfer = defineTask({
   name: "self_transfer",
-  category: "core",
   weight: 8,
   description: "Sends a few wei of ETH to itself.",
   async run(context) {

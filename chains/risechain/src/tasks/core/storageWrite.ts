@@ -13,12 +13,10 @@ import { contractInterfaces } from "../shared/interfaces.js"
  */
 export const storageWrite = defineTask({
   name: "storage_write",
-  category: "core",
   weight: 4,
   description: "Writes 1–8 storage slots of a StorageWriter and reads one back.",
   async run(context) {
     const writer = await findOrDeployContract(context, {
-      task: "storage_write",
       kind: "storage_writer",
       initCode: StorageWriter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -41,10 +39,7 @@ export const storageWrite = defineTask({
     })
     if (stored.isErr()) return stored
     if (BigInt(stored.value) !== value)
-      return taskFailure(
-        "storage_write",
-        `slot ${firstSlot} holds ${BigInt(stored.value)}, expected ${value}`,
-      )
+      return taskFailure(context, `slot ${firstSlot} holds ${BigInt(stored.value)}, expected ${value}`)
     return succeeded([writer.value.deployment, done.value.sent], [`${count} slots from ${firstSlot}`])
   },
 })

@@ -9,7 +9,6 @@ import { riseGasLimits } from "../shared/gasLimits.js"
  */
 export const transferToRandom = defineTask({
   name: "transfer_to_random",
-  category: "core",
   weight: 10,
   description: "Sends up to 1 gwei of ETH to a random new address.",
   async run(context) {

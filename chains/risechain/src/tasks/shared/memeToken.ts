@@ -45,12 +45,9 @@ export type OwnedMemeToken = {
  * and records it as asset kind "meme_token".
  *
  * @example
- * const created = await createMemeToken(context, "create_meme_token")
+ * const created = await createMemeToken(context)
  */
-export async function createMemeToken(
-  context: TaskContext,
-  task: string,
-): Promise<Result<OwnedMemeToken, BaseError>> {
+export async function createMemeToken(context: TaskContext): Promise<Result<OwnedMemeToken, BaseError>> {
   const suffix = context.random.hex(3).slice(2).toUpperCase()
   const name = `Rise Meme ${suffix}`
   const symbol = `RM${suffix}`
@@ -66,7 +63,7 @@ export async function createMemeToken(
   const receipt = await context.waitForReceipt(sent.value.hash)
   if (receipt.isErr()) return receipt
   const address = receipt.value.contractAddress
-  if (address === null) return taskFailure(task, "the token deploy receipt has no contract address")
+  if (address === null) return taskFailure(context, "the token deploy receipt has no contract address")
   context.recordAsset({
     kind: memeTokenKind,
     address,
@@ -99,12 +96,11 @@ export async function readTokenBalance(
  * `minimum` of; otherwise a new one is created now.
  *
  * @example
- * const owned = await findOrCreateMemeToken(context, "transfer_meme_token", 1n)
+ * const owned = await findOrCreateMemeToken(context, 1n)
  * if (owned.isErr()) return owned
  */
 export async function findOrCreateMemeToken(
   context: TaskContext,
-  task: string,
   minimum: bigint,
 ): Promise<Result<OwnedMemeToken, BaseError>> {
   const known = await context.database.assetsByKind({ kind: memeTokenKind, limit: 500 })
@@ -117,5 +113,5 @@ export async function findOrCreateMemeToken(
     if (balance.isOk() && balance.value >= minimum)
       return Ok({ address: candidate.address, balance: balance.value, creation: undefined })
   }
-  return createMemeToken(context, task)
+  return createMemeToken(context)
 }

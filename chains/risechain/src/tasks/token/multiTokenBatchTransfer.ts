@@ -19,12 +19,10 @@ const multiTokenInitCode = concat([
  */
 export const multiTokenBatchTransfer = defineTask({
   name: "multi_token_batch_transfer",
-  category: "token",
   weight: 2,
   description: "Mints three ERC-1155 ids in one batch and batch-transfers them to a random address.",
   async run(context) {
     const contract = await findOrDeployContract(context, {
-      task: "multi_token_batch_transfer",
       kind: "multi_token",
       initCode: multiTokenInitCode,
       gasLimit: riseGasLimits.deployLarge,
@@ -77,10 +75,7 @@ export const multiTokenBatchTransfer = defineTask({
       expected.set(id, (expected.get(id) ?? 0n) + (values[index] ?? 0n))
     const mismatch = ids.findIndex((id, index) => heldValues[index] !== expected.get(id))
     if (mismatch !== -1)
-      return taskFailure(
-        "multi_token_batch_transfer",
-        `recipient balance of id ${ids[mismatch]} is ${heldValues[mismatch]}`,
-      )
+      return taskFailure(context, `recipient balance of id ${ids[mismatch]} is ${heldValues[mismatch]}`)
     context.recordAsset({
       kind: "multi_token",
       address,

@@ -18,12 +18,10 @@ const nftInitCode = concat([
  */
 export const nftMintTransfer = defineTask({
   name: "nft_mint_transfer",
-  category: "token",
   weight: 3,
   description: "Mints an ERC-721 and transfers it to a random address.",
   async run(context) {
     const collection = await findOrDeployContract(context, {
-      task: "nft_mint_transfer",
       kind: "simple_nft",
       initCode: nftInitCode,
       gasLimit: riseGasLimits.deployLarge,
@@ -38,8 +36,7 @@ export const nftMintTransfer = defineTask({
     if (minted.isErr()) return minted
     const [transfer] = parseEvents(contractInterfaces.simpleNft, minted.value.receipt, "Transfer")
     const tokenId = transfer?.args?.tokenId as bigint | undefined
-    if (tokenId === undefined)
-      return taskFailure("nft_mint_transfer", "no Transfer event in the mint receipt")
+    if (tokenId === undefined) return taskFailure(context, "no Transfer event in the mint receipt")
     context.recordAsset({
       kind: "nft",
       address,
@@ -64,7 +61,7 @@ export const nftMintTransfer = defineTask({
     if (owner.isErr()) return owner
     const [holder] = contractInterfaces.simpleNft.decodeFunctionResult("ownerOf", owner.value)
     if (String(holder).toLowerCase() !== recipient.toLowerCase())
-      return taskFailure("nft_mint_transfer", `token ${tokenId} is owned by ${holder}, expected ${recipient}`)
+      return taskFailure(context, `token ${tokenId} is owned by ${holder}, expected ${recipient}`)
     return succeeded(
       [collection.value.deployment, minted.value.sent, moved.value.sent],
       [`token ${tokenId} of ${address} to ${recipient}`],

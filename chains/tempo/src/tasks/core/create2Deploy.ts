@@ -15,7 +15,6 @@ const initCodeHash = keccak256(Counter.bytecode)
  */
 export const create2Deploy = defineTask({
   name: "create2_deploy",
-  category: "core",
   weight: 1,
   description: "Deploys a Counter via the CREATE2 deployer at a predicted address.",
   async run(context) {
@@ -30,8 +29,7 @@ export const create2Deploy = defineTask({
     if (done.isErr()) return done
     const code = await context.rpc.request<string>("eth_getCode", [predicted, "latest"])
     if (code.isErr()) return code
-    if (code.value === "0x")
-      return taskFailure("create2_deploy", `no code at the predicted address ${predicted}`)
+    if (code.value === "0x") return taskFailure(context, `no code at the predicted address ${predicted}`)
     context.recordContract({
       kind: "counter",
       address: predicted,

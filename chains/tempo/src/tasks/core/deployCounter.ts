@@ -11,12 +11,10 @@ import { tempoGasLimits } from "../shared/gasLimits.js"
  */
 export const deployCounter = defineTask({
   name: "deploy_counter",
-  category: "core",
   weight: 1,
   description: "Deploys a Counter contract and records it (kind counter).",
   async run(context) {
     const deployed = await deployContract(context, {
-      task: "deploy_counter",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: tempoGasLimits.deploy,

@@ -15,12 +15,10 @@ const pingTopic = emitter.getEvent("Ping")?.topicHash
  */
 export const emitEvents = defineTask({
   name: "emit_events",
-  category: "core",
   weight: 3,
   description: "Emits 1-5 events from an EventEmitter contract and counts them in the receipt.",
   async run(context) {
     const target = await findOrDeployContract(context, {
-      task: "emit_events",
       kind: "event_emitter",
       initCode: EventEmitter.bytecode,
       gasLimit: tempoGasLimits.deploy,
@@ -35,7 +33,7 @@ export const emitEvents = defineTask({
     })
     if (done.isErr()) return done
     const emitted = done.value.receipt.logs.filter((log) => log.topics[0] === pingTopic).length
-    if (emitted !== count) return taskFailure("emit_events", `${emitted} Ping events, expected ${count}`)
+    if (emitted !== count) return taskFailure(context, `${emitted} Ping events, expected ${count}`)
     return succeeded([target.value.deployment, done.value.sent], [`${count} events`])
   },
 })

@@ -15,12 +15,10 @@ const incrementedTopic = counter.getEvent("Incremented")?.topicHash
  */
 export const incrementCounter = defineTask({
   name: "increment_counter",
-  category: "core",
   weight: 6,
   description: "Increments a Counter recorded earlier (deploys one first if there is none).",
   async run(context) {
     const target = await findOrDeployContract(context, {
-      task: "increment_counter",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: tempoGasLimits.deploy,
@@ -37,7 +35,7 @@ export const incrementCounter = defineTask({
     const event = done.value.receipt.logs.find(
       (log) => log.address.toLowerCase() === address.toLowerCase() && log.topics[0] === incrementedTopic,
     )
-    if (event === undefined) return taskFailure("increment_counter", "no Incremented event")
+    if (event === undefined) return taskFailure(context, "no Incremented event")
     return succeeded([deployment, done.value.sent], [`counter ${address} → ${BigInt(event.data)}`])
   },
 })

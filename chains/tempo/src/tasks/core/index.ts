@@ -1,5 +1,5 @@
 // The "core" category: fee-token reads, TIP-20 transfers, and contract deploys/calls.
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { tip20ApproveTransferFrom } from "./approveTransferFrom.js"
 import { create2Deploy } from "./create2Deploy.js"
 import { deployCounter } from "./deployCounter.js"
@@ -32,7 +32,7 @@ export {
  * @example
  * coreTasks.map((task) => task.name)
  */
-export const coreTasks: readonly TaskDefinition[] = Object.freeze([
+export const coreTasks: readonly AnyTaskDefinition[] = [
   checkFeeTokenBalances,
   tip20TransferSelf,
   tip20TransferRandom,
@@ -44,4 +44,4 @@ export const coreTasks: readonly TaskDefinition[] = Object.freeze([
   storageWrite,
   emitEvents,
   revertingCall,
-] as readonly TaskDefinition[])
+]

@@ -15,13 +15,11 @@ const reverter = new Interface(Reverter.abi)
  */
 export const revertingCall = defineTask({
   name: "reverting_call",
-  category: "core",
   weight: 1,
   expectedFailure: true,
   description: "Sends a call that always reverts (Reverter) and expects status 0.",
   async run(context) {
     const target = await findOrDeployContract(context, {
-      task: "reverting_call",
       kind: "reverter",
       initCode: Reverter.bytecode,
       gasLimit: tempoGasLimits.deploy,
@@ -29,7 +27,6 @@ export const revertingCall = defineTask({
     if (target.isErr()) return target
     return sendExpectingRevert(
       context,
-      "reverting_call",
       {
         to: target.value.address,
         data: reverter.encodeFunctionData("revertWithReason"),

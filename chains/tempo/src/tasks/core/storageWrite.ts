@@ -14,12 +14,10 @@ const storageWriter = new Interface(StorageWriter.abi)
  */
 export const storageWrite = defineTask({
   name: "storage_write",
-  category: "core",
   weight: 3,
   description: "Writes 1-3 random storage slots of a StorageWriter contract.",
   async run(context) {
     const target = await findOrDeployContract(context, {
-      task: "storage_write",
       kind: "storage_writer",
       initCode: StorageWriter.bytecode,
       gasLimit: tempoGasLimits.deploy,

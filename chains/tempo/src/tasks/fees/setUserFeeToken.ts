@@ -52,7 +52,6 @@ async function hasLiquidity(context: TaskContext, token: string, validator: stri
  */
 export const setUserFeeToken = defineTask({
   name: "set_user_fee_token",
-  category: "fees",
   weight: 2,
   description: "Sets the wallet's fee token to another funded stablecoin with FeeAMM liquidity.",
   async run(context) {
@@ -77,8 +76,7 @@ export const setUserFeeToken = defineTask({
         break
       }
     }
-    if (chosen === undefined)
-      return taskFailure("set_user_fee_token", "no funded fee token with FeeAMM liquidity")
+    if (chosen === undefined) return taskFailure(context, "no funded fee token with FeeAMM liquidity")
     const done = await sendAndConfirm(context, {
       to: feeManager,
       data: encodeSetUserToken(chosen),
@@ -89,7 +87,7 @@ export const setUserFeeToken = defineTask({
     const after = await readValue<string>(context, feeManager, encodeGetUserToken(context.address), "address")
     if (after.isErr()) return after
     if (after.value.toLowerCase() !== chosen.toLowerCase())
-      return taskFailure("set_user_fee_token", `preference is ${after.value}, expected ${chosen}`)
+      return taskFailure(context, `preference is ${after.value}, expected ${chosen}`)
     return succeeded([done.value.sent], [`fee token ${tokenLabel(current.value)} → ${tokenLabel(chosen)}`])
   },
 })

@@ -18,7 +18,6 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const sponsoredTransaction = defineTask({
   name: "sponsored_transaction",
-  category: "fees",
   weight: 3,
   description: "Sends a 0x76 transaction whose fee a sponsor (funded by the funder) pays.",
   requires: ["feeToken"],
@@ -33,7 +32,7 @@ export const sponsoredTransaction = defineTask({
     if (available.isErr()) return available
     if (available.value < maximumFee)
       return taskFailure(
-        "sponsored_transaction",
+        context,
         `the sponsor ${sponsor.address} holds ${available.value} ${tokenLabel(feeToken)}, needs ${maximumFee} (is the chain's funding hook in use?)`,
       )
     const amount = smallAmount(context.random)

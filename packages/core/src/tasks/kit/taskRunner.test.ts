@@ -172,11 +172,9 @@ describe("task kit on plain anvil through startTaskRunner", () => {
           gasLimit,
         })
         if (target.isErr()) return target
-        return sendExpectingRevert(
-          context,
-          { to: target.value.address, data: "0x", gasLimit: 50_000n },
-          [target.value.deployment],
-        )
+        return sendExpectingRevert(context, { to: target.value.address, data: "0x", gasLimit: 50_000n }, [
+          target.value.deployment,
+        ])
       },
     })
     const outcome = (await runner.runClean(expectRevert)).unwrap()
