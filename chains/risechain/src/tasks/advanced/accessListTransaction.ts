@@ -1,8 +1,7 @@
-import { Counter } from "@testnet/contracts"
+import { Counter, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { ZeroHash } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
@@ -29,7 +28,7 @@ export const accessListTransaction = defineTask({
       signedRequest(context, to, (fees) => ({
         type: 1,
         to,
-        data: contractInterfaces.counter.encodeFunctionData("increment"),
+        data: contractInterfaces.Counter.encodeFunctionData("increment"),
         gasLimit: riseGasLimits.contractCall,
         gasPrice: legacyGasPrice(fees),
         accessList: [{ address: to, storageKeys: [ZeroHash] }],

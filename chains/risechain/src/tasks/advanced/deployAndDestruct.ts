@@ -1,12 +1,11 @@
-import { SelfDestructor } from "@testnet/contracts"
+import { contractInterfaces, SelfDestructor } from "@testnet/contracts"
 import { defineTask, hasCode, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 
 const destroyOnDeploy = concat([
   SelfDestructor.bytecode,
-  contractInterfaces.selfDestructor.encodeDeploy([true]),
+  contractInterfaces.SelfDestructor.encodeDeploy([true]),
 ])
 
 /**

@@ -1,9 +1,9 @@
-import { Counter } from "@testnet/contracts"
+import { Counter, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { concat } from "ethers"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { dynamicFees, signedRequest } from "../shared/rawTransaction.js"
 
 /** Intrinsic 21k + 25k per authorization + the delegated increment (a fresh slot). */
@@ -42,7 +42,7 @@ export const eip7702Delegation = defineTask({
       signedRequest(context, authority.address, (fees) => ({
         type: 4,
         to: authority.address,
-        data: contractInterfaces.counter.encodeFunctionData("increment"),
+        data: contractInterfaces.Counter.encodeFunctionData("increment"),
         gasLimit: delegationGasLimit,
         ...dynamicFees(fees),
         authorizationList: [authorization],
@@ -56,7 +56,7 @@ export const eip7702Delegation = defineTask({
     const designator = concat(["0xef0100", counter.value.address]).toLowerCase()
     if (code.value.toLowerCase() !== designator)
       return taskFailure(context, `code of ${authority.address} is ${code.value}, expected ${designator}`)
-    const [event] = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented")
+    const [event] = parseEvents(contractInterfaces.Counter, done.value.receipt, "Incremented")
     const emitter = done.value.receipt.logs[0]?.address.toLowerCase()
     if (event === undefined || emitter !== authority.address.toLowerCase())
       return taskFailure(context, "the delegated account emitted no Incremented event")

@@ -1,6 +1,7 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
 
 /**
@@ -20,12 +21,12 @@ export const multiSendNative = defineTask({
     const { recipients, amounts, total } = randomRecipients(context, count, 1_000_000_000n)
     const done = await sendAndConfirm(context, {
       to: multiSend.value.address,
-      data: contractInterfaces.multiSend.encodeFunctionData("multiSendNative", [recipients, amounts]),
+      data: contractInterfaces.MultiSend.encodeFunctionData("multiSendNative", [recipients, amounts]),
       value: total,
       gasLimit: riseGasLimits.contractCall + riseGasLimits.perRecipient * BigInt(count),
     })
     if (done.isErr()) return done
-    const [sent] = parseEvents(contractInterfaces.multiSend, done.value.receipt, "MultiSent")
+    const [sent] = parseEvents(contractInterfaces.MultiSend, done.value.receipt, "MultiSent")
     if (sent?.args?.total !== total) return taskFailure(context, "no MultiSent event with the total")
     return succeeded([multiSend.value.deployment, done.value.sent], [`${total} wei to ${count} recipients`])
   },

@@ -1,6 +1,6 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
 
@@ -24,13 +24,13 @@ export const multiSendToken = defineTask({
     if (multiSend.isErr()) return multiSend
     const approval = await context.send({
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("approve", [multiSend.value.address, total]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("approve", [multiSend.value.address, total]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (approval.isErr()) return approval
     const batch = await context.send({
       to: multiSend.value.address,
-      data: contractInterfaces.multiSend.encodeFunctionData("multiSendToken", [
+      data: contractInterfaces.MultiSend.encodeFunctionData("multiSendToken", [
         token.value.address,
         recipients,
         amounts,

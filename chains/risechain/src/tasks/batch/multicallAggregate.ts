@@ -1,4 +1,4 @@
-import { Counter } from "@testnet/contracts"
+import { Counter, contractInterfaces } from "@testnet/contracts"
 import {
   defineTask,
   findOrDeployContract,
@@ -7,10 +7,10 @@ import {
   succeeded,
   taskFailure,
 } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseAddresses } from "../../contracts/addresses.js"
 import { multicall3Interface } from "../../contracts/multicall3.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
 
 /**
@@ -37,7 +37,7 @@ export const multicallAggregate = defineTask({
       const { recipients, amounts, total } = randomRecipients(context, 3, 1_000_000n)
       const done = await sendAndConfirm(context, {
         to: multiSend.value.address,
-        data: contractInterfaces.multiSend.encodeFunctionData("multiSendNative", [recipients, amounts]),
+        data: contractInterfaces.MultiSend.encodeFunctionData("multiSendNative", [recipients, amounts]),
         value: total,
         gasLimit: riseGasLimits.contractCall + riseGasLimits.perRecipient * 3n,
       })
@@ -54,7 +54,7 @@ export const multicallAggregate = defineTask({
     })
     if (counter.isErr()) return counter
     const count = context.random.int(2, 4)
-    const callData = contractInterfaces.counter.encodeFunctionData("increment")
+    const callData = contractInterfaces.Counter.encodeFunctionData("increment")
     const calls = Array.from({ length: count }, () => ({
       target: counter.value.address,
       allowFailure: false,
@@ -66,7 +66,7 @@ export const multicallAggregate = defineTask({
       gasLimit: riseGasLimits.contractCall * BigInt(count),
     })
     if (done.isErr()) return done
-    const increments = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented").length
+    const increments = parseEvents(contractInterfaces.Counter, done.value.receipt, "Incremented").length
     if (increments !== count)
       return taskFailure(context, `expected ${count} Incremented events, got ${increments}`)
     return succeeded(

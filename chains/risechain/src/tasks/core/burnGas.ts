@@ -1,7 +1,6 @@
-import { GasBurner } from "@testnet/contracts"
+import { contractInterfaces, GasBurner } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 
 /**
  * Burns 50k–500k gas in a shared `GasBurner` (kind "gas_burner") and checks the receipt used at
@@ -24,7 +23,7 @@ export const burnGas = defineTask({
     const amount = context.random.bigint(50_000n, 500_000n)
     const done = await sendAndConfirm(context, {
       to: burner.value.address,
-      data: contractInterfaces.gasBurner.encodeFunctionData("burn", [amount]),
+      data: contractInterfaces.GasBurner.encodeFunctionData("burn", [amount]),
       gasLimit: amount + 100_000n,
     })
     if (done.isErr()) return done

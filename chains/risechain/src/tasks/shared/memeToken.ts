@@ -1,4 +1,4 @@
-import { MemeToken } from "@testnet/contracts"
+import { contractInterfaces, MemeToken } from "@testnet/contracts"
 import {
   type BaseError,
   Ok,
@@ -9,7 +9,6 @@ import {
 } from "@testnet/core"
 import { concat } from "ethers"
 import { riseGasLimits } from "./gasLimits.js"
-import { contractInterfaces } from "./interfaces.js"
 
 /**
  * Asset kind under which meme tokens are recorded.
@@ -55,7 +54,7 @@ export async function createMemeToken(context: TaskContext): Promise<Result<Owne
     to: null,
     data: concat([
       MemeToken.bytecode,
-      contractInterfaces.memeToken.encodeDeploy([name, symbol, memeTokenSupply]),
+      contractInterfaces.MemeToken.encodeDeploy([name, symbol, memeTokenSupply]),
     ]),
     gasLimit: riseGasLimits.deployMedium,
   })
@@ -86,7 +85,7 @@ export async function readTokenBalance(
 ): Promise<Result<bigint, BaseError>> {
   const returned = await context.call({
     to: token,
-    data: contractInterfaces.memeToken.encodeFunctionData("balanceOf", [holder]),
+    data: contractInterfaces.MemeToken.encodeFunctionData("balanceOf", [holder]),
   })
   return returned.map((data) => BigInt(data === "0x" ? 0 : data))
 }

@@ -1,6 +1,6 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
 
 /**
@@ -22,13 +22,13 @@ export const approveTransferFrom = defineTask({
     const recipient = context.random.address()
     const approval = await context.send({
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("approve", [context.address, amount]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("approve", [context.address, amount]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (approval.isErr()) return approval
     const spend = await context.send({
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("transferFrom", [
+      data: contractInterfaces.MemeToken.encodeFunctionData("transferFrom", [
         context.address,
         recipient,
         amount,

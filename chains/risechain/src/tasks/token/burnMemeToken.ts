@@ -1,7 +1,8 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { ZeroAddress } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrCreateMemeToken } from "../shared/memeToken.js"
 
 /**
@@ -20,11 +21,11 @@ export const burnMemeToken = defineTask({
     if (token.isErr()) return token
     const done = await sendAndConfirm(context, {
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("burn", [amount]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("burn", [amount]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (done.isErr()) return done
-    const [burned] = parseEvents(contractInterfaces.memeToken, done.value.receipt, "Transfer")
+    const [burned] = parseEvents(contractInterfaces.MemeToken, done.value.receipt, "Transfer")
     if (burned?.args?.to !== ZeroAddress) return taskFailure(context, "no Transfer to the zero address")
     return succeeded([token.value.creation, done.value.sent], [`burned ${amount} of ${token.value.address}`])
   },

@@ -1,12 +1,11 @@
-import { MultiToken } from "@testnet/contracts"
+import { contractInterfaces, MultiToken } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 
 const multiTokenInitCode = concat([
   MultiToken.bytecode,
-  contractInterfaces.multiToken.encodeDeploy(["https://example.invalid/rise/{id}.json"]),
+  contractInterfaces.MultiToken.encodeDeploy(["https://example.invalid/rise/{id}.json"]),
 ])
 
 /**
@@ -34,7 +33,7 @@ export const multiTokenBatchTransfer = defineTask({
     const recipient = context.random.address()
     const mint = await context.send({
       to: address,
-      data: contractInterfaces.multiToken.encodeFunctionData("mintBatch", [
+      data: contractInterfaces.MultiToken.encodeFunctionData("mintBatch", [
         context.address,
         ids,
         values,
@@ -45,7 +44,7 @@ export const multiTokenBatchTransfer = defineTask({
     if (mint.isErr()) return mint
     const transfer = await context.send({
       to: address,
-      data: contractInterfaces.multiToken.encodeFunctionData("safeBatchTransferFrom", [
+      data: contractInterfaces.MultiToken.encodeFunctionData("safeBatchTransferFrom", [
         context.address,
         recipient,
         ids,
@@ -61,13 +60,13 @@ export const multiTokenBatchTransfer = defineTask({
     }
     const balances = await context.call({
       to: address,
-      data: contractInterfaces.multiToken.encodeFunctionData("balanceOfBatch", [
+      data: contractInterfaces.MultiToken.encodeFunctionData("balanceOfBatch", [
         ids.map(() => recipient),
         ids,
       ]),
     })
     if (balances.isErr()) return balances
-    const [held] = contractInterfaces.multiToken.decodeFunctionResult("balanceOfBatch", balances.value)
+    const [held] = contractInterfaces.MultiToken.decodeFunctionResult("balanceOfBatch", balances.value)
     const heldValues = [...(held as bigint[])]
     // Ids may repeat (random draw): compare the sums per id.
     const expected = new Map<bigint, bigint>()

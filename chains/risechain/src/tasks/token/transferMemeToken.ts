@@ -1,6 +1,7 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrCreateMemeToken } from "../shared/memeToken.js"
 
 /**
@@ -20,11 +21,11 @@ export const transferMemeToken = defineTask({
     const recipient = context.random.address()
     const done = await sendAndConfirm(context, {
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("transfer", [recipient, amount]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("transfer", [recipient, amount]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (done.isErr()) return done
-    const transfers = parseEvents(contractInterfaces.memeToken, done.value.receipt, "Transfer")
+    const transfers = parseEvents(contractInterfaces.MemeToken, done.value.receipt, "Transfer")
     if (transfers.length !== 1) return taskFailure(context, "expected one Transfer event")
     return succeeded(
       [token.value.creation, done.value.sent],

@@ -2,6 +2,7 @@ import { startTaskRunner, type TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
+import { tempoTaskCategories } from "../catalog.js"
 import { readBalance } from "../shared/reads.js"
 import { dexBalance, pairExists } from "./book.js"
 import {
