@@ -5,6 +5,8 @@ it("exports exactly these names", () => {
   expect(Object.keys(evm).sort()).toEqual([
     "create2DeployerAddress",
     "createEvmTasks",
+    "dynamicFees",
+    "highestGasPrice",
     "parseEvents",
     "plainEvmGasLimits",
   ])

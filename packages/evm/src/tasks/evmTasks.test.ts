@@ -74,7 +74,7 @@ describe("generic EVM tasks on plain anvil", () => {
     expect(await runner.rpc<string>("eth_getCode", [address, "latest"])).toBe(Counter.deployedBytecode)
   })
 
-  it("storage_write stores the value in every slot it names", async () => {
+  it("storage_write stores value + i in each slot firstSlot + i it names", async () => {
     const outcome = clean(await runner.run(evmTasks.storageWrite), "storage_write")
     const written = outcome.transactions.at(-1)
     const transaction = await runner.rpc<{ to: string; input: string }>("eth_getTransactionByHash", [
@@ -87,7 +87,7 @@ describe("generic EVM tasks on plain anvil", () => {
     expect(outcome.notes).toEqual([`${count} slots from ${firstSlot}`])
     for (let slot = 0n; slot < BigInt(count); slot++) {
       const data = contractInterfaces.StorageWriter.encodeFunctionData("slots", [BigInt(firstSlot) + slot])
-      expect(BigInt(await call(transaction.to, data))).toBe(BigInt(value))
+      expect(BigInt(await call(transaction.to, data))).toBe(BigInt(value) + slot)
     }
   })
 

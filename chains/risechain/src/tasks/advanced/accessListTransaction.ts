@@ -1,8 +1,9 @@
 import { Counter, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { ZeroHash } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
+import { signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
  * Sends an EIP-2930 (type 1) transaction that increments a recorded Counter with an access list
@@ -30,7 +31,7 @@ export const accessListTransaction = defineTask({
         to,
         data: contractInterfaces.Counter.encodeFunctionData("increment"),
         gasLimit: riseGasLimits.contractCall,
-        gasPrice: legacyGasPrice(fees),
+        gasPrice: highestGasPrice(fees),
         accessList: [{ address: to, storageKeys: [ZeroHash] }],
       })),
     )

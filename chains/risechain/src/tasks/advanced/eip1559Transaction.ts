@@ -1,6 +1,7 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { dynamicFees, signedRequest, transactionType } from "../shared/rawTransaction.js"
+import { signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
  * Sends an explicit EIP-1559 (type 2) transfer with a randomized priority tip (1–3× the cached

@@ -1,10 +1,10 @@
 import { Counter, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
-import { parseEvents } from "@testnet/evm"
+import { dynamicFees, parseEvents } from "@testnet/evm"
 import { concat } from "ethers"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { dynamicFees, signedRequest } from "../shared/rawTransaction.js"
+import { signedRequest } from "../shared/rawTransaction.js"
 
 /** Intrinsic 21k + 25k per authorization + the delegated increment (a fresh slot). */
 const delegationGasLimit = 200_000n

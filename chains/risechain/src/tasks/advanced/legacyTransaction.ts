@@ -1,6 +1,7 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
+import { signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
  * Sends a legacy (type 0, EIP-155) ETH transfer to a random address and checks the chain
@@ -23,7 +24,7 @@ export const legacyTransaction = defineTask({
         to: recipient,
         value,
         gasLimit: riseGasLimits.transfer,
-        gasPrice: legacyGasPrice(fees),
+        gasPrice: highestGasPrice(fees),
       })),
     )
     if (done.isErr()) return done

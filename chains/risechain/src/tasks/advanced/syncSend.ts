@@ -5,9 +5,9 @@ import {
   succeeded,
   taskFailure,
 } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { dynamicFees } from "../shared/rawTransaction.js"
 
 /** What the wallet lends the task-local sender (0.0001 ETH), returned minus one fee. */
 const stake = 10n ** 14n

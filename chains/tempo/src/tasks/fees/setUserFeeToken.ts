@@ -6,6 +6,7 @@ import {
   type TaskContext,
   taskFailure,
 } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { ZeroAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeGetUserToken, encodeSetUserToken, feeManagerInterface } from "../../contracts/feeManager.js"
@@ -62,7 +63,7 @@ export const setUserFeeToken = defineTask({
     if (current.isErr()) return current
     const fees = context.fees()
     if (fees.isErr()) return fees
-    const price = "gasPrice" in fees.value ? fees.value.gasPrice : fees.value.maxFeePerGas
+    const price = highestGasPrice(fees.value)
     const needed = (tempoGasLimits.setUserToken * price) / 10n ** 12n + 1n
     const candidates = context.random.shuffle(
       tempoFeeTokens.filter((token) => token.toLowerCase() !== current.value.toLowerCase()),

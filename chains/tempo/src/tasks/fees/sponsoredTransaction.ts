@@ -1,4 +1,5 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tempoSponsor } from "../../funding/sponsor.js"
@@ -26,7 +27,7 @@ export const sponsoredTransaction = defineTask({
     const feeToken = context.random.pick(tempoFeeTokens)
     const fees = context.fees()
     if (fees.isErr()) return fees
-    const price = "gasPrice" in fees.value ? fees.value.gasPrice : fees.value.maxFeePerGas
+    const price = highestGasPrice(fees.value)
     const maximumFee = (tempoGasLimits.tip20Transfer * price) / 10n ** 12n + 1n
     const available = await readBalance(context, feeToken, sponsor.address)
     if (available.isErr()) return available
