@@ -1,8 +1,6 @@
 import { type ChainDefinition, defineChain } from "@testnet/core"
+import { packageVersion } from "./packageVersion.js"
 import { riseCatalog } from "./tasks/catalog.js"
-
-/** This package's version (shown by `--version`). */
-const packageVersion = "0.1.0"
 
 /**
  * The embedded devnet: plain anvil (prague, anvil's default) with RISE testnet's chain id

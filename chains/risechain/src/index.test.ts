@@ -53,7 +53,7 @@ it("the catalog has at least 30 uniquely named tasks in four categories, all sch
   for (const [category, tasks] of Object.entries(riseTaskCategories))
     for (const task of tasks) expect(task.category).toBe(category)
   expect(riseCatalog.every((task) => task.weight > 0)).toBe(true)
-  expect(risechain.tasks).toEqual(riseCatalog)
+  expect(risechain.tasks).toEqual([...riseCatalog])
   expect(risechain).toMatchObject({
     name: "risechain",
     chainId: 11155931,

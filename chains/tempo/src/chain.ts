@@ -15,11 +15,9 @@ import {
   tempoNetworks,
   tempoStartDefaultsByTarget,
 } from "./networks/networks.js"
+import { packageVersion } from "./packageVersion.js"
 import { tempoCatalog } from "./tasks/catalog.js"
 import { createTempoKeyedNonceFetcher } from "./tasks/nonces/keyedNonce.js"
-
-/** This package's version (shown by `--version`). */
-const packageVersion = "0.1.0"
 
 /**
  * The embedded devnet: `anvil --network tempo` at the newest hardfork anvil 1.7.1 knows (T4:

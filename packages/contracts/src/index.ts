@@ -18,6 +18,7 @@ import { SimpleNft } from "./artifacts/SimpleNft.js"
 import { StorageWriter } from "./artifacts/StorageWriter.js"
 
 export { compilerSettings } from "./artifacts/compilerSettings.js"
+export { contractInterfaces } from "./interfaces.js"
 export {
   CalldataSink,
   Counter,

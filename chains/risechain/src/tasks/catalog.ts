@@ -1,26 +1,12 @@
 /**
- * The RISE task catalog: an explicit list per category (nothing registers itself on import).
+ * The RISE task catalog: an explicit list per category (nothing registers itself on import);
+ * `defineCatalog` gives each task its category.
  */
-import type { TaskDefinition } from "@testnet/core"
+import { defineCatalog } from "@testnet/core"
 import { advancedTasks } from "./advanced/index.js"
 import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
 import { tokenTasks } from "./token/index.js"
-
-/**
- * The task lists by category.
- *
- * @example
- * riseTaskCategories.token.map((task) => task.name)
- */
-export const riseTaskCategories: Readonly<
-  Record<"core" | "token" | "batch" | "advanced", readonly TaskDefinition[]>
-> = Object.freeze({
-  core: coreTasks,
-  token: tokenTasks,
-  batch: batchTasks,
-  advanced: advancedTasks,
-})
 
 /**
  * Every RISE task in catalog order (the chain definition's `tasks`). Default weights give a
@@ -30,4 +16,17 @@ export const riseTaskCategories: Readonly<
  * @example
  * const names = riseCatalog.map((task) => task.name)
  */
-export const riseCatalog: readonly TaskDefinition[] = Object.freeze(Object.values(riseTaskCategories).flat())
+export const riseCatalog = defineCatalog({
+  core: coreTasks,
+  token: tokenTasks,
+  batch: batchTasks,
+  advanced: advancedTasks,
+})
+
+/**
+ * The task lists by category.
+ *
+ * @example
+ * riseTaskCategories.token.map((task) => task.name)
+ */
+export const riseTaskCategories = riseCatalog.byCategory

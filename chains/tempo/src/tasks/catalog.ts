@@ -1,9 +1,9 @@
 /**
  * The Tempo task catalog: an explicit list per category (nothing registers itself on import).
- * To add a category, export `<category>Tasks` from `tasks/<category>/index.ts` and append it to
- * {@link tempoTaskCategories} below.
+ * To add a category, export `<category>Tasks` from `tasks/<category>/index.ts` and add it to
+ * {@link tempoCatalog} below; `defineCatalog` gives each task its category.
  */
-import type { TaskDefinition } from "@testnet/core"
+import { type AnyTaskDefinition, defineCatalog } from "@testnet/core"
 import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
 import { dexTasks } from "./dex/index.js"
@@ -13,12 +13,12 @@ import { noncesTasks } from "./nonces/index.js"
 import { tokenTasks } from "./token/index.js"
 
 /**
- * The task lists by category.
+ * Every Tempo task, in catalog order (the chain definition's `tasks`), each with its category.
  *
  * @example
- * tempoTaskCategories.token.map((task) => task.name)
+ * const names = tempoCatalog.map((task) => task.name)
  */
-export const tempoTaskCategories: Readonly<Record<string, readonly TaskDefinition[]>> = Object.freeze({
+export const tempoCatalog = defineCatalog({
   core: coreTasks,
   token: tokenTasks,
   fees: feesTasks,
@@ -29,11 +29,10 @@ export const tempoTaskCategories: Readonly<Record<string, readonly TaskDefinitio
 })
 
 /**
- * Every Tempo task, in catalog order (the chain definition's `tasks`).
+ * The task lists by category.
  *
  * @example
- * const names = tempoCatalog.map((task) => task.name)
+ * tempoTaskCategories.token.map((task) => task.name)
  */
-export const tempoCatalog: readonly TaskDefinition[] = Object.freeze(
-  Object.values(tempoTaskCategories).flat(),
-)
+export const tempoTaskCategories: Readonly<Record<string, readonly AnyTaskDefinition[]>> =
+  tempoCatalog.byCategory

@@ -52,6 +52,7 @@ export function createTaskContext(parameters: {
   return {
     chain: parameters.chain,
     chainId: parameters.chainId,
+    task: parameters.chain.tasks.find((task) => task.name === taskName) ?? { name: taskName, category: "" },
     wallet,
     address: wallet.address,
     runId: parameters.runId,

@@ -78,6 +78,17 @@ export type TaskDatabase = {
 }
 
 /**
+ * The task a context runs: its name (for errors and logs) and its catalog category.
+ *
+ * @example
+ * context.logger.debug({ task: context.task.name, category: context.task.category }, "started")
+ */
+export type RunningTask = {
+  readonly name: string
+  readonly category: string
+}
+
+/**
  * Everything a task may use. Built by the runner for each execution; a task never creates its own
  * RPC client, nonce or fee logic.
  *
@@ -90,6 +101,8 @@ export type TaskDatabase = {
 export type TaskContext = {
   readonly chain: ChainDefinition
   readonly chainId: number
+  /** The task being run (the catalog's definition, so its category is set). */
+  readonly task: RunningTask
   /** The leased wallet (signer). */
   readonly wallet: TaskSigner
   /** `wallet.address`, checksummed. */

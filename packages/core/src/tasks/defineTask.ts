@@ -21,7 +21,7 @@ export type TaskRunResult = Result<TaskOutcome, BaseError>
 export type TaskDefinition<P = unknown> = {
   /** snake_case, unique within the chain's catalog; used on the command line and in the database. */
   readonly name: string
-  /** Grouping for the catalog table and summaries, e.g. "token", "contract", "native". */
+  /** Grouping for the catalog table and summaries, e.g. "token", "contract", "native"; set by `defineCatalog`. */
   readonly category: string
   /** Default relative weight (≥ 0; 0 = only when asked for by name). Config weights override it. */
   readonly weight: number
@@ -38,14 +38,24 @@ export type TaskDefinition<P = unknown> = {
 }
 
 /**
+ * A task definition of any parameter type: what catalogs and chains hold. `run` is a method, so
+ * its parameter is checked bivariantly and every `TaskDefinition<P>` assigns to it without a cast.
+ *
+ * @example
+ * const tasks: readonly AnyTaskDefinition[] = [selfTransfer, deployCounter]
+ */
+export type AnyTaskDefinition = TaskDefinition<unknown>
+
+/**
  * What a chain author writes; `defineTask` fills the defaults.
  *
  * @example
- * const declaration: TaskDeclaration = { name: "noop", category: "misc", weight: 1, description: "Does nothing.", run: async () => Ok(createTaskOutcome()) }
+ * const declaration: TaskDeclaration = { name: "noop", weight: 1, description: "Does nothing.", run: async () => Ok(createTaskOutcome()) }
  */
 export type TaskDeclaration<P = undefined> = {
   name: string
-  category: string
+  /** Usually left out: `defineCatalog` sets it from the catalog key the task is listed under. */
+  category?: string
   weight: number
   description: string
   expectedFailure?: boolean
@@ -57,14 +67,30 @@ export type TaskDeclaration<P = undefined> = {
 
 const namePattern = /^[a-z][a-z0-9_]*$/
 
+/** The category of a task not (yet) listed in a catalog. */
+export const uncategorized = "uncategorized"
+
+// Definitions whose author wrote a category: `defineCatalog` checks it against the catalog key.
+const declaredCategory = new WeakSet<object>()
+
 /**
- * Declares a task. Pure: nothing is registered; put the result in the chain's `tasks` list.
+ * Whether the task's author wrote its category (rather than leaving it to `defineCatalog`).
+ *
+ * @example
+ * if (hasDeclaredCategory(task) && task.category !== "token") throw new Error("listed under the wrong key")
+ */
+export function hasDeclaredCategory(task: AnyTaskDefinition): boolean {
+  return declaredCategory.has(task)
+}
+
+/**
+ * Declares a task. Pure: nothing is registered; list the result in the chain's `defineCatalog`, which
+ * sets its category.
  * Invalid declarations (bad name, negative weight) are bugs and throw.
  *
  * @example
  * export const selfTransfer = defineTask({
  *   name: "self_transfer",
- *   category: "native",
  *   weight: 5,
  *   description: "Sends 0 wei to itself.",
  *   async run(context) {
@@ -85,9 +111,9 @@ export function defineTask<P = undefined>(declaration: TaskDeclaration<P>): Task
   if (declaration.timeoutMs !== undefined && !(declaration.timeoutMs > 0)) {
     throw new RangeError(`task "${declaration.name}" has timeoutMs ${declaration.timeoutMs}; it must be > 0`)
   }
-  return Object.freeze({
+  const definition: TaskDefinition<P> = Object.freeze({
     name: declaration.name,
-    category: declaration.category,
+    category: declaration.category ?? uncategorized,
     weight: declaration.weight,
     description: declaration.description,
     expectedFailure: declaration.expectedFailure ?? false,
@@ -96,4 +122,6 @@ export function defineTask<P = undefined>(declaration: TaskDeclaration<P>): Task
     timeoutMs: declaration.timeoutMs,
     run: declaration.run,
   })
+  if (declaration.category !== undefined) declaredCategory.add(definition)
+  return definition
 }

@@ -20,7 +20,16 @@ export {
   defaultStartDefaults,
   type StartDefaults,
 } from "./chainStart.js"
-export type { StoredRecord, TaskContext, TaskDatabase, TaskLogger, TaskRpc, TaskSigner } from "./context.js"
+export type {
+  RunningTask,
+  StoredRecord,
+  TaskContext,
+  TaskDatabase,
+  TaskLogger,
+  TaskRpc,
+  TaskSigner,
+} from "./context.js"
+export { defineCatalog, type TaskCatalog } from "./defineCatalog.js"
 export {
   type ChainCapabilities,
   type ChainDeclaration,
@@ -31,7 +40,13 @@ export {
   getDevnetOptions,
   type KeyedNonceReader,
 } from "./defineChain.js"
-export { defineTask, type TaskDeclaration, type TaskDefinition, type TaskRunResult } from "./defineTask.js"
+export {
+  type AnyTaskDefinition,
+  defineTask,
+  type TaskDeclaration,
+  type TaskDefinition,
+  type TaskRunResult,
+} from "./defineTask.js"
 export {
   type ChainFeeCurrency,
   describeFee,
@@ -66,6 +81,7 @@ export {
   type TaskSelectionOptions,
   type UniformSource,
 } from "./registry.js"
+export { findTaskNameLiterals, type TaskNameLiteral } from "./taskNameLiterals.js"
 export type {
   CallRequest,
   RawSendRequest,

@@ -1,9 +1,9 @@
-import { Counter } from "@testnet/contracts"
+import { Counter, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { ZeroHash } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
-import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
+import { signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
  * Sends an EIP-2930 (type 1) transaction that increments a recorded Counter with an access list
@@ -14,12 +14,10 @@ import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTra
  */
 export const accessListTransaction = defineTask({
   name: "access_list_transaction",
-  category: "advanced",
   weight: 2,
   description: "Increments a Counter with an EIP-2930 (type 1) access-list transaction.",
   async run(context) {
     const counter = await findOrDeployContract(context, {
-      task: "access_list_transaction",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -31,16 +29,16 @@ export const accessListTransaction = defineTask({
       signedRequest(context, to, (fees) => ({
         type: 1,
         to,
-        data: contractInterfaces.counter.encodeFunctionData("increment"),
+        data: contractInterfaces.Counter.encodeFunctionData("increment"),
         gasLimit: riseGasLimits.contractCall,
-        gasPrice: legacyGasPrice(fees),
+        gasPrice: highestGasPrice(fees),
         accessList: [{ address: to, storageKeys: [ZeroHash] }],
       })),
     )
     if (done.isErr()) return done
     const type = await transactionType(context, done.value.sent.hash)
     if (type.isErr()) return type
-    if (type.value !== 1) return taskFailure("access_list_transaction", `included as type ${type.value}`)
+    if (type.value !== 1) return taskFailure(context, `included as type ${type.value}`)
     return succeeded([counter.value.deployment, done.value.sent], [`type 1 increment of ${to}`])
   },
 })

@@ -1,7 +1,7 @@
-import { CalldataSink } from "@testnet/contracts"
+import { CalldataSink, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 
 /** Gas per non-zero calldata byte under the EIP-7623 floor (prague): 4 tokens × 10. */
 const floorGasPerByte = 40n
@@ -15,30 +15,28 @@ const floorGasPerByte = 40n
  */
 export const calldataHeavy = defineTask({
   name: "calldata_heavy",
-  category: "advanced",
   weight: 2,
   description: "Sends 4–32 KiB of calldata to a CalldataSink.",
   async run(context) {
     const sink = await findOrDeployContract(context, {
-      task: "calldata_heavy",
       kind: "calldata_sink",
       initCode: CalldataSink.bytecode,
       gasLimit: riseGasLimits.deploySmall,
     })
     if (sink.isErr()) return sink
     const length = context.random.int(4, 32) * 1024
-    const data = contractInterfaces.calldataSink.encodeFunctionData("sink", [context.random.bytes(length)])
+    const data = contractInterfaces.CalldataSink.encodeFunctionData("sink", [context.random.bytes(length)])
     const done = await sendAndConfirm(context, {
       to: sink.value.address,
       data,
       gasLimit: 21_000n + floorGasPerByte * BigInt((data.length - 2) / 2) + 100_000n,
     })
     if (done.isErr()) return done
-    const [event] = parseEvents(contractInterfaces.calldataSink, done.value.receipt, "Sunk")
+    const [event] = parseEvents(contractInterfaces.CalldataSink, done.value.receipt, "Sunk")
     // args[1] is the event's `length` field (`args.length` would be the Result array's own length).
     const reported = event?.args?.[1] as bigint | undefined
     if (reported !== BigInt(length))
-      return taskFailure("calldata_heavy", `Sunk reported ${reported}, sent ${length} bytes`)
+      return taskFailure(context, `Sunk reported ${reported}, sent ${length} bytes`)
     return succeeded([sink.value.deployment, done.value.sent], [`${length} bytes of calldata`])
   },
 })

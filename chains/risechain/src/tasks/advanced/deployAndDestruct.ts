@@ -1,12 +1,11 @@
-import { SelfDestructor } from "@testnet/contracts"
+import { contractInterfaces, SelfDestructor } from "@testnet/contracts"
 import { defineTask, hasCode, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 
 const destroyOnDeploy = concat([
   SelfDestructor.bytecode,
-  contractInterfaces.selfDestructor.encodeDeploy([true]),
+  contractInterfaces.SelfDestructor.encodeDeploy([true]),
 ])
 
 /**
@@ -18,7 +17,6 @@ const destroyOnDeploy = concat([
  */
 export const deployAndDestruct = defineTask({
   name: "deploy_and_destruct",
-  category: "advanced",
   weight: 1,
   description: "Deploys a contract that self-destructs in the same transaction (EIP-6780).",
   async run(context) {
@@ -30,10 +28,10 @@ export const deployAndDestruct = defineTask({
     })
     if (done.isErr()) return done
     const address = done.value.receipt.contractAddress
-    if (address === null) return taskFailure("deploy_and_destruct", "the receipt has no contract address")
+    if (address === null) return taskFailure(context, "the receipt has no contract address")
     const code = await hasCode(context, address)
     if (code.isErr()) return code
-    if (code.value) return taskFailure("deploy_and_destruct", `code is still present at ${address}`)
+    if (code.value) return taskFailure(context, `code is still present at ${address}`)
     return succeeded([done.value.sent], [`${address} created and destroyed`])
   },
 })

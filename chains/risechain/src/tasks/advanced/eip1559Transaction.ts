@@ -1,6 +1,7 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { dynamicFees, signedRequest, transactionType } from "../shared/rawTransaction.js"
+import { signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
  * Sends an explicit EIP-1559 (type 2) transfer with a randomized priority tip (1–3× the cached
@@ -11,7 +12,6 @@ import { dynamicFees, signedRequest, transactionType } from "../shared/rawTransa
  */
 export const eip1559Transaction = defineTask({
   name: "eip1559_transaction",
-  category: "advanced",
   weight: 3,
   description: "Sends an explicit EIP-1559 (type 2) transfer with a random priority tip.",
   async run(context) {
@@ -37,9 +37,9 @@ export const eip1559Transaction = defineTask({
     if (done.isErr()) return done
     const type = await transactionType(context, done.value.sent.hash)
     if (type.isErr()) return type
-    if (type.value !== 2) return taskFailure("eip1559_transaction", `included as type ${type.value}`)
+    if (type.value !== 2) return taskFailure(context, `included as type ${type.value}`)
     if (done.value.receipt.effectiveGasPrice > maxFeePerGas)
-      return taskFailure("eip1559_transaction", "the effective gas price exceeds the fee cap")
+      return taskFailure(context, "the effective gas price exceeds the fee cap")
     return succeeded([done.value.sent], [`type 2 with tip ×${multiplier}`])
   },
 })

@@ -1,10 +1,10 @@
-import { Counter } from "@testnet/contracts"
+import { Counter, contractInterfaces } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { dynamicFees, parseEvents } from "@testnet/evm"
 import { concat } from "ethers"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
-import { dynamicFees, signedRequest } from "../shared/rawTransaction.js"
+import { signedRequest } from "../shared/rawTransaction.js"
 
 /** Intrinsic 21k + 25k per authorization + the delegated increment (a fresh slot). */
 const delegationGasLimit = 200_000n
@@ -22,12 +22,10 @@ const delegationGasLimit = 200_000n
  */
 export const eip7702Delegation = defineTask({
   name: "eip7702_delegation",
-  category: "advanced",
   weight: 1,
   description: "Delegates a fresh account to a Counter with EIP-7702 (type 4) and increments through it.",
   async run(context) {
     const counter = await findOrDeployContract(context, {
-      task: "eip7702_delegation",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -44,7 +42,7 @@ export const eip7702Delegation = defineTask({
       signedRequest(context, authority.address, (fees) => ({
         type: 4,
         to: authority.address,
-        data: contractInterfaces.counter.encodeFunctionData("increment"),
+        data: contractInterfaces.Counter.encodeFunctionData("increment"),
         gasLimit: delegationGasLimit,
         ...dynamicFees(fees),
         authorizationList: [authorization],
@@ -57,14 +55,11 @@ export const eip7702Delegation = defineTask({
     if (code.isErr()) return code
     const designator = concat(["0xef0100", counter.value.address]).toLowerCase()
     if (code.value.toLowerCase() !== designator)
-      return taskFailure(
-        "eip7702_delegation",
-        `code of ${authority.address} is ${code.value}, expected ${designator}`,
-      )
-    const [event] = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented")
+      return taskFailure(context, `code of ${authority.address} is ${code.value}, expected ${designator}`)
+    const [event] = parseEvents(contractInterfaces.Counter, done.value.receipt, "Incremented")
     const emitter = done.value.receipt.logs[0]?.address.toLowerCase()
     if (event === undefined || emitter !== authority.address.toLowerCase())
-      return taskFailure("eip7702_delegation", "the delegated account emitted no Incremented event")
+      return taskFailure(context, "the delegated account emitted no Incremented event")
     return succeeded(
       [counter.value.deployment, done.value.sent],
       [`${authority.address} delegated to ${counter.value.address}`],

@@ -1,7 +1,7 @@
-import { Factory } from "@testnet/contracts"
+import { contractInterfaces, Factory } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 
 /**
  * Deploys a Counter from the shared `Factory` with CREATE2 and a random salt, and checks it landed
@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const factoryCreate2Deploy = defineTask({
   name: "factory_create2_deploy",
-  category: "advanced",
   weight: 1,
   description: "Deploys a Counter from the Factory with CREATE2 at the predicted address.",
   async run(context) {
     const factory = await findOrDeployContract(context, {
-      task: "factory_create2_deploy",
       kind: "factory",
       initCode: Factory.bytecode,
       gasLimit: riseGasLimits.deployMedium,
@@ -26,20 +24,20 @@ export const factoryCreate2Deploy = defineTask({
     const salt = context.random.hex(32)
     const predicted = await context.call({
       to: factory.value.address,
-      data: contractInterfaces.factory.encodeFunctionData("predictCounter2", [salt]),
+      data: contractInterfaces.Factory.encodeFunctionData("predictCounter2", [salt]),
     })
     if (predicted.isErr()) return predicted
-    const [expected] = contractInterfaces.factory.decodeFunctionResult("predictCounter2", predicted.value)
+    const [expected] = contractInterfaces.Factory.decodeFunctionResult("predictCounter2", predicted.value)
     const done = await sendAndConfirm(context, {
       to: factory.value.address,
-      data: contractInterfaces.factory.encodeFunctionData("deployCounter2", [salt]),
+      data: contractInterfaces.Factory.encodeFunctionData("deployCounter2", [salt]),
       gasLimit: riseGasLimits.contractCall + riseGasLimits.perFactoryDeploy,
     })
     if (done.isErr()) return done
-    const [event] = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
+    const [event] = parseEvents(contractInterfaces.Factory, done.value.receipt, "CounterDeployed")
     const address = String(event?.args?.counter)
     if (address !== String(expected))
-      return taskFailure("factory_create2_deploy", `deployed at ${address}, predicted ${expected}`)
+      return taskFailure(context, `deployed at ${address}, predicted ${expected}`)
     context.recordContract({
       kind: "counter",
       address,

@@ -1,7 +1,7 @@
-import { Factory } from "@testnet/contracts"
+import { contractInterfaces, Factory } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 
 /**
  * Deploys one Counter from the shared `Factory` with CREATE (a contract creating a contract) and
@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const factoryDeploy = defineTask({
   name: "factory_deploy",
-  category: "advanced",
   weight: 1,
   description: "Deploys a Counter from the Factory with CREATE.",
   async run(context) {
     const factory = await findOrDeployContract(context, {
-      task: "factory_deploy",
       kind: "factory",
       initCode: Factory.bytecode,
       gasLimit: riseGasLimits.deployMedium,
@@ -25,12 +23,12 @@ export const factoryDeploy = defineTask({
     if (factory.isErr()) return factory
     const done = await sendAndConfirm(context, {
       to: factory.value.address,
-      data: contractInterfaces.factory.encodeFunctionData("deployCounter"),
+      data: contractInterfaces.Factory.encodeFunctionData("deployCounter"),
       gasLimit: riseGasLimits.contractCall + riseGasLimits.perFactoryDeploy,
     })
     if (done.isErr()) return done
-    const [event] = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
-    if (event === undefined) return taskFailure("factory_deploy", "no CounterDeployed event")
+    const [event] = parseEvents(contractInterfaces.Factory, done.value.receipt, "CounterDeployed")
+    if (event === undefined) return taskFailure(context, "no CounterDeployed event")
     const address = String(event.args?.counter)
     context.recordContract({
       kind: "counter",

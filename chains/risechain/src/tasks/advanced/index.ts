@@ -1,4 +1,4 @@
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { accessListTransaction } from "./accessListTransaction.js"
 import { calldataHeavy } from "./calldataHeavy.js"
 import { deployAndDestruct } from "./deployAndDestruct.js"
@@ -28,7 +28,7 @@ export {
  * @example
  * advancedTasks.map((task) => task.name)
  */
-export const advancedTasks: readonly TaskDefinition[] = Object.freeze([
+export const advancedTasks: readonly AnyTaskDefinition[] = [
   eip7702Delegation,
   factoryDeploy,
   factoryCreate2Deploy,
@@ -38,4 +38,4 @@ export const advancedTasks: readonly TaskDefinition[] = Object.freeze([
   legacyTransaction,
   eip1559Transaction,
   syncSend,
-] as TaskDefinition[])
+]

@@ -1,6 +1,7 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTransaction.js"
+import { signedRequest, transactionType } from "../shared/rawTransaction.js"
 
 /**
  * Sends a legacy (type 0, EIP-155) ETH transfer to a random address and checks the chain
@@ -11,7 +12,6 @@ import { legacyGasPrice, signedRequest, transactionType } from "../shared/rawTra
  */
 export const legacyTransaction = defineTask({
   name: "legacy_transaction",
-  category: "advanced",
   weight: 3,
   description: "Sends a legacy (type 0) transfer to a random address.",
   async run(context) {
@@ -24,13 +24,13 @@ export const legacyTransaction = defineTask({
         to: recipient,
         value,
         gasLimit: riseGasLimits.transfer,
-        gasPrice: legacyGasPrice(fees),
+        gasPrice: highestGasPrice(fees),
       })),
     )
     if (done.isErr()) return done
     const type = await transactionType(context, done.value.sent.hash)
     if (type.isErr()) return type
-    if (type.value !== 0) return taskFailure("legacy_transaction", `included as type ${type.value}`)
+    if (type.value !== 0) return taskFailure(context, `included as type ${type.value}`)
     return succeeded([done.value.sent], [`type 0: ${value} wei to ${recipient}`])
   },
 })

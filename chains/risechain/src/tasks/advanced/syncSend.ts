@@ -5,9 +5,9 @@ import {
   succeeded,
   taskFailure,
 } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
 import { createEphemeralAccount } from "../shared/ephemeralAccount.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { dynamicFees } from "../shared/rawTransaction.js"
 
 /** What the wallet lends the task-local sender (0.0001 ETH), returned minus one fee. */
 const stake = 10n ** 14n
@@ -27,7 +27,6 @@ const stake = 10n ** 14n
  */
 export const syncSend = defineTask({
   name: "sync_send",
-  category: "advanced",
   weight: 2,
   requires: ["sendRawTransactionSync"],
   description: "Sends a transaction with eth_sendRawTransactionSync and records its inclusion latency.",
@@ -59,7 +58,7 @@ export const syncSend = defineTask({
     const latencyMs = Math.round(performance.now() - started)
     if (receipt.isErr()) return receipt
     if (receipt.value.status !== "0x1")
-      return taskFailure("sync_send", `the synchronous transaction ${receipt.value.transactionHash} failed`)
+      return taskFailure(context, `the synchronous transaction ${receipt.value.transactionHash} failed`)
     return succeeded(
       [funded.value.sent],
       [

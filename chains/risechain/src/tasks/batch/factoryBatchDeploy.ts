@@ -1,7 +1,7 @@
-import { Factory } from "@testnet/contracts"
+import { contractInterfaces, Factory } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 
 /**
  * Deploys 2–5 Counters in one transaction through the shared `Factory` (`deployCounters`) and
@@ -12,12 +12,10 @@ import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
  */
 export const factoryBatchDeploy = defineTask({
   name: "factory_batch_deploy",
-  category: "batch",
   weight: 1,
   description: "Deploys 2–5 Counters in one Factory transaction and records them.",
   async run(context) {
     const factory = await findOrDeployContract(context, {
-      task: "factory_batch_deploy",
       kind: "factory",
       initCode: Factory.bytecode,
       gasLimit: riseGasLimits.deployMedium,
@@ -26,16 +24,13 @@ export const factoryBatchDeploy = defineTask({
     const count = context.random.int(2, 5)
     const done = await sendAndConfirm(context, {
       to: factory.value.address,
-      data: contractInterfaces.factory.encodeFunctionData("deployCounters", [count]),
+      data: contractInterfaces.Factory.encodeFunctionData("deployCounters", [count]),
       gasLimit: riseGasLimits.contractCall + riseGasLimits.perFactoryDeploy * BigInt(count),
     })
     if (done.isErr()) return done
-    const deployed = parseEvents(contractInterfaces.factory, done.value.receipt, "CounterDeployed")
+    const deployed = parseEvents(contractInterfaces.Factory, done.value.receipt, "CounterDeployed")
     if (deployed.length !== count)
-      return taskFailure(
-        "factory_batch_deploy",
-        `expected ${count} CounterDeployed events, got ${deployed.length}`,
-      )
+      return taskFailure(context, `expected ${count} CounterDeployed events, got ${deployed.length}`)
     for (const event of deployed)
       context.recordContract({
         kind: "counter",

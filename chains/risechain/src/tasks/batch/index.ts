@@ -1,4 +1,4 @@
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { factoryBatchDeploy } from "./factoryBatchDeploy.js"
 import { multicallAggregate } from "./multicallAggregate.js"
 import { multiSendNative } from "./multiSendNative.js"
@@ -12,9 +12,9 @@ export { factoryBatchDeploy, multicallAggregate, multiSendNative, multiSendToken
  * @example
  * batchTasks.map((task) => task.name)
  */
-export const batchTasks: readonly TaskDefinition[] = Object.freeze([
+export const batchTasks: readonly AnyTaskDefinition[] = [
   multicallAggregate,
   multiSendNative,
   multiSendToken,
   factoryBatchDeploy,
-] as TaskDefinition[])
+]

@@ -1,6 +1,6 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
 
@@ -13,25 +13,24 @@ import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
  */
 export const multiSendToken = defineTask({
   name: "multi_send_token",
-  category: "batch",
   weight: 3,
   description: "Sends a meme ERC-20 to 3–10 random addresses in one MultiSend transaction.",
   async run(context) {
     const count = context.random.int(3, 10)
     const { recipients, amounts, total } = randomRecipients(context, count, 1_000n * 10n ** 18n)
-    const token = await findOrCreateMemeToken(context, "multi_send_token", total)
+    const token = await findOrCreateMemeToken(context, total)
     if (token.isErr()) return token
-    const multiSend = await findOrDeployMultiSend(context, "multi_send_token")
+    const multiSend = await findOrDeployMultiSend(context)
     if (multiSend.isErr()) return multiSend
     const approval = await context.send({
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("approve", [multiSend.value.address, total]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("approve", [multiSend.value.address, total]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (approval.isErr()) return approval
     const batch = await context.send({
       to: multiSend.value.address,
-      data: contractInterfaces.multiSend.encodeFunctionData("multiSendToken", [
+      data: contractInterfaces.MultiSend.encodeFunctionData("multiSendToken", [
         token.value.address,
         recipients,
         amounts,
@@ -47,7 +46,7 @@ export const multiSendToken = defineTask({
     const balance = await readTokenBalance(context, token.value.address, recipients[last] ?? "")
     if (balance.isErr()) return balance
     if (balance.value !== amounts[last])
-      return taskFailure("multi_send_token", `recipient holds ${balance.value}, expected ${amounts[last]}`)
+      return taskFailure(context, `recipient holds ${balance.value}, expected ${amounts[last]}`)
     return succeeded(
       [token.value.creation, multiSend.value.deployment, approval.value, batch.value],
       [`${total} of ${token.value.address} to ${count} recipients`],

@@ -1,4 +1,4 @@
-import { Counter } from "@testnet/contracts"
+import { Counter, contractInterfaces } from "@testnet/contracts"
 import {
   defineTask,
   findOrDeployContract,
@@ -7,10 +7,10 @@ import {
   succeeded,
   taskFailure,
 } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseAddresses } from "../../contracts/addresses.js"
 import { multicall3Interface } from "../../contracts/multicall3.js"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
 
 /**
@@ -25,7 +25,6 @@ import { findOrDeployMultiSend, randomRecipients } from "../shared/multiSend.js"
  */
 export const multicallAggregate = defineTask({
   name: "multicall_aggregate",
-  category: "batch",
   weight: 2,
   description:
     "Batches 2–4 counter increments with Multicall3 aggregate3 (MultiSend where Multicall3 is absent).",
@@ -33,12 +32,12 @@ export const multicallAggregate = defineTask({
     const present = await hasCode(context, riseAddresses.multicall3)
     if (present.isErr()) return present
     if (!present.value) {
-      const multiSend = await findOrDeployMultiSend(context, "multicall_aggregate")
+      const multiSend = await findOrDeployMultiSend(context)
       if (multiSend.isErr()) return multiSend
       const { recipients, amounts, total } = randomRecipients(context, 3, 1_000_000n)
       const done = await sendAndConfirm(context, {
         to: multiSend.value.address,
-        data: contractInterfaces.multiSend.encodeFunctionData("multiSendNative", [recipients, amounts]),
+        data: contractInterfaces.MultiSend.encodeFunctionData("multiSendNative", [recipients, amounts]),
         value: total,
         gasLimit: riseGasLimits.contractCall + riseGasLimits.perRecipient * 3n,
       })
@@ -49,14 +48,13 @@ export const multicallAggregate = defineTask({
       )
     }
     const counter = await findOrDeployContract(context, {
-      task: "multicall_aggregate",
       kind: "counter",
       initCode: Counter.bytecode,
       gasLimit: riseGasLimits.deploySmall,
     })
     if (counter.isErr()) return counter
     const count = context.random.int(2, 4)
-    const callData = contractInterfaces.counter.encodeFunctionData("increment")
+    const callData = contractInterfaces.Counter.encodeFunctionData("increment")
     const calls = Array.from({ length: count }, () => ({
       target: counter.value.address,
       allowFailure: false,
@@ -68,9 +66,9 @@ export const multicallAggregate = defineTask({
       gasLimit: riseGasLimits.contractCall * BigInt(count),
     })
     if (done.isErr()) return done
-    const increments = parseEvents(contractInterfaces.counter, done.value.receipt, "Incremented").length
+    const increments = parseEvents(contractInterfaces.Counter, done.value.receipt, "Incremented").length
     if (increments !== count)
-      return taskFailure("multicall_aggregate", `expected ${count} Incremented events, got ${increments}`)
+      return taskFailure(context, `expected ${count} Incremented events, got ${increments}`)
     return succeeded(
       [counter.value.deployment, done.value.sent],
       [`aggregate3 of ${count} increments on ${counter.value.address}`],

@@ -1,7 +1,6 @@
-import { GasBurner } from "@testnet/contracts"
+import { contractInterfaces, GasBurner } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 
 /**
  * Burns 50k–500k gas in a shared `GasBurner` (kind "gas_burner") and checks the receipt used at
@@ -12,12 +11,10 @@ import { contractInterfaces } from "../shared/interfaces.js"
  */
 export const burnGas = defineTask({
   name: "burn_gas",
-  category: "core",
   weight: 3,
   description: "Burns 50k–500k gas in a GasBurner loop.",
   async run(context) {
     const burner = await findOrDeployContract(context, {
-      task: "burn_gas",
       kind: "gas_burner",
       initCode: GasBurner.bytecode,
       gasLimit: riseGasLimits.deploySmall,
@@ -26,12 +23,12 @@ export const burnGas = defineTask({
     const amount = context.random.bigint(50_000n, 500_000n)
     const done = await sendAndConfirm(context, {
       to: burner.value.address,
-      data: contractInterfaces.gasBurner.encodeFunctionData("burn", [amount]),
+      data: contractInterfaces.GasBurner.encodeFunctionData("burn", [amount]),
       gasLimit: amount + 100_000n,
     })
     if (done.isErr()) return done
     if (done.value.receipt.gasUsed < amount)
-      return taskFailure("burn_gas", `asked for ${amount} gas, used ${done.value.receipt.gasUsed}`)
+      return taskFailure(context, `asked for ${amount} gas, used ${done.value.receipt.gasUsed}`)
     return succeeded([burner.value.deployment, done.value.sent], [`burned ${done.value.receipt.gasUsed} gas`])
   },
 })

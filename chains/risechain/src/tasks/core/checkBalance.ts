@@ -9,7 +9,6 @@ import { formatEther } from "ethers"
  */
 export const checkBalance = defineTask({
   name: "check_balance",
-  category: "core",
   weight: 3,
   description: "Reads the wallet's ETH balance and nonce.",
   async run(context) {

@@ -25,7 +25,6 @@ const claimAmount = 10n ** 16n
  */
 export const faucetClaim = defineTask({
   name: "faucet_claim",
-  category: "core",
   weight: 1,
   description: "Claims 0.01 ETH from the devnet faucet (an unlocked dev account); a self-transfer elsewhere.",
   async run(context) {
@@ -54,9 +53,9 @@ export const faucetClaim = defineTask({
       )
       if (hash.isOk()) break
     }
-    if (hash === undefined || hash.isErr()) return hash ?? taskFailure("faucet_claim", "no faucet attempt")
+    if (hash === undefined || hash.isErr()) return hash ?? taskFailure(context, "no faucet attempt")
     // Fails unless the faucet's transfer was mined with status 1.
-    const mined = await waitForForeignReceipts(context, "faucet_claim", [hash.value])
+    const mined = await waitForForeignReceipts(context, [hash.value])
     if (mined.isErr()) return mined
     return succeeded([], [`claimed ${claimAmount} wei from ${faucet} in ${hash.value}`])
   },

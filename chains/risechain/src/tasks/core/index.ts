@@ -1,15 +1,19 @@
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { burnGas } from "./burnGas.js"
 import { checkBalance } from "./checkBalance.js"
-import { create2Deploy } from "./create2Deploy.js"
-import { deployCounter } from "./deployCounter.js"
-import { emitEvents } from "./emitEvents.js"
+import { riseEvmTasks } from "./evmTasks.js"
 import { faucetClaim } from "./faucetClaim.js"
-import { incrementCounter } from "./incrementCounter.js"
-import { revertingCall } from "./revertingCall.js"
-import { selfTransfer } from "./selfTransfer.js"
-import { storageWrite } from "./storageWrite.js"
-import { transferToRandom } from "./transferToRandom.js"
+
+const {
+  create2Deploy,
+  deployCounter,
+  emitEvents,
+  incrementCounter,
+  revertingCall,
+  selfTransfer,
+  storageWrite,
+  transferToRandom,
+} = riseEvmTasks
 
 export {
   burnGas,
@@ -31,7 +35,7 @@ export {
  * @example
  * coreTasks.map((task) => task.name)
  */
-export const coreTasks: readonly TaskDefinition[] = Object.freeze([
+export const coreTasks: readonly AnyTaskDefinition[] = [
   checkBalance,
   faucetClaim,
   selfTransfer,
@@ -43,4 +47,4 @@ export const coreTasks: readonly TaskDefinition[] = Object.freeze([
   emitEvents,
   burnGas,
   revertingCall,
-] as TaskDefinition[])
+]

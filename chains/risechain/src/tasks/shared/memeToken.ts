@@ -1,4 +1,4 @@
-import { MemeToken } from "@testnet/contracts"
+import { contractInterfaces, MemeToken } from "@testnet/contracts"
 import {
   type BaseError,
   Ok,
@@ -9,7 +9,6 @@ import {
 } from "@testnet/core"
 import { concat } from "ethers"
 import { riseGasLimits } from "./gasLimits.js"
-import { contractInterfaces } from "./interfaces.js"
 
 /**
  * Asset kind under which meme tokens are recorded.
@@ -45,12 +44,9 @@ export type OwnedMemeToken = {
  * and records it as asset kind "meme_token".
  *
  * @example
- * const created = await createMemeToken(context, "create_meme_token")
+ * const created = await createMemeToken(context)
  */
-export async function createMemeToken(
-  context: TaskContext,
-  task: string,
-): Promise<Result<OwnedMemeToken, BaseError>> {
+export async function createMemeToken(context: TaskContext): Promise<Result<OwnedMemeToken, BaseError>> {
   const suffix = context.random.hex(3).slice(2).toUpperCase()
   const name = `Rise Meme ${suffix}`
   const symbol = `RM${suffix}`
@@ -58,7 +54,7 @@ export async function createMemeToken(
     to: null,
     data: concat([
       MemeToken.bytecode,
-      contractInterfaces.memeToken.encodeDeploy([name, symbol, memeTokenSupply]),
+      contractInterfaces.MemeToken.encodeDeploy([name, symbol, memeTokenSupply]),
     ]),
     gasLimit: riseGasLimits.deployMedium,
   })
@@ -66,7 +62,7 @@ export async function createMemeToken(
   const receipt = await context.waitForReceipt(sent.value.hash)
   if (receipt.isErr()) return receipt
   const address = receipt.value.contractAddress
-  if (address === null) return taskFailure(task, "the token deploy receipt has no contract address")
+  if (address === null) return taskFailure(context, "the token deploy receipt has no contract address")
   context.recordAsset({
     kind: memeTokenKind,
     address,
@@ -89,7 +85,7 @@ export async function readTokenBalance(
 ): Promise<Result<bigint, BaseError>> {
   const returned = await context.call({
     to: token,
-    data: contractInterfaces.memeToken.encodeFunctionData("balanceOf", [holder]),
+    data: contractInterfaces.MemeToken.encodeFunctionData("balanceOf", [holder]),
   })
   return returned.map((data) => BigInt(data === "0x" ? 0 : data))
 }
@@ -99,12 +95,11 @@ export async function readTokenBalance(
  * `minimum` of; otherwise a new one is created now.
  *
  * @example
- * const owned = await findOrCreateMemeToken(context, "transfer_meme_token", 1n)
+ * const owned = await findOrCreateMemeToken(context, 1n)
  * if (owned.isErr()) return owned
  */
 export async function findOrCreateMemeToken(
   context: TaskContext,
-  task: string,
   minimum: bigint,
 ): Promise<Result<OwnedMemeToken, BaseError>> {
   const known = await context.database.assetsByKind({ kind: memeTokenKind, limit: 500 })
@@ -117,5 +112,5 @@ export async function findOrCreateMemeToken(
     if (balance.isOk() && balance.value >= minimum)
       return Ok({ address: candidate.address, balance: balance.value, creation: undefined })
   }
-  return createMemeToken(context, task)
+  return createMemeToken(context)
 }

@@ -7,14 +7,10 @@ import { riseGasLimits } from "./gasLimits.js"
  * The shared `MultiSend` contract (kind "multi_send"), deployed on first use.
  *
  * @example
- * const multiSend = await findOrDeployMultiSend(context, "multi_send_native")
+ * const multiSend = await findOrDeployMultiSend(context)
  */
-export function findOrDeployMultiSend(
-  context: TaskContext,
-  task: string,
-): Promise<Result<DeployedContract, BaseError>> {
+export function findOrDeployMultiSend(context: TaskContext): Promise<Result<DeployedContract, BaseError>> {
   return findOrDeployContract(context, {
-    task,
     kind: "multi_send",
     initCode: MultiSend.bytecode,
     gasLimit: riseGasLimits.deployMedium,

@@ -6,32 +6,9 @@ import type { TransactionLike } from "ethers"
  * added by {@link signedRequest}).
  *
  * @example
- * const fields: RawFields = (fees) => ({ type: 0, to, gasLimit: 21_000n, gasPrice: legacyGasPrice(fees) })
+ * const fields: RawFields = (fees) => ({ type: 0, to, gasLimit: 21_000n, gasPrice: highestGasPrice(fees) })
  */
 export type RawFields = (fees: TransactionFees) => Omit<TransactionLike<string>, "nonce" | "chainId">
-
-/**
- * The legacy gas price for the current fees: the EIP-1559 fee cap (never below what the block
- * needs), or the chain's legacy gas price.
- *
- * @example
- * const gasPrice = legacyGasPrice(fees)
- */
-export function legacyGasPrice(fees: TransactionFees): bigint {
-  return "gasPrice" in fees ? fees.gasPrice : fees.maxFeePerGas
-}
-
-/**
- * EIP-1559 fee fields for the current fees (a legacy price becomes both cap and tip).
- *
- * @example
- * signTransaction({ type: 2, ...dynamicFees(fees), to, gasLimit })
- */
-export function dynamicFees(fees: TransactionFees): { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } {
-  return "gasPrice" in fees
-    ? { maxFeePerGas: fees.gasPrice, maxPriorityFeePerGas: fees.gasPrice }
-    : { maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas }
-}
 
 /**
  * A `kind: "raw"` request signed by the task's wallet: the pipeline still reserves the nonce,
@@ -39,7 +16,7 @@ export function dynamicFees(fees: TransactionFees): { maxFeePerGas: bigint; maxP
  * (legacy, access list, explicit EIP-1559, EIP-7702) that core's standard request does not expose.
  *
  * @example
- * await context.send(signedRequest(context, to, (fees) => ({ type: 1, to, gasLimit: 50_000n, gasPrice: legacyGasPrice(fees), accessList })))
+ * await context.send(signedRequest(context, to, (fees) => ({ type: 1, to, gasLimit: 50_000n, gasPrice: highestGasPrice(fees), accessList })))
  */
 export function signedRequest(context: TaskContext, to: string | null, fields: RawFields): RawSendRequest {
   return {

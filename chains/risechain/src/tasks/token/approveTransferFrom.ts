@@ -1,6 +1,6 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
 
 /**
@@ -13,23 +13,22 @@ import { findOrCreateMemeToken, readTokenBalance } from "../shared/memeToken.js"
  */
 export const approveTransferFrom = defineTask({
   name: "approve_transfer_from",
-  category: "token",
   weight: 3,
   description: "Approves an allowance and spends it with transferFrom to a random address.",
   async run(context) {
     const amount = context.random.bigint(1n, 100n) * 10n ** 18n
-    const token = await findOrCreateMemeToken(context, "approve_transfer_from", amount)
+    const token = await findOrCreateMemeToken(context, amount)
     if (token.isErr()) return token
     const recipient = context.random.address()
     const approval = await context.send({
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("approve", [context.address, amount]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("approve", [context.address, amount]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (approval.isErr()) return approval
     const spend = await context.send({
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("transferFrom", [
+      data: contractInterfaces.MemeToken.encodeFunctionData("transferFrom", [
         context.address,
         recipient,
         amount,
@@ -44,7 +43,7 @@ export const approveTransferFrom = defineTask({
     const received = await readTokenBalance(context, token.value.address, recipient)
     if (received.isErr()) return received
     if (received.value !== amount)
-      return taskFailure("approve_transfer_from", `recipient holds ${received.value}, expected ${amount}`)
+      return taskFailure(context, `recipient holds ${received.value}, expected ${amount}`)
     return succeeded(
       [token.value.creation, approval.value, spend.value],
       [`${amount} via allowance to ${recipient}`],

@@ -1,7 +1,8 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { ZeroAddress } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrCreateMemeToken } from "../shared/memeToken.js"
 
 /**
@@ -12,22 +13,20 @@ import { findOrCreateMemeToken } from "../shared/memeToken.js"
  */
 export const burnMemeToken = defineTask({
   name: "burn_meme_token",
-  category: "token",
   weight: 2,
   description: "Burns some of a meme token the wallet holds.",
   async run(context) {
     const amount = context.random.bigint(1n, 100n) * 10n ** 18n
-    const token = await findOrCreateMemeToken(context, "burn_meme_token", amount)
+    const token = await findOrCreateMemeToken(context, amount)
     if (token.isErr()) return token
     const done = await sendAndConfirm(context, {
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("burn", [amount]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("burn", [amount]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (done.isErr()) return done
-    const [burned] = parseEvents(contractInterfaces.memeToken, done.value.receipt, "Transfer")
-    if (burned?.args?.to !== ZeroAddress)
-      return taskFailure("burn_meme_token", "no Transfer to the zero address")
+    const [burned] = parseEvents(contractInterfaces.MemeToken, done.value.receipt, "Transfer")
+    if (burned?.args?.to !== ZeroAddress) return taskFailure(context, "no Transfer to the zero address")
     return succeeded([token.value.creation, done.value.sent], [`burned ${amount} of ${token.value.address}`])
   },
 })

@@ -10,11 +10,10 @@ import { createMemeToken as deployMemeToken } from "../shared/memeToken.js"
  */
 export const createMemeToken = defineTask({
   name: "create_meme_token",
-  category: "token",
   weight: 2,
   description: "Deploys a meme ERC-20 with the whole supply minted to the wallet.",
   async run(context) {
-    const created = await deployMemeToken(context, "create_meme_token")
+    const created = await deployMemeToken(context)
     if (created.isErr()) return created
     return succeeded([created.value.creation], [`meme token at ${created.value.address}`])
   },

@@ -1,4 +1,4 @@
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { approveTransferFrom } from "./approveTransferFrom.js"
 import { burnMemeToken } from "./burnMemeToken.js"
 import { createMemeToken } from "./createMemeToken.js"
@@ -23,7 +23,7 @@ export {
  * @example
  * tokenTasks.map((task) => task.name)
  */
-export const tokenTasks: readonly TaskDefinition[] = Object.freeze([
+export const tokenTasks: readonly AnyTaskDefinition[] = [
   createMemeToken,
   transferMemeToken,
   approveTransferFrom,
@@ -31,4 +31,4 @@ export const tokenTasks: readonly TaskDefinition[] = Object.freeze([
   burnMemeToken,
   nftMintTransfer,
   multiTokenBatchTransfer,
-] as TaskDefinition[])
+]

@@ -1,6 +1,7 @@
+import { contractInterfaces } from "@testnet/contracts"
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 import { findOrCreateMemeToken } from "../shared/memeToken.js"
 
 /**
@@ -11,22 +12,21 @@ import { findOrCreateMemeToken } from "../shared/memeToken.js"
  */
 export const mintMemeToken = defineTask({
   name: "mint_meme_token",
-  category: "token",
   weight: 2,
   description: "Mints new meme tokens (owner only) to a random address.",
   async run(context) {
-    const token = await findOrCreateMemeToken(context, "mint_meme_token", 0n)
+    const token = await findOrCreateMemeToken(context, 0n)
     if (token.isErr()) return token
     const recipient = context.random.address()
     const amount = context.random.bigint(1n, 1_000n) * 10n ** 18n
     const done = await sendAndConfirm(context, {
       to: token.value.address,
-      data: contractInterfaces.memeToken.encodeFunctionData("mint", [recipient, amount]),
+      data: contractInterfaces.MemeToken.encodeFunctionData("mint", [recipient, amount]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (done.isErr()) return done
-    if (parseEvents(contractInterfaces.memeToken, done.value.receipt, "Transfer").length !== 1)
-      return taskFailure("mint_meme_token", "expected one Transfer event")
+    if (parseEvents(contractInterfaces.MemeToken, done.value.receipt, "Transfer").length !== 1)
+      return taskFailure(context, "expected one Transfer event")
     return succeeded(
       [token.value.creation, done.value.sent],
       [`minted ${amount} of ${token.value.address} to ${recipient}`],

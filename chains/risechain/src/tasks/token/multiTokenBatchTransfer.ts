@@ -1,12 +1,11 @@
-import { MultiToken } from "@testnet/contracts"
+import { contractInterfaces, MultiToken } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, succeeded, taskFailure } from "@testnet/core"
 import { concat } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces } from "../shared/interfaces.js"
 
 const multiTokenInitCode = concat([
   MultiToken.bytecode,
-  contractInterfaces.multiToken.encodeDeploy(["https://example.invalid/rise/{id}.json"]),
+  contractInterfaces.MultiToken.encodeDeploy(["https://example.invalid/rise/{id}.json"]),
 ])
 
 /**
@@ -19,12 +18,10 @@ const multiTokenInitCode = concat([
  */
 export const multiTokenBatchTransfer = defineTask({
   name: "multi_token_batch_transfer",
-  category: "token",
   weight: 2,
   description: "Mints three ERC-1155 ids in one batch and batch-transfers them to a random address.",
   async run(context) {
     const contract = await findOrDeployContract(context, {
-      task: "multi_token_batch_transfer",
       kind: "multi_token",
       initCode: multiTokenInitCode,
       gasLimit: riseGasLimits.deployLarge,
@@ -36,7 +33,7 @@ export const multiTokenBatchTransfer = defineTask({
     const recipient = context.random.address()
     const mint = await context.send({
       to: address,
-      data: contractInterfaces.multiToken.encodeFunctionData("mintBatch", [
+      data: contractInterfaces.MultiToken.encodeFunctionData("mintBatch", [
         context.address,
         ids,
         values,
@@ -47,7 +44,7 @@ export const multiTokenBatchTransfer = defineTask({
     if (mint.isErr()) return mint
     const transfer = await context.send({
       to: address,
-      data: contractInterfaces.multiToken.encodeFunctionData("safeBatchTransferFrom", [
+      data: contractInterfaces.MultiToken.encodeFunctionData("safeBatchTransferFrom", [
         context.address,
         recipient,
         ids,
@@ -63,13 +60,13 @@ export const multiTokenBatchTransfer = defineTask({
     }
     const balances = await context.call({
       to: address,
-      data: contractInterfaces.multiToken.encodeFunctionData("balanceOfBatch", [
+      data: contractInterfaces.MultiToken.encodeFunctionData("balanceOfBatch", [
         ids.map(() => recipient),
         ids,
       ]),
     })
     if (balances.isErr()) return balances
-    const [held] = contractInterfaces.multiToken.decodeFunctionResult("balanceOfBatch", balances.value)
+    const [held] = contractInterfaces.MultiToken.decodeFunctionResult("balanceOfBatch", balances.value)
     const heldValues = [...(held as bigint[])]
     // Ids may repeat (random draw): compare the sums per id.
     const expected = new Map<bigint, bigint>()
@@ -77,10 +74,7 @@ export const multiTokenBatchTransfer = defineTask({
       expected.set(id, (expected.get(id) ?? 0n) + (values[index] ?? 0n))
     const mismatch = ids.findIndex((id, index) => heldValues[index] !== expected.get(id))
     if (mismatch !== -1)
-      return taskFailure(
-        "multi_token_batch_transfer",
-        `recipient balance of id ${ids[mismatch]} is ${heldValues[mismatch]}`,
-      )
+      return taskFailure(context, `recipient balance of id ${ids[mismatch]} is ${heldValues[mismatch]}`)
     context.recordAsset({
       kind: "multi_token",
       address,

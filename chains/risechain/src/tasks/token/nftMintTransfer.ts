@@ -1,12 +1,12 @@
-import { SimpleNft } from "@testnet/contracts"
+import { contractInterfaces, SimpleNft } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { parseEvents } from "@testnet/evm"
 import { concat } from "ethers"
 import { riseGasLimits } from "../shared/gasLimits.js"
-import { contractInterfaces, parseEvents } from "../shared/interfaces.js"
 
 const nftInitCode = concat([
   SimpleNft.bytecode,
-  contractInterfaces.simpleNft.encodeDeploy(["Rise Punks", "RPNK"]),
+  contractInterfaces.SimpleNft.encodeDeploy(["Rise Punks", "RPNK"]),
 ])
 
 /**
@@ -18,12 +18,10 @@ const nftInitCode = concat([
  */
 export const nftMintTransfer = defineTask({
   name: "nft_mint_transfer",
-  category: "token",
   weight: 3,
   description: "Mints an ERC-721 and transfers it to a random address.",
   async run(context) {
     const collection = await findOrDeployContract(context, {
-      task: "nft_mint_transfer",
       kind: "simple_nft",
       initCode: nftInitCode,
       gasLimit: riseGasLimits.deployLarge,
@@ -32,14 +30,13 @@ export const nftMintTransfer = defineTask({
     const address = collection.value.address
     const minted = await sendAndConfirm(context, {
       to: address,
-      data: contractInterfaces.simpleNft.encodeFunctionData("mint", [context.address]),
+      data: contractInterfaces.SimpleNft.encodeFunctionData("mint", [context.address]),
       gasLimit: riseGasLimits.contractCall,
     })
     if (minted.isErr()) return minted
-    const [transfer] = parseEvents(contractInterfaces.simpleNft, minted.value.receipt, "Transfer")
+    const [transfer] = parseEvents(contractInterfaces.SimpleNft, minted.value.receipt, "Transfer")
     const tokenId = transfer?.args?.tokenId as bigint | undefined
-    if (tokenId === undefined)
-      return taskFailure("nft_mint_transfer", "no Transfer event in the mint receipt")
+    if (tokenId === undefined) return taskFailure(context, "no Transfer event in the mint receipt")
     context.recordAsset({
       kind: "nft",
       address,
@@ -49,7 +46,7 @@ export const nftMintTransfer = defineTask({
     const recipient = context.random.address()
     const moved = await sendAndConfirm(context, {
       to: address,
-      data: contractInterfaces.simpleNft.encodeFunctionData("transferFrom", [
+      data: contractInterfaces.SimpleNft.encodeFunctionData("transferFrom", [
         context.address,
         recipient,
         tokenId,
@@ -59,12 +56,12 @@ export const nftMintTransfer = defineTask({
     if (moved.isErr()) return moved
     const owner = await context.call({
       to: address,
-      data: contractInterfaces.simpleNft.encodeFunctionData("ownerOf", [tokenId]),
+      data: contractInterfaces.SimpleNft.encodeFunctionData("ownerOf", [tokenId]),
     })
     if (owner.isErr()) return owner
-    const [holder] = contractInterfaces.simpleNft.decodeFunctionResult("ownerOf", owner.value)
+    const [holder] = contractInterfaces.SimpleNft.decodeFunctionResult("ownerOf", owner.value)
     if (String(holder).toLowerCase() !== recipient.toLowerCase())
-      return taskFailure("nft_mint_transfer", `token ${tokenId} is owned by ${holder}, expected ${recipient}`)
+      return taskFailure(context, `token ${tokenId} is owned by ${holder}, expected ${recipient}`)
     return succeeded(
       [collection.value.deployment, minted.value.sent, moved.value.sent],
       [`token ${tokenId} of ${address} to ${recipient}`],

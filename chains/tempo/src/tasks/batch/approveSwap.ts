@@ -17,7 +17,6 @@ import { findOrCreateDexMarket } from "../dex/market.js"
  */
 export const batchApproveSwap = defineTask({
   name: "batch_approve_swap",
-  category: "batch",
   weight: 3,
   description: "Approves the DEX and swaps pathUSD in one 0x76 transaction.",
   requires: ["batchCalls"],

@@ -1,5 +1,5 @@
 // The "batch" category: several calls in one Tempo transaction (0x76).
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { batchApproveSwap } from "./approveSwap.js"
 import { batchMultiSend } from "./multiSend.js"
 import { batchTip20Transfers } from "./transfers.js"
@@ -12,8 +12,8 @@ export { batchApproveSwap, batchMultiSend, batchTip20Transfers }
  * @example
  * batchTasks.map((task) => task.name)
  */
-export const batchTasks: readonly TaskDefinition[] = Object.freeze([
+export const batchTasks: readonly AnyTaskDefinition[] = [
   batchTip20Transfers,
   batchMultiSend,
   batchApproveSwap,
-] as readonly TaskDefinition[])
+]

@@ -21,13 +21,11 @@ const multiSendDeployGas = 9_000_000n
  */
 export const batchMultiSend = defineTask({
   name: "batch_multi_send",
-  category: "batch",
   weight: 3,
   description: "Approves MultiSend and pays 2–8 recipients through it in one 0x76 transaction.",
   requires: ["batchCalls"],
   async run(context) {
     const contract = await findOrDeployContract(context, {
-      task: "batch_multi_send",
       kind: "multisend",
       initCode: MultiSend.bytecode,
       gasLimit: multiSendDeployGas,
@@ -52,7 +50,7 @@ export const batchMultiSend = defineTask({
     )
     if (done.isErr()) return done
     const logged = countTransfers(done.value.receipt, token, recipients)
-    if (logged !== count) return taskFailure("batch_multi_send", `${logged} Transfer logs, expected ${count}`)
+    if (logged !== count) return taskFailure(context, `${logged} Transfer logs, expected ${count}`)
     return succeeded(
       [contract.value.deployment, done.value.sent],
       [`${total} ${tokenLabel(token)} to ${count} recipients via MultiSend`],

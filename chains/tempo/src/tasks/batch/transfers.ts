@@ -14,7 +14,6 @@ import { countTransfers } from "./transferLogs.js"
  */
 export const batchTip20Transfers = defineTask({
   name: "batch_tip20_transfers",
-  category: "batch",
   weight: 4,
   description: "Sends 2–8 TIP-20 transfers as the calls of one 0x76 transaction.",
   requires: ["batchCalls"],
@@ -33,8 +32,7 @@ export const batchTip20Transfers = defineTask({
     )
     if (done.isErr()) return done
     const logged = countTransfers(done.value.receipt, token, recipients)
-    if (logged !== count)
-      return taskFailure("batch_tip20_transfers", `${logged} Transfer logs, expected ${count}`)
+    if (logged !== count) return taskFailure(context, `${logged} Transfer logs, expected ${count}`)
     return succeeded([done.value.sent], [`${count} ${tokenLabel(token)} transfers in one transaction`])
   },
 })

@@ -13,7 +13,6 @@ import { smallAmount } from "../shared/tokens.js"
  */
 export const tip20ApproveTransferFrom = defineTask({
   name: "tip20_approve_transfer_from",
-  category: "core",
   weight: 3,
   description: "Approves itself as spender of pathUSD, then transferFrom's it to a random address.",
   async run(context) {

@@ -13,7 +13,6 @@ import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const checkFeeTokenBalances = defineTask({
   name: "check_fee_token_balances",
-  category: "core",
   weight: 4,
   description: "Reads the wallet's pathUSD/AlphaUSD/BetaUSD balances and its fee-token preference.",
   async run(context) {
@@ -21,7 +20,7 @@ export const checkFeeTokenBalances = defineTask({
       readValue<string>(context, tempoAddresses.feeManager, encodeGetUserToken(context.address), "address"),
       ...tempoFeeTokens.map((token) => readBalance(context, token, context.address)),
     ])
-    if (preference === undefined) return taskFailure("check_fee_token_balances", "no answer")
+    if (preference === undefined) return taskFailure(context, "no answer")
     if (preference.isErr()) return preference
     const notes: string[] = [`preference=${tokenLabel(preference.value)}`]
     let spendable = false
@@ -30,7 +29,7 @@ export const checkFeeTokenBalances = defineTask({
       if (balance.value > 0n) spendable = true
       notes.push(`${tokenLabel(tempoFeeTokens[index] ?? "")}=${balance.value}`)
     }
-    if (!spendable) return taskFailure("check_fee_token_balances", "the wallet holds none of the fee tokens")
+    if (!spendable) return taskFailure(context, "the wallet holds none of the fee tokens")
     return succeeded([], notes)
   },
 })

@@ -1,16 +1,14 @@
 // The "core" category: fee-token reads, TIP-20 transfers, and contract deploys/calls.
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { tip20ApproveTransferFrom } from "./approveTransferFrom.js"
-import { create2Deploy } from "./create2Deploy.js"
-import { deployCounter } from "./deployCounter.js"
-import { emitEvents } from "./emitEvents.js"
+import { tempoEvmTasks } from "./evmTasks.js"
 import { checkFeeTokenBalances } from "./feeTokenBalances.js"
-import { incrementCounter } from "./incrementCounter.js"
-import { revertingCall } from "./revertingCall.js"
-import { storageWrite } from "./storageWrite.js"
 import { tip20TransferRandom } from "./transferToRandom.js"
 import { tip20TransferSelf } from "./transferToSelf.js"
 import { tip20TransferWithMemo } from "./transferWithMemo.js"
+
+const { create2Deploy, deployCounter, emitEvents, incrementCounter, revertingCall, storageWrite } =
+  tempoEvmTasks
 
 export {
   checkFeeTokenBalances,
@@ -32,7 +30,7 @@ export {
  * @example
  * coreTasks.map((task) => task.name)
  */
-export const coreTasks: readonly TaskDefinition[] = Object.freeze([
+export const coreTasks: readonly AnyTaskDefinition[] = [
   checkFeeTokenBalances,
   tip20TransferSelf,
   tip20TransferRandom,
@@ -44,4 +42,4 @@ export const coreTasks: readonly TaskDefinition[] = Object.freeze([
   storageWrite,
   emitEvents,
   revertingCall,
-] as readonly TaskDefinition[])
+]

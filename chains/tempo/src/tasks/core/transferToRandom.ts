@@ -12,7 +12,6 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const tip20TransferRandom = defineTask({
   name: "tip20_transfer_random",
-  category: "core",
   weight: 18,
   description: "Transfers a small amount of a random USD stablecoin to a fresh random address.",
   async run(context) {

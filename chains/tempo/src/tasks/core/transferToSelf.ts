@@ -11,7 +11,6 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const tip20TransferSelf = defineTask({
   name: "tip20_transfer_self",
-  category: "core",
   weight: 12,
   description: "Transfers a small amount of a random USD stablecoin to itself (type 2).",
   async run(context) {

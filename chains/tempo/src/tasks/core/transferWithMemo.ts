@@ -15,7 +15,6 @@ const transferWithMemoTopic = id("TransferWithMemo(address,address,uint256,bytes
  */
 export const tip20TransferWithMemo = defineTask({
   name: "tip20_transfer_with_memo",
-  category: "core",
   weight: 6,
   description: "Transfers a stablecoin with a random 32-byte memo and checks the memo event.",
   async run(context) {
@@ -32,7 +31,7 @@ export const tip20TransferWithMemo = defineTask({
     const logged = done.value.receipt.logs.some(
       (log) => log.topics[0] === transferWithMemoTopic && log.topics[3]?.toLowerCase() === memo.toLowerCase(),
     )
-    if (!logged) return taskFailure("tip20_transfer_with_memo", "no TransferWithMemo event with the memo")
+    if (!logged) return taskFailure(context, "no TransferWithMemo event with the memo")
     return succeeded([done.value.sent], [`memo=${memo}`])
   },
 })

@@ -11,13 +11,12 @@ import { placeAndCancelAsk } from "./roundTrip.js"
  */
 export const dexCancelOrder = defineTask({
   name: "dex_cancel_order",
-  category: "dex",
   weight: 2,
   description: "Places an order on the stablecoin DEX and cancels it.",
   async run(context) {
     const market = await findOrCreateDexMarket(context)
     if (market.isErr()) return market
-    const cancelled = await placeAndCancelAsk(context, "dex_cancel_order", market.value.base)
+    const cancelled = await placeAndCancelAsk(context, market.value.base)
     if (cancelled.isErr()) return cancelled
     const { orderId, transactions } = cancelled.value
     return succeeded([market.value.creation, ...transactions], [`order ${orderId} placed and cancelled`])

@@ -15,11 +15,10 @@ import { dexGas, sendDexCalls } from "./calls.js"
  */
 export const dexCreatePair = defineTask({
   name: "dex_create_pair",
-  category: "dex",
   weight: 1,
   description: "Creates a DEX pair (own TIP-20 against pathUSD); an existing pair is fine.",
   async run(context) {
-    const token = await findOrCreateOwnedToken(context, "dex_create_pair")
+    const token = await findOrCreateOwnedToken(context)
     if (token.isErr()) return token
     const base = token.value.address
     const exists = await pairExists(context, base, tempoAddresses.pathUsd)

@@ -2,6 +2,7 @@ import { startTaskRunner, type TaskRunner } from "@testnet/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
+import { tempoTaskCategories } from "../catalog.js"
 import { readBalance } from "../shared/reads.js"
 import { dexBalance, pairExists } from "./book.js"
 import {
@@ -28,7 +29,8 @@ describe("dex tasks on the embedded Tempo devnet", () => {
   })
 
   it("lists seven dex tasks", () => {
-    expect(dexTasks.map((task) => task.category)).toEqual(Array(7).fill("dex"))
+    expect(dexTasks).toHaveLength(7)
+    expect(tempoTaskCategories.dex?.map((task) => task.category)).toEqual(Array(7).fill("dex"))
   })
 
   it("dex_create_pair creates a pair once, then finds it", async () => {

@@ -1,5 +1,5 @@
 // The "dex" category: the stablecoin DEX (pairs, orders, flip orders, swaps, cancel, withdraw).
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { dexCancelOrder } from "./cancelOrder.js"
 import { dexCreatePair } from "./createPair.js"
 import { dexPlaceFlipOrder } from "./placeFlipOrder.js"
@@ -24,7 +24,7 @@ export {
  * @example
  * dexTasks.map((task) => task.name)
  */
-export const dexTasks: readonly TaskDefinition[] = Object.freeze([
+export const dexTasks: readonly AnyTaskDefinition[] = [
   dexCreatePair,
   dexPlaceOrders,
   dexPlaceFlipOrder,
@@ -32,4 +32,4 @@ export const dexTasks: readonly TaskDefinition[] = Object.freeze([
   dexSwapExactOut,
   dexCancelOrder,
   dexWithdraw,
-] as readonly TaskDefinition[])
+]

@@ -21,7 +21,6 @@ import { findOrCreateDexMarket } from "./market.js"
  */
 export const dexPlaceFlipOrder = defineTask({
   name: "dex_place_flip_order",
-  category: "dex",
   weight: 2,
   description: "Places a flip order (bid that flips to an ask when filled) on the stablecoin DEX.",
   async run(context) {
@@ -45,7 +44,7 @@ export const dexPlaceFlipOrder = defineTask({
     const done = await sendDexCalls(context, calls, dexGas.order)
     if (done.isErr()) return done
     const [orderId] = placedOrderIds(done.value.receipt, context.address)
-    if (orderId === undefined) return taskFailure("dex_place_flip_order", "no OrderPlaced log in the receipt")
+    if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
     context.recordAsset({
       kind: "dex_order",
       address: base,

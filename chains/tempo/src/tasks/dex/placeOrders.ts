@@ -22,7 +22,6 @@ import { findOrCreateDexMarket } from "./market.js"
  */
 export const dexPlaceOrders = defineTask({
   name: "dex_place_orders",
-  category: "dex",
   weight: 3,
   description: "Places a bid and an ask on the stablecoin DEX in one batch.",
   async run(context) {
@@ -40,8 +39,7 @@ export const dexPlaceOrders = defineTask({
     const done = await sendDexCalls(context, calls, dexGas.order * 2n)
     if (done.isErr()) return done
     const ids = placedOrderIds(done.value.receipt, context.address)
-    if (ids.length !== 2)
-      return taskFailure("dex_place_orders", `expected 2 OrderPlaced logs, got ${ids.length}`)
+    if (ids.length !== 2) return taskFailure(context, `expected 2 OrderPlaced logs, got ${ids.length}`)
     for (const orderId of ids)
       context.recordAsset({
         kind: "dex_order",

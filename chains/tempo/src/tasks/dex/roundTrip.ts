@@ -31,11 +31,10 @@ export type CancelledOrder = {
  * credited to the wallet's internal DEX balance.
  *
  * @example
- * const cancelled = await placeAndCancelAsk(context, "dex_cancel_order", market.base)
+ * const cancelled = await placeAndCancelAsk(context, market.base)
  */
 export async function placeAndCancelAsk(
   context: TaskContext,
-  task: string,
   base: string,
 ): Promise<Result<CancelledOrder, BaseError>> {
   const amount = orderAmount(context.random)
@@ -43,13 +42,13 @@ export async function placeAndCancelAsk(
   const placed = await sendDexCalls(context, askCalls(context, base, amount, tick), dexGas.order)
   if (placed.isErr()) return placed
   const [orderId] = placedOrderIds(placed.value.receipt, context.address)
-  if (orderId === undefined) return taskFailure(task, "no OrderPlaced log in the receipt")
+  if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
   const cancel = [{ to: tempoAddresses.stablecoinDex, input: encodeDexCancel(orderId) }]
   const cancelled = await sendDexCalls(context, cancel, dexGas.settle)
   if (cancelled.isErr()) return cancelled
   const logged = cancelled.value.receipt.logs.some(
     (log) => log.topics[0] === orderCancelledTopic && BigInt(log.topics[1] ?? "0x0") === orderId,
   )
-  if (!logged) return taskFailure(task, `no OrderCancelled log for order ${orderId}`)
+  if (!logged) return taskFailure(context, `no OrderCancelled log for order ${orderId}`)
   return Ok({ orderId, amount, transactions: [placed.value.sent, cancelled.value.sent] })
 }

@@ -15,7 +15,6 @@ import { findOrCreateDexMarket } from "./market.js"
  */
 export const dexSwapExactIn = defineTask({
   name: "dex_swap_exact_in",
-  category: "dex",
   weight: 4,
   description: "Swaps an exact input amount on the stablecoin DEX (seeds the book when empty).",
   async run(context) {

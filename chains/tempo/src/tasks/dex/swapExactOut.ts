@@ -14,7 +14,6 @@ import { findOrCreateDexMarket } from "./market.js"
  */
 export const dexSwapExactOut = defineTask({
   name: "dex_swap_exact_out",
-  category: "dex",
   weight: 3,
   description: "Swaps for an exact output amount on the stablecoin DEX (seeds the book when empty).",
   async run(context) {

@@ -17,7 +17,6 @@ import { placeAndCancelAsk } from "./roundTrip.js"
  */
 export const dexWithdraw = defineTask({
   name: "dex_withdraw",
-  category: "dex",
   weight: 2,
   description: "Withdraws the internal stablecoin DEX balance to the wallet.",
   async run(context) {
@@ -27,7 +26,7 @@ export const dexWithdraw = defineTask({
     const sent: (SentTransaction | undefined)[] = [market.value.creation]
     let balance = await dexBalance(context, token)
     if (balance.isOk() && balance.value === 0n) {
-      const refunded = await placeAndCancelAsk(context, "dex_withdraw", token)
+      const refunded = await placeAndCancelAsk(context, token)
       if (refunded.isErr()) return refunded
       sent.push(...refunded.value.transactions)
       balance = await dexBalance(context, token)
@@ -42,7 +41,7 @@ export const dexWithdraw = defineTask({
     if (after.isErr()) return after
     const rose = after.value - before.value
     if (rose !== balance.value)
-      return taskFailure("dex_withdraw", `balance rose by ${rose}, expected ${balance.value}`)
+      return taskFailure(context, `balance rose by ${rose}, expected ${balance.value}`)
     return succeeded([...sent, done.value.sent], [`withdrew ${balance.value}`])
   },
 })

@@ -17,7 +17,6 @@ import { requestFaucet } from "./faucetSupport.js"
  */
 export const faucetFundAddress = defineTask({
   name: "faucet_fund_address",
-  category: "faucet",
   weight: 1,
   description:
     "Funds the wallet with tempo_fundAddress, or drips stablecoins to a fresh address where there is no faucet.",
@@ -25,7 +24,7 @@ export const faucetFundAddress = defineTask({
     const hashes = await requestFaucet(context, context.address)
     if (hashes.isErr()) return hashes
     if (hashes.value !== undefined) {
-      const mined = await waitForForeignReceipts(context, "faucet_fund_address", hashes.value, 30_000)
+      const mined = await waitForForeignReceipts(context, hashes.value, 30_000)
       if (mined.isErr()) return mined
       return succeeded([], [`faucet: ${mined.value.length} transactions to ${context.address}`])
     }

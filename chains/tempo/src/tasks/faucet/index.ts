@@ -1,5 +1,5 @@
 // The "faucet" category: the testnet faucet RPC, or a wallet-funded drip where there is none.
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { faucetSupport, requestFaucet } from "./faucetSupport.js"
 import { faucetFundAddress } from "./fundAddress.js"
 
@@ -11,6 +11,4 @@ export { faucetFundAddress, faucetSupport, requestFaucet }
  * @example
  * faucetTasks.map((task) => task.name)
  */
-export const faucetTasks: readonly TaskDefinition[] = Object.freeze([
-  faucetFundAddress,
-] as readonly TaskDefinition[])
+export const faucetTasks: readonly AnyTaskDefinition[] = [faucetFundAddress]

@@ -1,5 +1,5 @@
 // The "fees" category: fee-token preference, explicit fee tokens, sponsored fees.
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { payFeeInToken } from "./payFeeInToken.js"
 import { setUserFeeToken } from "./setUserFeeToken.js"
 import { sponsoredTransaction } from "./sponsoredTransaction.js"
@@ -12,8 +12,4 @@ export { payFeeInToken, setUserFeeToken, sponsoredTransaction }
  * @example
  * feesTasks.map((task) => task.name)
  */
-export const feesTasks: readonly TaskDefinition[] = Object.freeze([
-  setUserFeeToken,
-  payFeeInToken,
-  sponsoredTransaction,
-] as readonly TaskDefinition[])
+export const feesTasks: readonly AnyTaskDefinition[] = [setUserFeeToken, payFeeInToken, sponsoredTransaction]

@@ -14,7 +14,6 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const payFeeInToken = defineTask({
   name: "pay_fee_in_token",
-  category: "fees",
   weight: 4,
   description: "Sends a 0x76 transaction whose fee is paid in a chosen stablecoin.",
   requires: ["feeToken"],

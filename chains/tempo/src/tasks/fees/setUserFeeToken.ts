@@ -6,6 +6,7 @@ import {
   type TaskContext,
   taskFailure,
 } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { ZeroAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeGetUserToken, encodeSetUserToken, feeManagerInterface } from "../../contracts/feeManager.js"
@@ -52,7 +53,6 @@ async function hasLiquidity(context: TaskContext, token: string, validator: stri
  */
 export const setUserFeeToken = defineTask({
   name: "set_user_fee_token",
-  category: "fees",
   weight: 2,
   description: "Sets the wallet's fee token to another funded stablecoin with FeeAMM liquidity.",
   async run(context) {
@@ -63,7 +63,7 @@ export const setUserFeeToken = defineTask({
     if (current.isErr()) return current
     const fees = context.fees()
     if (fees.isErr()) return fees
-    const price = "gasPrice" in fees.value ? fees.value.gasPrice : fees.value.maxFeePerGas
+    const price = highestGasPrice(fees.value)
     const needed = (tempoGasLimits.setUserToken * price) / 10n ** 12n + 1n
     const candidates = context.random.shuffle(
       tempoFeeTokens.filter((token) => token.toLowerCase() !== current.value.toLowerCase()),
@@ -77,8 +77,7 @@ export const setUserFeeToken = defineTask({
         break
       }
     }
-    if (chosen === undefined)
-      return taskFailure("set_user_fee_token", "no funded fee token with FeeAMM liquidity")
+    if (chosen === undefined) return taskFailure(context, "no funded fee token with FeeAMM liquidity")
     const done = await sendAndConfirm(context, {
       to: feeManager,
       data: encodeSetUserToken(chosen),
@@ -89,7 +88,7 @@ export const setUserFeeToken = defineTask({
     const after = await readValue<string>(context, feeManager, encodeGetUserToken(context.address), "address")
     if (after.isErr()) return after
     if (after.value.toLowerCase() !== chosen.toLowerCase())
-      return taskFailure("set_user_fee_token", `preference is ${after.value}, expected ${chosen}`)
+      return taskFailure(context, `preference is ${after.value}, expected ${chosen}`)
     return succeeded([done.value.sent], [`fee token ${tokenLabel(current.value)} → ${tokenLabel(chosen)}`])
   },
 })

@@ -1,4 +1,5 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { highestGasPrice } from "@testnet/evm"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tempoSponsor } from "../../funding/sponsor.js"
@@ -18,7 +19,6 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const sponsoredTransaction = defineTask({
   name: "sponsored_transaction",
-  category: "fees",
   weight: 3,
   description: "Sends a 0x76 transaction whose fee a sponsor (funded by the funder) pays.",
   requires: ["feeToken"],
@@ -27,13 +27,13 @@ export const sponsoredTransaction = defineTask({
     const feeToken = context.random.pick(tempoFeeTokens)
     const fees = context.fees()
     if (fees.isErr()) return fees
-    const price = "gasPrice" in fees.value ? fees.value.gasPrice : fees.value.maxFeePerGas
+    const price = highestGasPrice(fees.value)
     const maximumFee = (tempoGasLimits.tip20Transfer * price) / 10n ** 12n + 1n
     const available = await readBalance(context, feeToken, sponsor.address)
     if (available.isErr()) return available
     if (available.value < maximumFee)
       return taskFailure(
-        "sponsored_transaction",
+        context,
         `the sponsor ${sponsor.address} holds ${available.value} ${tokenLabel(feeToken)}, needs ${maximumFee} (is the chain's funding hook in use?)`,
       )
     const amount = smallAmount(context.random)

@@ -9,10 +9,12 @@ import { expiringNonceWindow, expiringValidBefore, readChainTime } from "../shar
 import { expiringNonce } from "./index.js"
 
 describe("expiringValidBefore", () => {
+  const running = { task: { name: "expiring_nonce", category: "nonces" } }
   it("adds a lifetime inside the node's window (> 3 s, ≤ 30 s) to the chain time", () => {
-    expect(expiringValidBefore(1_000n, 20n).unwrap()).toBe(1_020n)
-    expect(expiringValidBefore(1_000n, expiringNonceWindow.maximumSeconds).unwrap()).toBe(1_030n)
-    for (const lifetime of [3n, 0n, 31n]) expect(expiringValidBefore(1_000n, lifetime).isErr()).toBe(true)
+    expect(expiringValidBefore(running, 1_000n, 20n).unwrap()).toBe(1_020n)
+    expect(expiringValidBefore(running, 1_000n, expiringNonceWindow.maximumSeconds).unwrap()).toBe(1_030n)
+    for (const lifetime of [3n, 0n, 31n])
+      expect(expiringValidBefore(running, 1_000n, lifetime).isErr()).toBe(true)
   })
 })
 

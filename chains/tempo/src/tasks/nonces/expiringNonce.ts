@@ -24,7 +24,6 @@ const lifetimeSeconds = 20n
  */
 export const expiringNonce = defineTask({
   name: "expiring_nonce",
-  category: "nonces",
   weight: 2,
   description: "Sends a transaction with an expiring nonce (valid for 20 s).",
   requires: ["keyedNonces"],
@@ -33,7 +32,7 @@ export const expiringNonce = defineTask({
     if (before.isErr()) return before
     const chainTime = await readChainTime(context)
     if (chainTime.isErr()) return chainTime
-    const deadline = expiringValidBefore(chainTime.value, lifetimeSeconds)
+    const deadline = expiringValidBefore(context, chainTime.value, lifetimeSeconds)
     if (deadline.isErr()) return deadline
     const validBefore = deadline.value
     const calls = [
@@ -54,7 +53,7 @@ export const expiringNonce = defineTask({
     const after = await minedProtocolNonce(context)
     if (after.isErr()) return after
     if (after.value !== before.value)
-      return taskFailure("expiring_nonce", `protocol nonce moved ${before.value} → ${after.value}`)
+      return taskFailure(context, `protocol nonce moved ${before.value} → ${after.value}`)
     return succeeded(
       [done.value.sent],
       [`valid before ${validBefore}, mined in block ${done.value.receipt.blockNumber}`],

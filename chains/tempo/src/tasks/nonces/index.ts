@@ -1,5 +1,5 @@
 // The "nonces" category: Tempo 2D nonces (parallel keys) and expiring nonces.
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { expiringNonce } from "./expiringNonce.js"
 import { createTempoKeyedNonceFetcher } from "./keyedNonce.js"
 import { type KeyedRequestParameters, keyedTempoRequest } from "./keyedRequest.js"
@@ -20,7 +20,4 @@ export {
  * @example
  * noncesTasks.map((task) => task.name)
  */
-export const noncesTasks: readonly TaskDefinition[] = Object.freeze([
-  parallelNonceKeys,
-  expiringNonce,
-] as readonly TaskDefinition[])
+export const noncesTasks: readonly AnyTaskDefinition[] = [parallelNonceKeys, expiringNonce]

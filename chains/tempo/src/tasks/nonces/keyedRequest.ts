@@ -1,4 +1,5 @@
-import type { RawSendRequest, TaskSigner, TransactionFees } from "@testnet/core"
+import type { RawSendRequest, TaskSigner } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
 import { expiringNonceKey } from "../../transaction/constants.js"
 import { signTempoTransaction } from "../../transaction/sign.js"
 import type { TempoCall } from "../../transaction/types.js"
@@ -17,10 +18,6 @@ export type KeyedRequestParameters = {
   readonly feeToken?: string
   /** Unix seconds; required by expiring nonces (at most now + 30 s). */
   readonly validBefore?: bigint
-}
-
-function eip1559Fees(fees: TransactionFees) {
-  return "gasPrice" in fees ? { maxFeePerGas: fees.gasPrice, maxPriorityFeePerGas: fees.gasPrice } : fees
 }
 
 /**
@@ -46,7 +43,7 @@ export function keyedTempoRequest(wallet: TaskSigner, parameters: KeyedRequestPa
           nonce: nonceKey === expiringNonceKey ? 0n : nonce,
           nonceKey,
           gasLimit,
-          ...eip1559Fees(fees),
+          ...dynamicFees(fees),
           calls,
           ...(feeToken === undefined ? {} : { feeToken }),
           ...(validBefore === undefined ? {} : { validBefore }),

@@ -18,7 +18,6 @@ const keySpace = 64
  */
 export const parallelNonceKeys = defineTask({
   name: "parallel_nonce_keys",
-  category: "nonces",
   weight: 3,
   description: "Sends 3–5 transactions concurrently on distinct 2D nonce keys of one wallet.",
   requires: ["keyedNonces"],
@@ -48,7 +47,7 @@ export const parallelNonceKeys = defineTask({
     const after = await minedProtocolNonce(context)
     if (after.isErr()) return after
     if (after.value !== before.value)
-      return taskFailure("parallel_nonce_keys", `protocol nonce moved ${before.value} → ${after.value}`)
+      return taskFailure(context, `protocol nonce moved ${before.value} → ${after.value}`)
     const lanes = sent.map((transaction) => `${transaction.unwrap().nonceKey}:${transaction.unwrap().nonce}`)
     return succeeded(
       sent.map((transaction) => transaction.unwrap()),

@@ -20,7 +20,7 @@ export const expiringNonceWindow = Object.freeze({ minimumSeconds: 3n, maximumSe
  * if (now.isOk()) console.log(`chain time ${now.value}`)
  */
 export async function readChainTime(
-  context: Pick<TaskContext, "rpc" | "signal">,
+  context: Pick<TaskContext, "rpc" | "signal" | "task">,
 ): Promise<Result<bigint, BaseError>> {
   const block = await context.rpc.request<{ timestamp?: string } | null>(
     "eth_getBlockByNumber",
@@ -31,7 +31,7 @@ export async function readChainTime(
   )
   if (block.isErr()) return block
   const timestamp = block.value?.timestamp
-  if (timestamp === undefined) return taskFailure("chain_time", "the node returned no latest block")
+  if (timestamp === undefined) return taskFailure(context, "the node returned no latest block")
   return Ok(BigInt(timestamp))
 }
 
@@ -40,13 +40,17 @@ export async function readChainTime(
  * outside the node's window (see {@link expiringNonceWindow}) is refused, since the node would be.
  *
  * @example
- * const validBefore = expiringValidBefore(now.value, 20n) // Ok(now + 20)
+ * const validBefore = expiringValidBefore(context, now.value, 20n) // Ok(now + 20)
  */
-export function expiringValidBefore(chainTime: bigint, lifetimeSeconds: bigint): Result<bigint, BaseError> {
+export function expiringValidBefore(
+  context: Pick<TaskContext, "task">,
+  chainTime: bigint,
+  lifetimeSeconds: bigint,
+): Result<bigint, BaseError> {
   const { minimumSeconds, maximumSeconds } = expiringNonceWindow
   if (lifetimeSeconds <= minimumSeconds || lifetimeSeconds > maximumSeconds)
     return taskFailure(
-      "expiring_nonce",
+      context,
       `a lifetime of ${lifetimeSeconds} s is outside the node's window (more than ${minimumSeconds} s, at most ${maximumSeconds} s after the chain tip)`,
     )
   return Ok(chainTime + lifetimeSeconds)

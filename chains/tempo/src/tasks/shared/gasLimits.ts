@@ -1,3 +1,5 @@
+import type { EvmGasLimits } from "@testnet/evm"
+
 /**
  * Gas limits per transaction shape, measured on `anvil --network tempo --hardfork T4` (TIP-1000
  * storage pricing: a new storage slot costs 250k, a sender's first transaction ~271k extra) with
@@ -22,6 +24,17 @@ export const tempoGasLimits = Object.freeze({
   setUserToken: 850_000n,
   /** TIP-403 createPolicy (~780k) and modifyPolicyWhitelist. */
   policy: 1_200_000n,
+})
+
+/**
+ * The limits of the generic EVM tasks (`@testnet/evm`) under TIP-1000, measured the same way.
+ *
+ * @example
+ * const evm = createEvmTasks({ gasLimits: tempoEvmGasLimits })
+ */
+export const tempoEvmGasLimits: EvmGasLimits = Object.freeze({
+  /** Tempo has no native value, so the native-transfer tasks are not in its catalog. */
+  transfer: 900_000n,
   /** Deploy of a small workload contract (Counter ~1.65M used, Reverter ~2.3M estimated). */
   deploy: 3_500_000n,
   /** The same deploy through the CREATE2 deployer (~1.9M). */

@@ -41,12 +41,9 @@ export type OwnedToken = {
  * kind "tip20".
  *
  * @example
- * const created = await createTip20Token(context, "tip20_create_token")
+ * const created = await createTip20Token(context)
  */
-export async function createTip20Token(
-  context: TaskContext,
-  task: string,
-): Promise<Result<OwnedToken, BaseError>> {
+export async function createTip20Token(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
   const salt = context.random.hex(32)
   const symbol = `T${context.random.hex(3).slice(2).toUpperCase()}`
   const name = `Testnet ${symbol}`
@@ -78,7 +75,7 @@ export async function createTip20Token(
     "bool",
   )
   if (isTip20.isErr()) return isTip20
-  if (!isTip20.value) return taskFailure(task, `no TIP-20 at the predicted address ${predicted.value}`)
+  if (!isTip20.value) return taskFailure(context, `no TIP-20 at the predicted address ${predicted.value}`)
   context.recordAsset({
     kind: tip20AssetKind,
     address: predicted.value,
@@ -92,13 +89,10 @@ export async function createTip20Token(
  * A token this wallet created earlier (this or an earlier run, still present on chain), or a new one.
  *
  * @example
- * const owned = await findOrCreateOwnedToken(context, "tip20_burn")
+ * const owned = await findOrCreateOwnedToken(context)
  * if (owned.isErr()) return owned
  */
-export async function findOrCreateOwnedToken(
-  context: TaskContext,
-  task: string,
-): Promise<Result<OwnedToken, BaseError>> {
+export async function findOrCreateOwnedToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
   const assets = await context.database.assetsByKind({ kind: tip20AssetKind, limit: 500 })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
@@ -114,7 +108,7 @@ export async function findOrCreateOwnedToken(
     const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
     if (isTip20.value) return Ok({ address: candidate.address, symbol, creation: undefined })
   }
-  return createTip20Token(context, task)
+  return createTip20Token(context)
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { RawSendRequest, TaskSigner, TransactionFees } from "@testnet/core"
+import type { RawSendRequest, TaskSigner } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
 import { signTempoFeePayer, signTempoTransaction } from "../../transaction/sign.js"
 import type { SignDigest, TempoCall, TempoTransactionFields } from "../../transaction/types.js"
 
@@ -16,11 +17,6 @@ export type TempoRequestParameters = {
   readonly feeToken?: string
   /** A fee payer co-signs and pays the fee (in `feeToken`, which the sponsor chooses). */
   readonly sponsor?: { readonly signDigest: SignDigest }
-}
-
-function eip1559Fees(fees: TransactionFees): { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } {
-  // Tempo is always EIP-1559; a legacy fee source still yields a valid transaction.
-  return "gasPrice" in fees ? { maxFeePerGas: fees.gasPrice, maxPriorityFeePerGas: fees.gasPrice } : fees
 }
 
 /**
@@ -49,7 +45,8 @@ export function tempoRequest(wallet: TaskSigner, parameters: TempoRequestParamet
         nonce,
         nonceKey: 0n,
         gasLimit: parameters.gasLimit,
-        ...eip1559Fees(fees),
+        // Tempo is always EIP-1559; a legacy fee source still yields a valid transaction.
+        ...dynamicFees(fees),
         calls: parameters.calls,
         ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
       }

@@ -13,11 +13,10 @@ import { readBalance } from "../shared/reads.js"
  */
 export const tip20Burn = defineTask({
   name: "tip20_burn",
-  category: "token",
   weight: 2,
   description: "Burns some of its own token (mints first in the same batch if needed).",
   async run(context) {
-    const owned = await findOrCreateOwnedToken(context, "tip20_burn")
+    const owned = await findOrCreateOwnedToken(context)
     if (owned.isErr()) return owned
     const token = owned.value.address
     const [role, before] = await Promise.all([
@@ -38,8 +37,7 @@ export const tip20Burn = defineTask({
     const after = await readBalance(context, token, context.address)
     if (after.isErr()) return after
     const expected = before.value + minted - amount
-    if (after.value !== expected)
-      return taskFailure("tip20_burn", `balance ${after.value}, expected ${expected}`)
+    if (after.value !== expected) return taskFailure(context, `balance ${after.value}, expected ${expected}`)
     return succeeded([owned.value.creation, done.value.sent], [`burned ${amount} ${owned.value.symbol}`])
   },
 })

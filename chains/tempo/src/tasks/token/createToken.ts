@@ -10,11 +10,10 @@ import { createTip20Token } from "../shared/ownedToken.js"
  */
 export const tip20CreateToken = defineTask({
   name: "tip20_create_token",
-  category: "token",
   weight: 1,
   description: "Creates a TIP-20 USD stablecoin through the factory (records asset kind tip20).",
   async run(context) {
-    const created = await createTip20Token(context, "tip20_create_token")
+    const created = await createTip20Token(context)
     if (created.isErr()) return created
     return succeeded([created.value.creation], [`${created.value.symbol} at ${created.value.address}`])
   },

@@ -12,11 +12,10 @@ import { readBalance } from "../shared/reads.js"
  */
 export const tip20GrantIssuerAndMint = defineTask({
   name: "tip20_grant_issuer_and_mint",
-  category: "token",
   weight: 2,
   description: "Grants itself the issuer role and mints its own token (one batch transaction).",
   async run(context) {
-    const owned = await findOrCreateOwnedToken(context, "tip20_grant_issuer_and_mint")
+    const owned = await findOrCreateOwnedToken(context)
     if (owned.isErr()) return owned
     const token = owned.value.address
     const before = await readBalance(context, token, context.address)
@@ -30,10 +29,7 @@ export const tip20GrantIssuerAndMint = defineTask({
     const after = await readBalance(context, token, context.address)
     if (after.isErr()) return after
     if (after.value !== before.value + amount)
-      return taskFailure(
-        "tip20_grant_issuer_and_mint",
-        `balance ${after.value}, expected ${before.value + amount}`,
-      )
+      return taskFailure(context, `balance ${after.value}, expected ${before.value + amount}`)
     return succeeded([owned.value.creation, done.value.sent], [`minted ${amount} ${owned.value.symbol}`])
   },
 })

@@ -1,5 +1,5 @@
 // The "token" category: TIP-20 tokens created through the factory, and TIP-403 policies.
-import type { TaskDefinition } from "@testnet/core"
+import type { AnyTaskDefinition } from "@testnet/core"
 import { tip20Burn } from "./burn.js"
 import { tip20CreateToken } from "./createToken.js"
 import { tip20GrantIssuerAndMint } from "./grantIssuerAndMint.js"
@@ -22,11 +22,11 @@ export {
  * @example
  * tokenTasks.map((task) => task.name)
  */
-export const tokenTasks: readonly TaskDefinition[] = Object.freeze([
+export const tokenTasks: readonly AnyTaskDefinition[] = [
   tip20CreateToken,
   tip20GrantIssuerAndMint,
   tip20MintWithMemo,
   tip20Burn,
   tip20TransferCreatedToken,
   tip403PolicyWhitelist,
-] as readonly TaskDefinition[])
+]

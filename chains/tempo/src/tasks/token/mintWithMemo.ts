@@ -11,11 +11,10 @@ import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shar
  */
 export const tip20MintWithMemo = defineTask({
   name: "tip20_mint_with_memo",
-  category: "token",
   weight: 2,
   description: "Mints its own token to a random address with a 32-byte memo.",
   async run(context) {
-    const owned = await findOrCreateOwnedToken(context, "tip20_mint_with_memo")
+    const owned = await findOrCreateOwnedToken(context)
     if (owned.isErr()) return owned
     const token = owned.value.address
     const role = await issuerRoleCalls(context, token)

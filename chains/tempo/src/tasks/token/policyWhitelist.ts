@@ -20,7 +20,6 @@ const registry = tempoAddresses.tip403Registry
  */
 export const tip403PolicyWhitelist = defineTask({
   name: "tip403_policy_whitelist",
-  category: "token",
   weight: 1,
   description: "Creates a TIP-403 whitelist policy and whitelists a random address.",
   async run(context) {
@@ -34,8 +33,7 @@ export const tip403PolicyWhitelist = defineTask({
     const event = created.value.receipt.logs.find(
       (log) => log.address.toLowerCase() === registry.toLowerCase() && log.topics.length >= 2,
     )
-    if (event?.topics[1] === undefined)
-      return taskFailure("tip403_policy_whitelist", "no policy creation event")
+    if (event?.topics[1] === undefined) return taskFailure(context, "no policy creation event")
     const policyId = BigInt(event.topics[1])
     const member = context.random.address()
     const whitelisted = await sendAndConfirm(context, {
@@ -52,8 +50,7 @@ export const tip403PolicyWhitelist = defineTask({
       "bool",
     )
     if (authorized.isErr()) return authorized
-    if (!authorized.value)
-      return taskFailure("tip403_policy_whitelist", `policy ${policyId} does not authorize ${member}`)
+    if (!authorized.value) return taskFailure(context, `policy ${policyId} does not authorize ${member}`)
     context.recordAsset({
       kind: "tip403_policy",
       address: registry,

@@ -13,11 +13,10 @@ import { readBalance } from "../shared/reads.js"
  */
 export const tip20TransferCreatedToken = defineTask({
   name: "tip20_transfer_created_token",
-  category: "token",
   weight: 3,
   description: "Transfers its own created token to a random address (fee in pathUSD).",
   async run(context) {
-    const owned = await findOrCreateOwnedToken(context, "tip20_transfer_created_token")
+    const owned = await findOrCreateOwnedToken(context)
     if (owned.isErr()) return owned
     const token = owned.value.address
     const balance = await readBalance(context, token, context.address)

@@ -23,10 +23,9 @@ export type DeployedContract = {
  * differently, so there is no default).
  *
  * @example
- * const request: DeployRequest = { task: "deploy_counter", kind: "counter", initCode: Counter.bytecode, gasLimit: 600_000n }
+ * const request: DeployRequest = { kind: "counter", initCode: Counter.bytecode, gasLimit: 600_000n }
  */
 export type DeployRequest = {
-  readonly task: string
   readonly kind: string
   readonly initCode: string
   readonly gasLimit: bigint
@@ -34,14 +33,14 @@ export type DeployRequest = {
   readonly metadata?: Record<string, unknown>
 }
 
-type DeployContext = Pick<TaskContext, "send" | "waitForReceipt" | "recordContract">
+type DeployContext = Pick<TaskContext, "send" | "waitForReceipt" | "recordContract" | "task">
 
 /**
  * Deploys `initCode` with a plain CREATE, waits for the receipt and records the contract under
  * `kind` so later tasks and later runs can use it.
  *
  * @example
- * const counter = await deployContract(context, { task: "deploy_counter", kind: "counter", initCode: Counter.bytecode, gasLimit: 600_000n })
+ * const counter = await deployContract(context, { kind: "counter", initCode: Counter.bytecode, gasLimit: 600_000n })
  * if (counter.isErr()) return counter
  */
 export async function deployContract(
@@ -58,7 +57,7 @@ export async function deployContract(
   const receipt = await context.waitForReceipt(sent.value.hash)
   if (receipt.isErr()) return receipt
   const address = receipt.value.contractAddress
-  if (address === null) return taskFailure(request.task, "the deploy receipt has no contract address")
+  if (address === null) return taskFailure(context, "the deploy receipt has no contract address")
   context.recordContract({
     kind: request.kind,
     address,
@@ -74,7 +73,7 @@ export async function deployContract(
  * gone (a devnet restarted over an old database) are skipped.
  *
  * @example
- * const writer = await findOrDeployContract(context, { task: "storage_write", kind: "storage_writer", initCode: StorageWriter.bytecode, gasLimit: 600_000n })
+ * const writer = await findOrDeployContract(context, { kind: "storage_writer", initCode: StorageWriter.bytecode, gasLimit: 600_000n })
  * if (writer.isErr()) return writer
  */
 export async function findOrDeployContract(

@@ -16,11 +16,10 @@ import type { SendRequest, SentTransaction } from "../transactionTypes.js"
  * succeeds is a `TaskExpectedFailureDidNotFailError`; any other error passes through.
  *
  * @example
- * return sendExpectingRevert(context, "reverting_call", { to: reverter, data, gasLimit: 100_000n }, [target.value.deployment])
+ * return sendExpectingRevert(context, { to: reverter, data, gasLimit: 100_000n }, [target.value.deployment])
  */
 export async function sendExpectingRevert(
-  context: Pick<TaskContext, "send" | "waitForReceipt">,
-  task: string,
+  context: Pick<TaskContext, "send" | "waitForReceipt" | "task">,
   request: SendRequest,
   earlier: readonly (SentTransaction | undefined)[] = [],
 ): Promise<Result<TaskOutcome, BaseError>> {
@@ -30,7 +29,7 @@ export async function sendExpectingRevert(
   if (receipt.isOk())
     return Err(
       new TaskExpectedFailureDidNotFailError({
-        task,
+        task: context.task.name,
         hash: sent.value.hash,
       }) as TaskExpectedFailureDidNotFailErrorType,
     )

@@ -4,9 +4,13 @@ import { succeeded } from "./succeeded.js"
 import { taskFailure } from "./taskFailure.js"
 
 describe("taskFailure", () => {
-  it("is an Err carrying a TaskFailedError with the task, the reason and the cause", () => {
+  it("is an Err carrying a TaskFailedError with the running task's name, the reason and the cause", () => {
     const cause = new Error("boom")
-    const failure = taskFailure("increment_counter", "counter is 3, expected 4", cause)
+    const failure = taskFailure(
+      { task: { name: "increment_counter", category: "core" } },
+      "counter is 3, expected 4",
+      cause,
+    )
     if (!failure.isErr()) throw new Error("taskFailure returned Ok")
     const error = failure.error
     expect(error).toBeInstanceOf(TaskFailedError)

@@ -27,12 +27,11 @@ const pollMs = 200
  * the receipts come back in the order of `hashes`.
  *
  * @example
- * const mined = await waitForForeignReceipts(context, "faucet_claim", [hash])
+ * const mined = await waitForForeignReceipts(context, [hash])
  * if (mined.isErr()) return mined
  */
 export async function waitForForeignReceipts(
-  context: Pick<TaskContext, "rpc" | "signal">,
-  task: string,
+  context: Pick<TaskContext, "rpc" | "signal" | "task">,
   hashes: readonly string[],
   timeoutMs = 30_000,
 ): Promise<Result<ForeignReceipt[], BaseError>> {
@@ -51,13 +50,13 @@ export async function waitForForeignReceipts(
       if (answer.isErr()) return answer
       const hash = waiting[index] as string
       if (answer.value === null) continue
-      if (answer.value.status !== "0x1") return taskFailure(task, `transaction ${hash} failed`)
+      if (answer.value.status !== "0x1") return taskFailure(context, `transaction ${hash} failed`)
       found.set(hash, answer.value)
     }
     const missing = hashes.length - found.size
     if (missing === 0) return Ok(hashes.map((hash) => found.get(hash) as ForeignReceipt))
     if (Date.now() > deadline || context.signal.aborted)
-      return taskFailure(task, `${missing} transactions not mined within ${timeoutMs} ms`)
+      return taskFailure(context, `${missing} transactions not mined within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, pollMs))
   }
 }

@@ -26,7 +26,6 @@ const deployAnswer = defineTask({
   description: "Deploys the answer contract and reads it back.",
   async run(context) {
     const deployed = await deployContract(context, {
-      task: "deploy_answer",
       kind: "answer",
       initCode: answerInitCode,
       gasLimit,
@@ -50,7 +49,6 @@ const findAnswer = defineTask({
   description: "Finds the answer contract recorded by an earlier run.",
   async run(context) {
     const found = await findOrDeployContract(context, {
-      task: "find_answer",
       kind: "answer",
       initCode: answerInitCode,
       gasLimit,
@@ -130,16 +128,16 @@ describe("task kit on plain anvil through startTaskRunner", () => {
       weight: 1,
       description: "Waits for transactions sent by a dev account.",
       async run(context) {
-        const mined = await waitForForeignReceipts(context, "wait_foreign", [second, first], 20_000)
+        const mined = await waitForForeignReceipts(context, [second, first], 20_000)
         outcomes.push(
           mined
             .unwrap()
             .map((receipt) => receipt.transactionHash)
             .join(","),
         )
-        const failed = await waitForForeignReceipts(context, "wait_foreign", [reverted], 20_000)
+        const failed = await waitForForeignReceipts(context, [reverted], 20_000)
         outcomes.push(failed.isErr() ? failed.error.message : "no error")
-        const missing = await waitForForeignReceipts(context, "wait_foreign", [unknown], 300)
+        const missing = await waitForForeignReceipts(context, [unknown], 300)
         outcomes.push(missing.isErr() ? missing.error.message : "no error")
         return succeeded([])
       },
@@ -162,25 +160,21 @@ describe("task kit on plain anvil through startTaskRunner", () => {
       expectedFailure: true,
       description: "Deploys a reverter and calls it.",
       async run(context) {
-        const through = await sendExpectingRevert(context, "expect_revert", {
+        const through = await sendExpectingRevert(context, {
           to: context.address,
           value: 0n,
           gasLimit: 21_000n,
         })
         notes.push(through.isErr() ? through.error.name : "no error")
         const target = await deployContract(context, {
-          task: "expect_revert",
           kind: "reverter",
           initCode: reverterInitCode,
           gasLimit,
         })
         if (target.isErr()) return target
-        return sendExpectingRevert(
-          context,
-          "expect_revert",
-          { to: target.value.address, data: "0x", gasLimit: 50_000n },
-          [target.value.deployment],
-        )
+        return sendExpectingRevert(context, { to: target.value.address, data: "0x", gasLimit: 50_000n }, [
+          target.value.deployment,
+        ])
       },
     })
     const outcome = (await runner.runClean(expectRevert)).unwrap()
@@ -206,7 +200,7 @@ describe("task kit on plain anvil through startTaskRunner", () => {
       category: "kit",
       weight: 1,
       description: "Fails its own check.",
-      run: async () => taskFailure("always_fails", "the check did not hold"),
+      run: async (context) => taskFailure(context, "the check did not hold"),
     })
     await expect(runner.runClean(failing, { walletIndex: 0 })).rejects.toThrow(
       "always_fails: always_fails ran 1 times with 0 successes",
