@@ -1,0 +1,8 @@
+/**
+ * @testnet/core/runner — the load engine behind `run`: runner, scheduler, submitter, receipt
+ * tracking, funding, nonce lanes, fee management and run metrics.
+ */
+export * from "../gas/index.js"
+export * from "../metrics/index.js"
+export * from "../nonce/index.js"
+export * from "../runner/index.js"
