@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { parseConfig, runLoad } from "@testnet/core"
+import { parseConfig } from "@testnet/core/config"
+import { runLoad } from "@testnet/core/runner"
 import { afterAll, expect, it } from "vitest"
 import { risechain } from "./chain.js"
 

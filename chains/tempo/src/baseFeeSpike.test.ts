@@ -1,4 +1,6 @@
-import { parseConfig, type RpcClient, runLoad } from "@testnet/core"
+import { parseConfig } from "@testnet/core/config"
+import type { RpcClient } from "@testnet/core/rpc"
+import { runLoad } from "@testnet/core/runner"
 import { expect, it } from "vitest"
 import { tempo } from "./chain.js"
 

@@ -6,7 +6,8 @@
  * docs/benchmarks.md and docs/benchmarks.json.
  */
 import { fileURLToPath } from "node:url"
-import { type ChainDefinition, stopAllDevnets } from "@testnet/core"
+import type { ChainDefinition } from "@testnet/core"
+import { stopAllDevnets } from "@testnet/core/testing"
 import { measureSignCalibration } from "./calibration.js"
 import { describeMachine } from "./machine.js"
 import { type MicroResult, runMicroBenchmarks } from "./micro.js"

@@ -1,6 +1,7 @@
 // Test support only (not exported): assertions shared by the category test files.
 
-import { checkCleanRun, type TaskRun } from "@testnet/core"
+import { checkCleanRun } from "@testnet/core"
+import type { TaskRun } from "@testnet/core/testing"
 import { expect } from "vitest"
 
 /**

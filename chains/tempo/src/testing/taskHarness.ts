@@ -3,27 +3,27 @@
 // an in-memory SQLite database, so a test sees each task's Result.
 import {
   type ChainDefinition,
-  createGasManager,
-  createNonceManager,
-  createRandom,
-  createReceiptTracker,
-  createRecorderAdapter,
-  createRpcClient,
-  createSubmitter,
-  createTaskContext,
-  createTaskDatabase,
   createWallet,
-  type DatabaseManager,
   type FundingHook,
-  fundWallets,
-  openDatabase,
-  parseConfig,
-  reclaimFunds,
   type TaskContext,
   type TaskDefinition,
   type TaskRunResult,
   type Wallet,
 } from "@testnet/core"
+import { parseConfig } from "@testnet/core/config"
+import { createRpcClient } from "@testnet/core/rpc"
+import {
+  createGasManager,
+  createNonceManager,
+  createReceiptTracker,
+  createRecorderAdapter,
+  createSubmitter,
+  createTaskContext,
+  createTaskDatabase,
+  fundWallets,
+  reclaimFunds,
+} from "@testnet/core/runner"
+import { createRandom, type DatabaseManager, openDatabase } from "@testnet/core/testing"
 import { hexlify, randomBytes } from "ethers"
 
 /** A running harness: see {@link createTaskHarness}. */

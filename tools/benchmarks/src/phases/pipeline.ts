@@ -6,22 +6,18 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { type ChainDefinition, createWallet, type Wallet } from "@testnet/core"
+import { createRpcClient } from "@testnet/core/rpc"
 import {
-  type ChainDefinition,
-  createFastWallet,
   createGasManager,
   createNonceManager,
   createRecorderAdapter,
-  createRpcClient,
   createRunner,
   createTaskDatabase,
-  createWallet,
-  createWalletPool,
-  getDevnetOptions,
   nativeFundingHook,
-  openDatabase,
-  type Wallet,
-} from "@testnet/core"
+} from "@testnet/core/runner"
+import { getDevnetOptions, openDatabase } from "@testnet/core/testing"
+import { createFastWallet, createWalletPool } from "@testnet/core/wallet"
 import { hexlify, randomBytes } from "ethers"
 import { transferFees, withDevnet } from "../devnet.js"
 import { createBlockObserver, percentile } from "../inclusion.js"
