@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { parseConfig } from "@testnet/core/config"
-import { runLoad } from "@testnet/core/runner"
+import { parseConfig, runLoad } from "@testnet/core/testing"
 import { afterAll, expect, it } from "vitest"
 import { risechain } from "./chain.js"
 

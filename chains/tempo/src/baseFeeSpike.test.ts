@@ -1,6 +1,4 @@
-import { parseConfig } from "@testnet/core/config"
-import type { RpcClient } from "@testnet/core/rpc"
-import { runLoad } from "@testnet/core/runner"
+import { parseConfig, type RpcClient, runLoad } from "@testnet/core/testing"
 import { expect, it } from "vitest"
 import { tempo } from "./chain.js"
 

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from "node:url"
 import type { ChainDefinition } from "@testnet/core"
-import { stopAllDevnets } from "@testnet/core/testing"
+import { stopAllDevnets } from "@testnet/core/devnet"
 import { measureSignCalibration } from "./calibration.js"
 import { describeMachine } from "./machine.js"
 import { type MicroResult, runMicroBenchmarks } from "./micro.js"

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { createWallet, Ok } from "@testnet/core"
+import { openDatabase } from "@testnet/core/database"
 import { createGasManager, createNonceManager } from "@testnet/core/runner"
-import { openDatabase } from "@testnet/core/testing"
 import {
   createFastWallet,
   encodeUnsigned,

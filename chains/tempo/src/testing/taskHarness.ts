@@ -10,8 +10,6 @@ import {
   type TaskRunResult,
   type Wallet,
 } from "@testnet/core"
-import { parseConfig } from "@testnet/core/config"
-import { createRpcClient } from "@testnet/core/rpc"
 import {
   createGasManager,
   createNonceManager,
@@ -23,7 +21,13 @@ import {
   fundWallets,
   reclaimFunds,
 } from "@testnet/core/runner"
-import { createRandom, type DatabaseManager, openDatabase } from "@testnet/core/testing"
+import {
+  createRandom,
+  createRpcClient,
+  type DatabaseManager,
+  openDatabase,
+  parseConfig,
+} from "@testnet/core/testing"
 import { hexlify, randomBytes } from "ethers"
 
 /** A running harness: see {@link createTaskHarness}. */

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { type ChainDefinition, createWallet, type Wallet } from "@testnet/core"
+import { openDatabase } from "@testnet/core/database"
 import { createRpcClient } from "@testnet/core/rpc"
 import {
   createGasManager,
@@ -16,7 +17,7 @@ import {
   createTaskDatabase,
   nativeFundingHook,
 } from "@testnet/core/runner"
-import { getDevnetOptions, openDatabase } from "@testnet/core/testing"
+import { getDevnetOptions } from "@testnet/core/tasks"
 import { createFastWallet, createWalletPool } from "@testnet/core/wallet"
 import { hexlify, randomBytes } from "ethers"
 import { transferFees, withDevnet } from "../devnet.js"
