@@ -44,3 +44,15 @@ export function countExampleLines(markdown: string): number {
 export function readGuide(repositoryRoot: string): string {
   return readFileSync(`${repositoryRoot}/docs/writing-a-chain.md`, "utf8")
 }
+
+/**
+ * The first ```ts block of a README (the "smallest example" of @testnet/core's README).
+ *
+ * @example
+ * readReadmeExample(readFileSync("node_modules/@testnet/core/README.md", "utf8"))
+ */
+export function readReadmeExample(markdown: string): string {
+  const match = /```ts\n([\s\S]*?)```/.exec(markdown)
+  if (match?.[1] === undefined) throw new Error("the README has no ```ts example")
+  return match[1]
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -11,7 +11,7 @@ import {
   setNativeBuilds,
   writeConsumerProject,
 } from "./consumer.js"
-import { countExampleLines, readGuide } from "./exampleChain.js"
+import { countExampleLines, readGuide, readReadmeExample } from "./exampleChain.js"
 import { hasPlannedApi } from "./plannedApiShim.js"
 import { describeResult, runCommand } from "./runCommand.js"
 
@@ -36,8 +36,13 @@ function makeConsumer(name: string, allowNativeBuilds: boolean): string {
   return project
 }
 
-/** tsc --strict of the example, from the consumer's own typescript (installed from the registry). */
+/**
+ * tsc --strict of the guide's example and of the installed core README's smallest example, with
+ * the consumer's own typescript (installed from the registry).
+ */
 async function compile(project: string) {
+  const readme = readFileSync(join(project, "node_modules/@testnet/core/README.md"), "utf8")
+  writeFileSync(join(project, "src/readmeExample.ts"), readReadmeExample(readme))
   await mustSucceed(
     "tsc -p .",
     runCommand(process.execPath, [join(project, "node_modules/typescript/bin/tsc"), "-p", "."], {
