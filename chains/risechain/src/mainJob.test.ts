@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { parseConfig, runLoad } from "@testnet/core"
+import { parseConfig, runLoad } from "@testnet/core/testing"
 import { afterAll, expect, it } from "vitest"
 import { risechain } from "./chain.js"
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { findTaskNameLiterals } from "@testnet/core"
+import { findTaskNameLiterals } from "@testnet/core/testing"
 import { describe, expect, it } from "vitest"
 import { risechain } from "./chain.js"
 

@@ -1,4 +1,4 @@
-import { parseConfig, type RpcClient, runLoad } from "@testnet/core"
+import { parseConfig, type RpcClient, runLoad } from "@testnet/core/testing"
 import { expect, it } from "vitest"
 import { tempo } from "./chain.js"
 

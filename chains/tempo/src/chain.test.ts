@@ -1,4 +1,4 @@
-import { getDevnetOptions } from "@testnet/core"
+import { getDevnetOptions } from "@testnet/core/testing"
 import { describe, expect, it } from "vitest"
 import { createTempoChain, tempo } from "./chain.js"
 import { tempoCatalog, tempoTaskCategories } from "./tasks/catalog.js"

@@ -1,33 +1,72 @@
 /**
- * @testnet/core — the chain-agnostic core of testnet-framework.
- * Each folder owns one concept and lists its public names in its own `index.ts` barrel
- * (named exports only); this file re-exports those barrels.
+ * @testnet/core — the chain author's surface: define a chain and its tasks, the task kit, the
+ * types a task touches, Result and the errors a task returns, and `runCli`.
+ *
+ * Everything else lives behind a subpath (`@testnet/core/runner`, `/database`, `/rpc`, `/cli`,
+ * `/report`, `/config`, `/wallet`, `/devnet`, `/tasks`, `/testing`; see src/entries/). This list
+ * is explicit on purpose: a new name here is an API decision, pinned by `entries.test.ts` (≤ 80).
  */
 
-export * from "./cli/index.js"
-export * from "./config/index.js"
-export * from "./database/index.js"
-export * from "./devnet/index.js"
+export { type RunCliOptions, runCli } from "./cli/index.js"
 export { BaseError, type BaseErrorParameters } from "./errors/base.js"
-export * from "./funding/index.js"
-export * from "./gas/index.js"
-export * from "./logging/index.js"
-export * from "./metrics/index.js"
-export * from "./nonce/index.js"
-export * from "./proxy/index.js"
-export * from "./redaction/index.js"
-export * from "./report/index.js"
+export type { FundingHook, FundingTransfer } from "./funding/index.js"
+export type { Eip1559Fees, FeePolicyDeclaration } from "./gas/index.js"
+export type { FetchPendingNonce } from "./nonce/index.js"
 export { AsyncResult, Err, Ok, Result } from "./result.js"
-export * from "./rpc/index.js"
-export * from "./runner/index.js"
-export * from "./signing/index.js"
-export * from "./tasks/index.js"
-// TODO(issue 17, surface engineer): chains still import the task harness from the root; it moves
-// to the `@testnet/core/testing` entry (src/testing/index.ts) with the subpath exports.
 export {
-  startTaskRunner,
-  type TaskRun,
-  type TaskRunner,
-  type TaskRunnerOptions,
-} from "./testing/tasks/taskRunner.js"
-export * from "./wallet/index.js"
+  type AnyTaskDefinition,
+  type CallRequest,
+  type ChainCapabilities,
+  type ChainDeclaration,
+  type ChainDefinition,
+  type ChainDevnet,
+  type ChainFeeCurrency,
+  type ChainNetwork,
+  type ChainStartDefaults,
+  type ConfirmedTransaction,
+  type CreatedAsset,
+  type CreatedContract,
+  createTaskOutcome,
+  type DeployedContract,
+  type DeployRequest,
+  defineCatalog,
+  defineChain,
+  defineTask,
+  deployContract,
+  type ForeignReceipt,
+  findOrDeployContract,
+  hasCode,
+  type KeyedNonceReader,
+  type Random,
+  type RawSendRequest,
+  type RunningTask,
+  readValue,
+  type SendRequest,
+  type SentTransaction,
+  type StandardSendRequest,
+  sendAndConfirm,
+  sendExpectingRevert,
+  succeeded,
+  type TaskCatalog,
+  type TaskContext,
+  type TaskDatabase,
+  type TaskDeclaration,
+  type TaskDefinition,
+  type TaskErrorType,
+  TaskExpectedFailureDidNotFailError,
+  type TaskExpectedFailureDidNotFailErrorType,
+  TaskFailedError,
+  type TaskFailedErrorType,
+  type TaskLogger,
+  type TaskOutcome,
+  type TaskRpc,
+  type TaskRunResult,
+  type TaskSigner,
+  TaskTimedOutError,
+  type TaskTimedOutErrorType,
+  type TransactionFees,
+  type TransactionReceipt,
+  taskFailure,
+  waitForForeignReceipts,
+} from "./tasks/index.js"
+export { createWallet, type Wallet } from "./wallet/index.js"

@@ -8,7 +8,8 @@
  */
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { type ChainDefinition, stopAllDevnets } from "@testnet/core"
+import type { ChainDefinition } from "@testnet/core"
+import { stopAllDevnets } from "@testnet/core/devnet"
 import { measureSignCalibration } from "./calibration.js"
 import { describeMachine } from "./machine.js"
 import { type MicroResult, runMicroBenchmarks } from "./micro.js"

@@ -1,7 +1,7 @@
 /**
  * A fresh anvil per phase, always stopped (also when the phase throws).
  */
-import { type Devnet, type DevnetOptions, startDevnet } from "@testnet/core"
+import { type Devnet, type DevnetOptions, startDevnet } from "@testnet/core/devnet"
 
 /**
  * Runs `work` against a fresh devnet (`--block-time 1 --gas-limit 1000000000` unless overridden)

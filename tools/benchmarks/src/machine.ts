@@ -2,7 +2,7 @@
  * The machine a run was measured on.
  */
 import { cpus, loadavg, totalmem } from "node:os"
-import { getNativeSignerStatus } from "@testnet/core"
+import { getNativeSignerStatus } from "@testnet/core/wallet"
 
 /**
  * Machine and software description.

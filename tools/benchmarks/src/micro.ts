@@ -6,18 +6,16 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { createWallet, Ok } from "@testnet/core"
+import { openDatabase } from "@testnet/core/database"
+import { createGasManager, createNonceManager } from "@testnet/core/runner"
 import {
   createFastWallet,
-  createGasManager,
-  createNonceManager,
-  createWallet,
   encodeUnsigned,
   getNativeKeccakStatus,
   type LeanTransaction,
-  Ok,
-  openDatabase,
   toLeanTransaction,
-} from "@testnet/core"
+} from "@testnet/core/wallet"
 import { getBytes, keccak256, Transaction } from "ethers"
 import { Bench } from "tinybench"
 import { sink, transferFees } from "./devnet.js"

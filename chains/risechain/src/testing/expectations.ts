@@ -1,6 +1,6 @@
 // Test support only (not exported): assertions shared by the category test files.
 
-import { checkCleanRun, type TaskRun } from "@testnet/core"
+import { checkCleanRun, type TaskRun } from "@testnet/core/testing"
 import { expect } from "vitest"
 
 /**

@@ -1,6 +1,6 @@
 // Test support only (not exported): core's single-task runner (runLoad with a one-task catalog,
 // count 1) on the RISE devnet recipe, wallets funded with 10 ETH each up front.
-import { startTaskRunner, type TaskRunner } from "@testnet/core"
+import { startTaskRunner, type TaskRunner } from "@testnet/core/testing"
 import { risechain } from "../chain.js"
 
 /**

@@ -1,4 +1,4 @@
-import type { Devnet } from "@testnet/core"
+import type { Devnet } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTempoTestDevnet } from "../testing/devnet.js"
 import { call, developmentAccount, rpc } from "../testing/rpc.js"

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type Devnet, parseConfig, runLoad } from "@testnet/core"
+import { type Devnet, parseConfig, runLoad } from "@testnet/core/testing"
 import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../chain.js"

@@ -1,5 +1,5 @@
 // Test support only (not exported): the embedded Tempo devnet through core's startDevnet.
-import { type Devnet, getDevnetOptions, startDevnet } from "@testnet/core"
+import { type Devnet, getDevnetOptions, startDevnet } from "@testnet/core/testing"
 import { tempo } from "../chain.js"
 
 /**

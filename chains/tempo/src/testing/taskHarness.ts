@@ -3,27 +3,30 @@
 // an in-memory SQLite database, so a test sees each task's Result.
 import {
   type ChainDefinition,
-  createGasManager,
-  createNonceManager,
-  createRandom,
-  createReceiptTracker,
-  createRpcClient,
-  createSubmitter,
-  createTaskContext,
-  createTaskDatabase,
   createWallet,
-  type DatabaseManager,
   type FundingHook,
-  fundWallets,
-  openDatabase,
-  parseConfig,
-  type RunRecorder,
-  reclaimFunds,
   type TaskContext,
   type TaskDefinition,
   type TaskRunResult,
   type Wallet,
 } from "@testnet/core"
+import { createTaskDatabase, type RunRecorder } from "@testnet/core/database"
+import {
+  createGasManager,
+  createNonceManager,
+  createReceiptTracker,
+  createSubmitter,
+  createTaskContext,
+  fundWallets,
+  reclaimFunds,
+} from "@testnet/core/runner"
+import {
+  createRandom,
+  createRpcClient,
+  type DatabaseManager,
+  openDatabase,
+  parseConfig,
+} from "@testnet/core/testing"
 import { hexlify, randomBytes } from "ethers"
 
 /** A running harness: see {@link createTaskHarness}. */

@@ -1,5 +1,5 @@
 import { Counter } from "@testnet/contracts"
-import type { Devnet } from "@testnet/core"
+import type { Devnet } from "@testnet/core/testing"
 import { getCreateAddress, hexlify, randomBytes, Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempoAddresses } from "../contracts/addresses.js"

@@ -58,3 +58,25 @@ export function classifyWriteError(
   }
   return new DatabaseWriteError({ target: context.target, operation: context.operation, cause })
 }
+
+/**
+ * When better-sqlite3 failed to load its compiled binding (rather than to open a file): the
+ * reason to show, in one line, with the fix. pnpm 10 skips dependencies' install scripts unless
+ * the consumer allows them, so the binding is never built; a binding built for another Node.js
+ * version fails the same way and needs a rebuild. Undefined for any other error.
+ *
+ * @example
+ * nativeBindingFailure(new Error("Could not locate the bindings file. Tried: …"))
+ * // 'the native module better-sqlite3 is not built (pnpm 10 skips install scripts): add …'
+ */
+export function nativeBindingFailure(cause: unknown): string | undefined {
+  const message = cause instanceof Error ? cause.message : String(cause)
+  if (message.includes("Could not locate the bindings file"))
+    return (
+      'the native module better-sqlite3 is not built (pnpm 10 skips install scripts): add "pnpm": { "onlyBuiltDependencies": ["better-sqlite3"] } ' +
+      "to your package.json and reinstall (pnpm install), or with npm run npm rebuild better-sqlite3"
+    )
+  if (message.includes("NODE_MODULE_VERSION") || getDriverErrorCode(cause) === "ERR_DLOPEN_FAILED")
+    return `the native module better-sqlite3 was built for another Node.js version (${process.version} here): run npm rebuild better-sqlite3 (pnpm: pnpm rebuild better-sqlite3)`
+  return undefined
+}

@@ -4,7 +4,7 @@ import Database from "better-sqlite3"
 import { Kysely, SqliteAdapter, SqliteDialect } from "kysely"
 import { DatabaseBusyError, DatabaseOpenError } from "../errors/database.js"
 import { Err, Ok, type Result } from "../result.js"
-import { getDriverErrorCode, isBusyError } from "./classifyError.js"
+import { getDriverErrorCode, isBusyError, nativeBindingFailure } from "./classifyError.js"
 import type { DatabaseSchema } from "./schema.js"
 
 /**
@@ -59,7 +59,7 @@ export function openSqlite(
         new DatabaseOpenError({
           target: path,
           reason: `its directory ${dirname(resolve(path))} cannot be created`,
-          hint: "Choose a --database path in a writable directory (or fix the permissions).",
+          hint: "Choose a --db path in a writable directory (or fix the permissions).",
           cause,
         }),
       )
@@ -70,11 +70,17 @@ export function openSqlite(
   try {
     raw = new Database(path, { timeout: busyTimeoutMs })
   } catch (cause) {
+    // better-sqlite3 loads its compiled binding on the first `new Database`: a missing binding
+    // surfaces here and must not read as a path problem.
+    const bindingFailure = nativeBindingFailure(cause)
     return Err(
       new DatabaseOpenError({
         target: path,
-        reason: "the file cannot be opened for writing",
-        hint: "Check that the path is a writable file (not a directory) or choose another --database path.",
+        reason: bindingFailure ?? "the file cannot be opened for writing",
+        hint:
+          bindingFailure === undefined
+            ? "Check that the path is a writable file (not a directory) or choose another --db path."
+            : "Then run the command again; the database path itself was not the problem.",
         cause,
       }),
     )
@@ -123,14 +129,14 @@ function classifyOpenError(cause: unknown, path: string, busyTimeoutMs: number) 
     return new DatabaseOpenError({
       target: path,
       reason: "the file is not a SQLite database (or is corrupted)",
-      hint: "Move the file away (it may be another program's file) or point --database at a new path.",
+      hint: "Move the file away (it may be another program's file) or point --db at a new path.",
       cause,
     })
   }
   return new DatabaseOpenError({
     target: path,
     reason: "the database cannot be read or written",
-    hint: "Check the file's permissions and free disk space, or choose another --database path.",
+    hint: "Check the file's permissions and free disk space, or choose another --db path.",
     cause,
   })
 }

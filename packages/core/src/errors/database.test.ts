@@ -43,7 +43,7 @@ describe("database errors", () => {
       "The database migration 0001_initial failed on ./data/tempo.db.
 
       The failed migration was rolled back; the database is at the last successful version.
-      Check that no other tool changed the tables, or point --database at a new file.
+      Check that no other tool changed the tables, or point --db at a new file.
 
       Details: disk I/O error"
     `)
@@ -72,7 +72,7 @@ describe("database errors", () => {
       "The database ./data/tempo.db is locked by another process.
 
       Stop the other process that uses this file (another run, a DB browser with an open write transaction),
-      or give this run its own file with --database.
+      or give this run its own file with --db.
 
       Details: waited 5000 ms (busy timeout)"
     `)
@@ -88,7 +88,7 @@ describe("database errors", () => {
     expect(error.message).toMatchInlineSnapshot(`
       "The database ./data/tempo.db has schema version 7, newer than this tool's 1.
 
-      Upgrade the tool, or point --database at another file or database."
+      Upgrade the tool, or point --db at another file or database."
     `)
   })
 

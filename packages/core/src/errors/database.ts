@@ -82,7 +82,7 @@ export class DatabaseMigrationError extends DatabaseError {
       details: causeText(parameters.cause),
       metaMessages: [
         "The failed migration was rolled back; the database is at the last successful version.",
-        "Check that no other tool changed the tables, or point --database at a new file.",
+        "Check that no other tool changed the tables, or point --db at a new file.",
       ],
     })
     this.migration = parameters.migration
@@ -143,7 +143,7 @@ export class DatabaseBusyError extends DatabaseError {
       details: `waited ${parameters.timeoutMs} ms (busy timeout)`,
       metaMessages: [
         "Stop the other process that uses this file (another run, a DB browser with an open write transaction),",
-        "or give this run its own file with --database.",
+        "or give this run its own file with --db.",
       ],
     })
     this.timeoutMs = parameters.timeoutMs
@@ -175,7 +175,7 @@ export class DatabaseSchemaTooNewError extends DatabaseError {
       {
         code: "DATABASE_SCHEMA_TOO_NEW",
         target: parameters.target,
-        metaMessages: ["Upgrade the tool, or point --database at another file or database."],
+        metaMessages: ["Upgrade the tool, or point --db at another file or database."],
       },
     )
     this.databaseVersion = parameters.databaseVersion

@@ -1,5 +1,5 @@
 import { Counter, contractInterfaces } from "@testnet/contracts"
-import { checkCleanRun, startTaskRunner, type TaskRun, type TaskRunner } from "@testnet/core"
+import { checkCleanRun, startTaskRunner, type TaskRun, type TaskRunner } from "@testnet/core/testing"
 import { getCreate2Address, keccak256 } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { create2DeployerAddress } from "../options.js"

@@ -6,21 +6,12 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import {
-  type ChainDefinition,
-  createFastWallet,
-  createGasManager,
-  createNonceManager,
-  createRpcClient,
-  createRunner,
-  createTaskDatabase,
-  createWallet,
-  createWalletPool,
-  getDevnetOptions,
-  nativeFundingHook,
-  openDatabase,
-  type Wallet,
-} from "@testnet/core"
+import { type ChainDefinition, createWallet, type Wallet } from "@testnet/core"
+import { createTaskDatabase, openDatabase } from "@testnet/core/database"
+import { createRpcClient } from "@testnet/core/rpc"
+import { createGasManager, createNonceManager, createRunner, nativeFundingHook } from "@testnet/core/runner"
+import { getDevnetOptions } from "@testnet/core/tasks"
+import { createFastWallet, createWalletPool } from "@testnet/core/wallet"
 import { hexlify, randomBytes } from "ethers"
 import { transferFees, withDevnet } from "../devnet.js"
 import { createBlockObserver, percentile } from "../inclusion.js"

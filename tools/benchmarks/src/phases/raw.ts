@@ -2,7 +2,7 @@
  * (a) The raw limit: pre-signed transfers blasted in JSON-RPC batches of 200, 4 in flight, and
  * the C_anvil calibration (same blast with interval mining off and an evm_mine loop instead).
  */
-import { createFastWallet } from "@testnet/core"
+import { createFastWallet } from "@testnet/core/wallet"
 import { keccak256 } from "ethers"
 import { benchChainId, sink, transferFees, withDevnet } from "../devnet.js"
 import { createInclusionWatcher, percentile } from "../inclusion.js"

@@ -4,7 +4,7 @@
  * receipts per block.) Blocks are built with interval mining off and one evm_mine per size.
  */
 import { readFileSync } from "node:fs"
-import { createFastWallet } from "@testnet/core"
+import { createFastWallet } from "@testnet/core/wallet"
 import { benchChainId, sink, transferFees, withDevnet } from "../devnet.js"
 import { createJsonRpc } from "../jsonRpc.js"
 

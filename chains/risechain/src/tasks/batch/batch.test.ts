@@ -1,5 +1,4 @@
-import type { TaskRunner } from "@testnet/core"
-import { openDatabase } from "@testnet/core"
+import { openDatabase, type TaskRunner } from "@testnet/core/testing"
 import { Interface } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { riseAddresses } from "../../contracts/addresses.js"

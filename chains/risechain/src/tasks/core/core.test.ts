@@ -1,4 +1,4 @@
-import type { TaskRunner } from "@testnet/core"
+import type { TaskRunner } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectCleanRun } from "../../testing/expectations.js"
 import { startRiseTaskRunner } from "../../testing/taskRunner.js"

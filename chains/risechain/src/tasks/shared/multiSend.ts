@@ -1,6 +1,11 @@
 import { MultiSend } from "@testnet/contracts"
-import type { BaseError, Result, TaskContext } from "@testnet/core"
-import { type DeployedContract, findOrDeployContract } from "@testnet/core"
+import {
+  type BaseError,
+  type DeployedContract,
+  findOrDeployContract,
+  type Result,
+  type TaskContext,
+} from "@testnet/core"
 import { riseGasLimits } from "./gasLimits.js"
 
 /**

@@ -1,4 +1,4 @@
-import type { TaskRunner } from "@testnet/core"
+import type { TaskRunner } from "@testnet/core/testing"
 import { Interface } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectCleanRun, noteMatch } from "../../testing/expectations.js"

@@ -1,4 +1,4 @@
-import { startTaskRunner, type TaskRunner } from "@testnet/core"
+import { startTaskRunner, type TaskRunner } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"

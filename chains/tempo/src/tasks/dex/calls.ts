@@ -1,5 +1,4 @@
-import type { Random, TaskContext, TransactionReceipt } from "@testnet/core"
-import { sendAndConfirm } from "@testnet/core"
+import { type Random, sendAndConfirm, type TaskContext, type TransactionReceipt } from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { dexMinimumOrderAmount, encodeDexPlace } from "../../contracts/stablecoinDex.js"

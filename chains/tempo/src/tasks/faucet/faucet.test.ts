@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { createWallet, type Devnet, type Wallet } from "@testnet/core"
+import { createWallet, type Wallet } from "@testnet/core"
+import type { Devnet } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"

@@ -1,4 +1,5 @@
-import { type ChainDefinition, createRpcClient, type Devnet, parseConfig, runLoad } from "@testnet/core"
+import type { ChainDefinition } from "@testnet/core"
+import { createRpcClient, type Devnet, parseConfig, runLoad } from "@testnet/core/testing"
 import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
