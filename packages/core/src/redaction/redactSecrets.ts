@@ -1,5 +1,3 @@
-import { SecretExposureError, type SecretExposureErrorType } from "../errors/security.js"
-import { Err, Ok, type Result } from "../result.js"
 import { redactedPlaceholder } from "./placeholder.js"
 
 const hexSecret = /^(0x)?[0-9a-fA-F]{16,}$/
@@ -32,23 +30,4 @@ function buildPattern(secrets: readonly string[]): RegExp | undefined {
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   const pattern = buildPattern(secrets)
   return pattern === undefined ? text : text.replace(pattern, redactedPlaceholder)
-}
-
-/**
- * Returns the text unchanged if it contains none of the secrets, else a
- * {@link SecretExposureError}: for outputs where redaction would hide a bug (exports, reports).
- *
- * @example
- * const checked = assertNoSecrets(csv, [password], "the CSV export")
- * if (checked.isErr()) throw checked.error
- */
-export function assertNoSecrets(
-  text: string,
-  secrets: readonly string[],
-  destination: string,
-): Result<string, SecretExposureErrorType> {
-  const pattern = buildPattern(secrets)
-  const found = pattern === undefined ? 0 : (text.match(pattern)?.length ?? 0)
-  if (found === 0) return Ok(text)
-  return Err(new SecretExposureError({ destination, secretCount: found }) as SecretExposureErrorType)
 }
