@@ -1,8 +1,8 @@
 import type { Eip1559Fees } from "@testnet/core"
+import { createTaskHarness, type TaskHarness } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { startTempoTestDevnet } from "../../testing/devnet.js"
-import { createTaskHarness, type TaskHarness } from "../../testing/taskHarness.js"
 
 const gwei = 1_000_000_000n
 

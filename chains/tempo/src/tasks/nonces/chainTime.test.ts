@@ -1,10 +1,10 @@
 import { createWallet } from "@testnet/core"
+import { createTaskHarness, type TaskHarness } from "@testnet/core/testing"
 import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { createTip20FundingHook } from "../../funding/tip20Funding.js"
 import { startTempoTestDevnet } from "../../testing/devnet.js"
-import { createTaskHarness, type TaskHarness } from "../../testing/taskHarness.js"
 import { expiringNonceWindow, expiringValidBefore, readChainTime } from "../shared/chainTime.js"
 import { expiringNonce } from "./index.js"
 

@@ -1,35 +1,35 @@
-// Test support only (not exported from the package): runs Tempo tasks one at a time against a
-// real node through core's real pipeline (nonces, per-block fees, journal, receipt tracker) with
-// an in-memory SQLite database, so a test sees each task's Result.
-import {
-  type ChainDefinition,
-  createWallet,
-  type FundingHook,
-  type TaskContext,
-  type TaskDefinition,
-  type TaskRunResult,
-  type Wallet,
-} from "@testnet/core"
-import { createTaskDatabase, type RunRecorder } from "@testnet/core/database"
-import {
-  createGasManager,
-  createNonceManager,
-  createReceiptTracker,
-  createSubmitter,
-  createTaskContext,
-  fundWallets,
-  reclaimFunds,
-} from "@testnet/core/runner"
-import {
-  createRandom,
-  createRpcClient,
-  type DatabaseManager,
-  openDatabase,
-  parseConfig,
-} from "@testnet/core/testing"
+/**
+ * Runs a chain's tasks one at a time, with wallets the test chooses, against a real node through
+ * core's real pipeline (nonces, per-block fees, journal, receipt tracker) and an in-memory SQLite
+ * database, so a test sees each task's Result and can fund, reclaim and inspect in between. For a
+ * task run as the workload runs it (funded worker wallets, the whole CLI path), use startTaskRunner.
+ */
 import { hexlify, randomBytes } from "ethers"
+import { parseConfig } from "../../config/parse.js"
+import type { DatabaseManager } from "../../database/openDatabase.js"
+import { openDatabase } from "../../database/openDatabase.js"
+import type { RunRecorder } from "../../database/recorder.js"
+import { createTaskDatabase } from "../../database/taskDatabase.js"
+import type { FundingHook } from "../../funding/fundingHook.js"
+import { fundWallets, reclaimFunds } from "../../funding/fundWallets.js"
+import { createGasManager } from "../../gas/gasManager.js"
+import { createNonceManager } from "../../nonce/nonceManager.js"
+import { createRpcClient } from "../../rpc/client.js"
+import { createReceiptTracker } from "../../runner/receiptTracker.js"
+import { createSubmitter } from "../../runner/submitter.js"
+import { createTaskContext } from "../../runner/taskContext.js"
+import type { TaskContext } from "../../tasks/context.js"
+import type { ChainDefinition } from "../../tasks/defineChain.js"
+import type { TaskDefinition, TaskRunResult } from "../../tasks/defineTask.js"
+import { createRandom } from "../../tasks/random.js"
+import { createWallet, type Wallet } from "../../wallet/wallet.js"
 
-/** A running harness: see {@link createTaskHarness}. */
+/**
+ * A running harness: see {@link createTaskHarness}.
+ *
+ * @example
+ * const [wallet] = harness.newWallets(1)
+ */
 export type TaskHarness = {
   readonly chainId: number
   readonly rpc: ReturnType<typeof createRpcClient>
@@ -63,7 +63,7 @@ export type TaskHarness = {
  * Builds the pipeline around `rpcUrl` (which must serve `chainId`).
  *
  * @example
- * const harness = await createTaskHarness({ rpcUrl: devnet.rpcUrl, chainId: 42431, chain: tempo })
+ * const harness = await createTaskHarness({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId, chain: tempo })
  * const result = await harness.run(deployCounter, wallet)
  */
 export async function createTaskHarness(parameters: {
