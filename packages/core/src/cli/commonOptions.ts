@@ -71,7 +71,7 @@ export function addRunOptions(command: Command): Command {
     .option("--seed <n>", "seed for reproducible choices", parseNonNegativeInteger)
     .option(
       "--shard <index/count>",
-      "this machine's wallets: wallet i belongs to shard (i mod COUNT)+1, e.g. 2/4",
+      "this machine's wallets: wallet i belongs to shard (i mod COUNT)+1, e.g. 2/4; auto: a Kubernetes Indexed Job's pod (JOB_COMPLETION_INDEX, TESTNET_SHARD_COUNT)",
       parseShard,
     )
     .option("--block-time <seconds>", "embedded devnet block time (never automine)", parsePositiveNumber)

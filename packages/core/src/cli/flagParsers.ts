@@ -109,12 +109,23 @@ export function parseWeights(text: string, previous: Record<string, number> = {}
 export type Shard = RunShard
 
 /**
- * `INDEX/COUNT`, 1-based, e.g. `2/4` (the second of four machines).
+ * What `--shard` holds: a shard, or `auto` (resolved from the environment by the command, see
+ * `resolveShardFlag`).
+ *
+ * @example
+ * const flag: ShardFlag = "auto"
+ */
+export type ShardFlag = Shard | "auto"
+
+/**
+ * `INDEX/COUNT`, 1-based, e.g. `2/4` (the second of four machines), or `auto`: the shard of a pod
+ * of a Kubernetes Indexed Job, resolved from the command's environment.
  *
  * @example
  * parseShard("2/4") // { index: 2, count: 4 }
  */
-export function parseShard(text: string): Shard {
+export function parseShard(text: string): ShardFlag {
+  if (text.trim() === "auto") return "auto"
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
   if (match === null) throw new InvalidArgumentError("Expected INDEX/COUNT, e.g. 1/4.")
   const index = Number(match[1])

@@ -28,7 +28,7 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true })
 })
 
-describe("start --shard INDEX/COUNT", () => {
+describe("start --shard INDEX/COUNT and --shard auto", () => {
   it("gives two shards disjoint wallets of the same keys file and tags their runs", async () => {
     const keysFile = join(directory, "keys.txt")
     await writeFile(keysFile, `${keys.join("\n")}\n`)
@@ -40,7 +40,12 @@ describe("start --shard INDEX/COUNT", () => {
     const database = join(directory, "shared.db")
     const [funder] = getDevAccounts(1)
     const environment = { TESTNET_FUNDER_KEY: funder?.privateKey }
-    for (const shard of ["1/2", "2/2"]) {
+    // The second machine is a Kubernetes Indexed Job's pod 1 of 2: `--shard auto` must make it 2/2.
+    const machines = [
+      { flag: "1/2", shard: "1/2", pod: {} },
+      { flag: "auto", shard: "2/2", pod: { JOB_COMPLETION_INDEX: "1", TESTNET_SHARD_COUNT: "2" } },
+    ]
+    for (const { flag, shard, pod } of machines) {
       const result = await runTestCli(
         [
           "start",
@@ -49,7 +54,7 @@ describe("start --shard INDEX/COUNT", () => {
           "--rpc-url",
           devnet?.rpcUrl ?? "",
           "--shard",
-          shard,
+          flag,
           "--wallets",
           "6",
           "--tasks",
@@ -64,7 +69,7 @@ describe("start --shard INDEX/COUNT", () => {
           "silent",
           "--no-report",
         ],
-        { chain: testChain, environment },
+        { chain: testChain, environment: { ...environment, ...pod } },
       )
       expect(result.stderr).not.toContain("error:")
       expect(result.code).toBe(0)

@@ -74,7 +74,12 @@ export const mnemonicVariable = "TESTNET_MNEMONIC"
  * @example
  * otherTestnetVariables.includes("TESTNET_WALLET_PASSWORD") // true
  */
-export const otherTestnetVariables: readonly string[] = [mnemonicVariable, "TESTNET_WALLET_PASSWORD"]
+export const otherTestnetVariables: readonly string[] = [
+  mnemonicVariable,
+  "TESTNET_WALLET_PASSWORD",
+  // The shard count of `--shard auto` (a Kubernetes Indexed Job's completions).
+  "TESTNET_SHARD_COUNT",
+]
 
 /**
  * Every environment variable that sets a config key, with the TOML key path it sets and the

@@ -11,10 +11,11 @@ import { addCommonOptions, addConnectionOptions, addRunOptions } from "../common
 import type { RunFlagOptions } from "../configFlags.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { executeLoad, type LoadRequest } from "../executeLoad.js"
-import { parseList, parsePort, parsePositiveNumber, type Shard } from "../flagParsers.js"
+import { parseList, parsePort, parsePositiveNumber, type Shard, type ShardFlag } from "../flagParsers.js"
 import { type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { exampleTaskNames } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
+import { resolveShardFlag } from "../shardFlag.js"
 import { loadStartConfig } from "../startDefaults.js"
 
 type LoadOptions = RunFlagOptions &
@@ -22,7 +23,7 @@ type LoadOptions = RunFlagOptions &
     config?: string
     json?: boolean
     verbose?: boolean
-    shard?: Shard
+    shard?: ShardFlag
     syncSend?: boolean
     /** `--no-report` sets it to false (start only). */
     report?: boolean
@@ -136,7 +137,9 @@ async function prepare(
       : (await loadCommandConfig(context, options)).map((value) => ({ config: value, notice: undefined }))
   if (loaded.isErr()) return loaded
   const config = loaded.map((value) => value.config)
-  const refused = refuseFlags(context, options, config.value)
+  const shard = resolveShardFlag(options.shard, context.io.environment)
+  if (shard.isErr()) return shard
+  const refused = refuseFlags(context, options, shard.value, config.value)
   if (refused !== undefined) return Err(refused)
   if (requested.kind === "start") {
     // Weights and filter are checked before anything starts (a typo must not cost a devnet start).
@@ -162,7 +165,7 @@ async function prepare(
     mode,
     walletsFromFlag: options.wallets !== undefined,
     config: config.value,
-    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(shard.value === undefined ? {} : { shard: shard.value }),
     ...(funding.value.target === undefined ? {} : { fundingTarget: funding.value.target }),
     ...(funding.value.threshold === undefined ? {} : { fundingThreshold: funding.value.threshold }),
     syncSend: options.syncSend === true,
@@ -180,12 +183,17 @@ async function prepare(
 }
 
 /** Flag combinations that cannot work, refused before a devnet or a database is touched. */
-function refuseFlags(context: CliContext, options: LoadOptions, config: Config): BaseError | undefined {
-  if (options.shard !== undefined && config.wallets.count < options.shard.count)
+function refuseFlags(
+  context: CliContext,
+  options: LoadOptions,
+  shard: Shard | undefined,
+  config: Config,
+): BaseError | undefined {
+  if (shard !== undefined && config.wallets.count < shard.count)
     return new CliInvalidFlagError({
       flag: "--shard",
-      value: `${options.shard.index}/${options.shard.count}`,
-      reason: `${config.wallets.count} wallet(s) cannot be split between ${options.shard.count} shards`,
+      value: `${shard.index}/${shard.count}`,
+      reason: `${config.wallets.count} wallet(s) cannot be split between ${shard.count} shards`,
       hints: [
         "Every shard needs at least one wallet: raise --wallets (wallets.count) to the shard count or more.",
       ],

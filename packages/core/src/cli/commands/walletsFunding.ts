@@ -9,10 +9,11 @@ import { addNetworkOption, applyNetwork } from "../chainNetwork.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
-import { collect, parsePositiveInteger, parseShard, type Shard } from "../flagParsers.js"
+import { collect, parsePositiveInteger, parseShard, type ShardFlag } from "../flagParsers.js"
 import { addFundingOptions, type FundingFlags, resolveFundingAmounts } from "../fundingFlags.js"
 import { fundingReportJson, renderFundingReport } from "../fundingOutput.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
+import { resolveShardFlag } from "../shardFlag.js"
 
 type FundingCommandFlags = FundingFlags & {
   config?: string
@@ -22,7 +23,7 @@ type FundingCommandFlags = FundingFlags & {
   wallets?: number
   walletSeed?: string
   network?: string
-  shard?: Shard
+  shard?: ShardFlag
 }
 
 function addTargetOptions(command: Command, chain: CliContext["chain"]): Command {
@@ -107,12 +108,14 @@ async function execute(
         hints: ["Funding is for a real network: an embedded devnet forgets every balance when it stops."],
       }),
     )
+  const shard = resolveShardFlag(options.shard, context.io.environment)
+  if (shard.isErr()) return shard
   const common = {
     chain: context.chain,
     config: config.value,
     environment: context.io.environment,
     command,
-    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    ...(shard.value === undefined ? {} : { shard: shard.value }),
   }
   const report =
     action === "fund"
