@@ -1,19 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs"
-import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { findTaskNameLiterals } from "@testnet/core/testing"
+import { findTaskNameLiterals, readSourceFiles } from "@testnet/core/testing"
 import { describe, expect, it } from "vitest"
 import { tempo } from "./chain.js"
 
-const sourceDirectory = fileURLToPath(new URL(".", import.meta.url))
-
 describe("task names", () => {
   it("appear as string literals only in each task's name field (tasks read context.task)", () => {
-    const files = readdirSync(sourceDirectory, { recursive: true, encoding: "utf8" }).filter(
-      (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
-    )
-    expect(files.length).toBeGreaterThan(20)
-    const sources = files.map((file) => ({ file, text: readFileSync(join(sourceDirectory, file), "utf8") }))
+    const sources = readSourceFiles(fileURLToPath(new URL(".", import.meta.url)))
+    expect(sources.length).toBeGreaterThan(20)
     expect(findTaskNameLiterals(sources, tempo.tasks)).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ export { SimulatedChain } from "./nonce/simulatedChain.js"
 export { createFakeChain, type FakeChain } from "./runner/fakeChain.js"
 export { createMemoryRecorder } from "./runner/memoryRecorder.js"
 export { testChain, tinyCounterInitCode } from "./runner/testChain.js"
+export { readSourceFiles } from "./tasks/readSourceFiles.js"
 export { createTaskHarness, type TaskHarness } from "./tasks/taskHarness.js"
 export {
   startTaskRunner,

@@ -15,6 +15,7 @@ import { runLoad } from "@testnet/core/runner"
 import { getDevnetOptions } from "@testnet/core/tasks"
 import { withDevnet } from "../devnet.js"
 import { createBlockObserver, percentile } from "../inclusion.js"
+import { journalLatencies } from "../journalLatencies.js"
 import { createJsonRpc } from "../jsonRpc.js"
 import { startMeasurement } from "../measure.js"
 import { startRpcProxy } from "../rpcProxy.js"
@@ -169,15 +170,7 @@ async function observedLatencies(
   const opened = await openDatabase({ url: databasePath })
   if (opened.isErr()) throw opened.error
   try {
-    const rows = await opened.value.db
-      .selectFrom("transactions")
-      .select(["hash", "sent_at"])
-      .where("run_id", "=", runId)
-      .execute()
-    return rows.flatMap((row) => {
-      const seen = seenAt.get(row.hash.toLowerCase())
-      return seen === undefined ? [] : [seen - Number(row.sent_at)]
-    })
+    return await journalLatencies(opened.value.db, runId, seenAt)
   } finally {
     await opened.value.close()
   }

@@ -15,6 +15,7 @@ import { createFastWallet, createWalletPool } from "@testnet/core/wallet"
 import { hexlify, randomBytes } from "ethers"
 import { transferFees, withDevnet } from "../devnet.js"
 import { createBlockObserver, percentile } from "../inclusion.js"
+import { journalLatencies } from "../journalLatencies.js"
 import { createJsonRpc } from "../jsonRpc.js"
 import { startMeasurement } from "../measure.js"
 import { type PhaseResult, perTransaction } from "./types.js"
@@ -143,15 +144,7 @@ export async function runPipelinePhase(options: PipelinePhaseOptions): Promise<P
         observer.stop()
         if (result.isErr()) throw result.error
         const summary = result.value
-        const rows = await database.db
-          .selectFrom("transactions")
-          .select(["hash", "sent_at"])
-          .where("run_id", "=", run.id)
-          .execute()
-        const latencies = rows.flatMap((row) => {
-          const seen = observer.seenAt.get(row.hash.toLowerCase())
-          return seen === undefined ? [] : [seen - Number(row.sent_at)]
-        })
+        const latencies = await journalLatencies(database.db, run.id, observer.seenAt)
         const confirmed = summary.transactions.included + summary.transactions.reverted
         const notes: string[] = []
         const receipts = runner.tracker.stats()
