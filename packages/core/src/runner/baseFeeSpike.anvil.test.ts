@@ -1,14 +1,12 @@
 import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Devnet, startDevnet } from "../devnet/index.js"
-import { createGasManager } from "../gas/gasManager.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
-import { createNonceManager } from "../nonce/nonceManager.js"
 import { createRpcClient } from "../rpc/client.js"
+import { createTestPipeline } from "../testing/runner/anvilPipeline.js"
 import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
-import { createReceiptTracker } from "./receiptTracker.js"
-import { createSubmitter, type SubmittedTransaction } from "./submitter.js"
+import type { SubmittedTransaction } from "./submitter.js"
 
 // A base-fee spike on a generic EVM devnet (anvil, 1 s blocks). The rule simulated is EIP-1559's:
 // a transaction whose maxFeePerGas is below the block's base fee cannot be included, and every
@@ -35,21 +33,13 @@ describe("a base-fee spike mid-run (EIP-1559, generic EVM devnet)", () => {
   it("replaces every stuck transaction, journals the link, leaves no pending row and no nonce gap", async () => {
     const rpc = createRpcClient({ endpoints: [devnet.rpcUrl] })
     const { rows, final, recorder } = createMemoryRecorder()
-    const nonces = createNonceManager({
-      fetchPendingNonce: async (lane) =>
-        (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
-    })
-    const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: gwei / 10n })
-    const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, pollIntervalMs: 100 })
-    const submitter = createSubmitter({
-      chainId,
-      runId: "test",
+    const { tracker, submitter } = createTestPipeline({
       rpc,
-      nonces,
-      gas,
       recorder,
-      tracker,
-      senderLimit: createSenderLimit({ limit: 16 }),
+      chainId,
+      gas: { minPriorityFeePerGas: gwei / 10n },
+      tracker: { pollIntervalMs: 100 },
+      submitter: { senderLimit: createSenderLimit({ limit: 16 }) },
     })
     let target = 1n * gwei
     let driving = true

@@ -2,14 +2,11 @@ import { startNetworkConditionsProxy } from "@testnet/test-helpers"
 import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Devnet, startDevnet } from "../devnet/index.js"
-import { createGasManager } from "../gas/gasManager.js"
 import { createSenderLimit } from "../inflight/senderLimit.js"
-import { createNonceManager } from "../nonce/nonceManager.js"
 import { createRpcClient } from "../rpc/client.js"
+import { createTestPipeline } from "../testing/runner/anvilPipeline.js"
 import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
-import { createReceiptTracker } from "./receiptTracker.js"
-import { createSubmitter } from "./submitter.js"
 
 // Pools cap one sender at 16 pending transactions (reth `max_account_slots`, tempo
 // `crates/transaction-pool/src/tt_2d_pool.rs`). A proxy in front of anvil refuses the 17th with
@@ -39,22 +36,14 @@ describe("at most 16 in flight per sender", () => {
       seed: 3,
     })
     const rpc = createRpcClient({ endpoints: [proxy.url] })
-    const nonces = createNonceManager({
-      fetchPendingNonce: async (lane) =>
-        (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
-    })
-    const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: 1_000_000_000n })
-    const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, pollIntervalMs: 100 })
     const limit = createSenderLimit({ limit: 16 })
-    const submitter = createSubmitter({
-      chainId,
-      runId: "test",
+    const { tracker, submitter } = createTestPipeline({
       rpc,
-      nonces,
-      gas,
       recorder,
-      tracker,
-      senderLimit: limit,
+      chainId,
+      gas: { minPriorityFeePerGas: 1_000_000_000n },
+      tracker: { pollIntervalMs: 100 },
+      submitter: { senderLimit: limit },
     })
     const wallet = createWallet(devnet.accounts[5]!.privateKey).unwrap()
     let mostInFlight = 0

@@ -2,13 +2,10 @@ import { type NetworkConditions, startNetworkConditionsProxy } from "@testnet/te
 import { hexlify, randomBytes } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Devnet, startDevnet } from "../devnet/index.js"
-import { createGasManager } from "../gas/gasManager.js"
-import { createNonceManager } from "../nonce/nonceManager.js"
 import { createRpcClient } from "../rpc/client.js"
+import { createTestPipeline } from "../testing/runner/anvilPipeline.js"
 import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
-import { createReceiptTracker } from "./receiptTracker.js"
-import { createSubmitter } from "./submitter.js"
 
 // Sends through a proxy that forwards each send to a real anvil and then answers an error in its
 // place (JSON-RPC -32603, or EIP-7966 code 4/5 for the sync variant). The node has every one of
@@ -40,21 +37,13 @@ async function sendThroughFaults(parameters: {
   const rpc = createRpcClient({ endpoints: [proxy.url], timeoutMs: 40_000 })
   const direct = createRpcClient({ endpoints: [devnet.rpcUrl] })
   const { rows, final, recorder } = createMemoryRecorder()
-  const nonces = createNonceManager({
-    fetchPendingNonce: async (lane) =>
-      (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
-  })
-  const gas = createGasManager({ eip1559: true, minPriorityFeePerGas: 1_000_000_000n })
-  const tracker = createReceiptTracker({ rpc, recorder, nonces, gas, dropCheckAfterBlocks: 3 })
-  const submitter = createSubmitter({
-    chainId,
-    runId: "test",
+  const { tracker, submitter } = createTestPipeline({
     rpc,
-    nonces,
-    gas,
     recorder,
-    tracker,
-    useSendRawTransactionSync: parameters.sync,
+    chainId,
+    gas: { minPriorityFeePerGas: 1_000_000_000n },
+    tracker: { dropCheckAfterBlocks: 3 },
+    submitter: { useSendRawTransactionSync: parameters.sync },
   })
   try {
     await tracker.start()

@@ -12,17 +12,15 @@ import type { RunRecorder } from "../../database/recorder.js"
 import { createTaskDatabase } from "../../database/taskDatabase.js"
 import type { FundingHook } from "../../funding/fundingHook.js"
 import { fundWallets, reclaimFunds } from "../../funding/fundWallets.js"
-import { createGasManager } from "../../gas/gasManager.js"
-import { createNonceManager } from "../../nonce/nonceManager.js"
+import type { createGasManager } from "../../gas/gasManager.js"
 import { createRpcClient } from "../../rpc/client.js"
-import { createReceiptTracker } from "../../runner/receiptTracker.js"
-import { createSubmitter } from "../../runner/submitter.js"
 import { createTaskContext } from "../../runner/taskContext.js"
 import type { TaskContext } from "../../tasks/context.js"
 import type { ChainDefinition } from "../../tasks/defineChain.js"
 import type { TaskDefinition, TaskRunResult } from "../../tasks/defineTask.js"
 import { createRandom } from "../../tasks/random.js"
 import { createWallet, type Wallet } from "../../wallet/wallet.js"
+import { createTestPipeline } from "../runner/anvilPipeline.js"
 
 /**
  * A running harness: see {@link createTaskHarness}.
@@ -73,26 +71,20 @@ export async function createTaskHarness(parameters: {
 }): Promise<TaskHarness> {
   const { chainId, chain } = parameters
   const rpc = createRpcClient({ endpoints: [parameters.rpcUrl] })
-  const nonces = createNonceManager({
-    fetchPendingNonce: async (lane) =>
-      (await rpc.request<string>("eth_getTransactionCount", [lane.address, "pending"])).map(BigInt),
-  })
-  const gas = createGasManager({ eip1559: true, feePolicy: chain.feePolicy })
   const database = (await openDatabase({ url: ":memory:" })).unwrap()
   const config = parseConfig({}).unwrap()
   const run = (await database.createRun({ chain: chain.name, chainId, config, toolVersion: "test" })).unwrap()
   const recorder = database.recorder
   const taskDatabase = createTaskDatabase({ queries: database.queries, chainId })
-  const tracker = createReceiptTracker({
+  const { gas, tracker, submitter } = createTestPipeline({
     rpc,
     recorder,
-    nonces,
-    gas,
-    pollIntervalMs: 100,
-    dropAfterMs: 20_000,
+    chainId,
+    runId: run.id,
+    gas: { feePolicy: chain.feePolicy },
+    tracker: { pollIntervalMs: 100, dropAfterMs: 20_000 },
   })
   await tracker.start()
-  const submitter = createSubmitter({ chainId, runId: run.id, rpc, nonces, gas, recorder, tracker })
   const logger = { debug() {}, info() {}, warn() {}, error() {} }
 
   const harness: TaskHarness = {
