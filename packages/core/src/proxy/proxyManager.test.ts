@@ -7,7 +7,7 @@ import {
   startHttpProxy,
   startSocks5Proxy,
 } from "@testnet/test-helpers"
-import { getAddress, hexlify, randomBytes } from "ethers"
+import { getAddress, hexlify, keccak256, randomBytes, toBeHex } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createRpcClient } from "../rpc/client.js"
 import { createProxyManager, type ProxyManager } from "./proxyManager.js"
@@ -187,6 +187,25 @@ describe("assignment", () => {
     for (const proxy of first) counts.set(proxy, (counts.get(proxy) ?? 0) + 1)
     expect(counts.size).toBe(3)
     for (const count of counts.values()) expect(count).toBeGreaterThan(60)
+  })
+
+  it("sticky: spreads 3,000 wallets evenly over proxies whose addresses differ only in the port", () => {
+    const proxies = manager({
+      proxies: ["http://127.0.0.1:1", "http://127.0.0.1:2", "http://127.0.0.1:3"],
+      mode: "sticky",
+    })
+    // Deterministic addresses: plain FNV-1a gave the third proxy half of these (1,500 of 3,000).
+    const addresses = Array.from({ length: 3000 }, (_, index) =>
+      getAddress(keccak256(toBeHex(index, 32)).slice(0, 42)),
+    )
+    const counts = new Map<string | undefined, number>()
+    for (const address of addresses) {
+      const proxy = proxies.assign(address).unwrap().proxy
+      counts.set(proxy, (counts.get(proxy) ?? 0) + 1)
+    }
+    expect(counts.size).toBe(3)
+    for (const count of counts.values()) expect(count).toBeGreaterThan(850)
+    for (const count of counts.values()) expect(count).toBeLessThan(1150)
   })
 
   it("rotate: consecutive requests spread over the real proxies", async () => {

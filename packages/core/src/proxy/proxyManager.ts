@@ -8,7 +8,7 @@ import {
 import { Err, Ok, type Result } from "../result.js"
 import { labelDispatcher } from "../rpc/dispatcherLabel.js"
 import { detectProxyFailure } from "../rpc/proxyFailure.js"
-import { fnv1a } from "./fnv1a.js"
+import { avalanche, fnv1a } from "./fnv1a.js"
 import { createProxyDispatcher } from "./proxyDispatcher.js"
 import { checkProxy, mapWithConcurrency, type ProxyCheckTarget } from "./proxyHealth.js"
 import { type ProxyEndpoint, parseProxyUrl } from "./proxyList.js"
@@ -201,8 +201,8 @@ export function createProxyManager(
     let bestWeight = -1
     for (const [index, state] of states.entries()) {
       if (isBanned(state)) continue
-      const weight = fnv1a(
-        `${key}|${state.endpoint.host}:${state.endpoint.port}|${state.endpoint.username ?? ""}`,
+      const weight = avalanche(
+        fnv1a(`${key}|${state.endpoint.host}:${state.endpoint.port}|${state.endpoint.username ?? ""}`),
       )
       if (weight > bestWeight) {
         bestWeight = weight
