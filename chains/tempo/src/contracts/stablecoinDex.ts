@@ -16,10 +16,20 @@ export const stablecoinDexAbi = [
   "function swapExactAmountIn(address tokenIn, address tokenOut, uint128 amountIn, uint128 minAmountOut) returns (uint128)",
   "function swapExactAmountOut(address tokenIn, address tokenOut, uint128 amountOut, uint128 maxAmountIn) returns (uint128)",
   "function quoteSwapExactAmountIn(address tokenIn, address tokenOut, uint128 amountIn) view returns (uint128)",
+  "function quoteSwapExactAmountOut(address tokenIn, address tokenOut, uint128 amountOut) view returns (uint128)",
+  "function cancelStaleOrder(uint128 orderId)",
+  "function getOrder(uint128 orderId) view returns (tuple(uint128 orderId, address maker, bytes32 bookKey, bool isBid, int16 tick, uint128 amount, uint128 remaining, uint128 prev, uint128 next, bool isFlip, int16 flipTick))",
+  "function getTickLevel(address base, int16 tick, bool isBid) view returns (uint128 head, uint128 tail, uint128 totalLiquidity)",
   "function balanceOf(address user, address token) view returns (uint128)",
   "function nextOrderId() view returns (uint128)",
   "function pairKey(address,address) pure returns (bytes32)",
   "function books(bytes32) view returns (tuple(address base, address quote, int16 bestBidTick, int16 bestAskTick))",
+  "event OrderFilled(uint128 indexed orderId, address indexed maker, address indexed taker, uint128 amountFilled, bool partialFill)",
+  "event OrderFlipped(uint128 indexed orderId, address indexed maker, address indexed token, uint128 amount, bool isBid, int16 tick, int16 flipTick)",
+  "event OrderCancelled(uint128 indexed orderId)",
+  "error OrderNotStale()",
+  "error OrderDoesNotExist()",
+  "error MaxInputExceeded()",
 ] as const
 
 /**

@@ -1,4 +1,4 @@
-import { Interface } from "ethers"
+import { Interface, id } from "ethers"
 
 /**
  * TIP-20 token ABI (any `0x20C0…` token), as verified on anvil 1.7.1. Note `hasRole(account, role)`:
@@ -24,14 +24,41 @@ export const tip20Abi = [
   "function mint(address to, uint256 amount)",
   "function mintWithMemo(address to, uint256 amount, bytes32 memo)",
   "function burn(uint256 amount)",
+  "function burnWithMemo(uint256 amount, bytes32 memo)",
+  "function burnBlocked(address from, uint256 amount)",
   "function ISSUER_ROLE() view returns (bytes32)",
+  "function PAUSE_ROLE() view returns (bytes32)",
+  "function UNPAUSE_ROLE() view returns (bytes32)",
+  "function BURN_BLOCKED_ROLE() view returns (bytes32)",
   "function hasRole(address account, bytes32 role) view returns (bool)",
   "function grantRole(bytes32 role, address account)",
+  "function paused() view returns (bool)",
+  "function pause()",
+  "function unpause()",
+  "function supplyCap() view returns (uint256)",
+  "function setSupplyCap(uint256 newSupplyCap)",
+  "function transferPolicyId() view returns (uint64)",
+  "function changeTransferPolicyId(uint64 newPolicyId)",
+  "function permit(address owner, address spender, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s)",
+  "function nonces(address owner) view returns (uint256)",
+  "function DOMAIN_SEPARATOR() view returns (bytes32)",
   "event Transfer(address indexed from, address indexed to, uint256 amount)",
+  "event Approval(address indexed owner, address indexed spender, uint256 amount)",
+  "event Burn(address indexed from, uint256 amount)",
+  "event BurnBlocked(address indexed from, uint256 amount)",
   "event TransferWithMemo(address indexed from, address indexed to, uint256 amount, bytes32 indexed memo)",
+  "event TransferPolicyUpdate(address indexed updater, uint64 indexed newPolicyId)",
+  "event SupplyCapUpdate(address indexed updater, uint256 indexed newSupplyCap)",
+  "event PauseStateUpdate(address indexed updater, bool isPaused)",
   "error Unauthorized()",
   "error InsufficientAllowance()",
   "error InsufficientBalance(uint256 available, uint256 required, address token)",
+  "error SupplyCapExceeded()",
+  "error InvalidSupplyCap()",
+  "error PolicyForbids()",
+  "error ContractPaused()",
+  "error PermitExpired()",
+  "error InvalidSignature()",
 ] as const
 
 /**
@@ -49,6 +76,29 @@ export const tip20Interface = new Interface(tip20Abi)
  * const data = encodeTip20GrantRole(tip20IssuerRole, minter)
  */
 export const tip20IssuerRole = "0x114e74f6ea3bd819998f78687bfcb11b140da08e9b7d222fa9c1f1ba1f2aa122"
+
+/**
+ * Role ids of TIP-20 administration (`keccak256` of the role name, as the token's `PAUSE_ROLE()` …
+ * views return): pausing, unpausing, and burning the balance of an account the token's TIP-403
+ * policy blocks. The token admin (DEFAULT_ADMIN) grants them.
+ *
+ * @example
+ * const input = encodeTip20GrantRole(tip20Roles.pause, self)
+ */
+export const tip20Roles = Object.freeze({
+  issuer: tip20IssuerRole,
+  pause: id("PAUSE_ROLE"),
+  unpause: id("UNPAUSE_ROLE"),
+  burnBlocked: id("BURN_BLOCKED_ROLE"),
+})
+
+/**
+ * The largest supply cap a TIP-20 accepts (`uint128` max): the cap of a new token.
+ *
+ * @example
+ * const input = tip20Interface.encodeFunctionData("setSupplyCap", [tip20MaximumSupplyCap])
+ */
+export const tip20MaximumSupplyCap = 2n ** 128n - 1n
 
 /**
  * Calldata for `transfer(to, amount)`.

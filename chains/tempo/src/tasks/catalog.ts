@@ -10,6 +10,7 @@ import { dexTasks } from "./dex/index.js"
 import { faucetTasks } from "./faucet/index.js"
 import { feesTasks } from "./fees/index.js"
 import { noncesTasks } from "./nonces/index.js"
+import { policiesTasks } from "./policies/index.js"
 import { tokenTasks } from "./token/index.js"
 
 /**
@@ -21,6 +22,7 @@ import { tokenTasks } from "./token/index.js"
 export const tempoCatalog = defineCatalog({
   core: coreTasks,
   token: tokenTasks,
+  policies: policiesTasks,
   fees: feesTasks,
   dex: dexTasks,
   batch: batchTasks,

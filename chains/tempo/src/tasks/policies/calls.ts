@@ -1,0 +1,127 @@
+import {
+  type BaseError,
+  Ok,
+  type Result,
+  type SentTransaction,
+  sendAndConfirm,
+  type TaskContext,
+  type TransactionReceipt,
+  taskFailure,
+} from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
+import type { TempoCall } from "../../transaction/types.js"
+import { tempoRequest } from "../shared/tempoRequest.js"
+
+const registry = tempoAddresses.tip403Registry
+
+/**
+ * Gas limits of the policy and administration batches, measured on `anvil --network tempo
+ * --hardfork T4` with headroom (TIP-1000: each fresh storage slot costs 250k).
+ *
+ * @example
+ * await sendCalls(context, calls, policyGas.createPolicy)
+ */
+export const policyGas = Object.freeze({
+  /** createPolicyWithAccounts with up to two accounts (~1.3M). */
+  createPolicy: 2_000_000n,
+  /** One administrative call on a token (role, policy, cap, pause, mint, burn, permit). */
+  adminCall: 900_000n,
+})
+
+/**
+ * Sends `calls` as one Tempo transaction paying its fee in pathUSD (the tokens a task creates have
+ * no FeeAMM liquidity) and waits for a successful receipt.
+ *
+ * @example
+ * const done = await sendCalls(context, [{ to: token, input: pauseData }], policyGas.adminCall)
+ */
+export function sendCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
+  return sendAndConfirm(
+    context,
+    tempoRequest(context.wallet, { calls, gasLimit, feeToken: tempoAddresses.pathUsd }),
+  )
+}
+
+/**
+ * The gas limit of a batch of `count` administrative calls.
+ *
+ * @example
+ * const gasLimit = adminGas(calls.length)
+ */
+export function adminGas(count: number): bigint {
+  return policyGas.adminCall * BigInt(Math.max(1, count))
+}
+
+const policyCreatedTopics = new Set([
+  tip403RegistryInterface.getEvent("PolicyCreated")?.topicHash,
+  tip403RegistryInterface.getEvent("CompoundPolicyCreated")?.topicHash,
+])
+
+/**
+ * The ids of the policies created in `receipt`, in log order (from PolicyCreated and
+ * CompoundPolicyCreated; `policyIdCounter` is unreliable while other wallets create policies).
+ *
+ * @example
+ * const [whitelistId, blacklistId] = createdPolicyIds(done.value.receipt)
+ */
+export function createdPolicyIds(receipt: TransactionReceipt): bigint[] {
+  return receipt.logs
+    .filter(
+      (log) =>
+        log.address.toLowerCase() === registry.toLowerCase() && policyCreatedTopics.has(log.topics[0]),
+    )
+    .map((log) => BigInt(log.topics[1] ?? "0x0"))
+}
+
+/**
+ * A TIP-403 policy kind as `createPolicyWithAccounts` takes it.
+ *
+ * @example
+ * const kind: SimplePolicyKind = "blacklist"
+ */
+export type SimplePolicyKind = "whitelist" | "blacklist"
+
+/**
+ * `createPolicyWithAccounts(wallet, kind, accounts)` call: a whitelist that allows exactly
+ * `accounts`, or a blacklist that blocks exactly them, administered by the wallet.
+ *
+ * @example
+ * const call = createPolicyCall(context.address, "whitelist", [context.address, friend])
+ */
+export function createPolicyCall(admin: string, kind: SimplePolicyKind, accounts: readonly string[]): TempoCall {
+  return {
+    to: registry,
+    input: tip403RegistryInterface.encodeFunctionData("createPolicyWithAccounts", [
+      admin,
+      kind === "whitelist" ? 0 : 1,
+      [...accounts],
+    ]),
+  }
+}
+
+/**
+ * Creates one policy (see {@link createPolicyCall}) and returns its id from the receipt.
+ *
+ * @example
+ * const policy = await createPolicy(context, "blacklist", [blocked])
+ * if (policy.isErr()) return policy
+ */
+export async function createPolicy(
+  context: TaskContext,
+  kind: SimplePolicyKind,
+  accounts: readonly string[],
+): Promise<Result<{ readonly policyId: bigint; readonly sent: SentTransaction }, BaseError>> {
+  const done = await sendCalls(context, [createPolicyCall(context.address, kind, accounts)], policyGas.createPolicy)
+  if (done.isErr()) return done
+  const [policyId] = createdPolicyIds(done.value.receipt)
+  if (policyId === undefined) return taskFailure(context, "no PolicyCreated log in the receipt")
+  context.recordAsset({
+    kind: "tip403_policy",
+    address: registry,
+    tokenId: policyId.toString(),
+    transactionHash: done.value.sent.hash,
+    metadata: { policyType: kind, admin: context.address, accounts: [...accounts] },
+  })
+  return Ok({ policyId, sent: done.value.sent })
+}

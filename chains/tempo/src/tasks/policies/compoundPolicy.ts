@@ -1,0 +1,85 @@
+import { defineTask, readValue, succeeded, taskFailure } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import { tip403BuiltinPolicy, tip403RegistryInterface } from "../../contracts/tip403Registry.js"
+import { adminGas, createdPolicyIds, createPolicyCall, policyGas, sendCalls } from "./calls.js"
+import { findOrCreatePolicyToken } from "./policyToken.js"
+import { simulateRevert } from "./simulate.js"
+import { attachPolicyCall, policyForbidsSelector, readAuthorized } from "./tokenPolicy.js"
+
+/**
+ * A TIP-403 compound policy (TIP-1015): senders must be on a whitelist (the wallet and a partner),
+ * recipients must not be on a blacklist, mint recipients are unrestricted. Creates both simple
+ * policies in one batch, the compound one, attaches it to the wallet's policy token (minting to
+ * itself in the same batch), then checks `compoundPolicyData`, the sender/recipient views and
+ * that a transfer to the blacklisted address would revert `PolicyForbids`.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "tip403_compound_policy")
+ */
+export const tip403CompoundPolicy = defineTask({
+  name: "tip403_compound_policy",
+  weight: 1,
+  description: "Attaches a compound TIP-403 policy (sender whitelist + recipient blacklist) to its token.",
+  async run(context) {
+    const token = await findOrCreatePolicyToken(context)
+    if (token.isErr()) return token
+    const address = token.value.address
+    const [partner, blocked] = [context.random.address(), context.random.address()]
+    const simple = await sendCalls(
+      context,
+      [
+        createPolicyCall(context.address, "whitelist", [context.address, partner]),
+        createPolicyCall(context.address, "blacklist", [blocked]),
+      ],
+      policyGas.createPolicy * 2n,
+    )
+    if (simple.isErr()) return simple
+    const [senderPolicy, recipientPolicy] = createdPolicyIds(simple.value.receipt)
+    if (senderPolicy === undefined || recipientPolicy === undefined)
+      return taskFailure(context, "expected two PolicyCreated logs")
+    const mintPolicy = tip403BuiltinPolicy.allowAll
+    const compoundData = tip403RegistryInterface.encodeFunctionData("createCompoundPolicy", [
+      senderPolicy,
+      recipientPolicy,
+      mintPolicy,
+    ])
+    const compound = await sendCalls(
+      context,
+      [{ to: tempoAddresses.tip403Registry, input: compoundData }],
+      policyGas.createPolicy,
+    )
+    if (compound.isErr()) return compound
+    const [policyId] = createdPolicyIds(compound.value.receipt)
+    if (policyId === undefined) return taskFailure(context, "no CompoundPolicyCreated log in the receipt")
+    const calls = [attachPolicyCall(address, policyId), { to: address, input: encodeTip20Mint(context.address, 1_000n) }]
+    const attached = await sendCalls(context, calls, adminGas(calls.length))
+    if (attached.isErr()) return attached
+    const parts = await context.call({
+      to: tempoAddresses.tip403Registry,
+      data: tip403RegistryInterface.encodeFunctionData("compoundPolicyData", [policyId]),
+    })
+    if (parts.isErr()) return parts
+    const decoded = tip403RegistryInterface.decodeFunctionResult("compoundPolicyData", parts.value)
+    if (decoded[0] !== senderPolicy || decoded[1] !== recipientPolicy || decoded[2] !== mintPolicy)
+      return taskFailure(context, `compoundPolicyData(${policyId}) is ${decoded.join(", ")}`)
+    const checks = await Promise.all([
+      readAuthorized(context, "isAuthorizedSender", policyId, partner),
+      readAuthorized(context, "isAuthorizedSender", policyId, context.random.address()),
+      readAuthorized(context, "isAuthorizedRecipient", policyId, blocked),
+      readAuthorized(context, "isAuthorizedRecipient", policyId, partner),
+    ])
+    for (const check of checks) if (check.isErr()) return check
+    const [partnerSends, strangerSends, blockedReceives, partnerReceives] = checks.map((check) => check.unwrap())
+    if (!partnerSends || strangerSends || blockedReceives || !partnerReceives)
+      return taskFailure(context, `compound policy ${policyId} authorizes the wrong accounts`)
+    const toBlocked = await simulateRevert(context, address, encodeTip20Transfer(blocked, 1n))
+    if (toBlocked.isErr()) return toBlocked
+    if (toBlocked.value !== policyForbidsSelector)
+      return taskFailure(context, `a transfer to ${blocked} would give ${toBlocked.value ?? "success"}, not PolicyForbids`)
+    return succeeded(
+      [token.value.creation, simple.value.sent, compound.value.sent, attached.value.sent],
+      [`compound ${policyId} (senders ${senderPolicy}, recipients ${recipientPolicy}) on ${address}`],
+    )
+  },
+})

@@ -1,0 +1,91 @@
+import { type BaseError, Ok, type Result, readValue, type TaskContext, taskFailure } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
+import {
+  encodeCreateToken,
+  encodeGetTokenAddress,
+  tip20FactoryInterface,
+} from "../../contracts/tip20Factory.js"
+import type { OwnedToken } from "../shared/ownedToken.js"
+import { adminGas, sendCalls } from "./calls.js"
+
+/**
+ * Asset kind of the token a wallet keeps for TIP-403 tasks. It is not the wallet's general-purpose
+ * token (kind "tip20"): the policies attached here would make that token's transfers to random
+ * addresses fail in the other token tasks.
+ */
+export const policyTokenAssetKind = "tip403_token"
+
+async function isTip20(context: TaskContext, address: string): Promise<Result<boolean, BaseError>> {
+  return readValue<boolean>(
+    context,
+    tempoAddresses.tip20Factory,
+    tip20FactoryInterface.encodeFunctionData("isTIP20", [address]),
+    "bool",
+  )
+}
+
+/**
+ * Creates a USD TIP-20 for policy tasks in one batch (createToken with the wallet as admin,
+ * grantRole(ISSUER_ROLE, wallet)) and records it as asset kind "tip403_token".
+ *
+ * @example
+ * const token = await createPolicyToken(context)
+ */
+export async function createPolicyToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
+  const salt = context.random.hex(32)
+  const symbol = `P${context.random.hex(3).slice(2).toUpperCase()}`
+  const predicted = await readValue<string>(
+    context,
+    tempoAddresses.tip20Factory,
+    encodeGetTokenAddress(context.address, salt),
+    "address",
+  )
+  if (predicted.isErr()) return predicted
+  const create = encodeCreateToken({
+    name: `Policy ${symbol}`,
+    symbol,
+    currency: "USD",
+    quoteToken: tempoAddresses.pathUsd,
+    admin: context.address,
+    salt,
+  })
+  const calls = [
+    { to: tempoAddresses.tip20Factory, input: create },
+    { to: predicted.value, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
+  ]
+  const done = await sendCalls(context, calls, 4_000_000n + adminGas(1))
+  if (done.isErr()) return done
+  const created = await isTip20(context, predicted.value)
+  if (created.isErr()) return created
+  if (!created.value) return taskFailure(context, `no TIP-20 at the predicted address ${predicted.value}`)
+  context.recordAsset({
+    kind: policyTokenAssetKind,
+    address: predicted.value,
+    transactionHash: done.value.sent.hash,
+    metadata: { symbol, admin: context.address },
+  })
+  return Ok({ address: predicted.value, symbol, creation: done.value.sent })
+}
+
+/**
+ * The wallet's policy token from an earlier task (this or an earlier run, still on chain), or a
+ * new one. The wallet is its admin and issuer.
+ *
+ * @example
+ * const token = await findOrCreatePolicyToken(context)
+ * if (token.isErr()) return token
+ */
+export async function findOrCreatePolicyToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
+  const assets = await context.database.assetsByKind({ kind: policyTokenAssetKind, limit: 500 })
+  if (assets.isErr()) return assets
+  const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
+  const candidate = mine.length > 0 ? context.random.pick(mine) : undefined
+  if (candidate !== undefined) {
+    const exists = await isTip20(context, candidate.address)
+    if (exists.isErr()) return exists
+    const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
+    if (exists.value) return Ok({ address: candidate.address, symbol, creation: undefined })
+  }
+  return createPolicyToken(context)
+}

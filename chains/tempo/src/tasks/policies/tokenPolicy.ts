@@ -1,0 +1,53 @@
+import { type BaseError, type Result, readValue, type TaskContext } from "@testnet/core"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { tip20Interface } from "../../contracts/tip20.js"
+import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
+import type { TempoCall } from "../../transaction/types.js"
+
+/**
+ * The `changeTransferPolicyId(policyId)` call on `token` (the caller must be its admin): from then
+ * on every transfer, mint and DEX escrow of the token asks the TIP-403 registry about sender and
+ * recipient.
+ *
+ * @example
+ * const call = attachPolicyCall(token, policyId)
+ */
+export function attachPolicyCall(token: string, policyId: bigint): TempoCall {
+  return { to: token, input: tip20Interface.encodeFunctionData("changeTransferPolicyId", [policyId]) }
+}
+
+/**
+ * The token's `transferPolicyId()`.
+ *
+ * @example
+ * const policyId = await readTransferPolicyId(context, token)
+ */
+export function readTransferPolicyId(
+  context: Pick<TaskContext, "call">,
+  token: string,
+): Promise<Result<bigint, BaseError>> {
+  return readValue<bigint>(context, token, tip20Interface.encodeFunctionData("transferPolicyId"), "uint64")
+}
+
+/**
+ * One of the registry's `isAuthorized*` views for `account` under `policyId`.
+ *
+ * @example
+ * const allowed = await readAuthorized(context, "isAuthorizedRecipient", policyId, friend)
+ */
+export function readAuthorized(
+  context: Pick<TaskContext, "call">,
+  view: "isAuthorized" | "isAuthorizedSender" | "isAuthorizedRecipient" | "isAuthorizedMintRecipient",
+  policyId: bigint,
+  account: string,
+): Promise<Result<boolean, BaseError>> {
+  return readValue<boolean>(
+    context,
+    tempoAddresses.tip403Registry,
+    tip403RegistryInterface.encodeFunctionData(view, [policyId, account]),
+    "bool",
+  )
+}
+
+/** The 4-byte selector of TIP-20's `PolicyForbids()` error: a transfer the policy refuses. */
+export const policyForbidsSelector = tip20Interface.getError("PolicyForbids")?.selector ?? ""

@@ -1,0 +1,44 @@
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
+import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import { readBalance } from "../shared/reads.js"
+import { adminGas, createPolicy, sendCalls } from "./calls.js"
+import { findOrCreatePolicyToken } from "./policyToken.js"
+import { attachPolicyCall } from "./tokenPolicy.js"
+
+/**
+ * The permitted side of a TIP-403 whitelist: whitelists the wallet and a recipient, then in one
+ * batch attaches the policy to the wallet's policy token, mints and transfers to the recipient;
+ * checks the recipient received the amount.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "tip403_transfer_allowed")
+ */
+export const tip403TransferAllowed = defineTask({
+  name: "tip403_transfer_allowed",
+  weight: 1,
+  description: "Transfers its token to a recipient its TIP-403 whitelist allows.",
+  async run(context) {
+    const token = await findOrCreatePolicyToken(context)
+    if (token.isErr()) return token
+    const address = token.value.address
+    const recipient = context.random.address()
+    const policy = await createPolicy(context, "whitelist", [context.address, recipient])
+    if (policy.isErr()) return policy
+    const amount = context.random.bigint(1n, 1_000_000n)
+    const calls = [
+      attachPolicyCall(address, policy.value.policyId),
+      { to: address, input: encodeTip20Mint(context.address, amount) },
+      { to: address, input: encodeTip20Transfer(recipient, amount) },
+    ]
+    const done = await sendCalls(context, calls, adminGas(calls.length))
+    if (done.isErr()) return done
+    const received = await readBalance(context, address, recipient)
+    if (received.isErr()) return received
+    if (received.value !== amount)
+      return taskFailure(context, `the whitelisted recipient holds ${received.value}, expected ${amount}`)
+    return succeeded(
+      [token.value.creation, policy.value.sent, done.value.sent],
+      [`${amount} sent to whitelisted ${recipient} under policy ${policy.value.policyId}`],
+    )
+  },
+})
