@@ -4,6 +4,7 @@
  * {@link tempoCatalog} below; `defineCatalog` gives each task its category.
  */
 import { type AnyTaskDefinition, defineCatalog } from "@testnet/core"
+import { adminTasks } from "./admin/index.js"
 import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
 import { dexTasks } from "./dex/index.js"
@@ -23,6 +24,7 @@ export const tempoCatalog = defineCatalog({
   core: coreTasks,
   token: tokenTasks,
   policies: policiesTasks,
+  admin: adminTasks,
   fees: feesTasks,
   dex: dexTasks,
   batch: batchTasks,

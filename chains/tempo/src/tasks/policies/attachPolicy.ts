@@ -37,7 +37,8 @@ export const tip403AttachPolicy = defineTask({
     ])
     if (current.isErr()) return current
     if (authorized.isErr()) return authorized
-    if (current.value !== policyId) return taskFailure(context, `transferPolicyId ${current.value}, expected ${policyId}`)
+    if (current.value !== policyId)
+      return taskFailure(context, `transferPolicyId ${current.value}, expected ${policyId}`)
     if (!authorized.value) return taskFailure(context, `policy ${policyId} does not authorize ${partner}`)
     return succeeded(
       [token.value.creation, policy.value.sent, attached.value.sent],

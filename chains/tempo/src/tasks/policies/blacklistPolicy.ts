@@ -25,7 +25,10 @@ export const tip403BlacklistPolicy = defineTask({
     const policy = await createPolicy(context, "blacklist", [blocked])
     if (policy.isErr()) return policy
     const { policyId } = policy.value
-    const calls = [attachPolicyCall(address, policyId), { to: address, input: encodeTip20Mint(context.address, 1_000n) }]
+    const calls = [
+      attachPolicyCall(address, policyId),
+      { to: address, input: encodeTip20Mint(context.address, 1_000n) },
+    ]
     const attached = await sendCalls(context, calls, adminGas(calls.length))
     if (attached.isErr()) return attached
     const [blockedAllowed, selfAllowed, toBlocked, toOther] = await Promise.all([
@@ -38,7 +41,10 @@ export const tip403BlacklistPolicy = defineTask({
     if (blockedAllowed.unwrap() || !selfAllowed.unwrap())
       return taskFailure(context, `blacklist ${policyId} authorizes the wrong accounts`)
     if (toBlocked.unwrap() !== policyForbidsSelector)
-      return taskFailure(context, `a transfer to ${blocked} would give ${toBlocked.unwrap() ?? "success"}, not PolicyForbids`)
+      return taskFailure(
+        context,
+        `a transfer to ${blocked} would give ${toBlocked.unwrap() ?? "success"}, not PolicyForbids`,
+      )
     if (toOther.unwrap() !== undefined)
       return taskFailure(context, `a transfer to an unlisted address would revert ${toOther.unwrap()}`)
     return succeeded(

@@ -68,8 +68,7 @@ const policyCreatedTopics = new Set([
 export function createdPolicyIds(receipt: TransactionReceipt): bigint[] {
   return receipt.logs
     .filter(
-      (log) =>
-        log.address.toLowerCase() === registry.toLowerCase() && policyCreatedTopics.has(log.topics[0]),
+      (log) => log.address.toLowerCase() === registry.toLowerCase() && policyCreatedTopics.has(log.topics[0]),
     )
     .map((log) => BigInt(log.topics[1] ?? "0x0"))
 }
@@ -89,7 +88,11 @@ export type SimplePolicyKind = "whitelist" | "blacklist"
  * @example
  * const call = createPolicyCall(context.address, "whitelist", [context.address, friend])
  */
-export function createPolicyCall(admin: string, kind: SimplePolicyKind, accounts: readonly string[]): TempoCall {
+export function createPolicyCall(
+  admin: string,
+  kind: SimplePolicyKind,
+  accounts: readonly string[],
+): TempoCall {
   return {
     to: registry,
     input: tip403RegistryInterface.encodeFunctionData("createPolicyWithAccounts", [
@@ -112,7 +115,11 @@ export async function createPolicy(
   kind: SimplePolicyKind,
   accounts: readonly string[],
 ): Promise<Result<{ readonly policyId: bigint; readonly sent: SentTransaction }, BaseError>> {
-  const done = await sendCalls(context, [createPolicyCall(context.address, kind, accounts)], policyGas.createPolicy)
+  const done = await sendCalls(
+    context,
+    [createPolicyCall(context.address, kind, accounts)],
+    policyGas.createPolicy,
+  )
   if (done.isErr()) return done
   const [policyId] = createdPolicyIds(done.value.receipt)
   if (policyId === undefined) return taskFailure(context, "no PolicyCreated log in the receipt")

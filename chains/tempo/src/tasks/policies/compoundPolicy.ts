@@ -52,7 +52,10 @@ export const tip403CompoundPolicy = defineTask({
     if (compound.isErr()) return compound
     const [policyId] = createdPolicyIds(compound.value.receipt)
     if (policyId === undefined) return taskFailure(context, "no CompoundPolicyCreated log in the receipt")
-    const calls = [attachPolicyCall(address, policyId), { to: address, input: encodeTip20Mint(context.address, 1_000n) }]
+    const calls = [
+      attachPolicyCall(address, policyId),
+      { to: address, input: encodeTip20Mint(context.address, 1_000n) },
+    ]
     const attached = await sendCalls(context, calls, adminGas(calls.length))
     if (attached.isErr()) return attached
     const parts = await context.call({
@@ -70,13 +73,18 @@ export const tip403CompoundPolicy = defineTask({
       readAuthorized(context, "isAuthorizedRecipient", policyId, partner),
     ])
     for (const check of checks) if (check.isErr()) return check
-    const [partnerSends, strangerSends, blockedReceives, partnerReceives] = checks.map((check) => check.unwrap())
+    const [partnerSends, strangerSends, blockedReceives, partnerReceives] = checks.map((check) =>
+      check.unwrap(),
+    )
     if (!partnerSends || strangerSends || blockedReceives || !partnerReceives)
       return taskFailure(context, `compound policy ${policyId} authorizes the wrong accounts`)
     const toBlocked = await simulateRevert(context, address, encodeTip20Transfer(blocked, 1n))
     if (toBlocked.isErr()) return toBlocked
     if (toBlocked.value !== policyForbidsSelector)
-      return taskFailure(context, `a transfer to ${blocked} would give ${toBlocked.value ?? "success"}, not PolicyForbids`)
+      return taskFailure(
+        context,
+        `a transfer to ${blocked} would give ${toBlocked.value ?? "success"}, not PolicyForbids`,
+      )
     return succeeded(
       [token.value.creation, simple.value.sent, compound.value.sent, attached.value.sent],
       [`compound ${policyId} (senders ${senderPolicy}, recipients ${recipientPolicy}) on ${address}`],

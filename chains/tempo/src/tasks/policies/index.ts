@@ -6,7 +6,13 @@ import { tip403CompoundPolicy } from "./compoundPolicy.js"
 import { tip403TransferAllowed } from "./transferAllowed.js"
 import { tip403TransferRefused } from "./transferRefused.js"
 
-export { tip403AttachPolicy, tip403BlacklistPolicy, tip403CompoundPolicy, tip403TransferAllowed, tip403TransferRefused }
+export {
+  tip403AttachPolicy,
+  tip403BlacklistPolicy,
+  tip403CompoundPolicy,
+  tip403TransferAllowed,
+  tip403TransferRefused,
+}
 
 /**
  * The policy tasks, in catalog order.

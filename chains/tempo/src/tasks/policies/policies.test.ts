@@ -41,16 +41,23 @@ describe("policy tasks on the embedded Tempo devnet", () => {
     const policy = BigInt(/whitelist (\d+)/.exec(outcome.notes[0] ?? "")?.[1] ?? "-1")
     const token = await policyToken(0)
     expect((await readTransferPolicyId(runner.viewAs(0), token)).unwrap()).toBe(policy)
-    expect((await readAuthorized(runner.viewAs(0), "isAuthorized", policy, runner.walletAddress(0))).unwrap()).toBe(true)
-    expect((await readAuthorized(runner.viewAs(0), "isAuthorized", policy, runner.walletAddress(1))).unwrap()).toBe(false)
+    expect(
+      (await readAuthorized(runner.viewAs(0), "isAuthorized", policy, runner.walletAddress(0))).unwrap(),
+    ).toBe(true)
+    expect(
+      (await readAuthorized(runner.viewAs(0), "isAuthorized", policy, runner.walletAddress(1))).unwrap(),
+    ).toBe(false)
   })
 
   it("tip403_blacklist_policy blocks exactly the listed address", async () => {
     const outcome = (await runner.runClean(tip403BlacklistPolicy, { walletIndex: 0 })).unwrap()
     expect(outcome.transactions).toHaveLength(2) // the policy token is reused
-    const [, policy, blocked] = /blacklist (\d+) blocks (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
+    const [, policy, blocked] =
+      /blacklist (\d+) blocks (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
     const view = runner.viewAs(0)
-    expect((await readAuthorized(view, "isAuthorized", BigInt(policy ?? "0"), blocked ?? "")).unwrap()).toBe(false)
+    expect((await readAuthorized(view, "isAuthorized", BigInt(policy ?? "0"), blocked ?? "")).unwrap()).toBe(
+      false,
+    )
     expect((await readTransferPolicyId(view, await policyToken(0))).unwrap()).toBe(BigInt(policy ?? "0"))
   })
 
@@ -62,15 +69,22 @@ describe("policy tasks on the embedded Tempo devnet", () => {
     expect((await readTransferPolicyId(view, await policyToken(1))).unwrap()).toBe(BigInt(policy ?? "0"))
     // A stranger is not a whitelisted sender, under the compound policy as under its sender part.
     expect(
-      (await readAuthorized(view, "isAuthorizedSender", BigInt(policy ?? "0"), runner.walletAddress(3))).unwrap(),
+      (
+        await readAuthorized(view, "isAuthorizedSender", BigInt(policy ?? "0"), runner.walletAddress(3))
+      ).unwrap(),
     ).toBe(false)
-    expect((await readAuthorized(view, "isAuthorized", BigInt(senders ?? "0"), runner.walletAddress(1))).unwrap()).toBe(true)
+    expect(
+      (await readAuthorized(view, "isAuthorized", BigInt(senders ?? "0"), runner.walletAddress(1))).unwrap(),
+    ).toBe(true)
   })
 
   it("tip403_transfer_allowed delivers to the whitelisted recipient", async () => {
     const outcome = (await runner.runClean(tip403TransferAllowed, { walletIndex: 2 })).unwrap()
-    const [, amount, recipient] = /^(\d+) sent to whitelisted (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
-    expect((await readBalance(runner.viewAs(2), await policyToken(2), recipient ?? "")).unwrap()).toBe(BigInt(amount ?? "-1"))
+    const [, amount, recipient] =
+      /^(\d+) sent to whitelisted (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
+    expect((await readBalance(runner.viewAs(2), await policyToken(2), recipient ?? "")).unwrap()).toBe(
+      BigInt(amount ?? "-1"),
+    )
   })
 
   it("tip403_transfer_refused succeeds because the chain refuses the transfer (status 0)", async () => {
@@ -85,7 +99,12 @@ describe("policy tasks on the embedded Tempo devnet", () => {
     // Only the fee (pathUSD to the fee manager) moved; no log of the policy token.
     const token = await policyToken(2)
     expect(receipt.logs.filter((log) => log.address.toLowerCase() === token.toLowerCase())).toEqual([])
-    const supply = await readValue<bigint>(runner.viewAs(2), token, tip20Interface.encodeFunctionData("totalSupply"), "uint256")
+    const supply = await readValue<bigint>(
+      runner.viewAs(2),
+      token,
+      tip20Interface.encodeFunctionData("totalSupply"),
+      "uint256",
+    )
     const held = (await readBalance(runner.viewAs(2), token, runner.walletAddress(2))).unwrap()
     expect(held).toBeGreaterThan(0n)
     expect(supply.unwrap()).toBeGreaterThanOrEqual(held)

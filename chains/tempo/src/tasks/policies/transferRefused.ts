@@ -38,7 +38,10 @@ export const tip403TransferRefused = defineTask({
     const simulated = await simulateRevert(context, address, transfer)
     if (simulated.isErr()) return simulated
     if (simulated.value !== policyForbidsSelector)
-      return taskFailure(context, `the transfer would give ${simulated.value ?? "success"}, not PolicyForbids`)
+      return taskFailure(
+        context,
+        `the transfer would give ${simulated.value ?? "success"}, not PolicyForbids`,
+      )
     return sendExpectingRevert(
       context,
       tempoRequest(context.wallet, {

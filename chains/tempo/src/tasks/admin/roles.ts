@@ -1,0 +1,35 @@
+import { type BaseError, Ok, type Result, readValue, type TaskContext } from "@testnet/core"
+import { encodeTip20GrantRole, tip20Interface } from "../../contracts/tip20.js"
+import type { TempoCall } from "../../transaction/types.js"
+
+/**
+ * `grantRole(role, wallet)` calls on `token` for each of `roles` the wallet lacks (the wallet is the
+ * token's admin); prepend them to the batch that needs the roles.
+ *
+ * @example
+ * const grants = await missingRoleCalls(context, token, [tip20Roles.pause, tip20Roles.unpause])
+ */
+export async function missingRoleCalls(
+  context: TaskContext,
+  token: string,
+  roles: readonly string[],
+): Promise<Result<TempoCall[], BaseError>> {
+  const held = await Promise.all(
+    roles.map((role) =>
+      readValue<boolean>(
+        context,
+        token,
+        tip20Interface.encodeFunctionData("hasRole", [context.address, role]),
+        "bool",
+      ),
+    ),
+  )
+  const calls: TempoCall[] = []
+  for (const [index, has] of held.entries()) {
+    if (has.isErr()) return has
+    const role = roles[index]
+    if (!has.value && role !== undefined)
+      calls.push({ to: token, input: encodeTip20GrantRole(role, context.address) })
+  }
+  return Ok(calls)
+}

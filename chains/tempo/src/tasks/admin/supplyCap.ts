@@ -1,0 +1,68 @@
+import { defineTask, readValue, succeeded, taskFailure } from "@testnet/core"
+import { encodeTip20Mint, tip20Interface, tip20MaximumSupplyCap } from "../../contracts/tip20.js"
+import type { TempoCall } from "../../transaction/types.js"
+import { adminGas, sendCalls } from "../policies/calls.js"
+import { simulateRevert } from "../policies/simulate.js"
+import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
+
+const supplyData = tip20Interface.encodeFunctionData("totalSupply")
+const capData = tip20Interface.encodeFunctionData("supplyCap")
+const capExceededSelector = tip20Interface.getError("SupplyCapExceeded")?.selector
+
+/**
+ * A supply cap on the wallet's own token: sets the cap a little above the current supply and mints
+ * up to it in one batch, checks that supply equals the cap and one more unit would revert
+ * `SupplyCapExceeded`, then lifts the cap back to the maximum (the wallet's other tasks mint).
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "tip20_supply_cap")
+ */
+export const tip20SupplyCap = defineTask({
+  name: "tip20_supply_cap",
+  weight: 1,
+  description: "Caps its own token's supply, mints up to the cap (one more is refused), lifts the cap.",
+  async run(context) {
+    const owned = await findOrCreateOwnedToken(context)
+    if (owned.isErr()) return owned
+    const token = owned.value.address
+    const [role, supply] = await Promise.all([
+      issuerRoleCalls(context, token),
+      readValue<bigint>(context, token, supplyData, "uint256"),
+    ])
+    if (role.isErr()) return role
+    if (supply.isErr()) return supply
+    const headroom = context.random.bigint(1n, 1_000_000n)
+    const cap = supply.value + headroom
+    const calls: TempoCall[] = [
+      ...role.value,
+      { to: token, input: tip20Interface.encodeFunctionData("setSupplyCap", [cap]) },
+      { to: token, input: encodeTip20Mint(context.address, headroom) },
+    ]
+    const capped = await sendCalls(context, calls, adminGas(calls.length))
+    if (capped.isErr()) return capped
+    const [supplyAtCap, oneMore] = await Promise.all([
+      readValue<bigint>(context, token, supplyData, "uint256"),
+      simulateRevert(context, token, encodeTip20Mint(context.address, 1n)),
+    ])
+    if (supplyAtCap.isErr()) return supplyAtCap
+    if (oneMore.isErr()) return oneMore
+    const lift = tip20Interface.encodeFunctionData("setSupplyCap", [tip20MaximumSupplyCap])
+    const lifted = await sendCalls(context, [{ to: token, input: lift }], adminGas(1))
+    if (lifted.isErr()) return lifted
+    if (supplyAtCap.value !== cap)
+      return taskFailure(context, `supply ${supplyAtCap.value}, expected the cap ${cap}`)
+    if (oneMore.value !== capExceededSelector)
+      return taskFailure(
+        context,
+        `minting past the cap gives ${oneMore.value ?? "success"}, not SupplyCapExceeded`,
+      )
+    const capAfter = await readValue<bigint>(context, token, capData, "uint256")
+    if (capAfter.isErr()) return capAfter
+    if (capAfter.value !== tip20MaximumSupplyCap)
+      return taskFailure(context, `the cap stayed at ${capAfter.value}`)
+    return succeeded(
+      [owned.value.creation, capped.value.sent, lifted.value.sent],
+      [`capped ${owned.value.symbol} at ${cap}, then lifted`],
+    )
+  },
+})
