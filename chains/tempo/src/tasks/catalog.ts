@@ -9,6 +9,7 @@ import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
 import { dexTasks } from "./dex/index.js"
 import { faucetTasks } from "./faucet/index.js"
+import { feeAmmTasks } from "./feeAmm/index.js"
 import { feesTasks } from "./fees/index.js"
 import { noncesTasks } from "./nonces/index.js"
 import { policiesTasks } from "./policies/index.js"
@@ -26,6 +27,7 @@ export const tempoCatalog = defineCatalog({
   policies: policiesTasks,
   admin: adminTasks,
   fees: feesTasks,
+  feeAmm: feeAmmTasks,
   dex: dexTasks,
   batch: batchTasks,
   nonces: noncesTasks,

@@ -1,4 +1,4 @@
-import { defineTask, readValue, succeeded, taskFailure } from "@testnet/core"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tip403BuiltinPolicy, tip403RegistryInterface } from "../../contracts/tip403Registry.js"

@@ -1,0 +1,78 @@
+import { readValue } from "@testnet/core"
+import { startTaskRunner, type TaskRunner } from "@testnet/core/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { tempo } from "../../chain.js"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { feeManagerInterface } from "../../contracts/feeManager.js"
+import { tokenLabel } from "../shared/tokens.js"
+import { feeAmmBurn, feeAmmMint, feeAmmRebalanceSwap } from "./index.js"
+
+const pool = async (runner: TaskRunner, userToken: string, validatorToken: string) => {
+  const returned = await runner.viewAs(0).call({
+    to: tempoAddresses.feeManager,
+    data: feeManagerInterface.encodeFunctionData("getPool", [userToken, validatorToken]),
+  })
+  return feeManagerInterface.decodeFunctionResult("getPool", returned.unwrap())[0] as {
+    reserveUserToken: bigint
+    reserveValidatorToken: bigint
+  }
+}
+const byLabel = (label: string) =>
+  [tempoAddresses.pathUsd, tempoAddresses.alphaUsd, tempoAddresses.betaUsd].find(
+    (token) => tokenLabel(token) === label,
+  ) ?? ""
+
+// One devnet (anvil --network tempo --hardfork T4): its genesis has FeeAMM pools between the
+// stablecoins, 10 000 USD of validator token each and no user token (fees paid in other tokens
+// add it); blocks have no miner, so the validator token is pathUSD.
+describe("FeeAMM tasks on the embedded Tempo devnet", () => {
+  let runner: TaskRunner
+
+  beforeAll(async () => {
+    runner = await startTaskRunner({ chain: tempo, wallets: 3 })
+  })
+  afterAll(async () => {
+    await runner?.stop()
+  })
+
+  it("fee_amm_mint deposits the validator token and credits LP units", async () => {
+    const outcome = (await runner.runClean(feeAmmMint, { walletIndex: 0 })).unwrap()
+    const [, minted, user, validator] = /minted (\d+) LP in (\w+)\/(\w+)/.exec(outcome.notes[0] ?? "") ?? []
+    expect(validator).toBe("pathUSD")
+    const poolId = (
+      await readValue<string>(
+        runner.viewAs(0),
+        tempoAddresses.feeManager,
+        feeManagerInterface.encodeFunctionData("getPoolId", [byLabel(user ?? ""), tempoAddresses.pathUsd]),
+        "bytes32",
+      )
+    ).unwrap()
+    const held = await readValue<bigint>(
+      runner.viewAs(0),
+      tempoAddresses.feeManager,
+      feeManagerInterface.encodeFunctionData("liquidityBalances", [poolId, runner.walletAddress(0)]),
+      "uint256",
+    )
+    expect(held.unwrap()).toBe(BigInt(minted ?? "-1"))
+  })
+
+  it("fee_amm_burn provides liquidity first when it has none, then burns part of it", async () => {
+    const outcome = (await runner.runClean(feeAmmBurn, { walletIndex: 1 })).unwrap()
+    expect(outcome.transactions).toHaveLength(2)
+    const [, , , , , validatorOut] =
+      /burned (\d+) LP in (\w+)\/(\w+) for (\d+) \+ (\d+)/.exec(outcome.notes[0] ?? "") ?? []
+    expect(BigInt(validatorOut ?? "0")).toBeGreaterThan(0n)
+  })
+
+  it("fee_amm_rebalance_swap buys the accumulated user token back at 0.9985", async () => {
+    const outcome = (await runner.runClean(feeAmmRebalanceSwap, { walletIndex: 2 })).unwrap()
+    // One transaction when the funding's fees (the dev account pays in AlphaUSD) already filled
+    // the pool with user token, two when the task had to pay a fee into it first.
+    expect(outcome.transactions.length).toBeGreaterThanOrEqual(1)
+    const [, user, amountIn, amountOut] =
+      /rebalanced (\w+)\/pathUSD: (\d+) in, (\d+) out/.exec(outcome.notes[0] ?? "") ?? []
+    expect(BigInt(amountIn ?? "0")).toBe((BigInt(amountOut ?? "0") * 9985n) / 10000n + 1n)
+    const reserves = await pool(runner, byLabel(user ?? ""), tempoAddresses.pathUsd)
+    expect(reserves.reserveUserToken).toBeGreaterThan(0n) // a tenth at most was taken
+  })
+})
