@@ -2,14 +2,20 @@ import { startTaskRunner, type TaskRunner } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
+import { stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
 import { tempoTaskCategories } from "../catalog.js"
+import { readTransferPolicyId } from "../policies/tokenPolicy.js"
 import { readBalance } from "../shared/reads.js"
 import { dexBalance, pairExists } from "./book.js"
+import { staleMarketAssetKind } from "./cancelStaleOrder.js"
 import {
   dexCancelOrder,
+  dexCancelStaleOrder,
   dexCreatePair,
+  dexFillFlipOrder,
   dexPlaceFlipOrder,
   dexPlaceOrders,
+  dexQuoteExactOut,
   dexSwapExactIn,
   dexSwapExactOut,
   dexTasks,
@@ -22,15 +28,15 @@ describe("dex tasks on the embedded Tempo devnet", () => {
   let runner: TaskRunner
 
   beforeAll(async () => {
-    runner = await startTaskRunner({ chain: tempo, wallets: 4 })
+    runner = await startTaskRunner({ chain: tempo, wallets: 7 })
   })
   afterAll(async () => {
     await runner?.stop()
   })
 
-  it("lists seven dex tasks", () => {
-    expect(dexTasks).toHaveLength(7)
-    expect(tempoTaskCategories.dex?.map((task) => task.category)).toEqual(Array(7).fill("dex"))
+  it("lists ten dex tasks", () => {
+    expect(dexTasks).toHaveLength(10)
+    expect(tempoTaskCategories.dex?.map((task) => task.category)).toEqual(Array(10).fill("dex"))
   })
 
   it("dex_create_pair creates a pair once, then finds it", async () => {
@@ -83,5 +89,44 @@ describe("dex tasks on the embedded Tempo devnet", () => {
     expect((await readBalance(context, base, runner.walletAddress(3))).unwrap()).toBeGreaterThanOrEqual(
       withdrawn,
     )
+  })
+
+  it("dex_fill_flip_order fills a flip bid and finds the flipped ask on the book", async () => {
+    const outcome = (await runner.runClean(dexFillFlipOrder, { walletIndex: 4 })).unwrap()
+    const [, , flipped, tick] =
+      /flip order (\d+) filled, flipped to ask (\d+) @(\d+)/.exec(outcome.notes[0] ?? "") ?? []
+    const returned = await runner.viewAs(4).call({
+      to: tempoAddresses.stablecoinDex,
+      data: stablecoinDexInterface.encodeFunctionData("getOrder", [BigInt(flipped ?? "0")]),
+    })
+    const order = stablecoinDexInterface.decodeFunctionResult("getOrder", returned.unwrap())[0]
+    expect(order.maker).toBe(runner.walletAddress(4))
+    expect(order.isBid).toBe(false)
+    expect(order.tick).toBe(BigInt(tick ?? "-1"))
+    expect(order.remaining).toBeGreaterThan(0n)
+  })
+
+  it("dex_quote_exact_out pays exactly the quote for exactly the amount out", async () => {
+    const outcome = (await runner.runClean(dexQuoteExactOut, { walletIndex: 5 })).unwrap()
+    const [, quoted, out] = /quoted (\d+) in for (\d+) out/.exec(outcome.notes[0] ?? "") ?? []
+    // Ticks stay within ±2 %: the quote is close to par.
+    expect(BigInt(quoted ?? "0")).toBeGreaterThanOrEqual((BigInt(out ?? "0") * 98n) / 100n)
+    expect(BigInt(quoted ?? "0")).toBeLessThanOrEqual((BigInt(out ?? "0") * 102n) / 100n + 1n)
+  })
+
+  it("dex_cancel_stale_order cancels an order once its maker is blacklisted, twice in a row", async () => {
+    const first = (await runner.runClean(dexCancelStaleOrder, { walletIndex: 6 })).unwrap()
+    expect(first.transactions).toHaveLength(4) // pair, order, blacklist, attach + cancelStaleOrder
+    const second = (await runner.runClean(dexCancelStaleOrder, { walletIndex: 6, seed: 2 })).unwrap()
+    expect(second.transactions).toHaveLength(3) // the pair is reused, its policy reset first
+    const assets = (await runner.viewAs(6).database.assetsByKind({ kind: staleMarketAssetKind })).unwrap()
+    const token = assets[0]?.address ?? ""
+    expect((await readTransferPolicyId(runner.viewAs(6), token)).unwrap()).toBeGreaterThan(1n)
+    const orderId = BigInt(/stale order (\d+)/.exec(second.notes[0] ?? "")?.[1] ?? "0")
+    const gone = await runner.viewAs(6).call({
+      to: tempoAddresses.stablecoinDex,
+      data: stablecoinDexInterface.encodeFunctionData("getOrder", [orderId]),
+    })
+    expect(gone.isErr()).toBe(true) // OrderDoesNotExist
   })
 })

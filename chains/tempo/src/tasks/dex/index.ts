@@ -1,18 +1,24 @@
 // The "dex" category: the stablecoin DEX (pairs, orders, flip orders, swaps, cancel, withdraw).
 import type { AnyTaskDefinition } from "@testnet/core"
 import { dexCancelOrder } from "./cancelOrder.js"
+import { dexCancelStaleOrder } from "./cancelStaleOrder.js"
 import { dexCreatePair } from "./createPair.js"
+import { dexFillFlipOrder } from "./fillFlipOrder.js"
 import { dexPlaceFlipOrder } from "./placeFlipOrder.js"
 import { dexPlaceOrders } from "./placeOrders.js"
+import { dexQuoteExactOut } from "./quoteExactOut.js"
 import { dexSwapExactIn } from "./swapExactIn.js"
 import { dexSwapExactOut } from "./swapExactOut.js"
 import { dexWithdraw } from "./withdraw.js"
 
 export {
   dexCancelOrder,
+  dexCancelStaleOrder,
   dexCreatePair,
+  dexFillFlipOrder,
   dexPlaceFlipOrder,
   dexPlaceOrders,
+  dexQuoteExactOut,
   dexSwapExactIn,
   dexSwapExactOut,
   dexWithdraw,
@@ -32,4 +38,7 @@ export const dexTasks: readonly AnyTaskDefinition[] = [
   dexSwapExactOut,
   dexCancelOrder,
   dexWithdraw,
+  dexFillFlipOrder,
+  dexQuoteExactOut,
+  dexCancelStaleOrder,
 ]
