@@ -11,6 +11,7 @@ import { dexTasks } from "./dex/index.js"
 import { faucetTasks } from "./faucet/index.js"
 import { feeAmmTasks } from "./feeAmm/index.js"
 import { feesTasks } from "./fees/index.js"
+import { lanesTasks } from "./lanes/index.js"
 import { noncesTasks } from "./nonces/index.js"
 import { policiesTasks } from "./policies/index.js"
 import { tokenTasks } from "./token/index.js"
@@ -30,6 +31,7 @@ export const tempoCatalog = defineCatalog({
   feeAmm: feeAmmTasks,
   dex: dexTasks,
   batch: batchTasks,
+  lanes: lanesTasks,
   nonces: noncesTasks,
   faucet: faucetTasks,
 })
