@@ -18,7 +18,7 @@ const burnTopic = tip20Interface.getEvent("Burn")?.topicHash
  */
 export const tip20BurnWithMemo = defineTask({
   name: "tip20_burn_with_memo",
-  weight: 1,
+  weight: 2,
   description: "Burns some of its own token with a 32-byte memo (a redemption reference).",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)

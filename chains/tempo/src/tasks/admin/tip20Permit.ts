@@ -14,7 +14,7 @@ import { createOfflineHolder, signedPermitCall } from "./permit.js"
  */
 export const tip20Permit = defineTask({
   name: "tip20_permit",
-  weight: 1,
+  weight: 2,
   description: "Submits an EIP-2612 permit signed by an offline holder (gasless approval of its token).",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)

@@ -19,7 +19,7 @@ const transferWithMemoTopic = tip20Interface.getEvent("TransferWithMemo")?.topic
  */
 export const tip20TransferFromWithMemo = defineTask({
   name: "tip20_transfer_from_with_memo",
-  weight: 2,
+  weight: 4,
   description: "Collects a permit-approved payment with transferFromWithMemo (invoice memo).",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)

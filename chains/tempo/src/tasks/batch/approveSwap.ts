@@ -17,7 +17,7 @@ import { findOrCreateDexMarket } from "../dex/market.js"
  */
 export const batchApproveSwap = defineTask({
   name: "batch_approve_swap",
-  weight: 3,
+  weight: 2,
   description: "Approves the DEX and swaps pathUSD in one 0x76 transaction.",
   requires: ["batchCalls"],
   async run(context) {

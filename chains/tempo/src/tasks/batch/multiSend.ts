@@ -21,7 +21,7 @@ const multiSendDeployGas = 9_000_000n
  */
 export const batchMultiSend = defineTask({
   name: "batch_multi_send",
-  weight: 3,
+  weight: 4,
   description: "Approves MultiSend and pays 2–8 recipients through it in one 0x76 transaction.",
   requires: ["batchCalls"],
   async run(context) {

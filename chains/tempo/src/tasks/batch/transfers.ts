@@ -14,7 +14,7 @@ import { countTransfers } from "./transferLogs.js"
  */
 export const batchTip20Transfers = defineTask({
   name: "batch_tip20_transfers",
-  weight: 4,
+  weight: 6,
   description: "Sends 2–8 TIP-20 transfers as the calls of one 0x76 transaction.",
   requires: ["batchCalls"],
   async run(context) {

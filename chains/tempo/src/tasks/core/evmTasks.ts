@@ -12,10 +12,10 @@ export const tempoEvmTasks = createEvmTasks({
   gasLimits: tempoEvmGasLimits,
   weights: {
     deployCounter: 1,
-    incrementCounter: 6,
+    incrementCounter: 3,
     create2Deploy: 1,
-    storageWrite: 3,
-    emitEvents: 3,
+    storageWrite: 2,
+    emitEvents: 2,
     revertingCall: 1,
   },
   storageWriteMaxSlots: 3,

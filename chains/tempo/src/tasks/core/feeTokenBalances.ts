@@ -13,7 +13,7 @@ import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const checkFeeTokenBalances = defineTask({
   name: "check_fee_token_balances",
-  weight: 4,
+  weight: 2,
   description: "Reads the wallet's pathUSD/AlphaUSD/BetaUSD balances and its fee-token preference.",
   async run(context) {
     const [preference, ...balances] = await Promise.all([

@@ -11,7 +11,7 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const tip20TransferSelf = defineTask({
   name: "tip20_transfer_self",
-  weight: 12,
+  weight: 6,
   description: "Transfers a small amount of a random USD stablecoin to itself (type 2).",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)

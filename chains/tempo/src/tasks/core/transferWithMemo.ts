@@ -15,7 +15,7 @@ const transferWithMemoTopic = id("TransferWithMemo(address,address,uint256,bytes
  */
 export const tip20TransferWithMemo = defineTask({
   name: "tip20_transfer_with_memo",
-  weight: 6,
+  weight: 24,
   description: "Transfers a stablecoin with a random 32-byte memo and checks the memo event.",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)

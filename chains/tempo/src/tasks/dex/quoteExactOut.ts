@@ -45,7 +45,7 @@ async function quoteExactOut(
  */
 export const dexQuoteExactOut = defineTask({
   name: "dex_quote_exact_out",
-  weight: 2,
+  weight: 3,
   description: "Quotes an exact-output swap on the stablecoin DEX and swaps with the quote as the limit.",
   async run(context) {
     const market = await findOrCreateDexMarket(context)

@@ -14,7 +14,7 @@ import { findOrCreateDexMarket } from "./market.js"
  */
 export const dexSwapExactOut = defineTask({
   name: "dex_swap_exact_out",
-  weight: 3,
+  weight: 2,
   description: "Swaps for an exact output amount on the stablecoin DEX (seeds the book when empty).",
   async run(context) {
     const market = await findOrCreateDexMarket(context)

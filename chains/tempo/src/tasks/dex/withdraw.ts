@@ -17,7 +17,7 @@ import { placeAndCancelAsk } from "./roundTrip.js"
  */
 export const dexWithdraw = defineTask({
   name: "dex_withdraw",
-  weight: 2,
+  weight: 1,
   description: "Withdraws the internal stablecoin DEX balance to the wallet.",
   async run(context) {
     const market = await findOrCreateDexMarket(context)

@@ -24,7 +24,7 @@ const minimumUserReserve = 1_000n
  */
 export const feeAmmRebalanceSwap = defineTask({
   name: "fee_amm_rebalance_swap",
-  weight: 1,
+  weight: 2,
   description: "Rebalances a FeeAMM pool: buys the accumulated fee token with the validator's token.",
   async run(context) {
     const pool = await pickFeeAmmPool(context)

@@ -14,7 +14,7 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const payFeeInToken = defineTask({
   name: "pay_fee_in_token",
-  weight: 4,
+  weight: 8,
   description: "Sends a 0x76 transaction whose fee is paid in a chosen stablecoin.",
   requires: ["feeToken"],
   async run(context) {

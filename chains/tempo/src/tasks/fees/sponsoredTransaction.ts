@@ -19,7 +19,7 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const sponsoredTransaction = defineTask({
   name: "sponsored_transaction",
-  weight: 3,
+  weight: 14,
   description: "Sends a 0x76 transaction whose fee a sponsor (funded by the funder) pays.",
   requires: ["feeToken"],
   async run(context) {

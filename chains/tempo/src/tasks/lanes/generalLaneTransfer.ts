@@ -19,7 +19,7 @@ import { accessListRequest } from "./laneRequest.js"
  */
 export const laneGeneralTransfer = defineTask({
   name: "lane_general_transfer",
-  weight: 1,
+  weight: 2,
   description: "Sends a transfer with an access list, which puts it in the general lane.",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)

@@ -16,7 +16,7 @@ import { classifyTempoLane } from "./classify.js"
  */
 export const lanePaymentTransfer = defineTask({
   name: "lane_payment_transfer",
-  weight: 3,
+  weight: 10,
   description: "Sends a payment-lane transfer (one TIP-20 transferWithMemo, no access list).",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)

@@ -24,7 +24,7 @@ const lifetimeSeconds = 20n
  */
 export const expiringNonce = defineTask({
   name: "expiring_nonce",
-  weight: 2,
+  weight: 4,
   description: "Sends a transaction with an expiring nonce (valid for 20 s).",
   requires: ["keyedNonces"],
   async run(context) {

@@ -18,7 +18,7 @@ const keySpace = 64
  */
 export const parallelNonceKeys = defineTask({
   name: "parallel_nonce_keys",
-  weight: 3,
+  weight: 4,
   description: "Sends 3–5 transactions concurrently on distinct 2D nonce keys of one wallet.",
   requires: ["keyedNonces"],
   async run(context) {

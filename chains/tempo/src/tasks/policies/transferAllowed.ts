@@ -15,7 +15,7 @@ import { attachPolicyCall } from "./tokenPolicy.js"
  */
 export const tip403TransferAllowed = defineTask({
   name: "tip403_transfer_allowed",
-  weight: 1,
+  weight: 2,
   description: "Transfers its token to a recipient its TIP-403 whitelist allows.",
   async run(context) {
     const token = await findOrCreatePolicyToken(context)

@@ -13,7 +13,7 @@ import { readBalance } from "../shared/reads.js"
  */
 export const tip20Burn = defineTask({
   name: "tip20_burn",
-  weight: 2,
+  weight: 1,
   description: "Burns some of its own token (mints first in the same batch if needed).",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)

@@ -12,7 +12,7 @@ import { readBalance } from "../shared/reads.js"
  */
 export const tip20GrantIssuerAndMint = defineTask({
   name: "tip20_grant_issuer_and_mint",
-  weight: 2,
+  weight: 1,
   description: "Grants itself the issuer role and mints its own token (one batch transaction).",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)

@@ -11,7 +11,7 @@ import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shar
  */
 export const tip20MintWithMemo = defineTask({
   name: "tip20_mint_with_memo",
-  weight: 2,
+  weight: 3,
   description: "Mints its own token to a random address with a 32-byte memo.",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)

@@ -13,7 +13,7 @@ import { readBalance } from "../shared/reads.js"
  */
 export const tip20TransferCreatedToken = defineTask({
   name: "tip20_transfer_created_token",
-  weight: 3,
+  weight: 4,
   description: "Transfers its own created token to a random address (fee in pathUSD).",
   async run(context) {
     const owned = await findOrCreateOwnedToken(context)
