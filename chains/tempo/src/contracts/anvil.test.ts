@@ -5,7 +5,13 @@ import { call, developmentAccount, rpc } from "../testing/rpc.js"
 import { tempoAddresses, tempoStablecoins, tip20Decimals } from "./addresses.js"
 import { encodeGetUserToken, feeManagerInterface } from "./feeManager.js"
 import { stablecoinDexInterface } from "./stablecoinDex.js"
-import { encodeTip20BalanceOf, tip20Interface, tip20IssuerRole } from "./tip20.js"
+import {
+  encodeTip20BalanceOf,
+  tip20Interface,
+  tip20IssuerRole,
+  tip20MaximumSupplyCap,
+  tip20Roles,
+} from "./tip20.js"
 import { encodeGetTokenAddress, tip20FactoryInterface } from "./tip20Factory.js"
 import { tip403RegistryInterface } from "./tip403Registry.js"
 
@@ -40,6 +46,12 @@ describe("Tempo system contracts through raw eth_call on anvil --network tempo",
       expect((await view(address, tip20Interface, "currency"))[0], symbol).toBe("USD")
     }
     expect((await view(tempoAddresses.pathUsd, tip20Interface, "ISSUER_ROLE"))[0]).toBe(tip20IssuerRole)
+    expect((await view(tempoAddresses.pathUsd, tip20Interface, "PAUSE_ROLE"))[0]).toBe(tip20Roles.pause)
+    expect((await view(tempoAddresses.pathUsd, tip20Interface, "UNPAUSE_ROLE"))[0]).toBe(tip20Roles.unpause)
+    expect((await view(tempoAddresses.pathUsd, tip20Interface, "BURN_BLOCKED_ROLE"))[0]).toBe(
+      tip20Roles.burnBlocked,
+    )
+    expect((await view(tempoAddresses.alphaUsd, tip20Interface, "supplyCap"))[0]).toBe(tip20MaximumSupplyCap)
   })
 
   it("reads the factory, fee manager, DEX and TIP-403 views", async () => {

@@ -20,7 +20,7 @@ import { accessListRequest } from "./laneRequest.js"
 export const laneGeneralTransfer = defineTask({
   name: "lane_general_transfer",
   weight: 2,
-  description: "Sends a transfer with an access list, which puts it in the general lane.",
+  description: "Sends a transfer with an access list: general lane on Tempo (anvil builds no lanes).",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)
     const recipient = context.random.address()
