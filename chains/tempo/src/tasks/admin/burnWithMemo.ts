@@ -54,6 +54,9 @@ export const tip20BurnWithMemo = defineTask({
     const expected = supply.value + minted - amount
     if (after.value !== expected)
       return taskFailure(context, `total supply ${after.value}, expected ${expected}`)
-    return succeeded([owned.value.creation, done.value.sent], [`burned ${amount} with memo ${memo}`])
+    return succeeded(
+      [owned.value.creation, done.value.sent],
+      [`burned ${amount} with memo ${memo} (minted ${minted} first)`],
+    )
   },
 })
