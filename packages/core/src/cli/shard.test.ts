@@ -78,7 +78,9 @@ describe("start --shard INDEX/COUNT and --shard auto", () => {
       )
       expect(result.stderr).not.toContain("error:")
       expect(result.code).toBe(0)
-      expect(result.stdout).toMatch(new RegExp(`\\(shard ${shard}, campaign runnertest-[0-9a-f]{12}-\\d{8}T\\d{6}Z\\) in `))
+      expect(result.stdout).toMatch(
+        new RegExp(`\\(shard ${shard}, campaign runnertest-[0-9a-f]{12}-\\d{8}T\\d{6}Z\\) in `),
+      )
       expect(result.stdout).not.toContain("Report:")
     }
 
