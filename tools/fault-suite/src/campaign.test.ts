@@ -12,13 +12,16 @@ import { Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
 import { anvilDevKey } from "./devAccounts.js"
+import { type LaggingPendingFront, startLaggingPendingFront } from "./laggingPendingFront.js"
 import { type CliOutcome, killStartedClis, startChainCli } from "./tempoCli.js"
 
 // Issue #20's done-when: a Kubernetes Indexed Job's four pods, as four processes of the real CLI
 // started at once with JOB_COMPLETION_INDEX 0..3 and `--shard auto`, against one chain and one
 // PostgreSQL, all funding their derived wallets from ONE funder key. The funding lock must make
 // that race-free (no nonce conflict, every funding transaction mined), the shards must join one
-// campaign, and the merged campaign report must agree with the shards and with the chain.
+// campaign, and the merged campaign report must agree with the shards and with the chain. The CLIs
+// reach the chain through a front whose pending nonce lags (a load-balanced public RPC): without
+// the lock, shards read the same funder nonce and collide (checked by running it without).
 
 const shardCount = 4
 const chainId = 11155931
@@ -27,15 +30,18 @@ const funder = new Wallet(funderKey).address.toLowerCase()
 
 let anvil: AnvilProcess | undefined
 let postgres: TestPostgres | undefined
+let front: LaggingPendingFront | undefined
 let directory = ""
 
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), "fault-suite-campaign-"))
   ;[anvil, postgres] = await Promise.all([startAnvil({ chainId, network: "ethereum" }), startTestPostgres()])
+  front = await startLaggingPendingFront(anvil.url)
 }, 60_000)
 
 afterAll(async () => {
   killStartedClis()
+  await front?.close()
   await anvil?.stop()
   await postgres?.stop()
   if (directory !== "") rmSync(directory, { recursive: true, force: true })
@@ -84,9 +90,11 @@ async function readJournal(database: DatabaseManager, runIds: readonly string[])
 
 describe("a campaign of four shard processes with one funder key", () => {
   it("funds without nonce conflicts, runs every shard's tasks, and merges into one report the chain agrees with", async () => {
-    if (anvil === undefined || postgres === undefined) throw new Error("anvil or PostgreSQL did not start")
+    if (anvil === undefined || postgres === undefined || front === undefined)
+      throw new Error("anvil, PostgreSQL or the front did not start")
     const url = await postgres.createDatabase("campaign")
     const rpcUrl = anvil.url
+    const cliRpcUrl = front.url
     const cli = (argv: readonly string[], environment: Record<string, string> = {}) =>
       startChainCli({
         chain: "risechain",
@@ -103,7 +111,7 @@ describe("a campaign of four shard processes with one funder key", () => {
           [
             "start",
             "--rpc-url",
-            rpcUrl,
+            cliRpcUrl,
             "--db",
             url,
             "--shard",
@@ -130,6 +138,7 @@ describe("a campaign of four shard processes with one funder key", () => {
         /nonce too low|NONCE_TOO_LOW|replacement transaction underpriced|REPLACEMENT/i,
       )
     }
+    expect(front.rewritten).toBeGreaterThanOrEqual(shardCount)
     const summaries = outcomes.map(summaryOf)
     expect(summaries.map((summary) => summary.shard).sort()).toEqual(["1/4", "2/4", "3/4", "4/4"])
     const campaign = summaries[0]?.campaign ?? ""
