@@ -7,12 +7,17 @@ import {
   startTestPostgres,
   type TestPostgres,
 } from "@testnet/core/testing"
-import { auditJournal, createJsonRpcCaller, type Journal } from "@testnet/test-helpers"
+import {
+  auditJournal,
+  createJsonRpcCaller,
+  type Journal,
+  type LaggingPendingFront,
+  startLaggingPendingFront,
+} from "@testnet/test-helpers"
 import { Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type AnvilProcess, startAnvil } from "./anvilProcess.js"
 import { anvilDevKey } from "./devAccounts.js"
-import { type LaggingPendingFront, startLaggingPendingFront } from "./laggingPendingFront.js"
 import { type CliOutcome, killStartedClis, startChainCli } from "./tempoCli.js"
 
 // Issue #20's done-when: a Kubernetes Indexed Job's four pods, as four processes of the real CLI

@@ -1,5 +1,5 @@
 import { createServer } from "node:http"
-import { listenOnLoopback, readRequestBody } from "@testnet/test-helpers"
+import { listenOnLoopback, readRequestBody } from "./loopbackListener.js"
 
 /**
  * A loopback JSON-RPC front for a node that answers `eth_getTransactionCount(address, "pending")`
