@@ -7,6 +7,7 @@ import type { JournalRow } from "../database/rows.js"
 import { fundingTaskName } from "../funding/fundWallets.js"
 import { buildCampaignReport } from "./buildCampaignReport.js"
 import { buildRunReport } from "./buildRunReport.js"
+import { renderHtmlReport } from "./html/renderHtmlReport.js"
 
 // Two shards of one campaign (and a run outside it) written by hand: the merged report must be the
 // sum of its shards, and a shard's own report must equal its row in the campaign's table.
@@ -117,5 +118,14 @@ describe("buildCampaignReport", () => {
     const missing = await buildCampaignReport(manager, "soak-2")
     expect(missing.isErr() && missing.error.code).toBe("REPORT_CAMPAIGN_NOT_FOUND")
     expect(missing.isErr() && missing.error.message).toContain("soak-1")
+  })
+})
+
+describe("the campaign's HTML page", () => {
+  it("is titled as a campaign and has the per-shard table", async () => {
+    const html = renderHtmlReport((await buildCampaignReport(manager, "soak-1", { now: 0 })).unwrap())
+    expect(html).toContain("<title>tempo campaign soak-1</title>")
+    expect(html).toContain("<h3>Per shard</h3>")
+    for (const runId of runIds) expect(html).toContain(runId)
   })
 })
