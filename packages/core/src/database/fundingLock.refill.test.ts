@@ -5,6 +5,7 @@ import { getDevAccounts } from "../devnet/devAccounts.js"
 import { type Devnet, startDevnet } from "../devnet/startDevnet.js"
 import { fundingTaskName } from "../funding/fundWallets.js"
 import { runLoad } from "../runner/load/runLoad.js"
+import { fundConfiguredWallets } from "../runner/walletFunding/fundingCommands.js"
 import { startTestPostgres, type TestPostgres } from "../testing/database/postgresServer.js"
 import { testChain } from "../testing/runner/testChain.js"
 import { openDatabase } from "./openDatabase.js"
@@ -84,5 +85,23 @@ describe("refills of two shards from one funder under the PostgreSQL funding loc
       await database.close()
     }
     expect(front.rewritten).toBeGreaterThan(0)
+  }, 60_000)
+
+  it("`wallets fund` of two shards at once takes the same lock: both rounds are mined", async () => {
+    if (devnet === undefined || postgres === undefined || front === undefined) throw new Error("setup failed")
+    const url = await postgres.createDatabase("wallets_fund")
+    const [funder] = getDevAccounts(1)
+    const config = parseConfig({
+      rpcUrls: [front.url],
+      wallets: { count: 8, seed: "wallets-fund-lock" },
+      database: url,
+      logLevel: "silent",
+      funder: { key: funder?.privateKey },
+    }).unwrap()
+    const fund = (index: number) =>
+      fundConfiguredWallets({ chain: testChain, config, shard: { index, count: 2 }, target: 10n ** 16n })
+    const [first, second] = await Promise.all([fund(1), fund(2)])
+    expect(first?.unwrap().transfers).toHaveLength(4)
+    expect(second?.unwrap().transfers).toHaveLength(4)
   }, 60_000)
 })
