@@ -18,6 +18,7 @@ type EnvironmentVariable = {
   name: string
   value?: string
   valueFrom?: {
+    fieldRef?: { fieldPath: string }
     secretKeyRef?: { name: string; key: string }
     configMapKeyRef?: { name: string; key: string }
   }
@@ -54,6 +55,16 @@ describe("the Kubernetes Indexed Job", () => {
     // Kubernetes sets JOB_COMPLETION_INDEX itself in Indexed mode; a manifest value would override it.
     expect(environment.has("JOB_COMPLETION_INDEX")).toBe(false)
     expect(podSpec.restartPolicy).toBe("Never")
+  })
+
+  it("names one campaign for all its pods: TESTNET_CAMPAIGN is the Job's own uid", () => {
+    const campaign = environment.get("TESTNET_CAMPAIGN")
+    expect(campaign?.value).toBeUndefined()
+    // Set by the Job controller on every pod it creates, unique per Job object.
+    expect(campaign?.valueFrom?.fieldRef?.fieldPath).toBe(
+      "metadata.labels['batch.kubernetes.io/controller-uid']",
+    )
+    expect(container.args).not.toContain("--campaign")
   })
 
   it("takes the funder key, wallet password and database URL from a Secret, never a literal", () => {
@@ -96,7 +107,7 @@ describe("the Kubernetes Indexed Job", () => {
   })
 })
 
-describe("the funding Job (run once before the shards)", () => {
+describe("the optional funding Job (the shards can fund themselves under the funding lock)", () => {
   const [fundJob] = readManifest(`${kubernetesFolder}fund-job.yaml`)
   const fundPod = fundJob?.spec.template.spec
   const fundContainer = fundPod?.containers[0] as { args: string[]; env: EnvironmentVariable[] } | undefined
@@ -116,13 +127,13 @@ describe("the funding Job (run once before the shards)", () => {
     expect(fundContainer?.args).not.toContain("--wallets")
   })
 
-  it("is applied on its own, not with the shards", () => {
+  it("is applied on its own, with the shards' funder key and database (so it takes their funding lock)", () => {
     const resources = readManifest(`${kubernetesFolder}kustomization.yaml`)[0]?.resources ?? []
     expect(resources).not.toContain("fund-job.yaml")
-    const funderKey = fundContainer?.env.find((variable) => variable.name === "TESTNET_FUNDER_KEY")
-    expect(funderKey?.valueFrom?.secretKeyRef).toEqual(
-      environment.get("TESTNET_FUNDER_KEY")?.valueFrom?.secretKeyRef,
-    )
+    for (const name of ["TESTNET_FUNDER_KEY", "TESTNET_DATABASE"]) {
+      const variable = fundContainer?.env.find((candidate) => candidate.name === name)
+      expect(variable?.valueFrom?.secretKeyRef, name).toEqual(environment.get(name)?.valueFrom?.secretKeyRef)
+    }
   })
 })
 

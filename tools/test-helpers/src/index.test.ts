@@ -23,6 +23,7 @@ it("exports the same names", () => {
       "senderOfRawTransaction",
       "startFaultyRpcServer",
       "startHttpProxy",
+      "startLaggingPendingFront",
       "startMethodFaultProxy",
       "startNetworkConditionsProxy",
       "startSocks5Proxy",

@@ -24,6 +24,7 @@ export {
   type JsonRpcCaller,
   readJournal,
 } from "./journalAudit/index.js"
+export { type LaggingPendingFront, startLaggingPendingFront } from "./laggingPendingFront.js"
 export { type LoopbackListener, listenOnLoopback, readRequestBody } from "./loopbackListener.js"
 export { type MethodFaultProxy, startMethodFaultProxy } from "./methodFaultProxy.js"
 export {

@@ -151,6 +151,22 @@ const cases: { name: string; argv: () => string[]; first: string | (() => string
       "error: Invalid value for rpc.timeoutMs (from the command-line flags): must be at least 100 (got 5).",
   },
   {
+    name: "start --campaign with a space",
+    argv: () => ["start", "--campaign", "soak 1"],
+    first:
+      "error: option '--campaign <name>' argument 'soak 1' is invalid. Expected 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.",
+  },
+  {
+    name: "report --campaign with --run",
+    argv: () => ["report", "--campaign", "soak-1", "--run", "r1", "--db", join(directory, "no", "r.db")],
+    first: "error: --campaign reports every shard of a campaign: it excludes --run, --last and --compare.",
+  },
+  {
+    name: "db stats --campaign with --run",
+    argv: () => ["db", "stats", "--campaign", "soak-1", "--run", "r1", "--db", ":memory:"],
+    first: "error: --run and --campaign exclude each other.",
+  },
+  {
     name: "wallets fund --shard 0/3",
     argv: () => ["wallets", "fund", "--shard", "0/3"],
     first:

@@ -31,6 +31,8 @@ export type LoadRequest = {
   config: Config
   /** This machine's slice of the wallets; the run is tagged with it. */
   shard?: Shard
+  /** The campaign the run is a shard of (--campaign, TESTNET_CAMPAIGN). */
+  campaign?: string
   /** Funding amounts in base units of the chain's funding currency (from --funding-target/-threshold). */
   fundingTarget?: bigint
   fundingThreshold?: bigint
@@ -104,6 +106,7 @@ export async function executeLoad(
     snapshotIntervalMs: io.stderr.isTTY && !request.json ? 250 : 1000,
     environment: io.environment,
     ...(request.shard === undefined ? {} : { shard: request.shard }),
+    ...(request.campaign === undefined ? {} : { campaign: request.campaign }),
     ...(request.fundingTarget === undefined ? {} : { fundingTarget: request.fundingTarget }),
     ...(request.fundingThreshold === undefined ? {} : { fundingThreshold: request.fundingThreshold }),
     ...(request.syncSend === true ? { useSendRawTransactionSync: true } : {}),
@@ -130,7 +133,15 @@ export async function executeLoad(
     if (reportPath !== undefined) io.stdout.write(`${JSON.stringify({ type: "report", path: reportPath })}\n`)
     if (request.mode.kind !== "start")
       io.stdout.write(`${JSON.stringify({ type: "steps", steps: steps.list() })}\n`)
-    io.stdout.write(`${runSummaryJson(summary, { runId, seed })}\n`)
+    const { shard, campaign } = report.value
+    io.stdout.write(
+      `${runSummaryJson(summary, {
+        runId,
+        seed,
+        ...(shard === undefined ? {} : { shard }),
+        ...(campaign === undefined ? {} : { campaign }),
+      })}\n`,
+    )
     if (report.value.proxies.length > 0) io.stdout.write(`${proxySummaryJson(report.value.proxies)}\n`)
   } else {
     if (recovered !== undefined) io.stdout.write(`${recovered}\n`)
@@ -139,7 +150,7 @@ export async function executeLoad(
     io.stdout.write(renderRunSummary(summary))
     io.stdout.write(renderProxySummary(report.value.proxies))
     io.stdout.write(
-      `\nRecorded as run ${runId}${report.value.shard === undefined ? "" : ` (shard ${report.value.shard})`} in ${databaseUrl}.\nSeed: ${seed} (replay with --seed ${seed}).\n`,
+      `\nRecorded as run ${runId}${recordedAs(report.value)} in ${databaseUrl}.\nSeed: ${seed} (replay with --seed ${seed}).\n`,
     )
     if (reconciliation !== undefined && reconciliation.mismatches.length > 0) {
       io.stdout.write(
@@ -159,6 +170,15 @@ export async function executeLoad(
     return Ok(exitCodes.failure)
   }
   return Ok(exitCodes.ok)
+}
+
+/** " (shard 2/4, campaign C)" after the run id, when the run was a shard or in a campaign. */
+function recordedAs(report: { shard: string | undefined; campaign?: string | undefined }): string {
+  const parts = [
+    ...(report.shard === undefined ? [] : [`shard ${report.shard}`]),
+    ...(report.campaign === undefined ? [] : [`campaign ${report.campaign}`]),
+  ]
+  return parts.length === 0 ? "" : ` (${parts.join(", ")})`
 }
 
 /** The chain and config actually handed to the runner for the mode. */

@@ -8,23 +8,28 @@ import { getDevAccounts } from "../devnet/devAccounts.js"
 import { type Devnet, startDevnet } from "../devnet/startDevnet.js"
 import { fundingTaskName } from "../funding/fundWallets.js"
 import { runTestCli } from "../testing/cli/cliHarness.js"
+import { startTestPostgres, type TestPostgres } from "../testing/database/postgresServer.js"
 import { testChain } from "../testing/runner/testChain.js"
 import { createWallet } from "../wallet/wallet.js"
 
 // Two machines' worth of `start --shard` over one keys file, one after the other against one devnet
-// and one database: each shard drives only its own wallets, and each run row says which shard it was.
+// and one PostgreSQL database: each shard drives only its own wallets, each run row says which shard
+// it was, and both join the campaign derived from their common plan.
 
 let directory = ""
 let devnet: Devnet | undefined
+let postgres: TestPostgres | undefined
 const keys = Array.from({ length: 6 }, () => hexlify(randomBytes(32)))
 const addresses = keys.map((key) => createWallet(key).unwrap().address)
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), "cli-shard-"))
   devnet = (await startDevnet({ chainId: testChain.chainId, blockTimeSeconds: 0.5, accounts: 1 })).unwrap()
-})
+  postgres = await startTestPostgres()
+}, 60_000)
 afterAll(async () => {
   await devnet?.stop()
+  await postgres?.stop()
   await rm(directory, { recursive: true, force: true })
 })
 
@@ -37,7 +42,7 @@ describe("start --shard INDEX/COUNT and --shard auto", () => {
       configFile,
       `[[wallets.sources]]\nkind = "keys-file"\npath = ${JSON.stringify(keysFile)}\n`,
     )
-    const database = join(directory, "shared.db")
+    const database = (await postgres?.createDatabase("cli_shard")) ?? ""
     const [funder] = getDevAccounts(1)
     const environment = { TESTNET_FUNDER_KEY: funder?.privateKey }
     // The second machine is a Kubernetes Indexed Job's pod 1 of 2: `--shard auto` must make it 2/2.
@@ -73,14 +78,19 @@ describe("start --shard INDEX/COUNT and --shard auto", () => {
       )
       expect(result.stderr).not.toContain("error:")
       expect(result.code).toBe(0)
-      expect(result.stdout).toContain(`(shard ${shard}) in ${database}.`)
+      expect(result.stdout).toMatch(
+        new RegExp(`\\(shard ${shard}, campaign runnertest-[0-9a-f]{12}-\\d{8}T\\d{6}Z\\) in `),
+      )
       expect(result.stdout).not.toContain("Report:")
     }
 
     const database_ = (await openDatabase({ url: database })).unwrap()
     try {
-      const runs = await database_.db.selectFrom("runs").select(["id", "host", "shard"]).execute()
+      const runs = await database_.db.selectFrom("runs").select(["id", "host", "shard", "campaign"]).execute()
       expect(runs.map((run) => run.shard).sort()).toEqual(["1/2", "2/2"])
+      // Same plan, same shard count, started within the join window: one campaign.
+      expect(new Set(runs.map((run) => run.campaign)).size).toBe(1)
+      expect(runs[0]?.campaign).toMatch(/^runnertest-[0-9a-f]{12}-\d{8}T\d{6}Z$/)
       for (const run of runs) expect(run.host).toBe(hostname())
       const walletsOf = async (shard: string) => {
         const runId = runs.find((run) => run.shard === shard)?.id ?? ""
@@ -107,6 +117,18 @@ describe("start --shard INDEX/COUNT and --shard auto", () => {
       await database_.close()
     }
   }, 45_000)
+
+  it("refuses a campaign across processes on SQLite (exit 2, one line naming PostgreSQL)", async () => {
+    const database = join(directory, "shards.db")
+    const result = await runTestCli(["start", "--shard", "2/4", "--wallets", "8", "--db", database], {
+      chain: testChain,
+    })
+    expect(result.code).toBe(2)
+    expect(result.stderr.split("\n")[0]).toBe(
+      `error: Invalid --shard "2/4": a campaign across processes needs PostgreSQL (--db postgres://...), not the SQLite file ${database}.`,
+    )
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
 
   it("refuses a shard that would get no wallet (exit 2, one line) before starting anything", async () => {
     const result = await runTestCli(["start", "--shard", "3/4", "--wallets", "2", "--db", ":memory:"], {

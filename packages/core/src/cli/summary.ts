@@ -69,7 +69,10 @@ export function renderRunSummary(summary: RunSummary): string {
  * @example
  * io.stdout.write(`${runSummaryJson(summary)}\n`)
  */
-export function runSummaryJson(summary: RunSummary, run: { runId?: string; seed?: number } = {}): string {
+export function runSummaryJson(
+  summary: RunSummary,
+  run: { runId?: string; seed?: number; shard?: string; campaign?: string } = {},
+): string {
   return JSON.stringify({ type: "summary", ...run, ...summary }, (_key, value: unknown) =>
     value === undefined ? null : typeof value === "bigint" ? value.toString() : value,
   )

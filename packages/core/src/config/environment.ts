@@ -79,6 +79,8 @@ export const otherTestnetVariables: readonly string[] = [
   "TESTNET_WALLET_PASSWORD",
   // The shard count of `--shard auto` (a Kubernetes Indexed Job's completions).
   "TESTNET_SHARD_COUNT",
+  // The campaign of `start` (a Kubernetes Job sets it from its uid; `--campaign` wins).
+  "TESTNET_CAMPAIGN",
 ]
 
 /**

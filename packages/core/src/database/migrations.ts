@@ -15,7 +15,7 @@ export type DatabaseDialect = "sqlite" | "postgres"
  * @example
  * if (storedVersion > SCHEMA_VERSION) refuse()
  */
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 // Migrations use `Kysely<any>` on purpose: they must not depend on the current typed schema,
 // which changes over time (Kysely's documented practice).
@@ -253,11 +253,31 @@ function proxyStats(): Migration {
 }
 
 /**
+ * Campaigns: the shards of one plan (one process each, possibly on several machines) share a
+ * campaign id, so `report --campaign ID` can merge their journals. Indexed: a starting shard looks
+ * up the campaign it joins, and the report selects its runs by it.
+ */
+function campaign(): Migration {
+  return {
+    async up(db) {
+      await db.schema.alterTable("runs").addColumn("campaign", "varchar(200)").execute()
+      await db.schema.createIndex("runs_campaign").on("runs").columns(["campaign", "started_at"]).execute()
+      await setSchemaVersion(db, 7)
+    },
+    async down(db) {
+      await db.schema.dropIndex("runs_campaign").execute()
+      await db.schema.alterTable("runs").dropColumn("campaign").execute()
+      await setSchemaVersion(db, 6)
+    },
+  }
+}
+
+/**
  * All migrations, by name (names sort in application order). Inline, not files: bundlers
  * break file-based providers.
  *
  * @example
- * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window", "0005_replaced_by", "0006_proxy_stats"]
+ * Object.keys(getMigrations("sqlite")) // ["0001_initial", "0002_run_liveness", "0003_observed_inclusion", "0004_sending_window", "0005_replaced_by", "0006_proxy_stats", "0007_campaign"]
  */
 export function getMigrations(dialect: DatabaseDialect): Record<string, Migration> {
   return {
@@ -267,6 +287,7 @@ export function getMigrations(dialect: DatabaseDialect): Record<string, Migratio
     "0004_sending_window": sendingWindow(),
     "0005_replaced_by": replacedBy(),
     "0006_proxy_stats": proxyStats(),
+    "0007_campaign": campaign(),
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { hostname } from "node:os"
 import type { DatabaseErrorType } from "../errors/database.js"
 import type { Result } from "../result.js"
+import { type CampaignChoice, resolveCampaign } from "./campaigns.js"
 import { type QueryContext, runQuery } from "./queries/context.js"
 import type { RunRecord } from "./queries/records.js"
 import { sanitizeConfig } from "./sanitizeConfig.js"
@@ -29,6 +30,8 @@ export type CreateRunParameters = {
   startedAt?: number
   /** The seed of the run's random choices, so the run can be replayed. */
   seed?: string
+  /** The campaign this run is a shard of: a given id, or one to join or start (campaigns.ts). */
+  campaign?: CampaignChoice
 }
 
 /**
@@ -59,25 +62,37 @@ export function createRun(
       toolVersion: parameters.toolVersion,
       seed: parameters.seed,
     }
-    await context.db
-      .insertInto("runs")
-      .values({
-        id: record.id,
-        chain: record.chain,
-        chain_id: record.chainId,
-        host: record.host,
-        shard: record.shard ?? null,
-        started_at: record.startedAt,
-        ended_at: null,
-        status: record.status,
-        config: JSON.stringify(record.config),
-        tool_version: record.toolVersion,
-        pid: process.pid,
-        heartbeat_at: record.startedAt,
-        seed: parameters.seed ?? null,
-      })
-      .execute()
-    return record
+    const row = {
+      id: record.id,
+      chain: record.chain,
+      chain_id: record.chainId,
+      host: record.host,
+      shard: record.shard ?? null,
+      started_at: record.startedAt,
+      ended_at: null,
+      status: record.status,
+      config: JSON.stringify(record.config),
+      tool_version: record.toolVersion,
+      pid: process.pid,
+      heartbeat_at: record.startedAt,
+      seed: parameters.seed ?? null,
+    }
+    const choice = parameters.campaign
+    if (choice === undefined) {
+      await context.db.insertInto("runs").values(row).execute()
+      return record
+    }
+    // Deciding which campaign to join and inserting the run are one transaction (and, on
+    // PostgreSQL, one advisory lock): two shards starting together cannot both found a campaign.
+    const campaign = await context.db.transaction().execute(async (transaction) => {
+      const id = await resolveCampaign(transaction, context.dialect, choice, record.startedAt)
+      await transaction
+        .insertInto("runs")
+        .values({ ...row, campaign: id })
+        .execute()
+      return id
+    })
+    return { ...record, campaign }
   })
 }
 

@@ -60,6 +60,8 @@ export type RunsTable = {
   sending_ended_at: number | null
   /** Per-proxy traffic as JSON ({@link RunProxyStats}[]); null without proxies or before schema version 6. */
   proxy_stats?: string | null
+  /** The campaign the run is a shard of (null for a lone run or before schema version 7). */
+  campaign?: string | null
 }
 
 /**

@@ -40,6 +40,50 @@ export class ReportRunNotFoundError extends BaseError {
 export type ReportRunNotFoundErrorType = ReportRunNotFoundError & { name: "ReportRunNotFoundError" }
 
 /**
+ * A campaign no run of the database belongs to. Lists the latest campaigns it does hold.
+ *
+ * @example
+ * const error = new ReportCampaignNotFoundError({ campaign: "soak-1", latestCampaigns: [] })
+ * error.code // "REPORT_CAMPAIGN_NOT_FOUND"
+ */
+export class ReportCampaignNotFoundError extends BaseError {
+  override name = "ReportCampaignNotFoundError"
+  readonly campaign: string
+  constructor(parameters: {
+    campaign: string
+    latestCampaigns: readonly { id: string; chain: string; startedAt: number; runs: number }[]
+  }) {
+    const { campaign, latestCampaigns } = parameters
+    super(`No run of campaign ${campaign} is in the database.`, {
+      code: "REPORT_CAMPAIGN_NOT_FOUND",
+      metaMessages:
+        latestCampaigns.length === 0
+          ? [
+              "The database holds no campaign: runs get one with --campaign, or by running as --shard I/N (N > 1).",
+            ]
+          : [
+              "Latest campaigns:",
+              ...latestCampaigns.map(
+                (entry) =>
+                  `  ${entry.id}  ${entry.chain}  ${new Date(entry.startedAt).toISOString()}  ${entry.runs} run(s)`,
+              ),
+              "Pass one of these with --campaign.",
+            ],
+    })
+    this.campaign = campaign
+  }
+}
+/**
+ * {@link ReportCampaignNotFoundError} narrowed by name, for unions of error types.
+ *
+ * @example
+ * if (error.name === "ReportCampaignNotFoundError") console.error(error.shortMessage)
+ */
+export type ReportCampaignNotFoundErrorType = ReportCampaignNotFoundError & {
+  name: "ReportCampaignNotFoundError"
+}
+
+/**
  * `--last` (or no run id) on a database without any run (of this chain).
  *
  * @example
@@ -132,6 +176,7 @@ export type MetricsPortInUseErrorType = MetricsPortInUseError & { name: "Metrics
  */
 export type ReportErrorType =
   | ReportRunNotFoundErrorType
+  | ReportCampaignNotFoundErrorType
   | ReportNoRunsErrorType
   | ReportOutputNotWritableErrorType
   | MetricsPortInUseErrorType

@@ -26,6 +26,15 @@ describe("Grafana dashboard", () => {
     for (const panel of dashboard.panels) expect(panel.targets?.length, panel.title).toBeGreaterThan(0)
   })
 
+  it("filters every metric by the campaign variable (All matches runs without a campaign too)", () => {
+    for (const panel of dashboard.panels)
+      for (const target of panel.targets ?? []) {
+        const metrics = [...target.expr.matchAll(/\btestnet_[a-z0-9_]+(\{[^}]*\})?/g)]
+        for (const [match, selector] of metrics)
+          expect(selector ?? "", `${panel.title}: ${match}`).toContain('campaign=~"$campaign"')
+      }
+  })
+
   it("names only exported metrics in every query", () => {
     for (const panel of dashboard.panels) {
       for (const target of panel.targets ?? []) {

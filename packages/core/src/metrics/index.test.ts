@@ -12,11 +12,13 @@ describe("metrics barrel", () => {
         "createRunMetrics",
         "createTaskLabeler",
         "instrumentRpc",
+        "labelShard",
         "methodLabel",
         "metricErrorCodes",
         "observeRpcRequest",
         "observeRunner",
         "serveRunMetrics",
+        "shardLabels",
       ]
     `)
   })

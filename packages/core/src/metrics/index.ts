@@ -12,3 +12,4 @@ export {
 } from "./observeRunner.js"
 export { createRunMetrics, type RunMetrics } from "./runMetrics.js"
 export { type RunMetricsService, serveRunMetrics } from "./serveRunMetrics.js"
+export { labelShard, shardLabels } from "./shardLabels.js"

@@ -7,9 +7,11 @@ describe("report barrel", () => {
       [
         "MetricsPortInUseError",
         "REPORT_SCHEMA_VERSION",
+        "ReportCampaignNotFoundError",
         "ReportNoRunsError",
         "ReportOutputNotWritableError",
         "ReportRunNotFoundError",
+        "buildCampaignReport",
         "buildRunReport",
         "defaultReportPath",
         "fetchChainBlocks",

@@ -2,6 +2,8 @@
 export {
   MetricsPortInUseError,
   type MetricsPortInUseErrorType,
+  ReportCampaignNotFoundError,
+  type ReportCampaignNotFoundErrorType,
   type ReportErrorType,
   ReportNoRunsError,
   type ReportNoRunsErrorType,
@@ -10,6 +12,7 @@ export {
   ReportRunNotFoundError,
   type ReportRunNotFoundErrorType,
 } from "../errors/report.js"
+export { type BuildCampaignReportErrorType, buildCampaignReport } from "./buildCampaignReport.js"
 export { type BuildRunReportErrorType, type BuildRunReportOptions, buildRunReport } from "./buildRunReport.js"
 export { fetchChainBlocks, type ReportRpc } from "./chainBlocks.js"
 export { renderHtmlReport } from "./html/renderHtmlReport.js"
@@ -19,6 +22,7 @@ export { type RunReporting, startRunReporting } from "./runReporting.js"
 export {
   type FeeAmount,
   REPORT_SCHEMA_VERSION,
+  type ReportCampaign,
   type ReportErrors,
   type ReportGasPerBlock,
   type ReportLatency,

@@ -2,6 +2,7 @@ import type { MetricsPortInUseErrorType } from "../errors/report.js"
 import { instrumentRpc } from "../metrics/instrumentRpc.js"
 import { createMetricsEvents } from "../metrics/observeRunner.js"
 import { type RunMetricsService, serveRunMetrics } from "../metrics/serveRunMetrics.js"
+import { labelShard } from "../metrics/shardLabels.js"
 import type { ProxyDiagnostic } from "../proxy/proxyManager.js"
 import { Ok, type Result } from "../result.js"
 import type { RpcClient } from "../rpc/client.js"
@@ -25,6 +26,12 @@ export type RunReporting = {
   hooks: {
     onProxies(proxies: { diagnose(): ProxyDiagnostic[] }): void
     onRunner(runner: Runner): void
+    /** Labels the metrics with the run's shard and campaign once the run's row exists. */
+    onRunOpened(run: {
+      runId: string
+      shard: { index: number; count: number } | undefined
+      campaign: string | undefined
+    }): void
     afterRun(inspection: RunLoadInspection): Promise<void>
     /** With a metrics port: per-task counters and every inclusion into the latency histogram. */
     events?: RunnerEvents
@@ -80,6 +87,9 @@ export async function startRunReporting(parameters: {
     hooks: {
       onProxies(opened) {
         proxies = opened
+      },
+      onRunOpened(run) {
+        if (metrics !== undefined) labelShard(metrics.server.metrics.registry, run)
       },
       onRunner(runner) {
         // Gauges from the snapshots; counters and histograms from the events below.

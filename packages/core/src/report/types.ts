@@ -217,6 +217,31 @@ export type RunReportData = {
   wallets: { total: number; top: ReportWalletRow[] }
   /** Requests, failures and bans per proxy (masked URLs); empty when the run used none. */
   proxies: RunProxyStats[]
+  /** Present when the report merges the shards of a campaign (`report --campaign`). */
+  campaign?: ReportCampaign
+}
+
+/**
+ * A campaign's shards, each with its own totals; the report's other sections merge them all.
+ * `run.id` of a campaign report is the campaign id; its times span the earliest shard's start to
+ * the latest shard's end.
+ *
+ * @example
+ * const sent = report.primary.campaign?.shards.reduce((sum, shard) => sum + shard.totals.sent, 0)
+ */
+export type ReportCampaign = {
+  id: string
+  shards: {
+    runId: string
+    shard: string | null
+    host: string
+    status: string
+    startedAt: number
+    endedAt: number | null
+    durationMs: number | null
+    totals: ReportTotals
+    inclusionLatency: { p50Ms: number | null; p95Ms: number | null }
+  }[]
 }
 
 /**

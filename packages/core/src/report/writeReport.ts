@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path"
 import { ReportOutputNotWritableError, type ReportOutputNotWritableErrorType } from "../errors/report.js"
 import { Err, Ok, type Result } from "../result.js"
 import type { ChainFeeCurrency } from "../tasks/feeCurrency.js"
+import { type BuildCampaignReportErrorType, buildCampaignReport } from "./buildCampaignReport.js"
 import { type BuildRunReportErrorType, buildRunReport } from "./buildRunReport.js"
 import type { ReportRpc } from "./chainBlocks.js"
 import { renderHtmlReport } from "./html/renderHtmlReport.js"
@@ -20,6 +21,8 @@ export type WriteReportOptions = {
   database: ReportDatabase
   /** The run; without it, the newest run (of `chain`, when given). */
   runId?: string
+  /** A campaign instead of a run: every shard merged (`report --campaign`). */
+  campaign?: string
   chain?: string
   compareRunId?: string
   /** Output file (default `<directory>/<chain>-<runId>.html`, or `.json` with `json`). */
@@ -41,7 +44,10 @@ export type WriteReportOptions = {
  * @example
  * function code(error: WriteReportErrorType) { return error.code }
  */
-export type WriteReportErrorType = BuildRunReportErrorType | ReportOutputNotWritableErrorType
+export type WriteReportErrorType =
+  | BuildRunReportErrorType
+  | BuildCampaignReportErrorType
+  | ReportOutputNotWritableErrorType
 
 /**
  * The HTML page or the pretty-printed JSON of a report.
@@ -87,19 +93,28 @@ export async function writeReport(
     options.runId !== undefined
       ? { runId: options.runId }
       : { last: true, ...(options.chain === undefined ? {} : { chain: options.chain }) }
-  const report = await buildRunReport(options.database, selector, {
-    ...(options.compareRunId === undefined ? {} : { compareRunId: options.compareRunId }),
+  const shared = {
     ...(options.topWallets === undefined ? {} : { topWallets: options.topWallets }),
     ...(options.rpc === undefined ? {} : { rpc: options.rpc }),
     ...(options.feeCurrency === undefined ? {} : { feeCurrency: options.feeCurrency }),
-  })
+  }
+  const report =
+    options.campaign === undefined
+      ? await buildRunReport(options.database, selector, {
+          ...(options.compareRunId === undefined ? {} : { compareRunId: options.compareRunId }),
+          ...shared,
+        })
+      : await buildCampaignReport(options.database, options.campaign, shared)
   if (report.isErr()) return report
   const format = options.json === true ? "json" : "html"
   const path = resolve(
     options.out ??
       defaultReportPath({
         chain: report.value.primary.run.chain,
-        runId: report.value.primary.run.id,
+        runId:
+          options.campaign === undefined
+            ? report.value.primary.run.id
+            : `campaign-${report.value.primary.run.id}`,
         format,
         ...(options.directory === undefined ? {} : { directory: options.directory }),
       }),

@@ -15,6 +15,7 @@ describe("testing barrel", () => {
         "lightScrypt",
         "readSourceFiles",
         "startTaskRunner",
+        "startTestPostgres",
         "temporaryDirectory",
         "testChain",
         "tinyCounterInitCode",

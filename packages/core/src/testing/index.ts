@@ -1,6 +1,7 @@
 // Test support of @testnet/core (named exports only), the future `@testnet/core/testing` entry:
 // the task harness that runs tasks on the embedded devnet, an in-memory fake chain and recorder
-// for pipeline tests, and anvil's public dev accounts. Never imported by production code.
+// for pipeline tests, a throw-away PostgreSQL server, and anvil's public dev accounts. Never imported by production code.
+export { startTestPostgres, type TestPostgres } from "./database/postgresServer.js"
 export { SimulatedChain } from "./nonce/simulatedChain.js"
 export { createFakeChain, type FakeChain } from "./runner/fakeChain.js"
 export { createMemoryRecorder } from "./runner/memoryRecorder.js"

@@ -3,7 +3,7 @@ import { checkWalletPools } from "./checkWalletPools.js"
 import { findFirstBlockAtOrAfter, findUnjournaledTransactions } from "./findUnjournaledTransactions.js"
 import type { JournalProblem } from "./journalProblem.js"
 import { createJsonRpcCaller } from "./jsonRpcCaller.js"
-import { readJournal } from "./readJournal.js"
+import { type Journal, readJournal } from "./readJournal.js"
 
 /**
  * Options of {@link auditJournal}.
@@ -12,8 +12,10 @@ import { readJournal } from "./readJournal.js"
  * const options: JournalAuditOptions = { databasePath: "/tmp/run.db", wallets, rpcUrl: anvilUrl }
  */
 export type JournalAuditOptions = {
-  /** The SQLite run database. */
-  databasePath: string
+  /** The SQLite run database (or give `journal`, read from elsewhere, e.g. PostgreSQL). */
+  databasePath?: string
+  /** The runs and journal rows, already read (instead of `databasePath`). */
+  journal?: Journal
   /** Audit this run only (default: every run in the database). */
   runId?: string
   /** The run's worker wallets: their on-chain transactions must all be journaled. */
@@ -43,7 +45,7 @@ export async function auditJournal(options: JournalAuditOptions): Promise<Journa
   while ((await checkWalletPools(node, options.wallets)).length > 0 && Date.now() < settleDeadline)
     await sleep(500)
 
-  const journal = readJournal(options.databasePath)
+  const journal = options.journal ?? readJournal(options.databasePath ?? "")
   const problems: JournalProblem[] = []
   const runs =
     options.runId === undefined ? journal.runs : journal.runs.filter((run) => run.id === options.runId)
@@ -52,7 +54,7 @@ export async function auditJournal(options: JournalAuditOptions): Promise<Journa
       {
         kind: "run-missing",
         runId: options.runId,
-        message: `run ${options.runId} is not in ${options.databasePath}`,
+        message: `run ${options.runId} is not in ${options.databasePath ?? "the journal"}`,
       },
     ]
   for (const run of runs)

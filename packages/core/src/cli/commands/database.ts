@@ -3,17 +3,20 @@ import { resolveDatabaseUrl } from "../../config/defaults.js"
 import { getSchemaVersion } from "../../database/migrate.js"
 import { type DatabaseManager, openDatabase } from "../../database/openDatabase.js"
 import type { RunSummaryRecord } from "../../database/queries/runSummary.js"
+import { CliUsageError } from "../../errors/cli.js"
 import { resolveRun } from "../../report/resolveRun.js"
-import { Ok } from "../../result.js"
+import { Err, Ok } from "../../result.js"
 import { journalFees } from "../../runner/statistics/journalLatency.js"
 import { addCommonOptions } from "../commonOptions.js"
 import type { CliContext, CommandResult, OutcomeSlot } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { examplesText } from "../helpText.js"
 import { loadCommandConfig } from "../loadCommandConfig.js"
-import { defaultTableWidth, formatDuration, formatPercent, renderTable } from "../table.js"
+import { formatDuration } from "../table.js"
+import { campaignStats } from "./campaignStats.js"
+import { renderTaskSummaryTable } from "./taskSummaryTable.js"
 
-type DatabaseOptions = { config?: string; db?: string; json?: boolean; run?: string }
+type DatabaseOptions = { config?: string; db?: string; json?: boolean; run?: string; campaign?: string }
 
 /**
  * `db migrate | stats`: create/upgrade the schema; print a recorded run's totals.
@@ -32,6 +35,7 @@ export function registerDatabaseCommand(program: Command, context: CliContext, s
         "db migrate --db ./data/shared.db",
         "db stats",
         "db stats --run 2c6f5b1a-… --json",
+        "db stats --campaign tempo-3f2a9c1b7d4e-20261203T140509Z --db postgres://user@db/testnet",
       ]),
     )
   addCommonOptions(database.command("migrate"))
@@ -50,6 +54,7 @@ export function registerDatabaseCommand(program: Command, context: CliContext, s
     )
     .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
     .option("--run <id>", "run id (default: the latest)")
+    .option("--campaign <id>", "every shard of a campaign: merged per task, then one row per shard")
     .action(slot.wrap(async (options: DatabaseOptions) => withDatabase(context, options, stats)))
 }
 
@@ -87,6 +92,16 @@ async function migrate(
 }
 
 async function stats(context: CliContext, options: DatabaseOptions, manager: Opened): Promise<CommandResult> {
+  if (options.campaign !== undefined) {
+    if (options.run !== undefined)
+      return Err(
+        new CliUsageError({
+          message: "--run and --campaign exclude each other.",
+          command: `${context.programName} db stats`,
+        }),
+      )
+    return campaignStats(context, options.campaign, options.json === true, manager)
+  }
   let runId: string
   if (options.run !== undefined) {
     // The id or a unique prefix of it, as `report --run` takes it.
@@ -147,30 +162,5 @@ export function renderRunRecordSummary(runId: string, summary: RunSummaryRecord)
     run === undefined
       ? `Run ${runId} (not found in runs; metrics only)\n`
       : `Run ${run.id}: ${run.chain} (chain id ${run.chainId}), ${run.status}, started ${new Date(run.startedAt).toISOString()}${lasted(run)}${run.shard === undefined ? "" : `, shard ${run.shard}`}${run.seed === undefined ? "" : `, seed ${run.seed}`}\n`
-  const rows = [...summary.tasks, { ...summary.totals, taskName: "(total)" }].map((task) => [
-    task.taskName,
-    String(task.count),
-    formatPercent(task.successes, task.count),
-    formatDuration(task.p50DurationMs),
-    formatDuration(task.p95DurationMs),
-    String(task.transactions),
-    formatDuration(task.p50InclusionMs),
-    formatDuration(task.p95InclusionMs),
-    task.gasUsed.toString(),
-  ])
-  return `${header}\n${renderTable(
-    [
-      { header: "task", shrink: true },
-      { header: "runs", align: "right" },
-      { header: "ok", align: "right" },
-      { header: "p50", align: "right" },
-      { header: "p95", align: "right" },
-      { header: "txs", align: "right" },
-      { header: "incl p50", align: "right" },
-      { header: "incl p95", align: "right" },
-      { header: "gas used", align: "right" },
-    ],
-    rows,
-    { maxWidth: defaultTableWidth },
-  )}`
+  return `${header}\n${renderTaskSummaryTable(summary)}`
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander"
+import { resolveDatabaseUrl } from "../../config/defaults.js"
 import type { Config } from "../../config/types.js"
 import type { BaseError } from "../../errors/base.js"
 import { CliInvalidFlagError, CliUsageError } from "../../errors/cli.js"
@@ -6,6 +7,7 @@ import { loadProxyList } from "../../proxy/proxyList.js"
 import { Err } from "../../result.js"
 import type { TaskDefinition } from "../../tasks/defineTask.js"
 import { createTaskRegistry } from "../../tasks/registry.js"
+import { parseCampaign, refuseCampaignOnSqlite, resolveCampaignFlag } from "../campaignFlag.js"
 import { addNetworkOption, applyNetwork } from "../chainNetwork.js"
 import { addCommonOptions, addConnectionOptions, addRunOptions } from "../commonOptions.js"
 import type { RunFlagOptions } from "../configFlags.js"
@@ -24,6 +26,7 @@ type LoadOptions = RunFlagOptions &
     json?: boolean
     verbose?: boolean
     shard?: ShardFlag
+    campaign?: string
     syncSend?: boolean
     /** `--no-report` sets it to false (start only). */
     report?: boolean
@@ -48,6 +51,11 @@ export function registerLoadCommands(program: Command, context: CliContext, slot
     addNetworkOption(addConnectionOptions(addCommonOptions(program.command("start"))), context.chain),
   )
     .description("run the load: weighted random tasks at the target rate until duration/count/Ctrl-C")
+    .option(
+      "--campaign <name>",
+      "the campaign this shard belongs to (default: TESTNET_CAMPAIGN, else derived from the plan when sharded)",
+      parseCampaign,
+    )
     .option("--no-report", "do not write the HTML report at the end of the run")
     .option("--reclaim", "at the end of the run, send what is left on the worker wallets back to the funder")
     .option("--report-dir <directory>", "where the end-of-run report goes (default ./reports)")
@@ -69,6 +77,7 @@ Examples:
   $ ${name} start --rpc-url https://rpc.example --config testnet.toml --wallets 50
   $ ${name} start --tasks ${first},${second} --seed 7 --count 1000 --json
   $ ${name} start --shard 2/4 --db postgres://user@db/testnet   # machine 2 of 4, shared database
+  $ ${name} start --shard 2/4 --campaign soak-1 --db postgres://user@db/testnet   # named campaign
   $ ${name} start --rpc-url https://rpc.example --funding-target 0.5 --funding-threshold 0.1
   $ ${name} start --rpc-url https://rpc.example --sync-send      # eth_sendRawTransactionSync where offered
   $ ${name} start --duration 30 --no-report                      # no ./reports/<chain>-<run>.html at the end
@@ -141,6 +150,9 @@ async function prepare(
   if (shard.isErr()) return shard
   const refused = refuseFlags(context, options, shard.value, config.value)
   if (refused !== undefined) return Err(refused)
+  const campaign =
+    requested.kind === "start" ? resolveCampaignFlag(options.campaign, context.io.environment) : undefined
+  if (campaign?.isErr() === true) return Err(campaign.error)
   if (requested.kind === "start") {
     // Weights and filter are checked before anything starts (a typo must not cost a devnet start).
     const selection = registry.select({
@@ -166,6 +178,7 @@ async function prepare(
     walletsFromFlag: options.wallets !== undefined,
     config: config.value,
     ...(shard.value === undefined ? {} : { shard: shard.value }),
+    ...(campaign?.isOk() === true && campaign.value !== undefined ? { campaign: campaign.value } : {}),
     ...(funding.value.target === undefined ? {} : { fundingTarget: funding.value.target }),
     ...(funding.value.threshold === undefined ? {} : { fundingThreshold: funding.value.threshold }),
     syncSend: options.syncSend === true,
@@ -198,6 +211,8 @@ function refuseFlags(
         "Every shard needs at least one wallet: raise --wallets (wallets.count) to the shard count or more.",
       ],
     })
+  const sqlite = refuseCampaignOnSqlite(shard, resolveDatabaseUrl(config, context.chain.name))
+  if (sqlite !== undefined) return sqlite
   if (options.syncSend === true && context.chain.capabilities.sendRawTransactionSync !== true)
     return new CliUsageError({
       message: `--sync-send: ${context.chain.displayName} does not offer eth_sendRawTransactionSync.`,

@@ -5,7 +5,7 @@ import { examplesText } from "../helpText.js"
 import { type ReportCommandOptions, runReportCommand } from "./runReportCommand.js"
 
 /**
- * `report [--run ID | --last] [--out FILE] [--json] [--compare ID]`: writes a recorded run's
+ * `report [--run ID | --last | --campaign ID] [--out FILE] [--json] [--compare ID]`: writes a recorded run's
  * self-contained HTML report (or its JSON) and prints the path.
  *
  * @example
@@ -20,10 +20,12 @@ export function registerReportCommand(program: Command, context: CliContext, slo
         "report                                  # the latest run → ./reports/<chain>-<run>.html",
         "report --run 2c6f5b1a-… --compare 91d0…  # two runs side by side",
         "report --last --json --out -            # the JSON report on stdout",
+        "report --campaign tempo-3f2a9c1b7d4e-20261203T140509Z   # every shard of a campaign merged",
       ]),
     )
     .option("--db <path|url>", "SQLite file, :memory: or postgres:// URL")
     .option("--run <id>", "the run to report on")
+    .option("--campaign <id>", "merge every shard of this campaign into one report (per shard and in total)")
     .option("--last", "the newest run of this chain (the default)")
     .option("--out <file>", "output file (default ./reports/<chain>-<run>.html; - prints to stdout)")
     .option("--compare <id>", "a second run to show side by side")

@@ -1,6 +1,7 @@
 import { resolveDatabaseUrl } from "../../config/defaults.js"
 import { openDatabase } from "../../database/openDatabase.js"
 import { CliUsageError } from "../../errors/cli.js"
+import { buildCampaignReport } from "../../report/buildCampaignReport.js"
 import { buildRunReport } from "../../report/buildRunReport.js"
 import { serializeReport, writeReport } from "../../report/writeReport.js"
 import { Err, Ok } from "../../result.js"
@@ -18,6 +19,8 @@ export type ReportCommandOptions = {
   config?: string
   db?: string
   run?: string
+  /** Every shard of a campaign merged into one report. */
+  campaign?: string
   last?: boolean
   /** Output file; `-` prints to stdout. */
   out?: string
@@ -46,6 +49,16 @@ export async function runReportCommand(
         command: `${context.programName} report`,
       }),
     )
+  if (
+    options.campaign !== undefined &&
+    (options.run !== undefined || options.last === true || options.compare !== undefined)
+  )
+    return Err(
+      new CliUsageError({
+        message: "--campaign reports every shard of a campaign: it excludes --run, --last and --compare.",
+        command: `${context.programName} report`,
+      }),
+    )
   const config = await loadCommandConfig(context, options)
   if (config.isErr()) return config
   const opened = await openDatabase({ url: resolveDatabaseUrl(config.value, context.chain.name) })
@@ -54,14 +67,17 @@ export async function runReportCommand(
   try {
     const format = options.json === true ? "json" : "html"
     if (options.out === "-") {
-      const report = await buildRunReport(
-        database,
-        options.run === undefined ? { last: true, chain: context.chain.name } : { runId: options.run },
-        {
-          feeCurrency: context.chain.feeCurrency,
-          ...(options.compare === undefined ? {} : { compareRunId: options.compare }),
-        },
-      )
+      const report =
+        options.campaign === undefined
+          ? await buildRunReport(
+              database,
+              options.run === undefined ? { last: true, chain: context.chain.name } : { runId: options.run },
+              {
+                feeCurrency: context.chain.feeCurrency,
+                ...(options.compare === undefined ? {} : { compareRunId: options.compare }),
+              },
+            )
+          : await buildCampaignReport(database, options.campaign, { feeCurrency: context.chain.feeCurrency })
       if (report.isErr()) return report
       context.io.stdout.write(serializeReport(report.value, format))
       return Ok(exitCodes.ok)
@@ -72,6 +88,7 @@ export async function runReportCommand(
       feeCurrency: context.chain.feeCurrency,
       json: options.json === true,
       ...(options.run === undefined ? {} : { runId: options.run }),
+      ...(options.campaign === undefined ? {} : { campaign: options.campaign }),
       ...(options.out === undefined ? {} : { out: options.out }),
       ...(options.compare === undefined ? {} : { compareRunId: options.compare }),
     })

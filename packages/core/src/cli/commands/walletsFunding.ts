@@ -22,6 +22,8 @@ type FundingCommandFlags = FundingFlags & {
   chainId?: number
   wallets?: number
   walletSeed?: string
+  /** `wallets fund`: the shards' database, whose funding lock this round takes (PostgreSQL). */
+  db?: string
   network?: string
   shard?: ShardFlag
 }
@@ -52,6 +54,10 @@ function addTargetOptions(command: Command, chain: CliContext["chain"]): Command
 export function registerFundingCommands(wallets: Command, context: CliContext, slot: OutcomeSlot): void {
   const name = context.programName
   addFundingOptions(addTargetOptions(wallets.command("fund"), context.chain))
+    .option(
+      "--db <url>",
+      "the shards' database (database): with postgres://, this round waits for and takes their funding lock",
+    )
     .description(
       "top up the configured wallets from the funder (TESTNET_FUNDER_KEY); prints every transaction",
     )
@@ -61,7 +67,7 @@ export function registerFundingCommands(wallets: Command, context: CliContext, s
 Examples:
   $ TESTNET_FUNDER_KEY=0x… ${name} wallets fund --rpc-url https://rpc.example -c testnet.toml
   $ TESTNET_FUNDER_KEY=0x… ${name} wallets fund --rpc-url https://rpc.example -c testnet.toml --funding-target 0.5 --json
-  $ TESTNET_FUNDER_KEY=0x… ${name} wallets fund --rpc-url https://rpc.example -c testnet.toml --wallets 200   # before 4 × start --shard i/4`,
+  $ TESTNET_FUNDER_KEY=0x… ${name} wallets fund --rpc-url https://rpc.example -c testnet.toml --wallets 200 --db postgres://user@db/testnet   # optional pre-funding of 4 shards; takes their funding lock`,
     )
     .action(slot.wrap(async (options: FundingCommandFlags) => execute(context, "fund", options)))
 

@@ -2,6 +2,7 @@ import type { DatabaseErrorType } from "../../errors/database.js"
 import type { Result } from "../../result.js"
 import type { TransactionStatus } from "../schema.js"
 import { createdAssets } from "./assets.js"
+import { type CampaignSummaryRecord, campaignRuns, campaignSummary, latestCampaigns } from "./campaigns.js"
 import type { QueryContext } from "./context.js"
 import { contractsByKind } from "./contracts.js"
 import {
@@ -57,6 +58,12 @@ export type DatabaseQueries = {
   getTransaction: Query<{ hash: string }, TransactionRecord | undefined>
   latestRun: OptionalQuery<{ chain?: string }, RunRecord | undefined>
   getRun: Query<{ runId: string }, RunRecord | undefined>
+  campaignRuns: Query<{ campaign: string }, RunRecord[]>
+  latestCampaigns: OptionalQuery<
+    { limit?: number },
+    { id: string; chain: string; startedAt: number; runs: number }[]
+  >
+  campaignSummary: Query<{ campaign: string }, CampaignSummaryRecord>
 }
 
 /**
@@ -80,5 +87,8 @@ export function createQueries(context: QueryContext): DatabaseQueries {
     getTransaction: (parameters) => getTransaction(context, parameters),
     latestRun: (parameters) => latestRun(context, parameters),
     getRun: (parameters) => getRun(context, parameters),
+    campaignRuns: (parameters) => campaignRuns(context, parameters),
+    latestCampaigns: (parameters) => latestCampaigns(context, parameters),
+    campaignSummary: (parameters) => campaignSummary(context, parameters),
   }
 }

@@ -35,6 +35,8 @@ export type RunRecord = {
   sendingWindow?: { startedAt: number; endedAt: number } | undefined
   /** Per-proxy traffic (masked URLs); empty without proxies or before schema version 6. */
   proxies?: RunProxyStats[] | undefined
+  /** The campaign the run is a shard of (undefined for a lone run or before schema version 7). */
+  campaign?: string | undefined
 }
 
 /**
@@ -137,6 +139,7 @@ export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
         ? undefined
         : { startedAt: Number(row.sending_started_at), endedAt: Number(row.sending_ended_at) },
     proxies: parseProxyStats(row.proxy_stats ?? null),
+    campaign: orUndefined(row.campaign ?? null),
   }
 }
 

@@ -59,43 +59,60 @@ export function runSummary(
   return runQuery(context, "summarise a run", "task_metrics", async () => {
     const { runId } = parameters
     const run = await context.db.selectFrom("runs").selectAll().where("id", "=", runId).executeTakeFirst()
-    const metrics = await context.db
-      .selectFrom("task_metrics")
-      .select(["task_name", "status", "duration_ms"])
-      .where("run_id", "=", runId)
-      .orderBy("task_name")
-      .orderBy("duration_ms")
-      .execute()
-    const transactions = await context.db
-      .selectFrom("transactions")
-      .select([
-        "task",
-        "status",
-        "sent_at",
-        "included_at",
-        "block_timestamp",
-        "gas_used",
-        "effective_gas_price",
-      ])
-      .where("run_id", "=", runId)
-      .execute()
-
-    const metricsByTask = groupBy(metrics, (row) => row.task_name)
-    const transactionsByTask = groupBy(transactions, (row) => row.task)
-    const names = [...new Set([...metricsByTask.keys(), ...transactionsByTask.keys()])].sort()
-    const tasks = names.map((taskName) => ({
-      taskName,
-      ...summarise(metricsByTask.get(taskName) ?? [], transactionsByTask.get(taskName) ?? []),
-    }))
     return {
       run: run === undefined ? undefined : toRunRecord(run),
-      tasks,
-      totals: summarise(
-        [...metrics].sort((left, right) => Number(left.duration_ms) - Number(right.duration_ms)),
-        transactions,
-      ),
+      ...(await summariseRuns(context, [runId])),
     }
   })
+}
+
+/**
+ * Per-task statistics and totals over the rows of several runs together (a campaign's shards):
+ * percentiles over the merged samples, never averages of per-run percentiles.
+ *
+ * @example
+ * const { tasks, totals } = await summariseRuns(context, runs.map((run) => run.id))
+ */
+export async function summariseRuns(
+  context: QueryContext,
+  runIds: readonly string[],
+): Promise<Pick<RunSummaryRecord, "tasks" | "totals">> {
+  if (runIds.length === 0) return { tasks: [], totals: summarise([], []) }
+  const metrics = await context.db
+    .selectFrom("task_metrics")
+    .select(["task_name", "status", "duration_ms"])
+    .where("run_id", "in", runIds)
+    .orderBy("task_name")
+    .orderBy("duration_ms")
+    .execute()
+  const transactions = await context.db
+    .selectFrom("transactions")
+    .select([
+      "task",
+      "status",
+      "sent_at",
+      "included_at",
+      "block_timestamp",
+      "gas_used",
+      "effective_gas_price",
+    ])
+    .where("run_id", "in", runIds)
+    .execute()
+
+  const metricsByTask = groupBy(metrics, (row) => row.task_name)
+  const transactionsByTask = groupBy(transactions, (row) => row.task)
+  const names = [...new Set([...metricsByTask.keys(), ...transactionsByTask.keys()])].sort()
+  const tasks = names.map((taskName) => ({
+    taskName,
+    ...summarise(metricsByTask.get(taskName) ?? [], transactionsByTask.get(taskName) ?? []),
+  }))
+  return {
+    tasks,
+    totals: summarise(
+      [...metrics].sort((left, right) => Number(left.duration_ms) - Number(right.duration_ms)),
+      transactions,
+    ),
+  }
 }
 
 type MetricRow = { status: string; duration_ms: number }

@@ -8,6 +8,7 @@ import {
   renderErrorTotals,
   renderParameters,
   renderProxies,
+  renderShards,
   renderTasks,
   renderTotals,
   renderWallets,
@@ -27,11 +28,18 @@ function renderRun(data: RunReportData, index: number): string {
     data.gasPerBlock.source === "chain"
       ? "Run gas per block from the journal; block totals read from the chain at report time."
       : "The run's own gas per block (Σ gas_used per included block, from the journal); the chain was not read."
+  const shards = data.campaign?.shards.length ?? 0
   return `<section class="run" data-run="${escapeHtml(data.run.id)}">
-<h2>Run <code>${escapeHtml(data.run.id)}</code></h2>
-<p class="meta">${escapeHtml(data.run.chain)} · ${escapeHtml(data.run.status)} · started ${escapeHtml(formatTime(data.run.startedAt))}</p>
+<h2>${data.campaign === undefined ? "Run" : "Campaign"} <code>${escapeHtml(data.run.id)}</code></h2>
+<p class="meta">${escapeHtml(data.run.chain)} · ${escapeHtml(data.run.status)} · started ${escapeHtml(formatTime(data.run.startedAt))}${
+    data.campaign === undefined ? "" : ` · ${shards} shard run(s) merged`
+  }</p>
 <h3>Totals</h3>
-${renderTotals(data)}
+${renderTotals(data)}${
+  data.campaign === undefined
+    ? ""
+    : `\n<h3>Per shard</h3>\n<div class="scroll">${renderShards(data)}</div>\n<p class="note">Each shard's own totals; every other section merges all shards' journals (rates and latency percentiles over the merged rows).</p>`
+}
 <div class="charts">
 ${charts
   .map(
@@ -66,7 +74,7 @@ ${renderParameters(data)}
 export function renderHtmlReport(report: RunReport): string {
   const { script, css } = getUplotAssets()
   const runs = report.comparison === null ? [report.primary] : [report.primary, report.comparison]
-  const title = `${report.primary.run.chain} run ${report.primary.run.id}${
+  const title = `${report.primary.run.chain} ${report.primary.campaign === undefined ? "run" : "campaign"} ${report.primary.run.id}${
     report.comparison === null ? "" : ` vs ${report.comparison.run.id}`
   }`
   return `<!doctype html>

@@ -236,3 +236,49 @@ export function renderProxies(data: RunReportData): string {
     ]),
   )
 }
+
+/**
+ * A campaign's shards, one row each with its own totals (the other sections merge them).
+ *
+ * @example
+ * const html = report.primary.campaign === undefined ? "" : renderShards(report.primary)
+ */
+export function renderShards(data: RunReportData): string {
+  const shards = data.campaign?.shards ?? []
+  return renderTable(
+    [
+      { header: "shard" },
+      { header: "run" },
+      { header: "host" },
+      { header: "status" },
+      { header: "duration", numeric: true },
+      { header: "tasks", numeric: true },
+      { header: "task ok", numeric: true },
+      { header: "sent", numeric: true },
+      { header: "included", numeric: true },
+      { header: "failed", numeric: true },
+      { header: "dropped", numeric: true },
+      { header: "funding", numeric: true },
+      { header: "incl. tx/s", numeric: true },
+      { header: "incl. p50", numeric: true },
+      { header: "incl. p95", numeric: true },
+    ],
+    shards.map((shard) => [
+      shard.shard ?? "–",
+      shard.runId,
+      shard.host,
+      shard.status,
+      formatMs(shard.durationMs),
+      formatCount(shard.totals.tasks),
+      formatShare(shard.totals.taskSuccessRate),
+      formatCount(shard.totals.sent),
+      formatCount(shard.totals.included),
+      formatCount(shard.totals.failed),
+      formatCount(shard.totals.dropped),
+      formatCount(shard.totals.funding),
+      formatRate(shard.totals.averageIncludedTps),
+      formatMs(shard.inclusionLatency.p50Ms),
+      formatMs(shard.inclusionLatency.p95Ms),
+    ]),
+  )
+}

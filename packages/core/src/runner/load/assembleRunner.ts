@@ -1,6 +1,7 @@
 // Builds the Runner of a load run from the config: nonce lanes, fees, fast signers in a seeded
 // order, the wallet pool, the funding target and the run plan.
 
+import { createFundingLock } from "../../database/fundingLock.js"
 import { createTaskDatabase } from "../../database/taskDatabase.js"
 import type { BaseError } from "../../errors/base.js"
 import { defaultFundingTarget, nativeFundingHook } from "../../funding/nativeFundingHook.js"
@@ -88,6 +89,8 @@ export function assembleRunner(parameters: {
       target: fundingTarget,
       ...(options.fundingThreshold === undefined ? {} : { threshold: options.fundingThreshold }),
       reclaimAtEnd: options.reclaim ?? false,
+      // Shards sharing the database (and the funder key) fund one at a time (ADR 0017).
+      lock: createFundingLock({ url: opened.databaseUrl }),
       ...(options.refillIntervalMs === undefined ? {} : { refillIntervalMs: options.refillIntervalMs }),
     },
     tracker: {

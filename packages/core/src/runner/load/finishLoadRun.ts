@@ -71,6 +71,7 @@ export async function finishLoadRun(parameters: {
     devnet: useDevnet,
     wallets: addresses,
     shard: options.shard === undefined ? undefined : formatShard(options.shard),
+    campaign: opened.campaign,
     recovery: opened.recovery,
   }
   if (outage !== undefined)

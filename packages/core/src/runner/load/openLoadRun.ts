@@ -1,5 +1,6 @@
 // Opens the run's database row: crashed runs are settled first, then this run is created with its
 // seed and kept alive by a heartbeat.
+import { type CampaignChoice, campaignJoinWindowMs, campaignPrefix } from "../../database/campaigns.js"
 import type { DatabaseManager } from "../../database/openDatabase.js"
 import { openDatabase } from "../../database/openDatabase.js"
 import type { BaseError } from "../../errors/base.js"
@@ -23,6 +24,8 @@ export type OpenedLoadRun = {
   databaseUrl: string
   runId: string
   seed: number
+  /** The campaign the run is a shard of (undefined for a lone run). */
+  campaign: string | undefined
   recovery: CrashRecoveryReport | undefined
 }
 
@@ -69,12 +72,31 @@ export async function openLoadRun(
     toolVersion: options.toolVersion ?? chain.version,
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.shard === undefined ? {} : { shard: formatShard(options.shard) }),
+    ...campaignOf(options, chainId),
   })
   if (run.isErr()) return run
   const runId = run.value.id
+  const campaign = run.value.campaign
+  options.onRunOpened?.({ runId, shard: options.shard, campaign })
   resources.openRunId = runId
   // A heartbeat, so a start elsewhere (shared database) can tell this run from a crashed one.
   resources.heartbeat = setInterval(() => void database.heartbeat(runId), 10_000)
   resources.heartbeat.unref()
-  return Ok({ database, databaseUrl, runId, seed, recovery })
+  return Ok({ database, databaseUrl, runId, seed, campaign, recovery })
+}
+
+/** A given campaign, else for a shard of several the one derived from the plan, else none. */
+function campaignOf(options: RunLoadOptions, chainId: number): { campaign?: CampaignChoice } {
+  if (options.campaign !== undefined) return { campaign: { kind: "named", id: options.campaign } }
+  const { shard } = options
+  if (shard === undefined || shard.count < 2) return {}
+  const prefix = campaignPrefix({
+    chain: options.chain.name,
+    chainId,
+    shardCount: shard.count,
+    config: options.config,
+  })
+  return {
+    campaign: { kind: "derived", prefix, shard: formatShard(shard), joinWindowMs: campaignJoinWindowMs },
+  }
 }

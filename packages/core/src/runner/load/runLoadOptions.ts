@@ -35,6 +35,8 @@ export type RunLoadReport = {
   wallets: readonly string[]
   /** `"INDEX/COUNT"` when the run was one shard of a multi-machine run. */
   shard: string | undefined
+  /** The campaign the run is a shard of (undefined for a lone run). */
+  campaign?: string | undefined
   /** Journal vs chain, per worker wallet (undefined if the check itself failed). */
   reconciliation: ReconciliationReport | undefined
   /** JSON-RPC calls and HTTP requests of the whole run (funding and reconciliation included). */
@@ -114,6 +116,14 @@ export type RunLoadOptions = {
    * 1-based INDEX) and tag the run with it. Applies to generated devnet wallets too.
    */
   shard?: RunShard
+  /**
+   * The campaign the run is a shard of (`--campaign`, TESTNET_CAMPAIGN). Without it a sharded run
+   * (COUNT > 1) joins or founds the campaign derived from its plan (database/campaigns.ts); a lone
+   * run has none.
+   */
+  campaign?: string
+  /** Called once the run's row exists, with its id, shard and campaign (e.g. to label metrics). */
+  onRunOpened?: (run: { runId: string; shard: RunShard | undefined; campaign: string | undefined }) => void
   /** Host name recorded with the run (default: the machine's host name). */
   host?: string
   /** Where wallet sources read their variables (default `process.env`). */

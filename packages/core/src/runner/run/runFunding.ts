@@ -7,7 +7,7 @@ import {
   fundWallets,
   reclaimFunds,
 } from "../../funding/fundWallets.js"
-import { Ok, type Result } from "../../result.js"
+import { Err, Ok, type Result } from "../../result.js"
 import { formatUnits } from "../../tasks/feeCurrency.js"
 import { retrySetup } from "../lifecycle/setupRetry.js"
 import type { RunnerLogger } from "../ports.js"
@@ -54,6 +54,32 @@ export function createRunFunding(context: {
   /** Workers and service wallets: funded before the run, reclaimed after it. */
   const fundedWallets = [...parameters.wallets, ...(parameters.serviceWallets ?? [])]
 
+  /**
+   * A round from the funder under the campaign's funding lock (when there is one): another shard
+   * may have sent from the same key meanwhile, so the funder's nonce is re-read first.
+   */
+  async function underLock<T>(
+    funding: RunnerFunding,
+    round: () => Promise<Result<T, BaseError | FundingErrorType>>,
+  ): Promise<Result<T, BaseError | FundingErrorType>> {
+    const { lock, funder } = funding
+    if (lock === undefined || funder === undefined) return round()
+    const held = await lock.hold(
+      { chainId: parameters.chainId, funder: funder.address },
+      async () => {
+        const lane = { chainId: parameters.chainId, address: funder.address, nonceKey: 0n }
+        const resynced = await parameters.nonces.resync(lane)
+        if (resynced.isErr()) return resynced
+        return round()
+      },
+      {
+        signal: hardAbort,
+        onWait: () => logger.info({ funder: funder.address }, "waiting for another shard's funding round"),
+      },
+    )
+    return held.isErr() ? Err(held.error) : held.value
+  }
+
   return {
     async fundBeforeRun(funding) {
       // A round is idempotent (balances are re-read, funded wallets skipped), so a transient
@@ -71,15 +97,16 @@ export function createRunFunding(context: {
           signal: signal === undefined ? hardAbort : AbortSignal.any([hardAbort, signal]),
           logger,
         })
-      const result =
+      const result = await underLock(funding, () =>
         parameters.setup === undefined
-          ? await fund()
-          : await retrySetup("funding the worker wallets", fund, {
+          ? fund()
+          : retrySetup("funding the worker wallets", fund, {
               ...parameters.setup,
               logger,
               signal: hardAbort,
               waitLogIntervalMs: 0,
-            })
+            }),
+      )
       if (result.isErr()) return result
       const funded = result.value
       // In units with the funding currency's symbol; base units kept for machines.
@@ -103,17 +130,19 @@ export function createRunFunding(context: {
         if (spenders.size === 0) continue
         const addresses = [...spenders]
         spenders.clear()
-        const refilled = await fundWallets({
-          hook: funding.hook,
-          rpc,
-          gas,
-          submitter,
-          funder: funding.funder,
-          addresses,
-          target: funding.target,
-          threshold: funding.threshold ?? funding.target / 2n,
-          signal: hardAbort,
-        })
+        const refilled = await underLock(funding, () =>
+          fundWallets({
+            hook: funding.hook,
+            rpc,
+            gas,
+            submitter,
+            funder: funding.funder,
+            addresses,
+            target: funding.target,
+            threshold: funding.threshold ?? funding.target / 2n,
+            signal: hardAbort,
+          }),
+        )
         if (refilled.isErr()) logger.warn({ code: refilled.error.code }, "refill failed")
         else if (refilled.value.funded > 0) logger.info({ funded: refilled.value.funded }, "refilled wallets")
       }

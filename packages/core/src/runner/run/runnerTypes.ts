@@ -1,5 +1,6 @@
 // The Runner's plan, parameters and handle: what a caller gives `createRunner` and gets back.
 
+import type { FundingLock } from "../../database/fundingLock.js"
 import type { RunRecorder } from "../../database/recorder.js"
 import type { BaseError } from "../../errors/base.js"
 import type { FundingHook } from "../../funding/fundingHook.js"
@@ -66,6 +67,11 @@ export type RunnerFunding = {
   refillIntervalMs?: number
   /** Return what is left on the wallets to the funder once the run has settled. */
   reclaimAtEnd?: boolean
+  /**
+   * Held around every round sent from the funder (before the run and each refill), so shards
+   * sharing one funder key fund one at a time; the funder's nonce is re-read once it is held.
+   */
+  lock?: FundingLock
 }
 
 /**

@@ -2,7 +2,9 @@
  * `wallets fund` and `wallets reclaim` as library calls: the wallets `start` would use (config
  * sources, `wallets.count`, the shard's slice) funded from, or emptied back to, the funder.
  */
+import { resolveDatabaseUrl } from "../../config/defaults.js"
 import type { Config } from "../../config/types.js"
+import { createFundingLock } from "../../database/fundingLock.js"
 import type { BaseError } from "../../errors/base.js"
 import { FundingNoFunderError } from "../../errors/funding.js"
 import { fundWallets, reclaimFunds } from "../../funding/fundWallets.js"
@@ -72,17 +74,27 @@ export async function fundConfiguredWallets(
   const funderWallet = funder.value
   return withSession({ ...options, command }, async (session, signal) => {
     const target = options.target ?? defaultFundingTarget(session.hook, { devnet: false })
-    const funded = await fundWallets({
-      ...session.ports,
-      funder: funderWallet,
-      // The chain's service wallets (Tempo: the stable fee sponsor) are funded with the workers.
-      addresses: [...wallets.value, ...(options.chain.serviceWallets?.(funderWallet) ?? [])].map(
-        (wallet) => wallet.address,
-      ),
-      target,
-      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-      signal,
-    })
+    // With a shared PostgreSQL database, one round at a time per funder: shards starting now fund
+    // from the same key (ADR 0017). This session's nonces are read once the lock is held.
+    const lock = createFundingLock({ url: resolveDatabaseUrl(options.config, options.chain.name) })
+    const held = await lock.hold(
+      { chainId: session.chainId, funder: funderWallet.address },
+      () =>
+        fundWallets({
+          ...session.ports,
+          funder: funderWallet,
+          // The chain's service wallets (Tempo: the stable fee sponsor) are funded with the workers.
+          addresses: [...wallets.value, ...(options.chain.serviceWallets?.(funderWallet) ?? [])].map(
+            (wallet) => wallet.address,
+          ),
+          target,
+          ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+          signal,
+        }),
+      { signal },
+    )
+    if (held.isErr()) return held
+    const funded = held.value
     if (funded.isErr()) return funded
     return Ok({
       action: "fund",
