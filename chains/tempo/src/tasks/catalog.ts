@@ -4,12 +4,14 @@
  * {@link tempoCatalog} below; `defineCatalog` gives each task its category.
  */
 import { type AnyTaskDefinition, defineCatalog } from "@testnet/core"
+import { accessKeysTasks } from "./accessKeys/index.js"
 import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
 import { dexTasks } from "./dex/index.js"
 import { faucetTasks } from "./faucet/index.js"
 import { feesTasks } from "./fees/index.js"
 import { noncesTasks } from "./nonces/index.js"
+import { signaturesTasks } from "./signatures/index.js"
 import { tokenTasks } from "./token/index.js"
 
 /**
@@ -26,6 +28,8 @@ export const tempoCatalog = defineCatalog({
   batch: batchTasks,
   nonces: noncesTasks,
   faucet: faucetTasks,
+  accessKeys: accessKeysTasks,
+  signatures: signaturesTasks,
 })
 
 /**
