@@ -40,6 +40,8 @@ export const accessKeyCallScope = defineTask({
       },
       rootSigner(context.wallet),
     )
+    const before = await readBalance(context, otherToken, recipient)
+    if (before.isErr()) return before
     const outcome = await sendExpectingRevert(
       context,
       accessKeyRequest(context.wallet, {
@@ -57,8 +59,8 @@ export const accessKeyCallScope = defineTask({
     ])
     if (received.isErr()) return received
     if (scope.isErr()) return scope
-    if (received.value !== 0n)
-      return taskFailure(context, `the out-of-scope call delivered ${received.value}`)
+    if (received.value !== before.value)
+      return taskFailure(context, `the out-of-scope call delivered ${received.value - before.value}`)
     const targets = scope.value.targets.map((target) => getAddress(target))
     if (!scope.value.isScoped || targets.join() !== getAddress(allowedToken))
       return taskFailure(

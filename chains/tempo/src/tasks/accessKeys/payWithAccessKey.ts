@@ -34,6 +34,9 @@ export const accessKeyPayment = defineTask({
     const limit = amount + feeHeadroom
     const recipient = context.random.address()
     const accessKey = createAccessKey(keyType)
+    // A seeded recipient can repeat across executions: check the increase, not the balance.
+    const before = await readBalance(context, token, recipient)
+    if (before.isErr()) return before
     const keyAuthorization = signTempoKeyAuthorization(
       { chainId: context.chainId, keyType, keyId: accessKey.address, limits: [{ token, limit }] },
       rootSigner(context.wallet),
@@ -57,8 +60,8 @@ export const accessKeyPayment = defineTask({
     ])
     if (received.isErr()) return received
     if (remaining.isErr()) return remaining
-    if (received.value !== amount)
-      return taskFailure(context, `recipient holds ${received.value}, expected ${amount}`)
+    if (received.value - before.value !== amount)
+      return taskFailure(context, `recipient received ${received.value - before.value}, expected ${amount}`)
     // The transfer and the fee both count against the limit.
     if (remaining.value > limit - amount)
       return taskFailure(

@@ -54,6 +54,8 @@ export const accessKeySpendingLimit = defineTask({
       },
       rootSigner(context.wallet),
     )
+    const before = await readBalance(context, token, recipient)
+    if (before.isErr()) return before
     const outcome = await sendExpectingRevert(
       context,
       accessKeyRequest(context.wallet, {
@@ -73,8 +75,8 @@ export const accessKeySpendingLimit = defineTask({
     if (received.isErr()) return received
     if (stored.isErr()) return stored
     if (remaining.isErr()) return remaining
-    if (received.value !== 0n)
-      return taskFailure(context, `the over-limit payment delivered ${received.value}`)
+    if (received.value !== before.value)
+      return taskFailure(context, `the over-limit payment delivered ${received.value - before.value}`)
     if (stored.value.keyId === "0x0000000000000000000000000000000000000000" || !stored.value.enforceLimits)
       return taskFailure(
         context,
