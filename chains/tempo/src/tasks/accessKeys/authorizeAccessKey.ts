@@ -83,7 +83,7 @@ export async function authorizeFreshAccessKey(
  */
 export const accessKeyAuthorize = defineTask({
   name: "access_key_authorize",
-  weight: 2,
+  weight: 1,
   description:
     "The wallet's root key authorizes a fresh access key (random type: secp256k1, P256 or WebAuthn) with a 1-hour expiry and a spending limit, via a 0x76 keyAuthorization; checks the KeyAuthorized event and the keychain's record.",
   async run(context) {

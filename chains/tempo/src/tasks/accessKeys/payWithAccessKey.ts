@@ -24,7 +24,7 @@ const feeHeadroom = 1_000_000n
  */
 export const accessKeyPayment = defineTask({
   name: "access_key_payment",
-  weight: 3,
+  weight: 2,
   description:
     "Pays a random recipient with a fresh access key (random type) signing on the wallet's behalf (keychain signature), the key authorized with a spending limit in the same 0x76; checks the transfer, the AccessKeySpend event and the remaining limit.",
   async run(context) {

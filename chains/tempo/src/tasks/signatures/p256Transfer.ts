@@ -10,7 +10,7 @@ import { passkeyTransfer } from "./passkeyTransfer.js"
  */
 export const p256Transfer = defineTask({
   name: "p256_transfer",
-  weight: 2,
+  weight: 1,
   description:
     "Funds a fresh P256 account, which then pays a random recipient in a 0x76 signed with P256 (type 0x01); checks the recipient's balance.",
   run: (context) => passkeyTransfer(context, "p256"),
