@@ -69,13 +69,22 @@ describe("access-key tasks on the embedded Tempo devnet", () => {
     expect([...types].sort()).toEqual([0, 1, 2])
   })
 
-  it("access_key_payment pays with a keychain signature and spends from the key's limit", async () => {
+  it("access_key_payment authorizes a key on the wallet's first payment, then reuses it", async () => {
+    const notes: string[] = []
     for (const seed of [1, 2, 3]) {
       const outcome = (await harness.run(accessKeyPayment, wallet(1), seed)).unwrap()
       expect(outcome.expectedFailure).toBe(false)
       expect(outcome.transactions).toHaveLength(1)
-      expect((await keyOf(wallet(1).address, keyIdIn(outcome.notes[0]))).enforceLimits).toBe(true)
+      notes.push(outcome.notes[0] ?? "")
     }
+    expect(notes.map((note) => note.split(" ")[0])).toEqual(["newly", "existing", "existing"])
+    expect(new Set(notes.map(keyIdIn)).size).toBe(1)
+    const key = await keyOf(wallet(1).address, keyIdIn(notes[0]))
+    expect(key.enforceLimits).toBe(true)
+    // Each payment leaves less of the limit (amount + fee).
+    const left = notes.map((note) => BigInt(/; (\d+) of/.exec(note)?.[1] ?? "-1"))
+    expect(left[1]).toBeLessThan(left[0] ?? 0n)
+    expect(left[2]).toBeLessThan(left[1] ?? 0n)
   })
 
   it("access_key_spending_limit: the over-limit payment reverts, the key stays authorized", async () => {
