@@ -1,6 +1,7 @@
 import type { Devnet } from "@testnet/core/testing"
 import { hexlify, keccak256, randomBytes, Wallet } from "ethers"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { accountKeychainAddress, encodeRevokeKey } from "../contracts/accountKeychain.js"
 import { tempoAddresses } from "../contracts/addresses.js"
 import { encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
 import { startTempoTestDevnet } from "../testing/devnet.js"
@@ -144,5 +145,50 @@ describe("signature types on anvil --network tempo --hardfork T4", () => {
       () => "refused at submission",
     )
     expect(refused).not.toBe("mined")
+  })
+
+  it("never mines a transaction signed by a revoked access key or one whose authorization expired", async () => {
+    const root = developmentAccount(5)
+    const rootKey = secp256k1Signer(root.address, root.signDigest)
+    const revoked = p256Signer(createRandomP256Key())
+    const keyAuthorization = signTempoKeyAuthorization(
+      { chainId, keyType: "p256", keyId: revoked.address },
+      rootKey,
+    )
+    await mined(signTempoTransactionAs({ ...fields(transfer(root.address, 1n)), keyAuthorization }, rootKey))
+    // Control: the key works before it is revoked.
+    await mined(signTempoTransactionWithAccessKey(fields(transfer(root.address, 1n)), root.address, revoked))
+    await mined(
+      signTempoTransactionAs(
+        fields([{ to: accountKeychainAddress, input: encodeRevokeKey(revoked.address) }]),
+        rootKey,
+      ),
+    )
+    // The same construction with a future expiry is mined in the access-key task tests.
+    const expired = p256Signer(createRandomP256Key())
+    const block = await rpc<{ timestamp: string }>(anvil.rpcUrl, "eth_getBlockByNumber", ["latest", false])
+    const expiredAuthorization = signTempoKeyAuthorization(
+      { chainId, keyType: "p256", keyId: expired.address, expiry: BigInt(block.timestamp) - 10n },
+      rootKey,
+    )
+    const attempts = [
+      signTempoTransactionWithAccessKey(fields(transfer(root.address, 1n)), root.address, revoked),
+      signTempoTransactionWithAccessKey(
+        { ...fields(transfer(root.address, 1n)), keyAuthorization: expiredAuthorization },
+        root.address,
+        expired,
+      ),
+    ]
+    for (const raw of attempts) {
+      const outcome = await send(raw).then(
+        (hash) =>
+          waitForReceipt(anvil.rpcUrl, hash, 4_000).then(
+            () => "mined",
+            () => "dropped",
+          ),
+        () => "refused at submission",
+      )
+      expect(outcome).not.toBe("mined")
+    }
   })
 })
