@@ -8,9 +8,15 @@ export {
   tempoMaxInFlightPerSender,
   tempoServiceWallets,
 } from "./chain.js"
-
+// Access keys (AccountKeychain).
 export {
+  type AccessKeyInfo,
+  accountKeychainAbi,
+  accountKeychainAddress,
+  accountKeychainInterface,
   type CreateTokenParameters,
+  decodeAccessKeyInfo,
+  decodeAllowedCalls,
   dexMinimumOrderAmount,
   encodeCreatePolicy,
   encodeCreateToken,
@@ -20,10 +26,14 @@ export {
   encodeDexSwapExactAmountIn,
   encodeDexSwapExactAmountOut,
   encodeDexWithdraw,
+  encodeGetAllowedCalls,
+  encodeGetKey,
   encodeGetNonce,
+  encodeGetRemainingLimit,
   encodeGetTokenAddress,
   encodeGetUserToken,
   encodeModifyPolicyWhitelist,
+  encodeRevokeKey,
   encodeSetUserToken,
   encodeTip20Approve,
   encodeTip20BalanceOf,
@@ -83,6 +93,14 @@ export {
   tempoNetworks,
   tempoStartDefaultsByTarget,
 } from "./networks/index.js"
+export {
+  accessKeyAuthorize,
+  accessKeyCallScope,
+  accessKeyPayment,
+  accessKeyRevoke,
+  accessKeySpendingLimit,
+  accessKeysTasks,
+} from "./tasks/accessKeys/index.js"
 export { batchApproveSwap, batchMultiSend, batchTasks, batchTip20Transfers } from "./tasks/batch/index.js"
 export { tempoCatalog, tempoTaskCategories } from "./tasks/catalog.js"
 export {
@@ -122,6 +140,7 @@ export {
 export { batchCallGas, tempoGasLimits } from "./tasks/shared/gasLimits.js"
 export { type TempoRequestParameters, tempoRequest } from "./tasks/shared/tempoRequest.js"
 export { tempoFeeTokens } from "./tasks/shared/tokens.js"
+export { p256Transfer, signaturesTasks, webAuthnTransfer } from "./tasks/signatures/index.js"
 export {
   tip20Burn,
   tip20CreateToken,
@@ -131,26 +150,57 @@ export {
   tip403PolicyWhitelist,
   tokenTasks,
 } from "./tasks/token/index.js"
+// Signature types beyond secp256k1 (P256, WebAuthn, keychain), key authorizations, the 0x78 fee-payer form.
 export {
+  createRandomP256Key,
   type DecodedTempoTransaction,
+  decodeSignatureEnvelope,
+  decodeTempoFeePayerRequest,
   decodeTempoTransaction,
   encodeSenderSignature,
+  encodeSignatureEnvelope,
   expiringNonceKey,
   feePayerSignatureMagicByte,
+  p256Address,
+  p256KeyFromSecret,
+  p256Signer,
   recoverTempoSenderAddress,
   type SignDigest,
+  secp256k1Signer,
+  serializeTempoFeePayerRequest,
   serializeTempoTransaction,
   signTempoFeePayer,
+  signTempoKeyAuthorization,
   signTempoTransaction,
+  signTempoTransactionAs,
+  signTempoTransactionWithAccessKey,
   sponsorTempoTransaction,
   type TempoAccessListEntry,
   type TempoCall,
+  type TempoCallScope,
+  type TempoKeyAuthorization,
+  type TempoKeychainSignature,
+  type TempoKeyType,
+  type TempoP256Key,
+  type TempoP256PublicKey,
+  type TempoP256Signature,
+  type TempoPrimitiveSignature,
+  type TempoSecp256k1Signature,
+  type TempoSelectorRule,
   type TempoSignature,
+  type TempoSignatureEnvelope,
+  type TempoSignedKeyAuthorization,
+  type TempoSigner,
+  type TempoTokenLimit,
   type TempoTransactionFields,
+  type TempoWebAuthnSignature,
   tempoFeePayerSigningHash,
+  tempoKeyAuthorizationHash,
+  tempoKeychainSigningHash,
   tempoSenderSigningHash,
   tempoTransactionHash,
   tempoTransactionType,
   toTempoSignature,
   validateTempoFields,
+  webAuthnSigner,
 } from "./transaction/index.js"

@@ -1,4 +1,16 @@
 // Public exports of the Tempo system-contract helpers (pure: addresses, ABIs, calldata encoders).
+export {
+  type AccessKeyInfo,
+  accountKeychainAbi,
+  accountKeychainAddress,
+  accountKeychainInterface,
+  decodeAccessKeyInfo,
+  decodeAllowedCalls,
+  encodeGetAllowedCalls,
+  encodeGetKey,
+  encodeGetRemainingLimit,
+  encodeRevokeKey,
+} from "./accountKeychain.js"
 export { tempoAddresses, tempoStablecoins, tip20Decimals } from "./addresses.js"
 export { encodeGetUserToken, encodeSetUserToken, feeManagerAbi, feeManagerInterface } from "./feeManager.js"
 export { encodeGetNonce, nonceAbi, nonceInterface } from "./nonce.js"

@@ -4,6 +4,7 @@
  * {@link tempoCatalog} below; `defineCatalog` gives each task its category.
  */
 import { type AnyTaskDefinition, defineCatalog } from "@testnet/core"
+import { accessKeysTasks } from "./accessKeys/index.js"
 import { adminTasks } from "./admin/index.js"
 import { batchTasks } from "./batch/index.js"
 import { coreTasks } from "./core/index.js"
@@ -14,6 +15,7 @@ import { feesTasks } from "./fees/index.js"
 import { lanesTasks } from "./lanes/index.js"
 import { noncesTasks } from "./nonces/index.js"
 import { policiesTasks } from "./policies/index.js"
+import { signaturesTasks } from "./signatures/index.js"
 import { tokenTasks } from "./token/index.js"
 
 /**
@@ -34,6 +36,8 @@ export const tempoCatalog = defineCatalog({
   lanes: lanesTasks,
   nonces: noncesTasks,
   faucet: faucetTasks,
+  accessKeys: accessKeysTasks,
+  signatures: signaturesTasks,
 })
 
 /**

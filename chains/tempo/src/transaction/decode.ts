@@ -1,7 +1,10 @@
 import { Err, Ok, type Result } from "@testnet/core"
 import { decodeRlp, getAddress, getBytes, hexlify, type RlpStructuredData, zeroPadValue } from "ethers"
 import { TempoTransactionDecodeError, type TempoTransactionDecodeErrorType } from "../errors/transaction.js"
-import { tempoTransactionType } from "./constants.js"
+import { feePayerSignatureMagicByte, tempoTransactionType } from "./constants.js"
+import { decodeSignedKeyAuthorization } from "./keyAuthorization.js"
+import { fail, Malformed } from "./malformed.js"
+import { decodeSignatureEnvelope, type TempoSignatureEnvelope } from "./signatureEnvelope.js"
 import type {
   DecodedTempoTransaction,
   TempoAccessListEntry,
@@ -9,13 +12,6 @@ import type {
   TempoSignature,
   TempoTransactionFields,
 } from "./types.js"
-
-// Internal control flow: decoding helpers throw this, the public function turns it into an Err.
-class Malformed extends Error {}
-
-function fail(reason: string): never {
-  throw new Malformed(reason)
-}
 
 function bytesItem(item: RlpStructuredData | undefined, what: string): string {
   if (typeof item !== "string") fail(`${what} must be a byte string`)
@@ -81,18 +77,19 @@ function decodeFeePayerSignature(item: RlpStructuredData | undefined): TempoSign
   }
 }
 
-function decodeSenderSignature(item: RlpStructuredData): TempoSignature {
-  if (Array.isArray(item)) fail("key authorization is not supported")
-  const bytes = getBytes(item)
-  if (bytes.length !== 65)
-    fail(`unsupported sender signature of ${bytes.length} bytes (only 65-byte secp256k1)`)
-  const v = bytes[64]
-  if (v !== 27 && v !== 28) fail(`sender signature v must be 27 or 28, got ${v}`)
-  return { r: hexlify(bytes.slice(0, 32)), s: hexlify(bytes.slice(32, 64)), yParity: v === 27 ? 0 : 1 }
+function decodeSenderSignature(item: RlpStructuredData): TempoSignatureEnvelope {
+  if (Array.isArray(item)) fail("the sender signature must be a byte string")
+  return decodeSignatureEnvelope(item)
 }
 
-function decodeItems(items: RlpStructuredData[]): DecodedTempoTransaction {
-  if (items.length !== 13 && items.length !== 14) fail(`expected 13 or 14 RLP items, found ${items.length}`)
+/** Which wire form is read: the 0x76 transaction, or the 0x78 fee-payer form (sender address in the fee-payer slot). */
+type WireForm = "transaction" | "feePayer"
+
+function decodeItems(
+  items: RlpStructuredData[],
+  form: WireForm,
+): DecodedTempoTransaction & { readonly sender?: string } {
+  if (items.length < 13 || items.length > 15) fail(`expected 13 to 15 RLP items, found ${items.length}`)
   const [
     chainId,
     priority,
@@ -113,10 +110,13 @@ function decodeItems(items: RlpStructuredData[]): DecodedTempoTransaction {
   if (decodedCalls.length === 0) fail("calls is empty")
   if (decodedCalls.some((call, index) => index > 0 && call.to === null)) fail("only calls[0] may be a CREATE")
   const chainIdValue = integerItem(chainId, "chainId", 64)
-  const feePayerBytes = typeof feePayer === "string" ? feePayer : undefined
+  const sender = form === "feePayer" ? addressItem(feePayer, "fee-payer form sender") : undefined
+  const feePayerBytes = form === "feePayer" ? "0x00" : typeof feePayer === "string" ? feePayer : undefined
   if (feePayerBytes !== undefined && feePayerBytes !== "0x" && feePayerBytes !== "0x00") {
     fail("feePayerSignature must be empty, 0x00 or a [yParity, r, s] list")
   }
+  const hasKeyAuthorization = Array.isArray(items[13])
+  if (!hasKeyAuthorization && items.length === 15) fail("item 14 must be the key authorization list")
   const fields: TempoTransactionFields = {
     chainId: chainIdValue <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(chainIdValue) : chainIdValue,
     maxPriorityFeePerGas: integerItem(priority, "maxPriorityFeePerGas"),
@@ -131,11 +131,44 @@ function decodeItems(items: RlpStructuredData[]): DecodedTempoTransaction {
     feeToken: bytesItem(feeToken, "feeToken") === "0x" ? null : addressItem(feeToken, "feeToken"),
     sponsored: feePayerBytes !== "0x",
     feePayerSignature: feePayerBytes === undefined ? decodeFeePayerSignature(feePayer) : null,
+    ...(hasKeyAuthorization
+      ? { keyAuthorization: decodeSignedKeyAuthorization(items[13] as RlpStructuredData) }
+      : {}),
   }
-  const senderSignature = items[13]
+  const senderSignature = items[hasKeyAuthorization ? 14 : 13]
   return {
     fields,
     signature: senderSignature === undefined ? undefined : decodeSenderSignature(senderSignature),
+    ...(sender === undefined ? {} : { sender }),
+  }
+}
+
+function decodeWire(
+  serialized: string,
+  form: WireForm,
+): Result<DecodedTempoTransaction & { readonly sender?: string }, TempoTransactionDecodeErrorType> {
+  try {
+    const bytes = getBytes(serialized)
+    const expected = form === "feePayer" ? feePayerSignatureMagicByte : tempoTransactionType
+    if (bytes[0] !== expected) {
+      const found = (bytes[0] ?? 0).toString(16).padStart(2, "0")
+      fail(`type byte is 0x${found}, expected 0x${expected.toString(16)}`)
+    }
+    let items: RlpStructuredData
+    try {
+      items = decodeRlp(bytes.slice(1))
+    } catch (cause) {
+      fail(`malformed RLP (${cause instanceof Error ? cause.message.split(" (")[0] : String(cause)})`)
+    }
+    return Ok(decodeItems(listItem(items, "payload"), form))
+  } catch (error) {
+    const reason = error instanceof Malformed ? error.message : "not hex data"
+    const cause = error instanceof Malformed ? undefined : error
+    return Err(
+      new TempoTransactionDecodeError(
+        cause === undefined ? { reason } : { reason, cause },
+      ) as TempoTransactionDecodeErrorType,
+    )
   }
 }
 
@@ -150,25 +183,24 @@ function decodeItems(items: RlpStructuredData[]): DecodedTempoTransaction {
 export function decodeTempoTransaction(
   serialized: string,
 ): Result<DecodedTempoTransaction, TempoTransactionDecodeErrorType> {
-  try {
-    const bytes = getBytes(serialized)
-    if (bytes[0] !== tempoTransactionType) {
-      fail(`type byte is 0x${(bytes[0] ?? 0).toString(16).padStart(2, "0")}, expected 0x76`)
-    }
-    let items: RlpStructuredData
-    try {
-      items = decodeRlp(bytes.slice(1))
-    } catch (cause) {
-      fail(`malformed RLP (${cause instanceof Error ? cause.message.split(" (")[0] : String(cause)})`)
-    }
-    return Ok(decodeItems(listItem(items, "payload")))
-  } catch (error) {
-    const reason = error instanceof Malformed ? error.message : "not hex data"
-    const cause = error instanceof Malformed ? undefined : error
-    return Err(
-      new TempoTransactionDecodeError(
-        cause === undefined ? { reason } : { reason, cause },
-      ) as TempoTransactionDecodeErrorType,
-    )
-  }
+  return decodeWire(serialized, "transaction").map(({ fields, signature }) => ({ fields, signature }))
+}
+
+/**
+ * Decodes the 0x78 fee-payer form (what `serializeTempoFeePayerRequest` writes and ox's
+ * `serialize(…, { format: "feePayer" })` hands to a fee-payer service): the fields with the real
+ * `feeToken`, the sender's address, and the sender signature when there is one.
+ *
+ * @example
+ * const request = decodeTempoFeePayerRequest(raw)
+ * if (request.isOk()) console.log(request.value.sender, request.value.fields.feeToken)
+ */
+export function decodeTempoFeePayerRequest(
+  serialized: string,
+): Result<DecodedTempoTransaction & { readonly sender: string }, TempoTransactionDecodeErrorType> {
+  return decodeWire(serialized, "feePayer").map(({ fields, signature, sender }) => ({
+    fields,
+    signature,
+    sender: sender ?? "",
+  }))
 }

@@ -1,5 +1,7 @@
 import type { RlpStructuredDataish } from "ethers"
-import { getAddress, hexlify, toBeArray } from "ethers"
+import { getAddress, hexlify } from "ethers"
+import { encodeSignedKeyAuthorization } from "./keyAuthorization.js"
+import { rlpInteger } from "./rlpInteger.js"
 import type { TempoCall, TempoSignature, TempoTransactionFields } from "./types.js"
 import { validateTempoFields } from "./validateFields.js"
 
@@ -16,20 +18,6 @@ export type FeePayerSlot =
   | { readonly kind: "signature"; readonly signature: TempoSignature }
 
 const empty = new Uint8Array(0)
-
-/**
- * Minimal big-endian bytes (zero is the empty string), as RLP integers require.
- *
- * @example
- * rlpInteger(0n) // Uint8Array []
- */
-export function rlpInteger(value: bigint | number): Uint8Array {
-  if (typeof value === "number" && !Number.isSafeInteger(value))
-    throw new RangeError(`not an integer: ${value}`)
-  const big = BigInt(value)
-  if (big < 0n) throw new RangeError(`negative integer: ${big}`)
-  return big === 0n ? empty : toBeArray(big)
-}
 
 function optionalInteger(value: bigint | null | undefined): Uint8Array {
   return value === undefined || value === null ? empty : rlpInteger(value)
@@ -91,9 +79,10 @@ export function assertValidCalls(calls: readonly TempoCall[]): void {
 }
 
 /**
- * The 13 RLP items of a Tempo transaction, in protocol order (facts file §5):
+ * The 13 or 14 RLP items of a Tempo transaction, in protocol order (facts file §5):
  * chainId, maxPriorityFeePerGas, maxFeePerGas, gasLimit, calls, accessList, nonceKey, nonce,
- * validBefore, validAfter, feeToken, feePayer slot, aaAuthorizationList (always empty here).
+ * validBefore, validAfter, feeToken, feePayer slot, aaAuthorizationList (always empty here),
+ * and the signed key authorization when there is one.
  * Fields the node would refuse to decode (see `validateTempoFields`) are a caller bug: the typed
  * error (`TempoEmptyValidityWindowError`, `TempoFeeOutOfRangeError`) is thrown.
  *
@@ -127,5 +116,8 @@ export function encodeTempoFields(
     feeToken === null ? empty : addressBytes(feeToken),
     encodeFeePayerSlot(feePayerSlot),
     [],
+    ...(fields.keyAuthorization === undefined || fields.keyAuthorization === null
+      ? []
+      : [encodeSignedKeyAuthorization(fields.keyAuthorization)]),
   ]
 }

@@ -1,6 +1,11 @@
-import { concat, encodeRlp, getBytes, toBeHex, zeroPadValue } from "ethers"
+import { concat, encodeRlp, getBytes, toBeHex } from "ethers"
 import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, type FeePayerSlot, isSponsored } from "./encodeFields.js"
+import {
+  encodeSignatureEnvelope,
+  type TempoSignatureEnvelope,
+  toSignatureEnvelope,
+} from "./signatureEnvelope.js"
 import type { TempoSignature, TempoTransactionFields } from "./types.js"
 
 function feePayerSlotOf(fields: TempoTransactionFields): FeePayerSlot {
@@ -17,19 +22,16 @@ function feePayerSlotOf(fields: TempoTransactionFields): FeePayerSlot {
  * const bytes = encodeSenderSignature({ r, s, yParity: 1 }) // 0x…1c
  */
 export function encodeSenderSignature(signature: TempoSignature): string {
-  if (signature.yParity !== 0 && signature.yParity !== 1) throw new RangeError(`yParity must be 0 or 1`)
-  return concat([
-    zeroPadValue(signature.r, 32),
-    zeroPadValue(signature.s, 32),
-    toBeHex(27 + signature.yParity, 1),
-  ])
+  return encodeSignatureEnvelope(toSignatureEnvelope(signature))
 }
 
 /**
  * Serializes a Tempo transaction (type 0x76) as `0x76 || rlp(fields [, senderSignature])`.
  * Without `signature` the result is the unsigned payload (useful for tooling and the decoder).
- * A sponsored transaction without `feePayerSignature` carries the `0x00` placeholder, the form a
- * sender hands to a sponsor.
+ * `signature` is a plain secp256k1 `{ r, s, yParity }` or any {@link TempoSignatureEnvelope}
+ * (P256, WebAuthn, keychain). A sponsored transaction without `feePayerSignature` is the
+ * half-signed hand-off to a sponsor: the `0x00` placeholder and no `feeToken` (the sender does not
+ * commit to it; the sponsor picks it), as tempo's `encode_for_fee_payer_service` and ox write it.
  *
  * @example
  * const signature = wallet.signDigest(tempoSenderSigningHash(fields))
@@ -38,9 +40,10 @@ export function encodeSenderSignature(signature: TempoSignature): string {
  */
 export function serializeTempoTransaction(
   fields: TempoTransactionFields,
-  signature?: TempoSignature,
+  signature?: TempoSignature | TempoSignatureEnvelope,
 ): string {
-  const items = encodeTempoFields(fields, feePayerSlotOf(fields), { omitFeeToken: false })
-  if (signature !== undefined) items.push(getBytes(encodeSenderSignature(signature)))
+  const slot = feePayerSlotOf(fields)
+  const items = encodeTempoFields(fields, slot, { omitFeeToken: slot.kind === "placeholder" })
+  if (signature !== undefined) items.push(getBytes(encodeSignatureEnvelope(toSignatureEnvelope(signature))))
   return concat([toBeHex(tempoTransactionType), encodeRlp(items)])
 }

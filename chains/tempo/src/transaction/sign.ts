@@ -1,5 +1,16 @@
+import { getAddress } from "ethers"
+import {
+  type TempoKeyAuthorization,
+  type TempoSignedKeyAuthorization,
+  tempoKeyAuthorizationHash,
+} from "./keyAuthorization.js"
 import { serializeTempoTransaction } from "./serialize.js"
-import { tempoFeePayerSigningHash, tempoSenderSigningHash } from "./signingHashes.js"
+import type { TempoSigner } from "./signers.js"
+import {
+  tempoFeePayerSigningHash,
+  tempoKeychainSigningHash,
+  tempoSenderSigningHash,
+} from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
 
 /**
@@ -44,4 +55,52 @@ export function signTempoFeePayer(
   signDigest: SignDigest,
 ): TempoSignature {
   return toTempoSignature(signDigest(tempoFeePayerSigningHash(fields, senderAddress)))
+}
+
+/**
+ * Signs a Tempo transaction with any {@link TempoSigner} (secp256k1, P256, WebAuthn) as the sender.
+ *
+ * @example
+ * const raw = signTempoTransactionAs(fields, p256Signer(passkey))
+ * await provider.send("eth_sendRawTransaction", [raw])
+ */
+export function signTempoTransactionAs(fields: TempoTransactionFields, signer: TempoSigner): string {
+  return serializeTempoTransaction(fields, signer.sign(tempoSenderSigningHash(fields)))
+}
+
+/**
+ * Signs a Tempo transaction with an access key on behalf of `userAddress` (a keychain signature:
+ * the transaction runs as `userAddress`, within the key's limits and scopes). Version `v2`
+ * (default) is what hardfork T1C and later accept.
+ *
+ * @example
+ * const raw = signTempoTransactionWithAccessKey(fields, root.address, secp256k1Signer(accessKey.address, accessKey.signDigest))
+ */
+export function signTempoTransactionWithAccessKey(
+  fields: TempoTransactionFields,
+  userAddress: string,
+  accessKey: TempoSigner,
+  version: "v1" | "v2" = "v2",
+): string {
+  const inner = accessKey.sign(tempoKeychainSigningHash(fields, userAddress, version))
+  return serializeTempoTransaction(fields, {
+    type: "keychain",
+    version,
+    userAddress: getAddress(userAddress),
+    inner,
+  })
+}
+
+/**
+ * The root key signs a key authorization (granting `authorization.keyId` its limits, scopes and
+ * expiry); put the result in a transaction's `keyAuthorization` field.
+ *
+ * @example
+ * const keyAuthorization = signTempoKeyAuthorization({ chainId, keyType: "p256", keyId: passkey.address, expiry }, rootSigner)
+ */
+export function signTempoKeyAuthorization(
+  authorization: TempoKeyAuthorization,
+  rootSigner: TempoSigner,
+): TempoSignedKeyAuthorization {
+  return { ...authorization, signature: rootSigner.sign(tempoKeyAuthorizationHash(authorization)) }
 }

@@ -1,6 +1,7 @@
-import { concat, encodeRlp, keccak256, toBeHex } from "ethers"
-import { feePayerSignatureMagicByte, tempoTransactionType } from "./constants.js"
+import { concat, encodeRlp, getAddress, keccak256, toBeHex } from "ethers"
+import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, isSponsored } from "./encodeFields.js"
+import { serializeTempoFeePayerRequest } from "./feePayerRequest.js"
 import type { TempoTransactionFields } from "./types.js"
 
 /**
@@ -28,6 +29,21 @@ export function tempoSenderSigningHash(fields: TempoTransactionFields): string {
  * const feePayerSignature = sponsorWallet.signDigest(digest)
  */
 export function tempoFeePayerSigningHash(fields: TempoTransactionFields, senderAddress: string): string {
-  const items = encodeTempoFields(fields, { kind: "sender", address: senderAddress }, { omitFeeToken: false })
-  return keccak256(concat([toBeHex(feePayerSignatureMagicByte), encodeRlp(items)]))
+  return keccak256(serializeTempoFeePayerRequest(fields, senderAddress))
+}
+
+/**
+ * What an access key signs for a keychain signature over `fields` on behalf of `userAddress`:
+ * v2 (hardfork T1C and later) `keccak256(0x04 ‖ senderHash ‖ userAddress)`, v1 the sender hash.
+ *
+ * @example
+ * const digest = tempoKeychainSigningHash(fields, rootAddress, "v2")
+ */
+export function tempoKeychainSigningHash(
+  fields: TempoTransactionFields,
+  userAddress: string,
+  version: "v1" | "v2" = "v2",
+): string {
+  const senderHash = tempoSenderSigningHash(fields)
+  return version === "v1" ? senderHash : keccak256(concat(["0x04", senderHash, getAddress(userAddress)]))
 }

@@ -1,5 +1,5 @@
 import { Err, Ok, type Result } from "@testnet/core"
-import { recoverAddress, Signature } from "ethers"
+import { getAddress, recoverAddress, Signature } from "ethers"
 import {
   type TempoEmptyValidityWindowErrorType,
   type TempoFeeOutOfRangeErrorType,
@@ -9,21 +9,36 @@ import {
 import { decodeTempoTransaction } from "./decode.js"
 import { serializeTempoTransaction } from "./serialize.js"
 import { signTempoFeePayer } from "./sign.js"
+import { p256Address, type TempoSignatureEnvelope, toSignatureEnvelope } from "./signatureEnvelope.js"
 import { tempoSenderSigningHash } from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
 import { validateTempoFields } from "./validateFields.js"
 
 /**
- * Recovers the sender's address from a sender signature over `fields`.
+ * The sender's address from a sender signature over `fields`: recovered for secp256k1, derived
+ * from the public key for P256/WebAuthn, the root account for a keychain signature. Only
+ * secp256k1 is checked cryptographically here; the node verifies P256/WebAuthn.
  *
  * @example
  * const sender = recoverTempoSenderAddress(decoded.fields, decoded.signature)
  */
-export function recoverTempoSenderAddress(fields: TempoTransactionFields, signature: TempoSignature): string {
-  return recoverAddress(
-    tempoSenderSigningHash(fields),
-    Signature.from({ r: signature.r, s: signature.s, yParity: signature.yParity }),
-  )
+export function recoverTempoSenderAddress(
+  fields: TempoTransactionFields,
+  signature: TempoSignature | TempoSignatureEnvelope,
+): string {
+  const envelope = toSignatureEnvelope(signature)
+  switch (envelope.type) {
+    case "keychain":
+      return getAddress(envelope.userAddress)
+    case "p256":
+    case "webAuthn":
+      return p256Address(envelope.publicKey)
+    case "secp256k1":
+      return recoverAddress(
+        tempoSenderSigningHash(fields),
+        Signature.from({ r: envelope.r, s: envelope.s, yParity: envelope.yParity }),
+      )
+  }
 }
 
 /**

@@ -1,3 +1,6 @@
+import type { TempoSignedKeyAuthorization } from "./keyAuthorization.js"
+import type { TempoSignatureEnvelope } from "./signatureEnvelope.js"
+
 /**
  * One call inside a Tempo transaction. `to: null` is a CREATE (allowed only as `calls[0]`);
  * `input` is the calldata (or init code for a CREATE).
@@ -56,6 +59,7 @@ export type SignDigest = (digest: string) => {
  * - `feeToken` is the TIP-20 that pays the fee; absent = the account's preference.
  * - Sponsorship: `sponsored: true` (or a `feePayerSignature`) means someone else pays. The
  *   sender then does not commit to `feeToken`; the fee payer does.
+ * - `keyAuthorization`: a root-key-signed grant registering an access key before the calls run.
  *
  * @example
  * const fields: TempoTransactionFields = {
@@ -77,6 +81,8 @@ export type TempoTransactionFields = {
   readonly feeToken?: string | null
   readonly sponsored?: boolean
   readonly feePayerSignature?: TempoSignature | null
+  /** An access key the root key authorizes in this transaction (see `signTempoKeyAuthorization`). */
+  readonly keyAuthorization?: TempoSignedKeyAuthorization | null
 }
 
 /**
@@ -88,5 +94,6 @@ export type TempoTransactionFields = {
  */
 export type DecodedTempoTransaction = {
   readonly fields: TempoTransactionFields
-  readonly signature: TempoSignature | undefined
+  /** The sender signature: secp256k1, P256, WebAuthn or keychain (an access key for a root account). */
+  readonly signature: TempoSignatureEnvelope | undefined
 }

@@ -54,7 +54,10 @@ describe("anvil-verified vectors", () => {
       { ...fields, nonceKey: 8n, sponsored: true },
       developmentAccount(1).signDigest,
     )
-    const raw = sponsorTempoTransaction(senderSigned, developmentAccount(0).signDigest).unwrap()
+    // The half-signed hand-off leaves feeToken out (the sender does not commit to it): the sponsor names it.
+    const raw = sponsorTempoTransaction(senderSigned, developmentAccount(0).signDigest, {
+      feeToken: tempoAddresses.thetaUsd,
+    }).unwrap()
     expect(raw).toBe(sponsoredRaw)
     expect(tempoTransactionHash(raw)).toBe(sponsoredHash)
   })

@@ -12,7 +12,7 @@ import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
  */
 export const tip20TransferRandom = defineTask({
   name: "tip20_transfer_random",
-  weight: 46,
+  weight: 33,
   description: "Transfers a small amount of a random USD stablecoin to a fresh random address.",
   async run(context) {
     const token = context.random.pick(tempoFeeTokens)

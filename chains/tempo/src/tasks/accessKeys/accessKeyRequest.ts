@@ -1,0 +1,82 @@
+import type { RawSendRequest, TaskSigner } from "@testnet/core"
+import { dynamicFees } from "@testnet/evm"
+import { SigningKey, Wallet } from "ethers"
+import type { TempoKeyType, TempoSignedKeyAuthorization } from "../../transaction/keyAuthorization.js"
+import { createRandomP256Key } from "../../transaction/p256.js"
+import { signTempoTransaction, signTempoTransactionWithAccessKey } from "../../transaction/sign.js"
+import { p256Signer, secp256k1Signer, type TempoSigner, webAuthnSigner } from "../../transaction/signers.js"
+import type { TempoCall, TempoTransactionFields } from "../../transaction/types.js"
+
+/**
+ * A fresh access key of `keyType`, made for one task execution (the secret stays in the closure).
+ *
+ * @example
+ * const accessKey = createAccessKey("p256")
+ */
+export function createAccessKey(keyType: TempoKeyType): TempoSigner {
+  if (keyType === "p256") return p256Signer(createRandomP256Key())
+  if (keyType === "webAuthn")
+    return webAuthnSigner(createRandomP256Key(), { rpId: "testnet-framework.local" })
+  const wallet = Wallet.createRandom()
+  const signingKey = new SigningKey(wallet.privateKey)
+  return secp256k1Signer(wallet.address, (digest) => signingKey.sign(digest))
+}
+
+/**
+ * The leased wallet as a {@link TempoSigner}: the root key that signs key authorizations.
+ *
+ * @example
+ * const root = rootSigner(context.wallet)
+ */
+export function rootSigner(wallet: TaskSigner): TempoSigner {
+  return secp256k1Signer(wallet.address, (digest) => wallet.signDigest(digest))
+}
+
+/**
+ * What an access-key transaction carries: its calls, gas limit and fee token, the key
+ * authorization riding in it (if any), and the access key that signs it (absent: the root key).
+ *
+ * @example
+ * const parameters: AccessKeyRequestParameters = { calls, gasLimit: 2_500_000n, keyAuthorization, accessKey }
+ */
+export type AccessKeyRequestParameters = {
+  readonly calls: readonly TempoCall[]
+  readonly gasLimit: bigint
+  readonly feeToken?: string
+  readonly keyAuthorization?: TempoSignedKeyAuthorization
+  readonly accessKey?: TempoSigner
+}
+
+/**
+ * A send request for a 0x76 transaction from the leased wallet's account on its protocol nonce
+ * lane, signed by the root key or (keychain signature, v2) by an access key of that account.
+ *
+ * @example
+ * const sent = await context.send(accessKeyRequest(context.wallet, { calls, gasLimit, accessKey }))
+ */
+export function accessKeyRequest(wallet: TaskSigner, parameters: AccessKeyRequestParameters): RawSendRequest {
+  const first = parameters.calls[0]
+  return {
+    kind: "raw",
+    to: first === undefined ? null : first.to,
+    nonceKey: 0n,
+    ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
+    build({ nonce, fees, chainId }) {
+      const fields: TempoTransactionFields = {
+        chainId,
+        nonce,
+        nonceKey: 0n,
+        gasLimit: parameters.gasLimit,
+        ...dynamicFees(fees),
+        calls: parameters.calls,
+        ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
+        ...(parameters.keyAuthorization === undefined
+          ? {}
+          : { keyAuthorization: parameters.keyAuthorization }),
+      }
+      if (parameters.accessKey === undefined)
+        return signTempoTransaction(fields, (digest) => wallet.signDigest(digest))
+      return signTempoTransactionWithAccessKey(fields, wallet.address, parameters.accessKey)
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import type { ConfirmedTransaction } from "@testnet/core"
+import {
+  type BaseError,
+  defineTask,
+  Ok,
+  type Result,
+  sendAndConfirm,
+  succeeded,
+  type TaskContext,
+  taskFailure,
+} from "@testnet/core"
+import { encodeTip20Transfer } from "../../contracts/tip20.js"
+import type { TempoKeyType } from "../../transaction/keyAuthorization.js"
+import { signTempoKeyAuthorization } from "../../transaction/sign.js"
+import type { TempoSigner } from "../../transaction/signers.js"
+import { readChainTime } from "../shared/chainTime.js"
+import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
+import { hasKeychainEvent } from "./accessKeyEvents.js"
+import { accessKeyRequest, createAccessKey, rootSigner } from "./accessKeyRequest.js"
+import { accessKeyGasLimits } from "./gasLimits.js"
+import { readAccessKey } from "./keyState.js"
+
+const keyTypes: readonly TempoKeyType[] = ["secp256k1", "p256", "webAuthn"]
+
+/** An access key the root just authorized, with what it was granted. */
+export type AuthorizedAccessKey = {
+  readonly accessKey: TempoSigner
+  readonly token: string
+  readonly limit: bigint
+  readonly expiry: bigint
+  readonly confirmed: ConfirmedTransaction
+}
+
+/**
+ * The root key (the leased wallet) authorizes a fresh access key of a random type through the
+ * `keyAuthorization` field of a 0x76 that transfers 1 unit to itself, and checks the
+ * KeyAuthorized event and the keychain's record (type, expiry, limits enforced).
+ *
+ * @example
+ * const authorized = await authorizeFreshAccessKey(context)
+ */
+export async function authorizeFreshAccessKey(
+  context: TaskContext,
+): Promise<Result<AuthorizedAccessKey, BaseError>> {
+  const keyType = context.random.pick(keyTypes)
+  const token = context.random.pick(tempoFeeTokens)
+  const limit = context.random.bigint(1_000n, 5_000_000n)
+  const now = await readChainTime(context)
+  if (now.isErr()) return now
+  const expiry = now.value + 3_600n
+  const accessKey = createAccessKey(keyType)
+  const keyAuthorization = signTempoKeyAuthorization(
+    { chainId: context.chainId, keyType, keyId: accessKey.address, expiry, limits: [{ token, limit }] },
+    rootSigner(context.wallet),
+  )
+  const confirmed = await sendAndConfirm(
+    context,
+    accessKeyRequest(context.wallet, {
+      calls: [{ to: token, input: encodeTip20Transfer(context.address, 1n) }],
+      gasLimit: accessKeyGasLimits.authorize,
+      keyAuthorization,
+    }),
+  )
+  if (confirmed.isErr()) return confirmed
+  if (!hasKeychainEvent(confirmed.value.receipt.logs, "KeyAuthorized", context.address, accessKey.address))
+    return taskFailure(context, `no KeyAuthorized event for access key ${accessKey.address}`)
+  const stored = await readAccessKey(context, context.address, accessKey.address)
+  if (stored.isErr()) return stored
+  const { signatureType, expiry: storedExpiry, enforceLimits, isRevoked } = stored.value
+  if (signatureType !== keyTypes.indexOf(keyType) || storedExpiry !== expiry || !enforceLimits || isRevoked)
+    return taskFailure(
+      context,
+      `keychain holds type ${signatureType}, expiry ${storedExpiry}, limits ${enforceLimits}, revoked ${isRevoked}; expected ${keyType}, ${expiry}, limits, active`,
+    )
+  return Ok({ accessKey, token, limit, expiry, confirmed: confirmed.value })
+}
+
+/**
+ * Authorizes an access key (AccountKeychain) in a 0x76 transaction's `keyAuthorization` field.
+ *
+ * @example
+ * tempo.tasks.find((task) => task.name === "access_key_authorize")
+ */
+export const accessKeyAuthorize = defineTask({
+  name: "access_key_authorize",
+  weight: 1,
+  description:
+    "The wallet's root key authorizes a fresh access key (random type: secp256k1, P256 or WebAuthn) with a 1-hour expiry and a spending limit, via a 0x76 keyAuthorization; checks the KeyAuthorized event and the keychain's record.",
+  async run(context) {
+    const authorized = await authorizeFreshAccessKey(context)
+    if (authorized.isErr()) return authorized
+    const { accessKey, token, limit, expiry, confirmed } = authorized.value
+    return succeeded(
+      [confirmed.sent],
+      [
+        `${accessKey.keyType} access key ${accessKey.address} may spend ${limit} ${tokenLabel(token)} until ${expiry}`,
+      ],
+    )
+  },
+})
