@@ -33,7 +33,8 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
     const wallets = harness.newWallets(4)
     // tempo_fundAddress is unknown to anvil: the hook notices and uses the funder.
     const report = (await harness.fund(hook, funder, wallets, target)).unwrap()
-    expect(report).toMatchObject({ funded: 4, total: 4n * target, transactions: 5 * tempoFeeTokens.length })
+    // Four workers and the sponsor, every token each: 15 transfer calls in one 0x76 transaction.
+    expect(report).toMatchObject({ funded: 4, total: 4n * target, transactions: 1 })
     const balances = (
       await readTokenBalances(harness.rpc, tempoFeeTokens, [
         ...wallets.map((wallet) => wallet.address),
@@ -44,6 +45,22 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
       ...wallets.map(() => tempoFeeTokens.map(() => target)),
       tempoFeeTokens.map(() => 10n * target),
     ])
+  })
+
+  it("packs eight recipients × three tokens per funding transaction; every balance lands on chain", async () => {
+    const wallets = harness.newWallets(20)
+    const report = (await harness.fund(hook, funder, wallets, target)).unwrap()
+    // 20 recipients (the sponsor holds enough already) in transactions of 8: 3 instead of 60.
+    expect(report.transactions).toBe(3)
+    expect(report.transfers.map((transfer) => transfer.to.length)).toEqual([8, 8, 4])
+    const balances = (
+      await readTokenBalances(
+        harness.rpc,
+        tempoFeeTokens,
+        wallets.map((wallet) => wallet.address),
+      )
+    ).unwrap()
+    expect(balances).toEqual(wallets.map(() => tempoFeeTokens.map(() => target)))
   })
 
   it("refills only wallets whose lowest token balance fell below the threshold", async () => {

@@ -147,6 +147,11 @@ export async function runMainJobPhase(options: MainJobPhaseOptions): Promise<Pha
                     calls: countersAtEnd.calls - countersAtSteady.calls,
                     httpRequests: countersAtEnd.requests - countersAtSteady.requests,
                   }),
+                  rpcCallsPerTxByMethod: callsPerTransactionByMethod(
+                    countersAtEnd.callsByMethod,
+                    countersAtSteady.callsByMethod,
+                    steadyConfirmed,
+                  ),
                   confirmed: steadyConfirmed,
                   measurement: steadyMeasurement,
                 },
@@ -187,4 +192,19 @@ export function taskSuccessRate(
     success += task.success
   }
   return count === 0 ? undefined : success / count
+}
+
+/** Calls per confirmed transaction of each method between two counter readings, largest first. */
+function callsPerTransactionByMethod(
+  atEnd: Record<string, number>,
+  atStart: Record<string, number>,
+  confirmed: number,
+): Record<string, number> {
+  const perTransaction = Object.entries(atEnd)
+    .map(([method, calls]) => [method, (calls - (atStart[method] ?? 0)) / Math.max(1, confirmed)] as const)
+    .filter(([, calls]) => calls > 0)
+    .sort((left, right) => right[1] - left[1])
+  return Object.fromEntries(
+    perTransaction.map(([method, calls]) => [method, Math.round(calls * 1000) / 1000]),
+  )
 }

@@ -253,6 +253,8 @@ export async function startNetworkConditionsProxy(
     const single = !Array.isArray(parsed)
     const calls = Array.isArray(parsed) ? parsed : [parsed]
     counters.calls += calls.length
+    for (const call of calls)
+      counters.callsByMethod[call.method] = (counters.callsByMethod[call.method] ?? 0) + 1
     const sends = calls.filter((call) => rawTransactionOf(call) !== undefined).length
     counters.sends += sends
     if (sends > 0 && firstSendAt === undefined) firstSendAt = performance.now()
