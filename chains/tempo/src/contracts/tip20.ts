@@ -1,4 +1,5 @@
 import { Interface } from "ethers"
+import { addressWord, bytes32Word, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
  * TIP-20 token ABI (any `0x20C0…` token), as verified on anvil 1.7.1. Note `hasRole(account, role)`:
@@ -42,6 +43,17 @@ export const tip20Abi = [
  */
 export const tip20Interface = new Interface(tip20Abi)
 
+/** Selectors of the hot-path encoders below (static arguments only: encoded by hand, see staticAbi.ts). */
+const selectors = {
+  transfer: selectorOf(tip20Interface, "transfer"),
+  transferWithMemo: selectorOf(tip20Interface, "transferWithMemo"),
+  approve: selectorOf(tip20Interface, "approve"),
+  mint: selectorOf(tip20Interface, "mint"),
+  burn: selectorOf(tip20Interface, "burn"),
+  grantRole: selectorOf(tip20Interface, "grantRole"),
+  balanceOf: selectorOf(tip20Interface, "balanceOf"),
+}
+
 /**
  * Role id of TIP-20 issuers (`keccak256("ISSUER_ROLE")`); required for `mint`.
  *
@@ -57,7 +69,7 @@ export const tip20IssuerRole = "0x114e74f6ea3bd819998f78687bfcb11b140da08e9b7d22
  * const call = { to: tempoAddresses.pathUsd, input: encodeTip20Transfer(recipient, 1_000_000n) }
  */
 export function encodeTip20Transfer(to: string, amount: bigint): string {
-  return tip20Interface.encodeFunctionData("transfer", [to, amount])
+  return `${selectors.transfer}${addressWord(to)}${uintWord(amount)}`
 }
 
 /**
@@ -67,7 +79,7 @@ export function encodeTip20Transfer(to: string, amount: bigint): string {
  * const input = encodeTransferWithMemo(recipient, 5_000_000n, encodeBytes32String("order 42"))
  */
 export function encodeTransferWithMemo(to: string, amount: bigint, memo: string): string {
-  return tip20Interface.encodeFunctionData("transferWithMemo", [to, amount, memo])
+  return `${selectors.transferWithMemo}${addressWord(to)}${uintWord(amount)}${bytes32Word(memo)}`
 }
 
 /**
@@ -77,7 +89,7 @@ export function encodeTransferWithMemo(to: string, amount: bigint, memo: string)
  * const input = encodeTip20Approve(tempoAddresses.stablecoinDex, 2n ** 128n - 1n)
  */
 export function encodeTip20Approve(spender: string, amount: bigint): string {
-  return tip20Interface.encodeFunctionData("approve", [spender, amount])
+  return `${selectors.approve}${addressWord(spender)}${uintWord(amount)}`
 }
 
 /**
@@ -87,7 +99,7 @@ export function encodeTip20Approve(spender: string, amount: bigint): string {
  * const input = encodeTip20Mint(self, 1_000_000_000n)
  */
 export function encodeTip20Mint(to: string, amount: bigint): string {
-  return tip20Interface.encodeFunctionData("mint", [to, amount])
+  return `${selectors.mint}${addressWord(to)}${uintWord(amount)}`
 }
 
 /**
@@ -97,7 +109,7 @@ export function encodeTip20Mint(to: string, amount: bigint): string {
  * const input = encodeTip20Burn(1_000_000n)
  */
 export function encodeTip20Burn(amount: bigint): string {
-  return tip20Interface.encodeFunctionData("burn", [amount])
+  return `${selectors.burn}${uintWord(amount)}`
 }
 
 /**
@@ -107,7 +119,7 @@ export function encodeTip20Burn(amount: bigint): string {
  * const input = encodeTip20GrantRole(tip20IssuerRole, self)
  */
 export function encodeTip20GrantRole(role: string, account: string): string {
-  return tip20Interface.encodeFunctionData("grantRole", [role, account])
+  return `${selectors.grantRole}${bytes32Word(role)}${addressWord(account)}`
 }
 
 /**
@@ -117,5 +129,5 @@ export function encodeTip20GrantRole(role: string, account: string): string {
  * const result = await rpc.request("eth_call", [{ to: token, data: encodeTip20BalanceOf(address) }, "latest"])
  */
 export function encodeTip20BalanceOf(account: string): string {
-  return tip20Interface.encodeFunctionData("balanceOf", [account])
+  return `${selectors.balanceOf}${addressWord(account)}`
 }

@@ -1,4 +1,7 @@
-import { serializeTempoTransaction } from "./serialize.js"
+import { concat, encodeRlp, getBytes, keccak256, toBeHex } from "ethers"
+import { tempoTransactionType } from "./constants.js"
+import { encodeTempoFields, isSponsored } from "./encodeFields.js"
+import { encodeSenderSignature, serializeTempoTransaction } from "./serialize.js"
 import { tempoFeePayerSigningHash, tempoSenderSigningHash } from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
 
@@ -26,6 +29,13 @@ export function toTempoSignature(signature: ReturnType<SignDigest>): TempoSignat
  * const hash = tempoTransactionHash(raw) // equals what eth_sendRawTransaction returns
  */
 export function signTempoTransaction(fields: TempoTransactionFields, signDigest: SignDigest): string {
+  if (!isSponsored(fields)) {
+    // Unsponsored, the signed fields are the serialized ones: encode them once (the hot path).
+    const items = encodeTempoFields(fields, { kind: "none" }, { omitFeeToken: false })
+    const type = toBeHex(tempoTransactionType)
+    const signature = toTempoSignature(signDigest(keccak256(concat([type, encodeRlp(items)]))))
+    return concat([type, encodeRlp([...items, getBytes(encodeSenderSignature(signature))])])
+  }
   const signature = toTempoSignature(signDigest(tempoSenderSigningHash(fields)))
   return serializeTempoTransaction(fields, signature)
 }
