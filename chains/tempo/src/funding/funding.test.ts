@@ -3,7 +3,7 @@ import { createTaskHarness, type TaskHarness } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../chain.js"
 import { tempoAddresses } from "../contracts/addresses.js"
-import { encodeTip20Transfer } from "../contracts/tip20.js"
+import { encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
 import { tempoFeeTokens } from "../tasks/shared/tokens.js"
 import { startTempoTestDevnet } from "../testing/devnet.js"
 import { readTokenBalances } from "./balances.js"
@@ -61,6 +61,38 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
       )
     ).unwrap()
     expect(balances).toEqual(wallets.map(() => tempoFeeTokens.map(() => target)))
+  })
+
+  it("reads 3 × 120 balances in two Multicall3 eth_calls, the same values as one eth_call per balance", async () => {
+    const addresses = [funder.address, ...harness.newWallets(119).map((wallet) => wallet.address)]
+    let calls = 0
+    const counting = {
+      ...harness.rpc,
+      request: ((method: string, params: unknown) => {
+        calls += 1
+        return harness.rpc.request(method, params as unknown[])
+      }) as typeof harness.rpc.request,
+    }
+    const together = (await readTokenBalances(counting, tempoFeeTokens, addresses)).unwrap()
+    expect(calls).toBe(2)
+    const oneByOne = await Promise.all(
+      addresses.map((address) =>
+        Promise.all(
+          tempoFeeTokens.map(async (token) =>
+            BigInt(
+              (
+                await harness.rpc.request<string>("eth_call", [
+                  { to: token, data: encodeTip20BalanceOf(address) },
+                  "latest",
+                ])
+              ).unwrap(),
+            ),
+          ),
+        ),
+      ),
+    )
+    expect(together).toEqual(oneByOne)
+    expect(together[0]?.every((balance) => balance > 0n)).toBe(true)
   })
 
   it("refills only wallets whose lowest token balance fell below the threshold", async () => {
