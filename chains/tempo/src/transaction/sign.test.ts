@@ -1,5 +1,5 @@
-import fc from "fast-check"
 import { hexlify, SigningKey } from "ethers"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { serializeTempoTransaction } from "./serialize.js"
 import { signTempoTransaction, toTempoSignature } from "./sign.js"
@@ -23,7 +23,7 @@ const unsponsoredFields: fc.Arbitrary<TempoTransactionFields> = fc.record({
     minLength: 1,
     maxLength: 4,
   }),
-  feeToken: fc.option(bytes(20, 20), { nil: undefined }),
+  feeToken: fc.option(bytes(20, 20), { nil: null }),
 })
 
 describe("signTempoTransaction's unsponsored fast path", () => {

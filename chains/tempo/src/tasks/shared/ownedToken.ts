@@ -17,6 +17,7 @@ import {
 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
+import { onceTrue, rememberTrue } from "./runFacts.js"
 import { tempoRequest } from "./tempoRequest.js"
 
 /** Asset kind under which created TIP-20 tokens are recorded. */
@@ -76,6 +77,7 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
   )
   if (isTip20.isErr()) return isTip20
   if (!isTip20.value) return taskFailure(context, `no TIP-20 at the predicted address ${predicted.value}`)
+  rememberTrue(context, `isTIP20:${predicted.value}`)
   context.recordAsset({
     kind: tip20AssetKind,
     address: predicted.value,
@@ -83,6 +85,27 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
     metadata: { name, symbol, currency: "USD", admin: context.address },
   })
   return Ok({ address: predicted.value, symbol, creation: done.value.sent })
+}
+
+/**
+ * Whether `address` is a TIP-20 (the factory's `isTIP20`), read once per run and token: a token
+ * does not stop being one.
+ *
+ * @example
+ * const isTip20 = await isTip20Token(context, candidate.address)
+ */
+export function isTip20Token(
+  context: Pick<TaskContext, "call" | "task" | "runId" | "chainId">,
+  address: string,
+): Promise<Result<boolean, BaseError>> {
+  return onceTrue(context, `isTIP20:${address}`, () =>
+    readValue<boolean>(
+      context,
+      tempoAddresses.tip20Factory,
+      tip20FactoryInterface.encodeFunctionData("isTIP20", [address]),
+      "bool",
+    ),
+  )
 }
 
 /**
@@ -98,12 +121,7 @@ export async function findOrCreateOwnedToken(context: TaskContext): Promise<Resu
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   if (mine.length > 0) {
     const candidate = context.random.pick(mine)
-    const isTip20 = await readValue<boolean>(
-      context,
-      tempoAddresses.tip20Factory,
-      tip20FactoryInterface.encodeFunctionData("isTIP20", [candidate.address]),
-      "bool",
-    )
+    const isTip20 = await isTip20Token(context, candidate.address)
     if (isTip20.isErr()) return isTip20
     const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
     if (isTip20.value) return Ok({ address: candidate.address, symbol, creation: undefined })
@@ -122,11 +140,14 @@ export async function issuerRoleCalls(
   context: TaskContext,
   token: string,
 ): Promise<Result<TempoCall[], BaseError>> {
-  const has = await readValue<boolean>(
-    context,
-    token,
-    tip20Interface.encodeFunctionData("hasRole", [context.address, tip20IssuerRole]),
-    "bool",
+  // Nothing in the catalog revokes the issuer role: once held, it is not read again this run.
+  const has = await onceTrue(context, `issuer:${token}:${context.address}`, () =>
+    readValue<boolean>(
+      context,
+      token,
+      tip20Interface.encodeFunctionData("hasRole", [context.address, tip20IssuerRole]),
+      "bool",
+    ),
   )
   if (has.isErr()) return has
   return Ok(has.value ? [] : [{ to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) }])
