@@ -116,7 +116,7 @@ export function isTip20Token(
  * if (owned.isErr()) return owned
  */
 export async function findOrCreateOwnedToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
-  const assets = await context.database.assetsByKind({ kind: tip20AssetKind, limit: 500 })
+  const assets = await context.database.assetsByKind({ kind: tip20AssetKind, wallet: context.address, limit: 500 })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   if (mine.length > 0) {
