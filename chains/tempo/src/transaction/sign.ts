@@ -6,9 +6,9 @@ import { encodeSenderSignature, serializeTempoTransaction } from "./serialize.js
 import { tempoFeePayerSigningHash, tempoSenderSigningHash } from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
 
-const nativeKeccak = getNativeKeccakStatus()
-/** keccak-256 of bytes as 0x-hex: the native sponge when it loads, ethers' otherwise. */
+/** keccak-256 of bytes as 0x-hex: the native sponge when it loads (cached by core), ethers' otherwise. */
 function hashBytes(bytes: Uint8Array): string {
+  const nativeKeccak = getNativeKeccakStatus()
   if (!nativeKeccak.available) return keccak256(bytes)
   const digest = nativeKeccak.keccak256(bytes)
   return `0x${Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString("hex")}`
