@@ -43,14 +43,53 @@ export function addressWord(address: string): string {
 }
 
 /**
- * The 32-byte ABI word of a uint256 (64 hex digits, no 0x); out of range throws like ethers.
+ * The 32-byte ABI word of a uint of `bits` (default 256; 64 hex digits, no 0x); out of range
+ * throws like ethers.
  *
  * @example
  * uintWord(255n) // "00…ff"
  */
-export function uintWord(value: bigint): string {
-  if (value < 0n || value > maxUint256) throw new RangeError(`value out of uint256 range: ${value}`)
+export function uintWord(value: bigint, bits = 256): string {
+  const max = bits === 256 ? maxUint256 : (1n << BigInt(bits)) - 1n
+  if (value < 0n || value > max) throw new RangeError(`value out of uint${bits} range: ${value}`)
   return value.toString(16).padStart(64, "0")
+}
+
+/**
+ * The 32-byte ABI word of an int of `bits` (two's complement, sign-extended); out of range or not
+ * an integer throws like ethers.
+ *
+ * @example
+ * intWord(-1, 16) // "ff…ff"
+ */
+export function intWord(value: number | bigint, bits: number): string {
+  if (typeof value === "number" && !Number.isSafeInteger(value))
+    throw new RangeError(`not an integer: ${value}`)
+  const big = BigInt(value)
+  const limit = 1n << BigInt(bits - 1)
+  if (big < -limit || big >= limit) throw new RangeError(`value out of int${bits} range: ${big}`)
+  return (big < 0n ? (1n << 256n) + big : big).toString(16).padStart(64, "0")
+}
+
+/**
+ * The 32-byte ABI word of a bool.
+ *
+ * @example
+ * boolWord(true) // "00…01"
+ */
+export function boolWord(value: boolean): string {
+  return value ? `${"0".repeat(63)}1` : "0".repeat(64)
+}
+
+/**
+ * The ABI tail of a string: its byte length, then its UTF-8 bytes padded to whole words (no 0x).
+ *
+ * @example
+ * stringTail("USD") // "00…03" + "555344" + "00…"
+ */
+export function stringTail(value: string): string {
+  const hex = Buffer.from(value, "utf8").toString("hex")
+  return `${uintWord(BigInt(hex.length / 2))}${hex.padEnd(Math.ceil(hex.length / 64) * 64, "0")}`
 }
 
 /**

@@ -52,6 +52,7 @@ const selectors = {
   burn: selectorOf(tip20Interface, "burn"),
   grantRole: selectorOf(tip20Interface, "grantRole"),
   balanceOf: selectorOf(tip20Interface, "balanceOf"),
+  hasRole: selectorOf(tip20Interface, "hasRole"),
 }
 
 /**
@@ -130,4 +131,14 @@ export function encodeTip20GrantRole(role: string, account: string): string {
  */
 export function encodeTip20BalanceOf(account: string): string {
   return `${selectors.balanceOf}${addressWord(account)}`
+}
+
+/**
+ * Calldata of `hasRole(account, role)`.
+ *
+ * @example
+ * const data = encodeTip20HasRole(wallet, tip20IssuerRole)
+ */
+export function encodeTip20HasRole(account: string, role: string): string {
+  return `${selectors.hasRole}${addressWord(account)}${bytes32Word(role)}`
 }

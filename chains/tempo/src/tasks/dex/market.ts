@@ -101,7 +101,11 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
  * if (market.isErr()) return market
  */
 export async function findOrCreateDexMarket(context: TaskContext): Promise<Result<DexMarket, BaseError>> {
-  const assets = await context.database.assetsByKind({ kind: dexMarketAssetKind, wallet: context.address, limit: 500 })
+  const assets = await context.database.assetsByKind({
+    kind: dexMarketAssetKind,
+    wallet: context.address,
+    limit: 500,
+  })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   if (mine.length > 0) {

@@ -9,12 +9,8 @@ import {
   taskFailure,
 } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20GrantRole, tip20Interface, tip20IssuerRole } from "../../contracts/tip20.js"
-import {
-  encodeCreateToken,
-  encodeGetTokenAddress,
-  tip20FactoryInterface,
-} from "../../contracts/tip20Factory.js"
+import { encodeTip20GrantRole, encodeTip20HasRole, tip20IssuerRole } from "../../contracts/tip20.js"
+import { encodeCreateToken, encodeGetTokenAddress, encodeIsTip20 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
 import { onceTrue, rememberTrue } from "./runFacts.js"
@@ -72,7 +68,7 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
   const isTip20 = await readValue<boolean>(
     context,
     tempoAddresses.tip20Factory,
-    tip20FactoryInterface.encodeFunctionData("isTIP20", [predicted.value]),
+    encodeIsTip20(predicted.value),
     "bool",
   )
   if (isTip20.isErr()) return isTip20
@@ -99,12 +95,7 @@ export function isTip20Token(
   address: string,
 ): Promise<Result<boolean, BaseError>> {
   return onceTrue(context, `isTIP20:${address}`, () =>
-    readValue<boolean>(
-      context,
-      tempoAddresses.tip20Factory,
-      tip20FactoryInterface.encodeFunctionData("isTIP20", [address]),
-      "bool",
-    ),
+    readValue<boolean>(context, tempoAddresses.tip20Factory, encodeIsTip20(address), "bool"),
   )
 }
 
@@ -116,7 +107,11 @@ export function isTip20Token(
  * if (owned.isErr()) return owned
  */
 export async function findOrCreateOwnedToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
-  const assets = await context.database.assetsByKind({ kind: tip20AssetKind, wallet: context.address, limit: 500 })
+  const assets = await context.database.assetsByKind({
+    kind: tip20AssetKind,
+    wallet: context.address,
+    limit: 500,
+  })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   if (mine.length > 0) {
@@ -142,12 +137,7 @@ export async function issuerRoleCalls(
 ): Promise<Result<TempoCall[], BaseError>> {
   // Nothing in the catalog revokes the issuer role: once held, it is not read again this run.
   const has = await onceTrue(context, `issuer:${token}:${context.address}`, () =>
-    readValue<boolean>(
-      context,
-      token,
-      tip20Interface.encodeFunctionData("hasRole", [context.address, tip20IssuerRole]),
-      "bool",
-    ),
+    readValue<boolean>(context, token, encodeTip20HasRole(context.address, tip20IssuerRole), "bool"),
   )
   if (has.isErr()) return has
   return Ok(has.value ? [] : [{ to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) }])
