@@ -1,6 +1,8 @@
-import { concat, encodeRlp, getBytes, toBeHex, zeroPadValue } from "ethers"
+import { encodeRlp } from "@testnet/core/wallet"
+import { concat, getBytes, toBeHex, zeroPadValue } from "ethers"
 import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, type FeePayerSlot, isSponsored } from "./encodeFields.js"
+import { bytesHex, toRlpItems } from "./fastRlp.js"
 import type { TempoSignature, TempoTransactionFields } from "./types.js"
 
 function feePayerSlotOf(fields: TempoTransactionFields): FeePayerSlot {
@@ -42,5 +44,5 @@ export function serializeTempoTransaction(
 ): string {
   const items = encodeTempoFields(fields, feePayerSlotOf(fields), { omitFeeToken: false })
   if (signature !== undefined) items.push(getBytes(encodeSenderSignature(signature)))
-  return concat([toBeHex(tempoTransactionType), encodeRlp(items)])
+  return bytesHex(encodeRlp(toRlpItems(items), tempoTransactionType))
 }

@@ -1,34 +1,11 @@
-import { encodeRlp, getNativeKeccakStatus, type RlpItem } from "@testnet/core/wallet"
-import { getBytes, keccak256, type RlpStructuredDataish } from "ethers"
+import { encodeRlp } from "@testnet/core/wallet"
 import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, isSponsored } from "./encodeFields.js"
+import { bytesHex, hashBytes, toRlpItems } from "./fastRlp.js"
 import { encodeSenderSignature, serializeTempoTransaction } from "./serialize.js"
 import { tempoFeePayerSigningHash, tempoSenderSigningHash } from "./signingHashes.js"
 import type { SignDigest, TempoSignature, TempoTransactionFields } from "./types.js"
 
-/** keccak-256 of bytes as 0x-hex: the native sponge when it loads (cached by core), ethers' otherwise. */
-function hashBytes(bytes: Uint8Array): string {
-  const nativeKeccak = getNativeKeccakStatus()
-  if (!nativeKeccak.available) return keccak256(bytes)
-  const digest = nativeKeccak.keccak256(bytes)
-  return `0x${Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString("hex")}`
-}
-
-/** The encoder's items (0x-hex strings, bytes, lists) as byte items for core's RLP encoder. */
-function toRlpItems(items: readonly RlpStructuredDataish[]): RlpItem[] {
-  return items.map(toRlpItem)
-}
-
-function toRlpItem(item: RlpStructuredDataish): RlpItem {
-  if (typeof item === "string") return item.length === 2 ? new Uint8Array(0) : getBytesFast(item)
-  if (item instanceof Uint8Array) return item
-  return (item as readonly RlpStructuredDataish[]).map(toRlpItem)
-}
-
-const evenHex = /^0x(?:[0-9a-fA-F]{2})*$/
-function getBytesFast(hex: string): Uint8Array {
-  return evenHex.test(hex) ? Buffer.from(hex.slice(2), "hex") : getBytes(hex)
-}
 /**
  * Narrows a signer's output (e.g. an `ethers.Signature`) to the parts Tempo encodes; a yParity
  * outside 0/1 is a signer bug and throws.
@@ -62,7 +39,7 @@ export function signTempoTransaction(fields: TempoTransactionFields, signDigest:
       [...items, Buffer.from(encodeSenderSignature(signature).slice(2), "hex")],
       tempoTransactionType,
     )
-    return `0x${Buffer.from(signed.buffer, signed.byteOffset, signed.byteLength).toString("hex")}`
+    return bytesHex(signed)
   }
   const signature = toTempoSignature(signDigest(tempoSenderSigningHash(fields)))
   return serializeTempoTransaction(fields, signature)

@@ -1,6 +1,7 @@
-import { concat, encodeRlp, keccak256, toBeHex } from "ethers"
+import { encodeRlp } from "@testnet/core/wallet"
 import { feePayerSignatureMagicByte, tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, isSponsored } from "./encodeFields.js"
+import { hashBytes, toRlpItems } from "./fastRlp.js"
 import type { TempoTransactionFields } from "./types.js"
 
 /**
@@ -16,7 +17,7 @@ export function tempoSenderSigningHash(fields: TempoTransactionFields): string {
   const items = encodeTempoFields(fields, sponsored ? { kind: "placeholder" } : { kind: "none" }, {
     omitFeeToken: sponsored,
   })
-  return keccak256(concat([toBeHex(tempoTransactionType), encodeRlp(items)]))
+  return hashBytes(encodeRlp(toRlpItems(items), tempoTransactionType))
 }
 
 /**
@@ -29,5 +30,5 @@ export function tempoSenderSigningHash(fields: TempoTransactionFields): string {
  */
 export function tempoFeePayerSigningHash(fields: TempoTransactionFields, senderAddress: string): string {
   const items = encodeTempoFields(fields, { kind: "sender", address: senderAddress }, { omitFeeToken: false })
-  return keccak256(concat([toBeHex(feePayerSignatureMagicByte), encodeRlp(items)]))
+  return hashBytes(encodeRlp(toRlpItems(items), feePayerSignatureMagicByte))
 }
