@@ -121,7 +121,12 @@ async function phase(
     process.stdout.write(
       `${Math.round(result.confirmedTps)} confirmed tx/s, ${Math.round(result.nodeCpuUsPerTx ?? 0)} µs Node CPU/tx (${((Date.now() - startedAt) / 1000).toFixed(1)} s${result.notes.length > 0 ? `; ${result.notes.join("; ")}` : ""})\n`,
     )
-    const byMethod = result.steady?.rpcCallsPerTxByMethod
+    const steady = result.steady
+    if (steady !== undefined)
+      process.stdout.write(
+        `    steady state: ${Math.round(steady.nodeCpuUsPerTx)} µs Node CPU/tx, ${Math.round(steady.anvilCpuUsPerTx ?? 0)} µs anvil CPU/tx, ${steady.rpcCallsPerTx.toFixed(2)} RPC calls/tx, ${steady.httpRequestsPerTx.toFixed(3)} HTTP requests/tx\n`,
+      )
+    const byMethod = steady?.rpcCallsPerTxByMethod
     if (byMethod !== undefined)
       process.stdout.write(
         `    steady RPC calls/tx by method: ${Object.entries(byMethod)
