@@ -9,8 +9,6 @@ export type InjectionCounters = {
   requests: number
   /** JSON-RPC calls received (each call of a batch counts). */
   calls: number
-  /** JSON-RPC calls received, by method (so a benchmark can say which calls a job makes per transaction). */
-  callsByMethod: Record<string, number>
   /** `eth_sendRawTransaction*` calls received. */
   sends: number
   /** JSON-RPC calls forwarded to the node. */
@@ -43,7 +41,6 @@ export function createInjectionCounters(): InjectionCounters {
   return {
     requests: 0,
     calls: 0,
-    callsByMethod: {},
     sends: 0,
     forwardedCalls: 0,
     http5xx: 0,
