@@ -121,6 +121,18 @@ async function phase(
     process.stdout.write(
       `${Math.round(result.confirmedTps)} confirmed tx/s, ${Math.round(result.nodeCpuUsPerTx ?? 0)} µs Node CPU/tx (${((Date.now() - startedAt) / 1000).toFixed(1)} s${result.notes.length > 0 ? `; ${result.notes.join("; ")}` : ""})\n`,
     )
+    const steady = result.steady
+    if (steady !== undefined)
+      process.stdout.write(
+        `    steady state: ${Math.round(steady.nodeCpuUsPerTx)} µs Node CPU/tx, ${Math.round(steady.anvilCpuUsPerTx ?? 0)} µs anvil CPU/tx, ${steady.rpcCallsPerTx.toFixed(2)} RPC calls/tx, ${steady.httpRequestsPerTx.toFixed(3)} HTTP requests/tx\n`,
+      )
+    const byMethod = steady?.rpcCallsPerTxByMethod
+    if (byMethod !== undefined)
+      process.stdout.write(
+        `    steady RPC calls/tx by method: ${Object.entries(byMethod)
+          .map(([method, calls]) => `${method} ${calls}`)
+          .join(", ")}\n`,
+      )
     return result
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error)
@@ -210,17 +222,22 @@ async function main() {
     return ((await import(specifier)) as { tempo: ChainDefinition }).tempo
   }
   // Quick runs fund fewer wallets: the runner's funding is most of a quick phase's wall time.
-  const capacity = { wallets: quick ? 60 : 1000, workers: quick ? 300 : 1000 }
+  // BENCH_MAIN_WALLETS / BENCH_MAIN_SECONDS: a profiling run of (e) between quick and full.
+  const capacity = {
+    wallets: Number(process.env.BENCH_MAIN_WALLETS ?? (quick ? 60 : 1000)),
+    workers: quick ? 300 : 1000,
+  }
+  const capacitySeconds = Number(process.env.BENCH_MAIN_SECONDS ?? size.mixedSeconds)
   const remote = { wallets: quick ? 30 : 400, workers: 1000 }
   add(
     await phase("e", "(e) capacity, mixed Tempo catalog", async () =>
       runMainJobPhase({
         id: "e",
-        label: `(e) capacity: the main job (runLoad, default Tempo catalog), ${capacity.wallets} derived wallets funded by the run, ${capacity.workers} concurrent tasks, open loop above capacity (${size.mixedTargetTps} starts/s asked), ${size.mixedSeconds} s`,
+        label: `(e) capacity: the main job (runLoad, default Tempo catalog), ${capacity.wallets} derived wallets funded by the run, ${capacity.workers} concurrent tasks, open loop above capacity (${size.mixedTargetTps} starts/s asked), ${capacitySeconds} s`,
         chain: await loadTempo(),
         ...capacity,
         targetTps: size.mixedTargetTps,
-        seconds: size.mixedSeconds,
+        seconds: capacitySeconds,
         latencyMs: 0,
         graceMs: quick ? 8_000 : 20_000,
       }),

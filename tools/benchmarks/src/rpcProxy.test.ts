@@ -23,7 +23,7 @@ describe("the benchmarks' RPC proxy process", () => {
     await upstream?.close()
   })
 
-  it("forwards to the node and counts every JSON-RPC call and HTTP request", async () => {
+  it("forwards to the node and counts every JSON-RPC call (also by method) and HTTP request", async () => {
     upstream = await startFaultyRpcServer({
       answer: (call) => (call.method === "eth_chainId" ? "0x7a69" : "0x1"),
     })
@@ -32,7 +32,11 @@ describe("the benchmarks' RPC proxy process", () => {
     const answers = (await post(proxy.url, batch)) as { result: string }[]
     expect(answers.map((answer) => answer.result)).toEqual(["0x7a69", "0x7a69", "0x7a69"])
     await post(proxy.url, { jsonrpc: "2.0", id: 4, method: "eth_blockNumber", params: [] })
-    expect(await proxy.counters()).toEqual({ calls: 4, requests: 2 })
+    expect(await proxy.counters()).toEqual({
+      calls: 4,
+      requests: 2,
+      callsByMethod: { eth_chainId: 3, eth_blockNumber: 1 },
+    })
     expect(upstream.requests.length).toBe(2)
   })
 

@@ -7,6 +7,14 @@ import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 
 /**
+ * What the proxy received so far: JSON-RPC calls (also by method) and HTTP requests.
+ *
+ * @example
+ * const { callsByMethod } = await proxy.counters()
+ */
+export type ProxyCounters = { calls: number; requests: number; callsByMethod: Record<string, number> }
+
+/**
  * A counting (optionally slowing) RPC proxy in its own process.
  *
  * @example
@@ -17,7 +25,7 @@ import { fileURLToPath } from "node:url"
 export type RpcProxy = {
   url: string
   pid: number
-  counters(): Promise<{ calls: number; requests: number }>
+  counters(): Promise<ProxyCounters>
   stop(): Promise<void>
 }
 
@@ -54,8 +62,8 @@ export async function startRpcProxy(
     async counters() {
       const answer = nextLine(5_000)
       child.kill("SIGUSR2")
-      const { counters } = JSON.parse(await answer) as { counters: { calls: number; requests: number } }
-      return { calls: counters.calls, requests: counters.requests }
+      const { counters } = JSON.parse(await answer) as { counters: ProxyCounters }
+      return { calls: counters.calls, requests: counters.requests, callsByMethod: counters.callsByMethod }
     },
     async stop() {
       if (child.exitCode !== null) return

@@ -20,7 +20,9 @@ const proxy = await startNetworkConditionsProxy({
 })
 process.stdout.write(`${JSON.stringify({ url: proxy.url })}\n`)
 process.on("SIGUSR2", () => {
-  process.stdout.write(`${JSON.stringify({ counters: proxy.counters })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ counters: { ...proxy.counters, callsByMethod: proxy.callsByMethod } })}\n`,
+  )
 })
 process.once("SIGTERM", () => {
   void proxy.close().finally(() => process.exit(0))

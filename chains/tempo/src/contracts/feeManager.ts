@@ -1,4 +1,5 @@
 import { Interface } from "ethers"
+import { addressWord, selectorOf } from "./staticAbi.js"
 
 /**
  * FeeManager (+ FeeAMM) ABI.
@@ -33,6 +34,9 @@ export const feeManagerAbi = [
  */
 export const feeManagerInterface = new Interface(feeManagerAbi)
 
+const setUserTokenSelector = selectorOf(feeManagerInterface, "setUserToken")
+const userTokensSelector = selectorOf(feeManagerInterface, "userTokens")
+
 /**
  * Calldata for `setUserToken(token)`. Choose a token the account holds and that has FeeAMM
  * liquidity: otherwise the transaction is silently dropped (it pays its own fee in that token).
@@ -41,7 +45,7 @@ export const feeManagerInterface = new Interface(feeManagerAbi)
  * const input = encodeSetUserToken(tempoAddresses.betaUsd)
  */
 export function encodeSetUserToken(token: string): string {
-  return feeManagerInterface.encodeFunctionData("setUserToken", [token])
+  return `${setUserTokenSelector}${addressWord(token)}`
 }
 
 /**
@@ -51,5 +55,5 @@ export function encodeSetUserToken(token: string): string {
  * const data = encodeGetUserToken(address)
  */
 export function encodeGetUserToken(account: string): string {
-  return feeManagerInterface.encodeFunctionData("userTokens", [account])
+  return `${userTokensSelector}${addressWord(account)}`
 }

@@ -1,4 +1,5 @@
 import { Interface } from "ethers"
+import { addressWord, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
  * Nonce precompile ABI. `getNonce(account, 0)` reverts `ProtocolNonceNotSupported`: read the
@@ -20,6 +21,8 @@ export const nonceAbi = [
  */
 export const nonceInterface = new Interface(nonceAbi)
 
+const getNonceSelector = selectorOf(nonceInterface, "getNonce")
+
 /**
  * Calldata for the view `getNonce(account, nonceKey)` (nonceKey ≠ 0).
  *
@@ -27,5 +30,5 @@ export const nonceInterface = new Interface(nonceAbi)
  * const data = encodeGetNonce(address, 7n)
  */
 export function encodeGetNonce(account: string, nonceKey: bigint): string {
-  return nonceInterface.encodeFunctionData("getNonce", [account, nonceKey])
+  return `${getNonceSelector}${addressWord(account)}${uintWord(nonceKey)}`
 }

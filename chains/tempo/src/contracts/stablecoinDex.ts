@@ -1,4 +1,5 @@
 import { Interface } from "ethers"
+import { addressWord, boolWord, intWord, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
  * Stablecoin DEX ABI. Ticks are multiples of 10 in [-2000, 2000] (price = 100000 + tick over
@@ -40,6 +41,16 @@ export const stablecoinDexAbi = [
  */
 export const stablecoinDexInterface = new Interface(stablecoinDexAbi)
 
+/** Selectors of the encoders below (static arguments: encoded by hand, see staticAbi.ts). */
+const selectors = {
+  createPair: selectorOf(stablecoinDexInterface, "createPair"),
+  place: selectorOf(stablecoinDexInterface, "place"),
+  cancel: selectorOf(stablecoinDexInterface, "cancel"),
+  withdraw: selectorOf(stablecoinDexInterface, "withdraw"),
+  swapExactAmountIn: selectorOf(stablecoinDexInterface, "swapExactAmountIn"),
+  swapExactAmountOut: selectorOf(stablecoinDexInterface, "swapExactAmountOut"),
+}
+
 /**
  * The smallest order the DEX accepts (100 USD in 6-decimal units).
  *
@@ -55,7 +66,7 @@ export const dexMinimumOrderAmount = 100_000_000n
  * const input = encodeDexCreatePair(tempoAddresses.alphaUsd)
  */
 export function encodeDexCreatePair(base: string): string {
-  return stablecoinDexInterface.encodeFunctionData("createPair", [base])
+  return `${selectors.createPair}${addressWord(base)}`
 }
 
 /**
@@ -71,7 +82,7 @@ export function encodeDexPlace(parameters: {
   readonly tick: number
 }): string {
   const { token, amount, isBid, tick } = parameters
-  return stablecoinDexInterface.encodeFunctionData("place", [token, amount, isBid, tick])
+  return `${selectors.place}${addressWord(token)}${uintWord(amount, 128)}${boolWord(isBid)}${intWord(tick, 16)}`
 }
 
 /**
@@ -81,7 +92,7 @@ export function encodeDexPlace(parameters: {
  * const input = encodeDexCancel(orderId)
  */
 export function encodeDexCancel(orderId: bigint): string {
-  return stablecoinDexInterface.encodeFunctionData("cancel", [orderId])
+  return `${selectors.cancel}${uintWord(orderId, 128)}`
 }
 
 /**
@@ -91,7 +102,7 @@ export function encodeDexCancel(orderId: bigint): string {
  * const input = encodeDexWithdraw(tempoAddresses.pathUsd, balance)
  */
 export function encodeDexWithdraw(token: string, amount: bigint): string {
-  return stablecoinDexInterface.encodeFunctionData("withdraw", [token, amount])
+  return `${selectors.withdraw}${addressWord(token)}${uintWord(amount, 128)}`
 }
 
 /**
@@ -107,12 +118,7 @@ export function encodeDexSwapExactAmountIn(parameters: {
   readonly minAmountOut: bigint
 }): string {
   const { tokenIn, tokenOut, amountIn, minAmountOut } = parameters
-  return stablecoinDexInterface.encodeFunctionData("swapExactAmountIn", [
-    tokenIn,
-    tokenOut,
-    amountIn,
-    minAmountOut,
-  ])
+  return `${selectors.swapExactAmountIn}${addressWord(tokenIn)}${addressWord(tokenOut)}${uintWord(amountIn, 128)}${uintWord(minAmountOut, 128)}`
 }
 
 /**
@@ -128,10 +134,5 @@ export function encodeDexSwapExactAmountOut(parameters: {
   readonly maxAmountIn: bigint
 }): string {
   const { tokenIn, tokenOut, amountOut, maxAmountIn } = parameters
-  return stablecoinDexInterface.encodeFunctionData("swapExactAmountOut", [
-    tokenIn,
-    tokenOut,
-    amountOut,
-    maxAmountIn,
-  ])
+  return `${selectors.swapExactAmountOut}${addressWord(tokenIn)}${addressWord(tokenOut)}${uintWord(amountOut, 128)}${uintWord(maxAmountIn, 128)}`
 }

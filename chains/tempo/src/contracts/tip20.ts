@@ -1,4 +1,5 @@
 import { Interface, id } from "ethers"
+import { addressWord, bytes32Word, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
  * TIP-20 token ABI (any `0x20C0…` token), as verified on anvil 1.7.1. Note `hasRole(account, role)`:
@@ -69,6 +70,18 @@ export const tip20Abi = [
  */
 export const tip20Interface = new Interface(tip20Abi)
 
+/** Selectors of the hot-path encoders below (static arguments only: encoded by hand, see staticAbi.ts). */
+const selectors = {
+  transfer: selectorOf(tip20Interface, "transfer"),
+  transferWithMemo: selectorOf(tip20Interface, "transferWithMemo"),
+  approve: selectorOf(tip20Interface, "approve"),
+  mint: selectorOf(tip20Interface, "mint"),
+  burn: selectorOf(tip20Interface, "burn"),
+  grantRole: selectorOf(tip20Interface, "grantRole"),
+  balanceOf: selectorOf(tip20Interface, "balanceOf"),
+  hasRole: selectorOf(tip20Interface, "hasRole"),
+}
+
 /**
  * Role id of TIP-20 issuers (`keccak256("ISSUER_ROLE")`); required for `mint`.
  *
@@ -107,7 +120,7 @@ export const tip20MaximumSupplyCap = 2n ** 128n - 1n
  * const call = { to: tempoAddresses.pathUsd, input: encodeTip20Transfer(recipient, 1_000_000n) }
  */
 export function encodeTip20Transfer(to: string, amount: bigint): string {
-  return tip20Interface.encodeFunctionData("transfer", [to, amount])
+  return `${selectors.transfer}${addressWord(to)}${uintWord(amount)}`
 }
 
 /**
@@ -117,7 +130,7 @@ export function encodeTip20Transfer(to: string, amount: bigint): string {
  * const input = encodeTransferWithMemo(recipient, 5_000_000n, encodeBytes32String("order 42"))
  */
 export function encodeTransferWithMemo(to: string, amount: bigint, memo: string): string {
-  return tip20Interface.encodeFunctionData("transferWithMemo", [to, amount, memo])
+  return `${selectors.transferWithMemo}${addressWord(to)}${uintWord(amount)}${bytes32Word(memo)}`
 }
 
 /**
@@ -127,7 +140,7 @@ export function encodeTransferWithMemo(to: string, amount: bigint, memo: string)
  * const input = encodeTip20Approve(tempoAddresses.stablecoinDex, 2n ** 128n - 1n)
  */
 export function encodeTip20Approve(spender: string, amount: bigint): string {
-  return tip20Interface.encodeFunctionData("approve", [spender, amount])
+  return `${selectors.approve}${addressWord(spender)}${uintWord(amount)}`
 }
 
 /**
@@ -137,7 +150,7 @@ export function encodeTip20Approve(spender: string, amount: bigint): string {
  * const input = encodeTip20Mint(self, 1_000_000_000n)
  */
 export function encodeTip20Mint(to: string, amount: bigint): string {
-  return tip20Interface.encodeFunctionData("mint", [to, amount])
+  return `${selectors.mint}${addressWord(to)}${uintWord(amount)}`
 }
 
 /**
@@ -147,7 +160,7 @@ export function encodeTip20Mint(to: string, amount: bigint): string {
  * const input = encodeTip20Burn(1_000_000n)
  */
 export function encodeTip20Burn(amount: bigint): string {
-  return tip20Interface.encodeFunctionData("burn", [amount])
+  return `${selectors.burn}${uintWord(amount)}`
 }
 
 /**
@@ -157,7 +170,7 @@ export function encodeTip20Burn(amount: bigint): string {
  * const input = encodeTip20GrantRole(tip20IssuerRole, self)
  */
 export function encodeTip20GrantRole(role: string, account: string): string {
-  return tip20Interface.encodeFunctionData("grantRole", [role, account])
+  return `${selectors.grantRole}${bytes32Word(role)}${addressWord(account)}`
 }
 
 /**
@@ -167,5 +180,15 @@ export function encodeTip20GrantRole(role: string, account: string): string {
  * const result = await rpc.request("eth_call", [{ to: token, data: encodeTip20BalanceOf(address) }, "latest"])
  */
 export function encodeTip20BalanceOf(account: string): string {
-  return tip20Interface.encodeFunctionData("balanceOf", [account])
+  return `${selectors.balanceOf}${addressWord(account)}`
+}
+
+/**
+ * Calldata of `hasRole(account, role)`.
+ *
+ * @example
+ * const data = encodeTip20HasRole(wallet, tip20IssuerRole)
+ */
+export function encodeTip20HasRole(account: string, role: string): string {
+  return `${selectors.hasRole}${addressWord(account)}${bytes32Word(role)}`
 }

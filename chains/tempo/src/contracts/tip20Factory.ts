@@ -1,4 +1,5 @@
 import { Interface } from "ethers"
+import { addressWord, bytes32Word, selectorOf, stringTail, uintWord } from "./staticAbi.js"
 
 /**
  * TIP20Factory ABI (the 6-argument `createToken` that anvil 1.7.1 implements).
@@ -19,6 +20,13 @@ export const tip20FactoryAbi = [
  * const [token] = tip20FactoryInterface.decodeFunctionResult("createToken", returned)
  */
 export const tip20FactoryInterface = new Interface(tip20FactoryAbi)
+
+/** Selectors of the encoders below (encoded by hand, see staticAbi.ts). */
+const selectors = {
+  createToken: selectorOf(tip20FactoryInterface, "createToken"),
+  getTokenAddress: selectorOf(tip20FactoryInterface, "getTokenAddress"),
+  isTIP20: selectorOf(tip20FactoryInterface, "isTIP20"),
+}
 
 /**
  * Parameters of `createToken`. The `admin` receives DEFAULT_ADMIN and must grant itself the
@@ -44,14 +52,16 @@ export type CreateTokenParameters = {
  */
 export function encodeCreateToken(parameters: CreateTokenParameters): string {
   const { name, symbol, currency, quoteToken, admin, salt } = parameters
-  return tip20FactoryInterface.encodeFunctionData("createToken", [
-    name,
-    symbol,
-    currency,
-    quoteToken,
-    admin,
-    salt,
-  ])
+  // Head: three offsets of the strings, two addresses, the salt; tail: the strings in order.
+  const tails = [stringTail(name), stringTail(symbol), stringTail(currency)]
+  const headBytes = 6 * 32
+  const offsets: string[] = []
+  let offset = headBytes
+  for (const tail of tails) {
+    offsets.push(uintWord(BigInt(offset)))
+    offset += tail.length / 2
+  }
+  return `${selectors.createToken}${offsets.join("")}${addressWord(quoteToken)}${addressWord(admin)}${bytes32Word(salt)}${tails.join("")}`
 }
 
 /**
@@ -61,5 +71,15 @@ export function encodeCreateToken(parameters: CreateTokenParameters): string {
  * const data = encodeGetTokenAddress(self, salt)
  */
 export function encodeGetTokenAddress(sender: string, salt: string): string {
-  return tip20FactoryInterface.encodeFunctionData("getTokenAddress", [sender, salt])
+  return `${selectors.getTokenAddress}${addressWord(sender)}${bytes32Word(salt)}`
+}
+
+/**
+ * Calldata of `isTIP20(token)`.
+ *
+ * @example
+ * const data = encodeIsTip20(tempoAddresses.pathUsd)
+ */
+export function encodeIsTip20(token: string): string {
+  return `${selectors.isTIP20}${addressWord(token)}`
 }

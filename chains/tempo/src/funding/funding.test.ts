@@ -3,7 +3,7 @@ import { createTaskHarness, type TaskHarness } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../chain.js"
 import { tempoAddresses } from "../contracts/addresses.js"
-import { encodeTip20Transfer } from "../contracts/tip20.js"
+import { encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
 import { tempoFeeTokens } from "../tasks/shared/tokens.js"
 import { startTempoTestDevnet } from "../testing/devnet.js"
 import { readTokenBalances } from "./balances.js"
@@ -33,7 +33,8 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
     const wallets = harness.newWallets(4)
     // tempo_fundAddress is unknown to anvil: the hook notices and uses the funder.
     const report = (await harness.fund(hook, funder, wallets, target)).unwrap()
-    expect(report).toMatchObject({ funded: 4, total: 4n * target, transactions: 5 * tempoFeeTokens.length })
+    // Four workers and the sponsor, every token each: 15 transfer calls in one 0x76 transaction.
+    expect(report).toMatchObject({ funded: 4, total: 4n * target, transactions: 1 })
     const balances = (
       await readTokenBalances(harness.rpc, tempoFeeTokens, [
         ...wallets.map((wallet) => wallet.address),
@@ -44,6 +45,54 @@ describe("TIP-20 funding on the embedded Tempo devnet", () => {
       ...wallets.map(() => tempoFeeTokens.map(() => target)),
       tempoFeeTokens.map(() => 10n * target),
     ])
+  })
+
+  it("packs eight recipients × three tokens per funding transaction; every balance lands on chain", async () => {
+    const wallets = harness.newWallets(20)
+    const report = (await harness.fund(hook, funder, wallets, target)).unwrap()
+    // 20 recipients (the sponsor holds enough already) in transactions of 8: 3 instead of 60.
+    expect(report.transactions).toBe(3)
+    expect(report.transfers.map((transfer) => transfer.to.length)).toEqual([8, 8, 4])
+    const balances = (
+      await readTokenBalances(
+        harness.rpc,
+        tempoFeeTokens,
+        wallets.map((wallet) => wallet.address),
+      )
+    ).unwrap()
+    expect(balances).toEqual(wallets.map(() => tempoFeeTokens.map(() => target)))
+  })
+
+  it("reads 3 × 120 balances in two Multicall3 eth_calls, the same values as one eth_call per balance", async () => {
+    const addresses = [funder.address, ...harness.newWallets(119).map((wallet) => wallet.address)]
+    let calls = 0
+    const counting = {
+      ...harness.rpc,
+      request: ((method: string, params: unknown) => {
+        calls += 1
+        return harness.rpc.request(method, params as unknown[])
+      }) as typeof harness.rpc.request,
+    }
+    const together = (await readTokenBalances(counting, tempoFeeTokens, addresses)).unwrap()
+    expect(calls).toBe(2)
+    const oneByOne = await Promise.all(
+      addresses.map((address) =>
+        Promise.all(
+          tempoFeeTokens.map(async (token) =>
+            BigInt(
+              (
+                await harness.rpc.request<string>("eth_call", [
+                  { to: token, data: encodeTip20BalanceOf(address) },
+                  "latest",
+                ])
+              ).unwrap(),
+            ),
+          ),
+        ),
+      ),
+    )
+    expect(together).toEqual(oneByOne)
+    expect(together[0]?.every((balance) => balance > 0n)).toBe(true)
   })
 
   it("refills only wallets whose lowest token balance fell below the threshold", async () => {

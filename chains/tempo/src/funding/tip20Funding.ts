@@ -1,7 +1,7 @@
 import { type FundingHook, type FundingTransfer, Ok, type TransactionFees } from "@testnet/core"
-import { tip20Decimals } from "../contracts/addresses.js"
+import { tempoAddresses, tip20Decimals } from "../contracts/addresses.js"
 import { encodeTip20Transfer } from "../contracts/tip20.js"
-import { tempoGasLimits } from "../tasks/shared/gasLimits.js"
+import { batchCallGas, tempoGasLimits } from "../tasks/shared/gasLimits.js"
 import { tempoRequest } from "../tasks/shared/tempoRequest.js"
 import { tempoFeeTokens } from "../tasks/shared/tokens.js"
 import { readTokenBalances } from "./balances.js"
@@ -17,8 +17,14 @@ import { type TempoSponsor, tempoSponsor } from "./sponsor.js"
 export type Tip20FundingOptions = {
   /** The TIP-20 tokens every wallet is topped up in (default: pathUSD, AlphaUSD, BetaUSD). */
   tokens?: readonly string[]
-  /** Gas limit of one funding transfer (a transfer to a new holder costs ~550k under T4). */
+  /** Gas limit of a plain TIP-20 transfer (the reclaim fallback; a transfer to a new holder costs ~550k under T4). */
   gasLimit?: bigint
+  /**
+   * Transfer calls packed into one 0x76 funding transaction (default 24, at most 32): a top-up of
+   * one recipient is one call per token. The default keeps the gas limit (900k + 650k per further
+   * call ≈ 15.9M) under the 2^24 transaction gas cap of EIP-7825.
+   */
+  callsPerTransaction?: number
   /**
    * The fee payer of sponsored transactions (undefined: none). When the runner lists it among the
    * funded wallets (the chain's `serviceWallets`), it is funded like them with `sponsorShare` times
@@ -66,10 +72,26 @@ function minimum(values: readonly bigint[]): bigint {
 }
 
 /**
+ * The gas limit of a funding transaction of `calls` TIP-20 transfer calls, each possibly to a new
+ * holder: the first as a plain transfer, every further one as in the batch tasks.
+ *
+ * @example
+ * tip20FundingGasLimit(24) // 15_850_000n
+ */
+export function tip20FundingGasLimit(calls: number): bigint {
+  return tempoGasLimits.tip20Transfer + batchCallGas * BigInt(Math.max(0, calls - 1))
+}
+
+/** Tempo allows at most 32 calls in one transaction. */
+const maximumCalls = 32
+
+/**
  * Funding for Tempo, which has no native value: each wallet's balance is its LOWEST balance among
  * the funded TIP-20 tokens (never less than `minimumBalance` after a top-up); a top-up sends that
- * amount of every token (one plain transfer per
- * token and recipient, all journaled and broadcast in one tick, i.e. one JSON-RPC batch). The
+ * amount of every token. The funder signs 0x76 transactions of up to `callsPerTransaction` transfer
+ * calls (several recipients × every token each; atomic), all journaled and broadcast in one tick,
+ * i.e. one JSON-RPC batch: a funder may hold only 16 pooled transactions, so packing recipients cuts
+ * the rounds of blocks funding takes many-fold. The
  * sponsor used by sponsored transactions is topped up in the same round. On a faucet-enabled
  * endpoint, empty wallets are first funded with `tempo_fundAddress` and need no funder.
  *
@@ -79,6 +101,8 @@ function minimum(values: readonly bigint[]): bigint {
 export function createTip20FundingHook(options: Tip20FundingOptions = {}): FundingHook {
   const tokens = options.tokens ?? tempoFeeTokens
   const gasLimit = options.gasLimit ?? tempoGasLimits.tip20Transfer
+  const callsPerTransaction = Math.min(maximumCalls, Math.max(1, options.callsPerTransaction ?? 24))
+  const recipientsPerTransaction = Math.max(1, Math.floor(callsPerTransaction / Math.max(1, tokens.length)))
   const sponsorShare = options.sponsorShare ?? 10n
   const sponsor = "sponsor" in options ? options.sponsor : tempoSponsor
   let faucetAvailable = options.faucet ?? true
@@ -130,8 +154,7 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
         }),
       )
     },
-    transfers({ recipients, fees }) {
-      const fee = maxFee(gasLimit, fees)
+    transfers({ recipients, fees, funder }) {
       const sponsorAddress = sponsor?.get().address.toLowerCase()
       const wanted = recipients.map(({ address, amount }) => {
         const { actual, hidden } = lastRead.get(address.toLowerCase()) ?? { actual: 0n, hidden: 0n }
@@ -150,13 +173,24 @@ export function createTip20FundingHook(options: Tip20FundingOptions = {}): Fundi
           wanted.push({ address: sponsor.get().address, amount: sponsorTarget - (sponsorBalance ?? 0n) })
       }
       const transfers: FundingTransfer[] = []
-      for (const { address, amount } of wanted)
-        for (const token of tokens)
-          transfers.push({
-            request: { to: token, data: encodeTip20Transfer(address, amount), value: 0n, gasLimit },
-            recipients: [address],
-            cost: amount + fee,
-          })
+      for (let start = 0; start < wanted.length; start += recipientsPerTransaction) {
+        const group = wanted.slice(start, start + recipientsPerTransaction)
+        const calls = group.flatMap(({ address, amount }) =>
+          tokens.map((token) => ({ to: token, input: encodeTip20Transfer(address, amount) })),
+        )
+        const batchGas = tip20FundingGasLimit(calls.length)
+        // Every token pays out the group's amounts; the fee token pays the fee on top.
+        const cost = group.reduce((sum, { amount }) => sum + amount, 0n) + maxFee(batchGas, fees)
+        transfers.push({
+          request: tempoRequest(funder, {
+            calls,
+            gasLimit: batchGas,
+            feeToken: tokens[0] ?? tempoAddresses.pathUsd,
+          }),
+          recipients: group.map(({ address }) => address),
+          cost,
+        })
+      }
       return transfers
     },
     reclaim({ to, balance, fees, wallet }) {

@@ -1,5 +1,6 @@
 import type { RlpStructuredDataish } from "ethers"
-import { getAddress, hexlify } from "ethers"
+import { hexlify } from "ethers"
+import { lowercaseAddress } from "../contracts/staticAbi.js"
 import { encodeSignedKeyAuthorization } from "./keyAuthorization.js"
 import { rlpInteger } from "./rlpInteger.js"
 import type { TempoCall, TempoSignature, TempoTransactionFields } from "./types.js"
@@ -24,14 +25,23 @@ function optionalInteger(value: bigint | null | undefined): Uint8Array {
 }
 
 function addressBytes(address: string): string {
-  return getAddress(address).toLowerCase()
+  // Validated like getAddress (checksum of mixed case), without a keccak per call and address.
+  return lowercaseAddress(address)
+}
+
+const evenHex = /^0x(?:[0-9a-fA-F]{2})*$/
+
+/** Calldata as lowercase hex; well-formed hex strings skip hexlify's round trip through bytes. */
+function calldataHex(input: TempoCall["input"]): string {
+  if (input === undefined) return "0x"
+  return typeof input === "string" && evenHex.test(input) ? input.toLowerCase() : hexlify(input)
 }
 
 function encodeCall(call: TempoCall): RlpStructuredDataish {
   return [
     call.to === null ? empty : addressBytes(call.to),
     rlpInteger(call.value ?? 0n),
-    hexlify(call.input ?? "0x"),
+    calldataHex(call.input),
   ]
 }
 

@@ -1,6 +1,8 @@
-import { concat, encodeRlp, getBytes, toBeHex } from "ethers"
+import { encodeRlp } from "@testnet/core/wallet"
+import { getBytes } from "ethers"
 import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, type FeePayerSlot, isSponsored } from "./encodeFields.js"
+import { bytesHex, toRlpItems } from "./fastRlp.js"
 import {
   encodeSignatureEnvelope,
   type TempoSignatureEnvelope,
@@ -45,5 +47,5 @@ export function serializeTempoTransaction(
   const slot = feePayerSlotOf(fields)
   const items = encodeTempoFields(fields, slot, { omitFeeToken: slot.kind === "placeholder" })
   if (signature !== undefined) items.push(getBytes(encodeSignatureEnvelope(toSignatureEnvelope(signature))))
-  return concat([toBeHex(tempoTransactionType), encodeRlp(items)])
+  return bytesHex(encodeRlp(toRlpItems(items), tempoTransactionType))
 }

@@ -1,10 +1,14 @@
+import { encodeRlp } from "@testnet/core/wallet"
 import { getAddress } from "ethers"
+import { tempoTransactionType } from "./constants.js"
+import { encodeTempoFields, isSponsored } from "./encodeFields.js"
+import { bytesHex, hashBytes, toRlpItems } from "./fastRlp.js"
 import {
   type TempoKeyAuthorization,
   type TempoSignedKeyAuthorization,
   tempoKeyAuthorizationHash,
 } from "./keyAuthorization.js"
-import { serializeTempoTransaction } from "./serialize.js"
+import { encodeSenderSignature, serializeTempoTransaction } from "./serialize.js"
 import type { TempoSigner } from "./signers.js"
 import {
   tempoFeePayerSigningHash,
@@ -37,6 +41,17 @@ export function toTempoSignature(signature: ReturnType<SignDigest>): TempoSignat
  * const hash = tempoTransactionHash(raw) // equals what eth_sendRawTransaction returns
  */
 export function signTempoTransaction(fields: TempoTransactionFields, signDigest: SignDigest): string {
+  if (!isSponsored(fields)) {
+    // Unsponsored, the signed fields are the serialized ones: encode them once, with core's
+    // one-buffer RLP encoder and keccak (the hot path; byte-identical to the general path below).
+    const items = toRlpItems(encodeTempoFields(fields, { kind: "none" }, { omitFeeToken: false }))
+    const signature = toTempoSignature(signDigest(hashBytes(encodeRlp(items, tempoTransactionType))))
+    const signed = encodeRlp(
+      [...items, Buffer.from(encodeSenderSignature(signature).slice(2), "hex")],
+      tempoTransactionType,
+    )
+    return bytesHex(signed)
+  }
   const signature = toTempoSignature(signDigest(tempoSenderSigningHash(fields)))
   return serializeTempoTransaction(fields, signature)
 }

@@ -1,6 +1,8 @@
-import { concat, encodeRlp, getAddress, keccak256, toBeHex } from "ethers"
+import { encodeRlp } from "@testnet/core/wallet"
+import { concat, getAddress, keccak256 } from "ethers"
 import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, isSponsored } from "./encodeFields.js"
+import { hashBytes, toRlpItems } from "./fastRlp.js"
 import { serializeTempoFeePayerRequest } from "./feePayerRequest.js"
 import type { TempoTransactionFields } from "./types.js"
 
@@ -17,7 +19,7 @@ export function tempoSenderSigningHash(fields: TempoTransactionFields): string {
   const items = encodeTempoFields(fields, sponsored ? { kind: "placeholder" } : { kind: "none" }, {
     omitFeeToken: sponsored,
   })
-  return keccak256(concat([toBeHex(tempoTransactionType), encodeRlp(items)]))
+  return hashBytes(encodeRlp(toRlpItems(items), tempoTransactionType))
 }
 
 /**

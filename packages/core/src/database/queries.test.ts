@@ -3,6 +3,7 @@ import { bothDialects, createTestTarget } from "../testing/database/dialects.js"
 import { SCHEMA_VERSION } from "./migrations.js"
 import { type DatabaseManager, openDatabase } from "./openDatabase.js"
 import type { JournalRow, TaskMetricRow } from "./rows.js"
+import { createTaskDatabase } from "./taskDatabase.js"
 
 const WALLET_A = "0x00000000000000000000000000000000000000aA"
 const WALLET_B = "0x00000000000000000000000000000000000000bB"
@@ -198,6 +199,11 @@ describe.each(bothDialects)("database queries on %s", (dialect) => {
     expect(assets).toHaveLength(1)
     expect(assets[0]).toMatchObject({ metadata: { symbol: "TST" }, tokenId: undefined, wallet: WALLET_A })
     expect((await manager.queries.createdAssets({ kind: "nft" })).unwrap()).toEqual([])
+    // What tasks see: one wallet's own records, filtered in SQL.
+    const tasks = createTaskDatabase({ queries: manager.queries, chainId: CHAIN_ID })
+    expect((await tasks.assetsByKind({ kind: "tip20", wallet: WALLET_A })).unwrap()).toHaveLength(1)
+    expect((await tasks.assetsByKind({ kind: "tip20", wallet: WALLET_B })).unwrap()).toEqual([])
+    expect((await tasks.contractsByKind({ kind: "counter", wallet: WALLET_B })).unwrap()).toHaveLength(1)
   })
 
   it("reads metrics: all, by wallet, by task, unique tasks and active wallets", async () => {

@@ -17,8 +17,13 @@ import type { DatabaseQueries } from "./queries/index.js"
 export function createTaskDatabase(parameters: { queries: DatabaseQueries; chainId: number }): TaskDatabase {
   const { queries, chainId } = parameters
   return {
-    async contractsByKind({ kind, limit }) {
-      const rows = await queries.contractsByKind({ kind, chainId, ...(limit === undefined ? {} : { limit }) })
+    async contractsByKind({ kind, wallet, limit }) {
+      const rows = await queries.contractsByKind({
+        kind,
+        chainId,
+        ...(wallet === undefined ? {} : { wallet }),
+        ...(limit === undefined ? {} : { limit }),
+      })
       if (rows.isErr()) return rows
       return Ok(
         rows.value.map(
@@ -34,8 +39,13 @@ export function createTaskDatabase(parameters: { queries: DatabaseQueries; chain
         ),
       )
     },
-    async assetsByKind({ kind, limit }) {
-      const rows = await queries.createdAssets({ kind, chainId, ...(limit === undefined ? {} : { limit }) })
+    async assetsByKind({ kind, wallet, limit }) {
+      const rows = await queries.createdAssets({
+        kind,
+        chainId,
+        ...(wallet === undefined ? {} : { wallet }),
+        ...(limit === undefined ? {} : { limit }),
+      })
       if (rows.isErr()) return rows
       return Ok(
         rows.value.map(

@@ -107,7 +107,7 @@ export async function fundWallets(parameters: {
   if (funder === undefined) return Err(new FundingNoFunderError({ walletsBelowTarget: recipients.length }))
   const fees = gas.currentFees()
   if (fees.isErr()) return fees
-  const transfers = hook.transfers({ recipients, fees: fees.value })
+  const transfers = hook.transfers({ recipients, fees: fees.value, funder })
   const needed = transfers.reduce((sum, transfer) => sum + transfer.cost, 0n)
   if (needed > funderBalance)
     return Err(

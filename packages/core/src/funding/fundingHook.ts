@@ -28,10 +28,15 @@ export type FundingHook = {
   currency: { symbol: string; decimals: number }
   /** Balances of all addresses, issued together (one JSON-RPC batch). */
   balances(parameters: { rpc: TaskRpc; addresses: readonly string[] }): Promise<Result<bigint[], BaseError>>
-  /** Funding transactions from the funder to the recipients. */
+  /**
+   * Funding transactions from the funder to the recipients. `funder` signs them, for chains that
+   * pack many recipients into one transaction it signs itself (Tempo's batched calls): the funder
+   * may hold only 16 transactions in the pool, so one transfer per recipient is slow.
+   */
   transfers(parameters: {
     recipients: readonly { address: string; amount: bigint }[]
     fees: TransactionFees
+    funder: TaskSigner
   }): FundingTransfer[]
   /**
    * The transaction returning `balance` (minus its own fee) to `to`, or undefined if not worth it.

@@ -69,10 +69,14 @@ export type StoredRecord<T> = T & {
 export type TaskDatabase = {
   contractsByKind(parameters: {
     kind: string
+    /** Only what this wallet created (filtered in SQL: no rows of other wallets are read). */
+    wallet?: string
     limit?: number
   }): Promise<Result<readonly StoredRecord<CreatedContract>[], BaseError>>
   assetsByKind(parameters: {
     kind: string
+    /** Only what this wallet created (filtered in SQL: no rows of other wallets are read). */
+    wallet?: string
     limit?: number
   }): Promise<Result<readonly StoredRecord<CreatedAsset>[], BaseError>>
 }

@@ -45,6 +45,8 @@ export type SteadyState = {
   anvilCpuUsPerTx: number | undefined
   rpcCallsPerTx: number
   httpRequestsPerTx: number
+  /** JSON-RPC calls per confirmed transaction by method, largest first (main-job phases). */
+  rpcCallsPerTxByMethod?: Record<string, number>
   confirmed: number
   measurement: Measurement
 }

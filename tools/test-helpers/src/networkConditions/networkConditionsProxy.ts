@@ -37,6 +37,8 @@ export type NetworkConditionsProxy = {
   url: string
   /** Live counters of what was received and injected. */
   readonly counters: InjectionCounters
+  /** JSON-RPC calls received, by method (so a benchmark can say which calls a job makes per transaction). */
+  readonly callsByMethod: Readonly<Record<string, number>>
   /** performance.now() of the first `eth_sendRawTransaction*`, undefined before it. */
   readonly firstSendAt: number | undefined
   /** Closes the server and destroys every connection, hung ones included. */
@@ -100,6 +102,7 @@ export async function startNetworkConditionsProxy(
   const { upstream, conditions } = options
   const random = createSeededRandom(options.seed)
   const counters = createInjectionCounters()
+  const callsByMethod: Record<string, number> = {}
   // Sends forwarded but not yet answered by the node: they are not in its pool listing yet.
   const inFlightBySender = new Map<string, number>()
   let firstSendAt: number | undefined
@@ -253,6 +256,7 @@ export async function startNetworkConditionsProxy(
     const single = !Array.isArray(parsed)
     const calls = Array.isArray(parsed) ? parsed : [parsed]
     counters.calls += calls.length
+    for (const call of calls) callsByMethod[call.method] = (callsByMethod[call.method] ?? 0) + 1
     const sends = calls.filter((call) => rawTransactionOf(call) !== undefined).length
     counters.sends += sends
     if (sends > 0 && firstSendAt === undefined) firstSendAt = performance.now()
@@ -330,6 +334,7 @@ export async function startNetworkConditionsProxy(
   return {
     url: `http://127.0.0.1:${listening.port}`,
     counters,
+    callsByMethod,
     get firstSendAt() {
       return firstSendAt
     },

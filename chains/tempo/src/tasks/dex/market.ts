@@ -9,12 +9,9 @@ import {
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
 import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import {
-  encodeCreateToken,
-  encodeGetTokenAddress,
-  tip20FactoryInterface,
-} from "../../contracts/tip20Factory.js"
+import { encodeCreateToken, encodeGetTokenAddress } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { isTip20Token } from "../shared/ownedToken.js"
 import { dexGas, sendDexCalls } from "./calls.js"
 
 /** Asset kind under which a wallet's own DEX market is recorded. */
@@ -104,18 +101,17 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
  * if (market.isErr()) return market
  */
 export async function findOrCreateDexMarket(context: TaskContext): Promise<Result<DexMarket, BaseError>> {
-  const assets = await context.database.assetsByKind({ kind: dexMarketAssetKind, limit: 500 })
+  const assets = await context.database.assetsByKind({
+    kind: dexMarketAssetKind,
+    wallet: context.address,
+    limit: 500,
+  })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   if (mine.length > 0) {
     const candidate = context.random.pick(mine)
     const quote = candidate.metadata?.quote
-    const isTip20 = await readValue<boolean>(
-      context,
-      tempoAddresses.tip20Factory,
-      tip20FactoryInterface.encodeFunctionData("isTIP20", [candidate.address]),
-      "bool",
-    )
+    const isTip20 = await isTip20Token(context, candidate.address)
     if (isTip20.isErr()) return isTip20
     if (typeof quote === "string" && isTip20.value)
       return Ok({ base: candidate.address, quote, creation: undefined })

@@ -9,14 +9,11 @@ import {
   taskFailure,
 } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20GrantRole, tip20Interface, tip20IssuerRole } from "../../contracts/tip20.js"
-import {
-  encodeCreateToken,
-  encodeGetTokenAddress,
-  tip20FactoryInterface,
-} from "../../contracts/tip20Factory.js"
+import { encodeTip20GrantRole, encodeTip20HasRole, tip20IssuerRole } from "../../contracts/tip20.js"
+import { encodeCreateToken, encodeGetTokenAddress, encodeIsTip20 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
+import { onceTrue, rememberTrue } from "./runFacts.js"
 import { tempoRequest } from "./tempoRequest.js"
 
 /** Asset kind under which created TIP-20 tokens are recorded. */
@@ -71,11 +68,12 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
   const isTip20 = await readValue<boolean>(
     context,
     tempoAddresses.tip20Factory,
-    tip20FactoryInterface.encodeFunctionData("isTIP20", [predicted.value]),
+    encodeIsTip20(predicted.value),
     "bool",
   )
   if (isTip20.isErr()) return isTip20
   if (!isTip20.value) return taskFailure(context, `no TIP-20 at the predicted address ${predicted.value}`)
+  rememberTrue(context, `isTIP20:${predicted.value}`)
   context.recordAsset({
     kind: tip20AssetKind,
     address: predicted.value,
@@ -86,6 +84,22 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
 }
 
 /**
+ * Whether `address` is a TIP-20 (the factory's `isTIP20`), read once per run and token: a token
+ * does not stop being one.
+ *
+ * @example
+ * const isTip20 = await isTip20Token(context, candidate.address)
+ */
+export function isTip20Token(
+  context: Pick<TaskContext, "call" | "task" | "runId" | "chainId">,
+  address: string,
+): Promise<Result<boolean, BaseError>> {
+  return onceTrue(context, `isTIP20:${address}`, () =>
+    readValue<boolean>(context, tempoAddresses.tip20Factory, encodeIsTip20(address), "bool"),
+  )
+}
+
+/**
  * A token this wallet created earlier (this or an earlier run, still present on chain), or a new one.
  *
  * @example
@@ -93,17 +107,16 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
  * if (owned.isErr()) return owned
  */
 export async function findOrCreateOwnedToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
-  const assets = await context.database.assetsByKind({ kind: tip20AssetKind, limit: 500 })
+  const assets = await context.database.assetsByKind({
+    kind: tip20AssetKind,
+    wallet: context.address,
+    limit: 500,
+  })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   if (mine.length > 0) {
     const candidate = context.random.pick(mine)
-    const isTip20 = await readValue<boolean>(
-      context,
-      tempoAddresses.tip20Factory,
-      tip20FactoryInterface.encodeFunctionData("isTIP20", [candidate.address]),
-      "bool",
-    )
+    const isTip20 = await isTip20Token(context, candidate.address)
     if (isTip20.isErr()) return isTip20
     const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
     if (isTip20.value) return Ok({ address: candidate.address, symbol, creation: undefined })
@@ -122,11 +135,9 @@ export async function issuerRoleCalls(
   context: TaskContext,
   token: string,
 ): Promise<Result<TempoCall[], BaseError>> {
-  const has = await readValue<boolean>(
-    context,
-    token,
-    tip20Interface.encodeFunctionData("hasRole", [context.address, tip20IssuerRole]),
-    "bool",
+  // Nothing in the catalog revokes the issuer role: once held, it is not read again this run.
+  const has = await onceTrue(context, `issuer:${token}:${context.address}`, () =>
+    readValue<boolean>(context, token, encodeTip20HasRole(context.address, tip20IssuerRole), "bool"),
   )
   if (has.isErr()) return has
   return Ok(has.value ? [] : [{ to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) }])

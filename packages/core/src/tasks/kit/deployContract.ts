@@ -77,16 +77,40 @@ export async function deployContract(
  * if (writer.isErr()) return writer
  */
 export async function findOrDeployContract(
-  context: DeployContext & Pick<TaskContext, "database" | "random" | "rpc" | "signal">,
+  context: DeployContext & Pick<TaskContext, "database" | "random" | "rpc" | "signal" | "runId" | "chainId">,
   request: DeployRequest,
 ): Promise<Result<DeployedContract, BaseError>> {
   const known = await context.database.contractsByKind({ kind: request.kind, limit: 20 })
   if (known.isErr()) return known
   if (known.value.length > 0) {
     const candidate = context.random.pick(known.value)
+    const key = liveContractKey(context, candidate.address)
+    if (liveContracts.has(key)) return Ok({ address: candidate.address, deployment: undefined })
     const live = await hasCode(context, candidate.address)
     if (live.isErr()) return live
-    if (live.value) return Ok({ address: candidate.address, deployment: undefined })
+    if (live.value) {
+      rememberLive(key)
+      return Ok({ address: candidate.address, deployment: undefined })
+    }
   }
-  return deployContract(context, request)
+  const deployed = await deployContract(context, request)
+  if (deployed.isOk()) rememberLive(liveContractKey(context, deployed.value.address))
+  return deployed
+}
+
+/**
+ * Contracts seen with code (or deployed) in a run, by run, chain and address: code does not go
+ * away within a run, so each is checked once per run instead of once per task (an eth_getCode per
+ * task using a contract was ~0.1 RPC calls per transaction of the Tempo main job). Bounded.
+ */
+const liveContracts = new Set<string>()
+const liveContractsLimit = 10_000
+
+function liveContractKey(context: Pick<TaskContext, "runId" | "chainId">, address: string): string {
+  return `${context.runId}:${context.chainId}:${address.toLowerCase()}`
+}
+
+function rememberLive(key: string): void {
+  if (liveContracts.size >= liveContractsLimit) liveContracts.clear()
+  liveContracts.add(key)
 }
