@@ -14,6 +14,7 @@ import { receiptFromOutcome } from "./outcomeReceipt.js"
 import type { RunnerGasManager, RunnerLogger, RunnerRpc } from "./ports.js"
 import type { ReceiptTracker } from "./receiptTracker.js"
 import type { SubmittedTransaction, Submitter } from "./submitter.js"
+import type { TransactionOutcome } from "./tracker/types.js"
 
 /**
  * Creates a task context. `onSent` sees every accepted transaction (the runner holds the lease
@@ -44,9 +45,16 @@ export function createTaskContext(parameters: {
   function deadline(timeoutMs: number | undefined) {
     return timeoutMs === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
   }
+  // This task's own sends, for `waitForReceipt`: found however long ago they settled, and gone
+  // with the task (the tracker's memory of settled outcomes is short: receipts with their logs are
+  // the largest thing a run holds).
+  const ownOutcomes = new Map<string, Promise<TransactionOutcome>>()
   async function send(request: Parameters<TaskContext["send"]>[0]) {
     const result = await submitter.send({ wallet, request, taskName, signal })
-    if (result.isOk()) parameters.onSent?.(result.value)
+    if (result.isOk()) {
+      ownOutcomes.set(result.value.hash.toLowerCase(), result.value.outcome)
+      parameters.onSent?.(result.value)
+    }
     return result
   }
   return {
@@ -64,7 +72,7 @@ export function createTaskContext(parameters: {
       return receiptFromOutcome(sent.value.outcome, deadline(options?.timeoutMs))
     },
     async waitForReceipt(hash, options) {
-      const outcome = tracker.outcomeOf(hash)
+      const outcome = ownOutcomes.get(hash.toLowerCase()) ?? tracker.outcomeOf(hash)
       if (outcome === undefined) return Err(new RunnerUnknownTransactionError({ hash }))
       return receiptFromOutcome(outcome, deadline(options?.timeoutMs))
     },

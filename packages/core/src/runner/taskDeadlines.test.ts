@@ -95,4 +95,31 @@ describe("task deadlines", () => {
       { numRuns: 300 },
     )
   })
+
+  it("forgets finished tasks long before their deadline, and still times out the one left running", () => {
+    const deadlines = createTaskDeadlines({ clock: createTimerClock() })
+    const first = deadlines.start(180_000)
+    const others = Array.from({ length: 10_000 }, () => deadlines.start(180_000))
+    for (const [index, task] of others.entries()) {
+      task.finish()
+      // Finished entries never pile up: at most half of what is queued, or a few hundred.
+      expect(deadlines.queued).toBeLessThanOrEqual(Math.max(2 * deadlines.running, deadlines.running + 256))
+      expect(deadlines.running).toBe(others.length - index)
+    }
+    expect(deadlines.queued).toBeLessThan(300)
+    vi.advanceTimersByTime(180_000)
+    expect(first.timedOut).toBe(true)
+    expect(others.some((task) => task.signal.aborted)).toBe(false)
+    expect(deadlines.queued).toBe(0)
+  })
+
+  it("counts a task that finishes after its deadline fired only once", () => {
+    const deadlines = createTaskDeadlines({ clock: createTimerClock() })
+    const late = deadlines.start(100)
+    vi.advanceTimersByTime(100)
+    expect(late.timedOut).toBe(true)
+    late.finish()
+    expect(deadlines.queued).toBe(0)
+    expect(deadlines.running).toBe(0)
+  })
 })

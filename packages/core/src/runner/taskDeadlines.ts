@@ -38,14 +38,19 @@ export type TaskDeadlines = {
   abortAll(reason: unknown): void
   /** Tasks started and not finished. */
   readonly running: number
+  /** Deadline entries still queued, finished ones included (bounded: see `compactAt`). */
+  readonly queued: number
 }
 
 type Entry = {
-  controller: AbortController
+  /** Cleared when the task finishes: the controller and its signal's listeners are then garbage. */
+  controller: AbortController | undefined
   deadline: number
   timeoutMs: number
   finished: boolean
   timedOut: boolean
+  /** Still in its timeout's FIFO (an entry leaves it when its deadline fires, finished or not). */
+  inQueue: boolean
 }
 
 /**
@@ -64,12 +69,39 @@ export function createTaskDeadlines(parameters: { clock: Clock }): TaskDeadlines
   let timer: NodeJS.Timeout | undefined
   let armedFor = Number.POSITIVE_INFINITY
   let abortedWith: { reason: unknown } | undefined
+  let queuedEntries = 0
+  let finishedInQueues = 0
+
+  /**
+   * Finished entries wait in their FIFO until they reach its head, and the head is only looked at
+   * when a deadline fires (180 s by default): at hundreds of tasks per second that held every
+   * task's entry for minutes. Dropping them once they are half of what is queued keeps the queues
+   * within twice the running tasks, in amortised O(1) per task.
+   */
+  function compactIfMostlyFinished() {
+    if (finishedInQueues < compactAt || finishedInQueues * 2 < queuedEntries) return
+    for (const [timeoutMs, queue] of queues) {
+      const unfinished = queue.filter((entry) => !entry.finished)
+      if (unfinished.length === 0) queues.delete(timeoutMs)
+      else queues.set(timeoutMs, unfinished)
+    }
+    queuedEntries -= finishedInQueues
+    finishedInQueues = 0
+  }
+
+  function dequeue(queue: Entry[]): Entry {
+    const entry = queue.shift() as Entry
+    queuedEntries -= 1
+    entry.inQueue = false
+    if (entry.finished) finishedInQueues -= 1
+    return entry
+  }
 
   function earliestDeadline(): number {
     let earliest = Number.POSITIVE_INFINITY
     for (const [timeoutMs, queue] of queues) {
       // Finished entries are dropped lazily, here, instead of searching the queue on finish().
-      while (queue.length > 0 && (queue[0] as Entry).finished) queue.shift()
+      while (queue.length > 0 && (queue[0] as Entry).finished) dequeue(queue)
       const head = queue[0]
       if (head === undefined) queues.delete(timeoutMs)
       else earliest = Math.min(earliest, head.deadline)
@@ -95,10 +127,10 @@ export function createTaskDeadlines(parameters: { clock: Clock }): TaskDeadlines
     const now = clock.now()
     for (const queue of queues.values()) {
       while (queue.length > 0 && (queue[0] as Entry).deadline <= now) {
-        const entry = queue.shift() as Entry
+        const entry = dequeue(queue)
         if (entry.finished) continue
         entry.timedOut = true
-        entry.controller.abort(timeoutReason(entry.timeoutMs))
+        entry.controller?.abort(timeoutReason(entry.timeoutMs))
       }
     }
     arm()
@@ -113,6 +145,7 @@ export function createTaskDeadlines(parameters: { clock: Clock }): TaskDeadlines
         timeoutMs,
         finished: false,
         timedOut: false,
+        inQueue: false,
       }
       if (abortedWith !== undefined) controller.abort(abortedWith.reason)
       else {
@@ -123,6 +156,8 @@ export function createTaskDeadlines(parameters: { clock: Clock }): TaskDeadlines
           queues.set(timeoutMs, queue)
         }
         queue.push(entry)
+        entry.inQueue = true
+        queuedEntries += 1
         if (entry.deadline < armedFor) arm()
       }
       return {
@@ -133,16 +168,23 @@ export function createTaskDeadlines(parameters: { clock: Clock }): TaskDeadlines
         finish() {
           if (entry.finished) return
           entry.finished = true
+          entry.controller = undefined
           running.delete(entry)
+          if (entry.inQueue) {
+            finishedInQueues += 1
+            compactIfMostlyFinished()
+          }
         },
       }
     },
     abortAll(reason) {
       if (abortedWith !== undefined) return
       abortedWith = { reason }
-      for (const entry of running) entry.controller.abort(reason)
+      for (const entry of running) entry.controller?.abort(reason)
       running.clear()
       queues.clear()
+      queuedEntries = 0
+      finishedInQueues = 0
       if (timer !== undefined) clearTimeout(timer)
       timer = undefined
       armedFor = Number.POSITIVE_INFINITY
@@ -150,8 +192,14 @@ export function createTaskDeadlines(parameters: { clock: Clock }): TaskDeadlines
     get running() {
       return running.size
     },
+    get queued() {
+      return queuedEntries
+    },
   }
 }
+
+/** Finished entries below this count are left for the head of their queue to drop. */
+const compactAt = 256
 
 /** The same reason `AbortSignal.timeout()` gives, so code testing for it keeps working. */
 function timeoutReason(timeoutMs: number): DOMException {

@@ -42,8 +42,16 @@ function minedUpdate(
   return receipt.status === "success" ? mined : { ...mined, errorCode: revertedErrorCode }
 }
 
-/** How many settled outcomes and dropped entries are remembered. */
-const memory = 10_000
+/** How many dropped entries are remembered (a late landing still corrects the journal). */
+const droppedMemory = 10_000
+
+/**
+ * How many settled outcomes are remembered for `outcomeOf`. A task finds its own sends in its
+ * context however long ago they settled, so this serves only hashes asked about from elsewhere; an
+ * outcome holds its receipt with every log (~2.5 KB in the Tempo catalog), and 10,000 of them were
+ * the largest thing a 500 tx/s run kept alive.
+ */
+const outcomeMemory = 1_000
 
 /**
  * The tracker's state and its settle operations.
@@ -75,9 +83,9 @@ export function createTrackerState(parameters: {
   const recentOutcomes = new Map<string, TransactionOutcome>()
   const settledWaiters = new Set<() => void>()
 
-  function remember<Value>(map: Map<string, Value>, key: string, value: Value) {
+  function remember<Value>(map: Map<string, Value>, key: string, value: Value, limit: number) {
     map.set(key, value)
-    if (map.size > memory) map.delete(map.keys().next().value as string)
+    if (map.size > limit) map.delete(map.keys().next().value as string)
   }
 
   function wakeWaiters() {
@@ -92,7 +100,7 @@ export function createTrackerState(parameters: {
       promises.delete(member.hash)
       recorder.updateTransactions([{ hash: member.hash, status: "replaced", replacedBy: winner.hash }])
       // Not in any pool any more unless mined late: a late receipt still corrects the journal.
-      if (outcome.status === "dropped") remember(dropped, member.hash, member)
+      if (outcome.status === "dropped") remember(dropped, member.hash, member, droppedMemory)
     }
   }
 
@@ -110,13 +118,13 @@ export function createTrackerState(parameters: {
     const latencyMs = clock.now() - entry.firstSentAt
     if (outcome.status === "dropped") {
       recorder.updateTransactions([{ hash: entry.hash, status: "dropped", errorCode: outcome.error.code }])
-      remember(dropped, entry.hash, entry)
+      remember(dropped, entry.hash, entry, droppedMemory)
     } else {
       recorder.updateTransactions([minedUpdate(entry.hash, outcome.receipt, outcome.receipt.blockTimestamp)])
       nonces?.confirm(entry.lane, entry.nonce + 1n)
     }
     promises.delete(entry.hash)
-    remember(recentOutcomes, entry.hash, outcome)
+    remember(recentOutcomes, entry.hash, outcome, outcomeMemory)
     events.onSettled?.(entry, outcome, latencyMs)
     entry.resolve(outcome)
     if (pending.size === 0) wakeWaiters()
