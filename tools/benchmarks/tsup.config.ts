@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/bench.ts", "src/rpcProxyProcess.ts"],
+  entry: ["src/bench.ts", "src/rpcProxyProcess.ts", "src/mainJobProcess.ts"],
   format: ["esm"],
   sourcemap: true,
   clean: true,

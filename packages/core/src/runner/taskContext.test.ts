@@ -66,7 +66,7 @@ describe("task context", () => {
     })
     const own = await context.send({ to: other.address, value: 1n, gasLimit: 21_000n })
     if (own.isErr()) throw own.error
-    await own.value.outcome
+    expect((await context.waitForReceipt(own.value.hash)).isOk()).toBe(true)
     // Other tasks' transactions settle meanwhile: more than the tracker remembers.
     for (let round = 0; round < 11; round += 1) {
       const sends = Array.from({ length: 100 }, () =>
