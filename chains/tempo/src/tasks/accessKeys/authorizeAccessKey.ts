@@ -13,7 +13,7 @@ import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import type { TempoKeyType } from "../../transaction/keyAuthorization.js"
 import { signTempoKeyAuthorization } from "../../transaction/sign.js"
 import type { TempoSigner } from "../../transaction/signers.js"
-import { readChainTime } from "../shared/chainTime.js"
+import { estimateChainTime } from "../shared/chainTime.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 import { hasKeychainEvent } from "./accessKeyEvents.js"
 import { accessKeyRequest, createAccessKey, rootSigner } from "./accessKeyRequest.js"
@@ -45,7 +45,7 @@ export async function authorizeFreshAccessKey(
   const keyType = context.random.pick(keyTypes)
   const token = context.random.pick(tempoFeeTokens)
   const limit = context.random.bigint(1_000n, 5_000_000n)
-  const now = await readChainTime(context)
+  const now = await estimateChainTime(context)
   if (now.isErr()) return now
   const expiry = now.value + 3_600n
   const accessKey = createAccessKey(keyType)

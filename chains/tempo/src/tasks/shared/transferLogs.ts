@@ -4,9 +4,30 @@ type Log = { readonly address: string; readonly topics: readonly string[]; reado
 
 const transferTopic = id("Transfer(address,address,uint256)")
 const transferWithMemoTopic = id("TransferWithMemo(address,address,uint256,bytes32)")
+const approvalTopic = id("Approval(address,address,uint256)")
 
 function addressTopic(address: string): string {
   return `0x${address.slice(2).toLowerCase().padStart(64, "0")}`
+}
+
+/** Whether `logs` hold an event of `token` with one of `topics`, two address topics and `amount` first in its data. */
+function hasAmountEvent(
+  logs: readonly Log[],
+  topics: readonly string[],
+  event: { readonly token: string; readonly first: string; readonly second: string; readonly amount: bigint },
+): boolean {
+  const token = event.token.toLowerCase()
+  const first = addressTopic(event.first)
+  const second = addressTopic(event.second)
+  return logs.some(
+    (log) =>
+      log.address.toLowerCase() === token &&
+      topics.includes(log.topics[0] ?? "") &&
+      log.topics[1]?.toLowerCase() === first &&
+      log.topics[2]?.toLowerCase() === second &&
+      log.data.length >= 66 &&
+      BigInt(log.data.slice(0, 66)) === event.amount,
+  )
 }
 
 /**
@@ -22,16 +43,34 @@ export function hasTip20Transfer(
   logs: readonly Log[],
   transfer: { readonly token: string; readonly from: string; readonly to: string; readonly amount: bigint },
 ): boolean {
-  const token = transfer.token.toLowerCase()
-  const from = addressTopic(transfer.from)
-  const to = addressTopic(transfer.to)
-  return logs.some(
-    (log) =>
-      log.address.toLowerCase() === token &&
-      (log.topics[0] === transferTopic || log.topics[0] === transferWithMemoTopic) &&
-      log.topics[1]?.toLowerCase() === from &&
-      log.topics[2]?.toLowerCase() === to &&
-      log.data.length >= 66 &&
-      BigInt(log.data.slice(0, 66)) === transfer.amount,
-  )
+  return hasAmountEvent(logs, [transferTopic, transferWithMemoTopic], {
+    token: transfer.token,
+    first: transfer.from,
+    second: transfer.to,
+    amount: transfer.amount,
+  })
+}
+
+/**
+ * Whether `logs` hold the TIP-20 `Approval` event of `token` setting `owner`'s allowance for
+ * `spender` to `amount` (an approve or a permit executed).
+ *
+ * @example
+ * if (!hasTip20Approval(receipt.logs, { token, owner: holder, spender: context.address, amount })) return taskFailure(context, "no Approval event")
+ */
+export function hasTip20Approval(
+  logs: readonly Log[],
+  approval: {
+    readonly token: string
+    readonly owner: string
+    readonly spender: string
+    readonly amount: bigint
+  },
+): boolean {
+  return hasAmountEvent(logs, [approvalTopic], {
+    token: approval.token,
+    first: approval.owner,
+    second: approval.spender,
+    amount: approval.amount,
+  })
 }
