@@ -26,7 +26,7 @@ export const batchApproveSwap = defineTask({
     const [tokenIn, tokenOut] = [tempoAddresses.pathUsd, market.value.quote]
     const amountIn = context.random.bigint(1_000n, 100_000n) // 0.001–0.1 USD of real funding
     const book = { base: tokenOut, quote: tokenIn, creation: undefined }
-    const ready = await quoteWithLiquidity(context, book, tokenIn, tokenOut, () =>
+    const ready = await quoteWithLiquidity(context, book, tokenOut, () =>
       quoteExactIn(context, tokenIn, tokenOut, amountIn),
     )
     if (ready.isErr()) return ready

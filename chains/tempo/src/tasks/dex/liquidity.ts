@@ -26,13 +26,12 @@ export function swapDirection(market: DexMarket, buyBase: boolean): { tokenIn: s
  * quote and the seeding transaction, if one was needed.
  *
  * @example
- * const ready = await quoteWithLiquidity(context, market, tokenIn, tokenOut, () => quoteExactIn(context, tokenIn, tokenOut, amountIn))
+ * const ready = await quoteWithLiquidity(context, market, tokenOut, () => quoteExactIn(context, tokenIn, tokenOut, amountIn))
  * if (ready.isErr()) return ready
  */
 export async function quoteWithLiquidity(
   context: TaskContext,
   market: DexMarket,
-  tokenIn: string,
   tokenOut: string,
   quote: () => Promise<Result<bigint, BaseError>>,
 ): Promise<Result<{ readonly quoted: bigint; readonly seeded: SentTransaction | undefined }, BaseError>> {

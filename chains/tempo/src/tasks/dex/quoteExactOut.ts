@@ -52,7 +52,7 @@ export const dexQuoteExactOut = defineTask({
     if (market.isErr()) return market
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountOut = swapAmount(context.random)
-    const ready = await quoteWithLiquidity(context, market.value, tokenIn, tokenOut, () =>
+    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
       quoteExactOut(context, tokenIn, tokenOut, amountOut),
     )
     if (ready.isErr()) return ready

@@ -22,7 +22,7 @@ export const dexSwapExactIn = defineTask({
     if (market.isErr()) return market
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountIn = swapAmount(context.random)
-    const ready = await quoteWithLiquidity(context, market.value, tokenIn, tokenOut, () =>
+    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
       quoteExactIn(context, tokenIn, tokenOut, amountIn),
     )
     if (ready.isErr()) return ready

@@ -23,7 +23,7 @@ export const dexSwapExactOut = defineTask({
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountOut = swapAmount(context.random)
     const maxAmountIn = (amountOut * 103n) / 100n
-    const ready = await quoteWithLiquidity(context, market.value, tokenIn, tokenOut, () =>
+    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
       quoteExactIn(context, tokenIn, tokenOut, maxAmountIn),
     )
     if (ready.isErr()) return ready
