@@ -1,7 +1,7 @@
-import { type BaseError, Ok, type Result, readValue, type TaskContext, taskFailure } from "@testnet/core"
+import { type BaseError, Ok, type Result, type TaskContext, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import { encodeCreateToken, encodeGetTokenAddress } from "../../contracts/tip20Factory.js"
+import { encodeCreateToken, predictTip20Address } from "../../contracts/tip20Factory.js"
 import { isTip20Token, type OwnedToken } from "../shared/ownedToken.js"
 import { rememberTrue } from "../shared/runFacts.js"
 import { adminGas, sendCalls } from "./calls.js"
@@ -23,13 +23,7 @@ export const policyTokenAssetKind = "tip403_token"
 export async function createPolicyToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
   const salt = context.random.hex(32)
   const symbol = `P${context.random.hex(3).slice(2).toUpperCase()}`
-  const predicted = await readValue<string>(
-    context,
-    tempoAddresses.tip20Factory,
-    encodeGetTokenAddress(context.address, salt),
-    "address",
-  )
-  if (predicted.isErr()) return predicted
+  const predicted = { value: predictTip20Address(context.address, salt) }
   const create = encodeCreateToken({
     name: `Policy ${symbol}`,
     symbol,
