@@ -1,5 +1,5 @@
 import { defineTask, readValue, succeeded, taskFailure } from "@testnet/core"
-import { encodeTip20Mint, tip20Interface } from "../../contracts/tip20.js"
+import { encodeTip20BurnWithMemo, encodeTip20Mint, tip20Interface } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { adminGas, sendCalls } from "../policies/calls.js"
 import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
@@ -39,7 +39,7 @@ export const tip20BurnWithMemo = defineTask({
     const calls: TempoCall[] = [
       ...role.value,
       ...(minted > 0n ? [{ to: token, input: encodeTip20Mint(context.address, minted) }] : []),
-      { to: token, input: tip20Interface.encodeFunctionData("burnWithMemo", [amount, memo]) },
+      { to: token, input: encodeTip20BurnWithMemo(amount, memo) },
     ]
     const done = await sendCalls(context, calls, adminGas(calls.length))
     if (done.isErr()) return done

@@ -1,5 +1,5 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { encodeTip20Mint, tip20Interface } from "../../contracts/tip20.js"
+import { encodeTip20Mint, encodeTip20TransferFromWithMemo, tip20Interface } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { adminGas, sendCalls } from "../policies/calls.js"
 import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
@@ -33,12 +33,7 @@ export const tip20TransferFromWithMemo = defineTask({
     const memo = context.random.hex(32)
     const permit = await signedPermitCall(context, token, payer, context.address, amount)
     if (permit.isErr()) return permit
-    const collect = tip20Interface.encodeFunctionData("transferFromWithMemo", [
-      payer.address,
-      merchant,
-      amount,
-      memo,
-    ])
+    const collect = encodeTip20TransferFromWithMemo(payer.address, merchant, amount, memo)
     const calls: TempoCall[] = [
       ...role.value,
       { to: token, input: encodeTip20Mint(payer.address, amount) },
