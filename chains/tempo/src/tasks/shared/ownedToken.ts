@@ -10,11 +10,18 @@ import {
 } from "@testnet/core"
 import { getAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20GrantRole, encodeTip20HasRole, tip20IssuerRole } from "../../contracts/tip20.js"
+import {
+  encodeTip20GrantRole,
+  encodeTip20HasRole,
+  encodeTip20Mint,
+  tip20IssuerRole,
+} from "../../contracts/tip20.js"
 import { encodeCreateToken, encodeIsTip20 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
 import { issuerFact, rememberIssuerGrants } from "./issuerRole.js"
+import { coverFromKnownBalance } from "./knownBalance.js"
+import { readBalance } from "./reads.js"
 import { knownTrue, onceTrue, rememberTrue } from "./runFacts.js"
 import { tempoRequest } from "./tempoRequest.js"
 
@@ -176,4 +183,32 @@ export async function sendTokenCalls(context: TaskContext, calls: readonly Tempo
   )
   if (done.isOk()) rememberIssuerGrants(context, calls)
   return done
+}
+
+/**
+ * `[mint(wallet, mintAmount)]` when the wallet's balance of its own `token` may not cover `amount`,
+ * else `[]`, with the amount minted. The balance is read only when the run's lower bound of it
+ * (counted down by every spend through this function: the created-token transfer and the burns,
+ * the only tasks that spend a wallet's own token; mints only add) does not cover the amount.
+ *
+ * @example
+ * const short = await mintIfShort(context, token, amount)
+ * if (short.isErr()) return short
+ * const calls = [...role.value, ...short.value.calls, { to: token, input: encodeTip20Burn(amount) }]
+ */
+export async function mintIfShort(
+  context: TaskContext,
+  token: string,
+  amount: bigint,
+  mintAmount: bigint = amount,
+): Promise<Result<{ readonly calls: TempoCall[]; readonly minted: bigint }, BaseError>> {
+  const covered = await coverFromKnownBalance(context, `own:${token}:${context.address}`, amount, () =>
+    readBalance(context, token, context.address),
+  )
+  if (covered.isErr()) return covered
+  if (covered.value.covered) return Ok({ calls: [], minted: 0n })
+  return Ok({
+    calls: [{ to: token, input: encodeTip20Mint(context.address, mintAmount) }],
+    minted: mintAmount,
+  })
 }
