@@ -35,8 +35,11 @@ export async function quoteWithLiquidity(
   tokenOut: string,
   quote: () => Promise<Result<bigint, BaseError>>,
 ): Promise<Result<{ readonly quoted: bigint; readonly seeded: SentTransaction | undefined }, BaseError>> {
-  const first = await quote()
-  if (first.isOk() && first.value > 0n) return Ok({ quoted: first.value, seeded: undefined })
+  // A market this task just created has an empty book: seed without asking.
+  if (market.creation === undefined) {
+    const first = await quote()
+    if (first.isOk() && first.value > 0n) return Ok({ quoted: first.value, seeded: undefined })
+  }
   const amount = orderAmount(context.random)
   const buyingBase = tokenOut === market.base
   const tick = randomTick(context.random, buyingBase ? "ask" : "bid")
