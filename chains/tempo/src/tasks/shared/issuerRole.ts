@@ -14,9 +14,21 @@ export function issuerFact(token: string, account: string): string {
 }
 
 /**
- * After a batch mined with status success: every `grantRole(ISSUER_ROLE, wallet)` in it took effect,
- * so the run stops asking `hasRole` for those tokens (the grant is in the receipt's batch; nothing in
- * the catalog revokes the role).
+ * The run fact that `account` holds `role` on `token` (the issuer role's is {@link issuerFact}).
+ *
+ * @example
+ * const fact = roleFact(token, context.address, tip20Roles.pause)
+ */
+export function roleFact(token: string, account: string, role: string): string {
+  return role.toLowerCase() === tip20IssuerRole
+    ? issuerFact(token, account)
+    : `role:${role}:${token}:${account}`
+}
+
+/**
+ * After a batch mined with status success: every `grantRole(role, wallet)` in it took effect, so
+ * the run stops asking `hasRole` for those roles and tokens (the grant is in the mined batch; nothing
+ * in the catalog revokes a role).
  *
  * @example
  * if (done.isOk()) rememberIssuerGrants(context, calls)
@@ -25,8 +37,13 @@ export function rememberIssuerGrants(
   context: Pick<TaskContext, "runId" | "chainId" | "address">,
   calls: readonly TempoCall[],
 ): void {
-  const grant = encodeTip20GrantRole(tip20IssuerRole, context.address).toLowerCase()
-  for (const call of calls)
-    if (call.to !== null && call.input?.toLowerCase() === grant)
-      rememberTrue(context, issuerFact(call.to, context.address))
+  const selector = encodeTip20GrantRole(tip20IssuerRole, context.address).slice(0, 10)
+  const accountWord = `000000000000000000000000${context.address.slice(2).toLowerCase()}`
+  for (const call of calls) {
+    const input = call.input?.toLowerCase()
+    if (call.to === null || input === undefined || input.length !== 138 || !input.startsWith(selector))
+      continue
+    if (input.slice(74) !== accountWord) continue
+    rememberTrue(context, roleFact(call.to, context.address, `0x${input.slice(10, 74)}`))
+  }
 }
