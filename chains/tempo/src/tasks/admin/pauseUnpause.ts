@@ -24,7 +24,7 @@ const contractPausedSelector = tip20Interface.getError("ContractPaused")?.select
 /**
  * An issuer's emergency stop on its own token: grants itself PAUSE_ROLE and UNPAUSE_ROLE (when
  * missing) and pauses in one batch, checks its PauseStateUpdate log and that a transfer would revert
- * `ContractPaused`, then unpauses and checks transfers work again. Only the wallet's own token:
+ * `ContractPaused`, then unpauses (its PauseStateUpdate log; the test reads `paused()`). Only the wallet's own token:
  * pausing a token other wallets use would fail their tasks (the runner gives a wallet to one task
  * at a time, so the wallet's other tasks never see it paused).
  *
