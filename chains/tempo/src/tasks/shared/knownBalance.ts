@@ -36,3 +36,13 @@ export async function coverFromKnownBalance(
   lowerBounds.set(fullKey, covered ? balance.value - needed : balance.value)
   return Ok({ covered, balance: balance.value })
 }
+
+/**
+ * Whether the run holds a bound for `key` (a balance it has read or counted).
+ *
+ * @example
+ * if (!hasKnownBalance(context, `own:${token}:${context.address}`)) console.log("not read yet")
+ */
+export function hasKnownBalance(context: Pick<TaskContext, "runId" | "chainId">, key: string): boolean {
+  return lowerBounds.has(`${context.runId}:${context.chainId}:${key.toLowerCase()}`)
+}

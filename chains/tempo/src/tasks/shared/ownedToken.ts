@@ -20,7 +20,7 @@ import { encodeCreateToken, encodeIsTip20 } from "../../contracts/tip20Factory.j
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
 import { issuerFact, rememberIssuerGrants } from "./issuerRole.js"
-import { coverFromKnownBalance } from "./knownBalance.js"
+import { coverFromKnownBalance, hasKnownBalance } from "./knownBalance.js"
 import { readBalance } from "./reads.js"
 import { knownTrue, onceTrue, rememberTrue } from "./runFacts.js"
 import { tempoRequest } from "./tempoRequest.js"
@@ -202,7 +202,14 @@ export async function mintIfShort(
   amount: bigint,
   mintAmount: bigint = amount,
 ): Promise<Result<{ readonly calls: TempoCall[]; readonly minted: bigint }, BaseError>> {
-  const covered = await coverFromKnownBalance(context, `own:${token}:${context.address}`, amount, () =>
+  // A token this run created and that no spend has counted yet holds nothing: mint without a read.
+  const key = `own:${token}:${context.address}`
+  if (createdWithoutIssuer.has(createdKey(context, token, context.address)) && !hasKnownBalance(context, key))
+    return Ok({
+      calls: [{ to: token, input: encodeTip20Mint(context.address, mintAmount) }],
+      minted: mintAmount,
+    })
+  const covered = await coverFromKnownBalance(context, key, amount, () =>
     readBalance(context, token, context.address),
   )
   if (covered.isErr()) return covered
