@@ -12,7 +12,7 @@ import {
   tip20MaximumSupplyCap,
   tip20Roles,
 } from "./tip20.js"
-import { encodeGetTokenAddress, tip20FactoryInterface } from "./tip20Factory.js"
+import { encodeGetTokenAddress, predictTip20Address, tip20FactoryInterface } from "./tip20Factory.js"
 import { tip403RegistryInterface } from "./tip403Registry.js"
 
 describe("Tempo system contracts through raw eth_call on anvil --network tempo", () => {
@@ -70,6 +70,16 @@ describe("Tempo system contracts through raw eth_call on anvil --network tempo",
       ),
     )[0] as string
     expect(predicted.toLowerCase()).toMatch(/^0x20c0000000000000000000/)
+    // The local prediction the tasks use instead of this read agrees with the factory.
+    for (const salt of [`0x${"01".repeat(32)}`, `0x${"ab".repeat(31)}cd`, `0x${"00".repeat(32)}`]) {
+      for (const sender of [dev0, developmentAccount(1).address]) {
+        const [fromFactory] = tip20FactoryInterface.decodeFunctionResult(
+          "getTokenAddress",
+          await call(anvil.rpcUrl, tempoAddresses.tip20Factory, encodeGetTokenAddress(sender, salt)),
+        )
+        expect(predictTip20Address(sender, salt)).toBe(fromFactory)
+      }
+    }
     const userToken = feeManagerInterface.decodeFunctionResult(
       "userTokens",
       await call(anvil.rpcUrl, tempoAddresses.feeManager, encodeGetUserToken(dev0)),

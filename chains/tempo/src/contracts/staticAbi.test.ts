@@ -17,10 +17,13 @@ import {
   encodeTip20Approve,
   encodeTip20BalanceOf,
   encodeTip20Burn,
+  encodeTip20BurnWithMemo,
   encodeTip20GrantRole,
   encodeTip20HasRole,
   encodeTip20Mint,
+  encodeTip20MintWithMemo,
   encodeTip20Transfer,
+  encodeTip20TransferFromWithMemo,
   encodeTransferWithMemo,
   tip20Interface,
 } from "./tip20.js"
@@ -55,6 +58,15 @@ describe("hand-encoded static calls", () => {
         )
         expect(encodeTip20Mint(to, amount)).toBe(tip20Interface.encodeFunctionData("mint", [to, amount]))
         expect(encodeTip20Burn(amount)).toBe(tip20Interface.encodeFunctionData("burn", [amount]))
+        expect(encodeTip20MintWithMemo(to, amount, word)).toBe(
+          tip20Interface.encodeFunctionData("mintWithMemo", [to, amount, word]),
+        )
+        expect(encodeTip20BurnWithMemo(amount, word)).toBe(
+          tip20Interface.encodeFunctionData("burnWithMemo", [amount, word]),
+        )
+        expect(encodeTip20TransferFromWithMemo(to, other, amount, word)).toBe(
+          tip20Interface.encodeFunctionData("transferFromWithMemo", [to, other, amount, word]),
+        )
         expect(encodeTip20GrantRole(word, other)).toBe(
           tip20Interface.encodeFunctionData("grantRole", [word, other]),
         )

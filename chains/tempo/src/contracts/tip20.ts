@@ -80,6 +80,9 @@ const selectors = {
   grantRole: selectorOf(tip20Interface, "grantRole"),
   balanceOf: selectorOf(tip20Interface, "balanceOf"),
   hasRole: selectorOf(tip20Interface, "hasRole"),
+  mintWithMemo: selectorOf(tip20Interface, "mintWithMemo"),
+  burnWithMemo: selectorOf(tip20Interface, "burnWithMemo"),
+  transferFromWithMemo: selectorOf(tip20Interface, "transferFromWithMemo"),
 }
 
 /**
@@ -131,6 +134,41 @@ export function encodeTip20Transfer(to: string, amount: bigint): string {
  */
 export function encodeTransferWithMemo(to: string, amount: bigint, memo: string): string {
   return `${selectors.transferWithMemo}${addressWord(to)}${uintWord(amount)}${bytes32Word(memo)}`
+}
+
+/**
+ * Calldata for `mintWithMemo(to, amount, memo)` (the caller needs the issuer role).
+ *
+ * @example
+ * const input = encodeTip20MintWithMemo(recipient, 5_000_000n, encodeBytes32String("deposit 9"))
+ */
+export function encodeTip20MintWithMemo(to: string, amount: bigint, memo: string): string {
+  return `${selectors.mintWithMemo}${addressWord(to)}${uintWord(amount)}${bytes32Word(memo)}`
+}
+
+/**
+ * Calldata for `burnWithMemo(amount, memo)` (the caller needs the issuer role).
+ *
+ * @example
+ * const input = encodeTip20BurnWithMemo(1_000n, encodeBytes32String("redemption 3"))
+ */
+export function encodeTip20BurnWithMemo(amount: bigint, memo: string): string {
+  return `${selectors.burnWithMemo}${uintWord(amount)}${bytes32Word(memo)}`
+}
+
+/**
+ * Calldata for `transferFromWithMemo(from, to, amount, memo)` (spends the caller's allowance).
+ *
+ * @example
+ * const input = encodeTip20TransferFromWithMemo(payer, merchant, 5_000_000n, encodeBytes32String("invoice 7"))
+ */
+export function encodeTip20TransferFromWithMemo(
+  from: string,
+  to: string,
+  amount: bigint,
+  memo: string,
+): string {
+  return `${selectors.transferFromWithMemo}${addressWord(from)}${addressWord(to)}${uintWord(amount)}${bytes32Word(memo)}`
 }
 
 /**

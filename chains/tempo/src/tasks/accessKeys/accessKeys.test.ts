@@ -2,7 +2,14 @@ import { createWallet, type Wallet } from "@testnet/core"
 import { createTaskHarness, type TaskHarness } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
-import { accountKeychainAddress, decodeAccessKeyInfo, encodeGetKey } from "../../contracts/accountKeychain.js"
+import {
+  accountKeychainAddress,
+  decodeAccessKeyInfo,
+  encodeGetKey,
+  encodeGetRemainingLimit,
+} from "../../contracts/accountKeychain.js"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20BalanceOf } from "../../contracts/tip20.js"
 import { createTip20FundingHook } from "../../funding/tip20Funding.js"
 import { startTempoTestDevnet } from "../../testing/devnet.js"
 import {
@@ -82,9 +89,31 @@ describe("access-key tasks on the embedded Tempo devnet", () => {
     const key = await keyOf(wallet(1).address, keyIdIn(notes[0]))
     expect(key.enforceLimits).toBe(true)
     // Each payment leaves less of the limit (amount + fee).
-    const left = notes.map((note) => BigInt(/; (\d+) of/.exec(note)?.[1] ?? "-1"))
+    const left = notes.map((note) => BigInt(/; at least (\d+) of/.exec(note)?.[1] ?? "-1"))
     expect(left[1]).toBeLessThan(left[0] ?? 0n)
     expect(left[2]).toBeLessThan(left[1] ?? 0n)
+    // The task reads nothing: it counts down a lower bound of the limit left (payments and their
+    // worst-case fees) and checks delivery by the Transfer event. The chain agrees: the limit left
+    // is at least that bound and below the limit less the payments, and the last recipient holds
+    // the amount.
+    const [, amount, label, recipient] =
+      / paid (\d+) (\w+) to (0x[0-9a-fA-F]{40});/.exec(notes[2] ?? "") ?? []
+    const token = {
+      pathUSD: tempoAddresses.pathUsd,
+      AlphaUSD: tempoAddresses.alphaUsd,
+      BetaUSD: tempoAddresses.betaUsd,
+    }[label as "pathUSD"]
+    const check = harness.contextFor(wallet(0), "check")
+    const onChainLeft = await check.call({
+      to: accountKeychainAddress,
+      data: encodeGetRemainingLimit(wallet(1).address, keyIdIn(notes[0]), token),
+    })
+    const onChainRemaining = BigInt(onChainLeft.unwrap().slice(0, 66))
+    const paid = notes.reduce((sum, note) => sum + BigInt(/ paid (\d+) /.exec(note)?.[1] ?? "0"), 0n)
+    expect(onChainRemaining).toBeGreaterThanOrEqual(left[2] ?? 2n ** 256n)
+    expect(onChainRemaining).toBeLessThan(5_000_000n - paid)
+    const received = await check.call({ to: token, data: encodeTip20BalanceOf(recipient ?? "") })
+    expect(BigInt(received.unwrap())).toBe(BigInt(amount ?? "-1"))
   })
 
   it("access_key_spending_limit: the over-limit payment reverts, the key stays authorized", async () => {

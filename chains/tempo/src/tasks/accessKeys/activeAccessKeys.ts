@@ -5,6 +5,11 @@ export type ActiveAccessKey = {
   readonly accessKey: TempoSigner
   readonly token: string
   readonly limit: bigint
+  /**
+   * A lower bound of what the key may still spend: its limit less every payment and that payment's
+   * worst-case fee (only `access_key_payment` spends with it); absent before its first payment.
+   */
+  readonly remaining?: bigint
 }
 
 // In memory, per run and wallet: a wallet authorizes an access key once and then pays with it, as

@@ -4,21 +4,21 @@ import {
   defineTask,
   Ok,
   type Result,
-  sendAndConfirm,
+  type SentTransaction,
   succeeded,
   type TaskContext,
+  type TransactionReceipt,
   taskFailure,
 } from "@testnet/core"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import type { TempoKeyType } from "../../transaction/keyAuthorization.js"
 import { signTempoKeyAuthorization } from "../../transaction/sign.js"
 import type { TempoSigner } from "../../transaction/signers.js"
-import { readChainTime } from "../shared/chainTime.js"
+import { estimateChainTime } from "../shared/chainTime.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 import { hasKeychainEvent } from "./accessKeyEvents.js"
 import { accessKeyRequest, createAccessKey, rootSigner } from "./accessKeyRequest.js"
 import { accessKeyGasLimits } from "./gasLimits.js"
-import { readAccessKey } from "./keyState.js"
 
 const keyTypes: readonly TempoKeyType[] = ["secp256k1", "p256", "webAuthn"]
 
@@ -31,21 +31,27 @@ export type AuthorizedAccessKey = {
   readonly confirmed: ConfirmedTransaction
 }
 
+/** An authorization the root key sent (not yet mined), with what it grants. */
+export type SentAccessKeyAuthorization = Omit<AuthorizedAccessKey, "confirmed"> & {
+  readonly sent: SentTransaction
+}
+
 /**
- * The root key (the leased wallet) authorizes a fresh access key of a random type through the
- * `keyAuthorization` field of a 0x76 that transfers 1 unit to itself, and checks the
- * KeyAuthorized event and the keychain's record (type, expiry, limits enforced).
+ * Sends (without waiting) the root key's (the leased wallet's) authorization of a fresh access key
+ * of a random type through the `keyAuthorization` field of a 0x76 that transfers 1 unit to itself.
+ * A task that sends the next transaction right away (e.g. the revoke) gets both into the same
+ * block: the chain executes the sender's transactions in nonce order.
  *
  * @example
- * const authorized = await authorizeFreshAccessKey(context)
+ * const pending = await sendFreshAccessKeyAuthorization(context)
  */
-export async function authorizeFreshAccessKey(
+export async function sendFreshAccessKeyAuthorization(
   context: TaskContext,
-): Promise<Result<AuthorizedAccessKey, BaseError>> {
+): Promise<Result<SentAccessKeyAuthorization, BaseError>> {
   const keyType = context.random.pick(keyTypes)
   const token = context.random.pick(tempoFeeTokens)
   const limit = context.random.bigint(1_000n, 5_000_000n)
-  const now = await readChainTime(context)
+  const now = await estimateChainTime(context)
   if (now.isErr()) return now
   const expiry = now.value + 3_600n
   const accessKey = createAccessKey(keyType)
@@ -53,26 +59,50 @@ export async function authorizeFreshAccessKey(
     { chainId: context.chainId, keyType, keyId: accessKey.address, expiry, limits: [{ token, limit }] },
     rootSigner(context.wallet),
   )
-  const confirmed = await sendAndConfirm(
-    context,
+  const sent = await context.send(
     accessKeyRequest(context.wallet, {
       calls: [{ to: token, input: encodeTip20Transfer(context.address, 1n) }],
       gasLimit: accessKeyGasLimits.authorize,
       keyAuthorization,
     }),
   )
-  if (confirmed.isErr()) return confirmed
-  if (!hasKeychainEvent(confirmed.value.receipt.logs, "KeyAuthorized", context.address, accessKey.address))
-    return taskFailure(context, `no KeyAuthorized event for access key ${accessKey.address}`)
-  const stored = await readAccessKey(context, context.address, accessKey.address)
-  if (stored.isErr()) return stored
-  const { signatureType, expiry: storedExpiry, enforceLimits, isRevoked } = stored.value
-  if (signatureType !== keyTypes.indexOf(keyType) || storedExpiry !== expiry || !enforceLimits || isRevoked)
-    return taskFailure(
-      context,
-      `keychain holds type ${signatureType}, expiry ${storedExpiry}, limits ${enforceLimits}, revoked ${isRevoked}; expected ${keyType}, ${expiry}, limits, active`,
-    )
-  return Ok({ accessKey, token, limit, expiry, confirmed: confirmed.value })
+  if (sent.isErr()) return sent
+  return Ok({ accessKey, token, limit, expiry, sent: sent.value })
+}
+
+/**
+ * Whether `receipt` holds the KeyAuthorized event of the authorization `pending` sent.
+ *
+ * @example
+ * if (!keyAuthorizedIn(receipt, context.address, pending)) return taskFailure(context, "no KeyAuthorized")
+ */
+export function keyAuthorizedIn(
+  receipt: TransactionReceipt,
+  account: string,
+  pending: Pick<SentAccessKeyAuthorization, "accessKey">,
+): boolean {
+  return hasKeychainEvent(receipt.logs, "KeyAuthorized", account, pending.accessKey.address)
+}
+
+/**
+ * The root key authorizes a fresh access key (see {@link sendFreshAccessKeyAuthorization}) and the
+ * receipt must hold its KeyAuthorized event (the tests read the keychain's record: type, expiry,
+ * limits enforced).
+ *
+ * @example
+ * const authorized = await authorizeFreshAccessKey(context)
+ */
+export async function authorizeFreshAccessKey(
+  context: TaskContext,
+): Promise<Result<AuthorizedAccessKey, BaseError>> {
+  const pending = await sendFreshAccessKeyAuthorization(context)
+  if (pending.isErr()) return pending
+  const { sent, ...granted } = pending.value
+  const receipt = await context.waitForReceipt(sent.hash)
+  if (receipt.isErr()) return receipt
+  if (!keyAuthorizedIn(receipt.value, context.address, granted))
+    return taskFailure(context, `no KeyAuthorized event for access key ${granted.accessKey.address}`)
+  return Ok({ ...granted, confirmed: { sent, receipt: receipt.value } })
 }
 
 /**

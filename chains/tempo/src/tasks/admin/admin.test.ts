@@ -42,6 +42,8 @@ describe("TIP-20 administration tasks on the embedded Tempo devnet", () => {
     const token = await ownToken(0)
     const allowance = await view<bigint>(0, token, "allowance", "uint256", [holder, runner.walletAddress(0)])
     expect(allowance.unwrap()).toBe(BigInt(value ?? "-1"))
+    // The task signs nonce 0 without reading it: the permit consumed it.
+    expect((await view<bigint>(0, token, "nonces", "uint256", [holder])).unwrap()).toBe(1n)
   })
 
   it("tip20_transfer_from_with_memo pulls the permitted payment to the merchant", async () => {
@@ -54,6 +56,11 @@ describe("TIP-20 administration tasks on the embedded Tempo devnet", () => {
       (log) => log.topics[0] === tip20Interface.getEvent("TransferWithMemo")?.topicHash,
     )
     expect(memoLog?.topics[3]).toBe(memo)
+    // The task checks its receipt; the merchant's balance is checked here, on chain.
+    const [, amount, merchant] = /collected (\d+) for (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
+    const token = await ownToken(0)
+    const received = await view<bigint>(0, token, "balanceOf", "uint256", [merchant])
+    expect(received.unwrap()).toBe(BigInt(amount ?? "-1"))
   })
 
   it("tip20_burn_with_memo lowers the supply by the burned amount", async () => {

@@ -1,8 +1,10 @@
 import { type BaseError, Ok, type Result, readValue, type TaskContext } from "@testnet/core"
-import { AbiCoder, computeAddress, concat, id, keccak256, SigningKey } from "ethers"
+import { AbiCoder, computeAddress, concat, id, keccak256, SigningKey, toUtf8Bytes } from "ethers"
 import { tip20Interface } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { readChainTime } from "../shared/chainTime.js"
+import { estimateChainTime } from "../shared/chainTime.js"
+
+const domainSeparatorCall = tip20Interface.encodeFunctionData("DOMAIN_SEPARATOR")
 
 const permitTypeHash = id(
   "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)",
@@ -11,23 +13,42 @@ const permitTypeHash = id(
 /**
  * A token holder that exists only as a key inside the task: it never sends a transaction (it has
  * no fee balance), it signs EIP-2612 permits that the wallet submits, as a payer's wallet app
- * signs a permit that a merchant or relayer submits.
+ * signs a permit that a merchant or relayer submits. Its key mixes the run id into the seeded
+ * random bytes: a holder is new in every run (a replay with the same seed too), so its permit
+ * nonce is 0 without asking the token.
  *
  * @example
  * const holder = createOfflineHolder(context)
  */
-export function createOfflineHolder(context: Pick<TaskContext, "random">): {
+export function createOfflineHolder(context: Pick<TaskContext, "random" | "runId">): {
   readonly address: string
   readonly key: SigningKey
 } {
-  const key = new SigningKey(context.random.hex(32))
+  const key = new SigningKey(keccak256(toUtf8Bytes(`${context.runId}:${context.random.hex(32)}`)))
   return { address: computeAddress(key.publicKey), key }
+}
+
+/** `DOMAIN_SEPARATOR()` per run, chain and token: it is fixed at the token's creation. Bounded. */
+const domainSeparators = new Map<string, string>()
+const domainSeparatorsLimit = 10_000
+
+async function domainSeparatorOf(context: TaskContext, token: string): Promise<Result<string, BaseError>> {
+  const key = `${context.runId}:${context.chainId}:${token.toLowerCase()}`
+  const known = domainSeparators.get(key)
+  if (known !== undefined) return Ok(known)
+  const read = await readValue<string>(context, token, domainSeparatorCall, "bytes32")
+  if (read.isErr()) return read
+  if (domainSeparators.size >= domainSeparatorsLimit) domainSeparators.clear()
+  domainSeparators.set(key, read.value)
+  return read
 }
 
 /**
  * The `permit(owner, spender, value, deadline, v, r, s)` call on `token`, signed by `owner`'s key
- * over the token's own `DOMAIN_SEPARATOR()` and `nonces(owner)` (EIP-2612, TIP-1004: only v 27/28
- * is accepted), valid for ten minutes of chain time.
+ * over the token's own `DOMAIN_SEPARATOR()` (read once per run and token) and the owner's first
+ * permit nonce, 0 (an offline holder signs one permit; EIP-2612, TIP-1004: only v 27/28 is
+ * accepted), valid for ten minutes of chain time (estimated: a wrong nonce or deadline reverts
+ * the permit, and the task sees the revert).
  *
  * @example
  * const call = await signedPermitCall(context, token, holder, context.address, amount)
@@ -39,24 +60,18 @@ export async function signedPermitCall(
   spender: string,
   value: bigint,
 ): Promise<Result<TempoCall, BaseError>> {
-  const [domainSeparator, nonce, now] = await Promise.all([
-    readValue<string>(context, token, tip20Interface.encodeFunctionData("DOMAIN_SEPARATOR"), "bytes32"),
-    readValue<bigint>(
-      context,
-      token,
-      tip20Interface.encodeFunctionData("nonces", [owner.address]),
-      "uint256",
-    ),
-    readChainTime(context),
+  const [domainSeparator, now] = await Promise.all([
+    domainSeparatorOf(context, token),
+    estimateChainTime(context),
   ])
   if (domainSeparator.isErr()) return domainSeparator
-  if (nonce.isErr()) return nonce
   if (now.isErr()) return now
+  const nonce = 0n
   const deadline = now.value + 600n
   const structHash = keccak256(
     AbiCoder.defaultAbiCoder().encode(
       ["bytes32", "address", "address", "uint256", "uint256", "uint256"],
-      [permitTypeHash, owner.address, spender, value, nonce.value, deadline],
+      [permitTypeHash, owner.address, spender, value, nonce, deadline],
     ),
   )
   const digest = keccak256(concat(["0x1901", domainSeparator.value, structHash]))

@@ -1,6 +1,8 @@
 import { type BaseError, Ok, type Result, readValue, type TaskContext } from "@testnet/core"
-import { encodeTip20GrantRole, tip20Interface } from "../../contracts/tip20.js"
+import { encodeTip20GrantRole, encodeTip20HasRole } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { roleFact } from "../shared/issuerRole.js"
+import { onceTrue } from "../shared/runFacts.js"
 
 /**
  * `grantRole(role, wallet)` calls on `token` for each of `roles` the wallet lacks (the wallet is the
@@ -14,13 +16,11 @@ export async function missingRoleCalls(
   token: string,
   roles: readonly string[],
 ): Promise<Result<TempoCall[], BaseError>> {
+  // A role once held (read, or granted by a mined batch) is not read again this run.
   const held = await Promise.all(
     roles.map((role) =>
-      readValue<boolean>(
-        context,
-        token,
-        tip20Interface.encodeFunctionData("hasRole", [context.address, role]),
-        "bool",
+      onceTrue(context, roleFact(token, context.address, role), () =>
+        readValue<boolean>(context, token, encodeTip20HasRole(context.address, role), "bool"),
       ),
     ),
   )

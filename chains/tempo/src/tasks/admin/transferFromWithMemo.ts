@@ -1,9 +1,9 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { encodeTip20Mint, tip20Interface } from "../../contracts/tip20.js"
+import { encodeTip20Mint, encodeTip20TransferFromWithMemo, tip20Interface } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { adminGas, sendCalls } from "../policies/calls.js"
 import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
-import { readBalance } from "../shared/reads.js"
+import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { createOfflineHolder, signedPermitCall } from "./permit.js"
 
 const transferWithMemoTopic = tip20Interface.getEvent("TransferWithMemo")?.topicHash
@@ -12,7 +12,7 @@ const transferWithMemoTopic = tip20Interface.getEvent("TransferWithMemo")?.topic
  * A pull payment with an invoice reference: a payer (an offline holder, funded by minting the
  * wallet's own token) signs a permit, and the wallet collects with `transferFromWithMemo(payer,
  * merchant, amount, memo)` in the same batch. Checks the TransferWithMemo log carries the memo and
- * the merchant received the amount.
+ * the receipt moved the amount to the merchant.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "tip20_transfer_from_with_memo")
@@ -33,12 +33,7 @@ export const tip20TransferFromWithMemo = defineTask({
     const memo = context.random.hex(32)
     const permit = await signedPermitCall(context, token, payer, context.address, amount)
     if (permit.isErr()) return permit
-    const collect = tip20Interface.encodeFunctionData("transferFromWithMemo", [
-      payer.address,
-      merchant,
-      amount,
-      memo,
-    ])
+    const collect = encodeTip20TransferFromWithMemo(payer.address, merchant, amount, memo)
     const calls: TempoCall[] = [
       ...role.value,
       { to: token, input: encodeTip20Mint(payer.address, amount) },
@@ -51,10 +46,11 @@ export const tip20TransferFromWithMemo = defineTask({
       (log) => log.topics[0] === transferWithMemoTopic && log.topics[3]?.toLowerCase() === memo.toLowerCase(),
     )
     if (!logged) return taskFailure(context, `no TransferWithMemo log with memo ${memo}`)
-    const received = await readBalance(context, token, merchant)
-    if (received.isErr()) return received
-    if (received.value !== amount)
-      return taskFailure(context, `the merchant holds ${received.value}, expected ${amount}`)
-    return succeeded([owned.value.creation, done.value.sent], [`collected ${amount} with memo ${memo}`])
+    if (!hasTip20Transfer(done.value.receipt.logs, { token, from: payer.address, to: merchant, amount }))
+      return taskFailure(context, `no transfer of ${amount} to the merchant ${merchant} in the receipt`)
+    return succeeded(
+      [owned.value.creation, done.value.sent],
+      [`collected ${amount} for ${merchant} with memo ${memo}`],
+    )
   },
 })

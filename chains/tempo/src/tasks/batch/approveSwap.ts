@@ -4,7 +4,7 @@ import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve } from "../../contracts/tip20.js"
 import { quoteExactIn } from "../dex/book.js"
 import { dexGas, sendDexCalls } from "../dex/calls.js"
-import { ensureLiquidity } from "../dex/liquidity.js"
+import { quoteWithLiquidity } from "../dex/liquidity.js"
 import { findOrCreateDexMarket } from "../dex/market.js"
 
 /**
@@ -26,15 +26,16 @@ export const batchApproveSwap = defineTask({
     const [tokenIn, tokenOut] = [tempoAddresses.pathUsd, market.value.quote]
     const amountIn = context.random.bigint(1_000n, 100_000n) // 0.001–0.1 USD of real funding
     const book = { base: tokenOut, quote: tokenIn, creation: undefined }
-    const seeded = await ensureLiquidity(context, book, tokenIn, tokenOut, amountIn)
-    if (seeded.isErr()) return seeded
-    const quoted = await quoteExactIn(context, tokenIn, tokenOut, amountIn)
-    if (quoted.isErr()) return quoted
+    const ready = await quoteWithLiquidity(context, book, tokenOut, () =>
+      quoteExactIn(context, tokenIn, tokenOut, amountIn),
+    )
+    if (ready.isErr()) return ready
+    const { quoted, seeded } = ready.value
     const swap = encodeDexSwapExactAmountIn({
       tokenIn,
       tokenOut,
       amountIn,
-      minAmountOut: (quoted.value * 99n) / 100n,
+      minAmountOut: (quoted * 99n) / 100n,
     })
     const calls = [
       { to: tokenIn, input: encodeTip20Approve(tempoAddresses.stablecoinDex, amountIn) },
@@ -43,8 +44,8 @@ export const batchApproveSwap = defineTask({
     const done = await sendDexCalls(context, calls, dexGas.swap)
     if (done.isErr()) return done
     return succeeded(
-      [market.value.creation, seeded.value, done.value.sent],
-      [`approved and swapped ${amountIn} pathUSD for ≥${(quoted.value * 99n) / 100n}`],
+      [market.value.creation, seeded, done.value.sent],
+      [`approved and swapped ${amountIn} pathUSD for ≥${(quoted * 99n) / 100n}`],
     )
   },
 })

@@ -4,6 +4,7 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { dexMinimumOrderAmount, encodeDexPlace } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { rememberIssuerGrants } from "../shared/issuerRole.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 
 /**
@@ -33,11 +34,13 @@ export const dexGas = Object.freeze({
  * @example
  * const done = await sendDexCalls(context, [{ to: tempoAddresses.stablecoinDex, input: encodeDexCancel(orderId) }], dexGas.settle)
  */
-export function sendDexCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
-  return sendAndConfirm(
+export async function sendDexCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
+  const done = await sendAndConfirm(
     context,
     tempoRequest(context.wallet, { calls, gasLimit, feeToken: tempoAddresses.pathUsd }),
   )
+  if (done.isOk()) rememberIssuerGrants(context, calls)
+  return done
 }
 
 /**

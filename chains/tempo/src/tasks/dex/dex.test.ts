@@ -112,6 +112,23 @@ describe("dex tasks on the embedded Tempo devnet", () => {
     // Ticks stay within ±2 %: the quote is close to par.
     expect(BigInt(quoted ?? "0")).toBeGreaterThanOrEqual((BigInt(out ?? "0") * 98n) / 100n)
     expect(BigInt(quoted ?? "0")).toBeLessThanOrEqual((BigInt(out ?? "0") * 102n) / 100n + 1n)
+    // The task checks the DEX's transfer in its receipt; here the wallet's balances on chain: a
+    // second swap on the now-existing market adds exactly the amount out to the token it bought
+    // (the other one is minted for the swap, and for a seed order when a side ran empty).
+    const context = runner.viewAs(5)
+    const market = (await context.database.assetsByKind({ kind: "dex_market" })).unwrap()
+    const mine = market.find((asset) => asset.wallet === runner.walletAddress(5))
+    const tokens = [mine?.address ?? "", String(mine?.metadata?.quote ?? "")]
+    const balances = () =>
+      Promise.all(
+        tokens.map(async (token) => (await readBalance(context, token, runner.walletAddress(5))).unwrap()),
+      )
+    const before = await balances()
+    const second = (await runner.runClean(dexQuoteExactOut, { walletIndex: 5, seed: 3 })).unwrap()
+    const secondOut = BigInt(/for (\d+) out/.exec(second.notes[0] ?? "")?.[1] ?? "-1")
+    const after = await balances()
+    const gained = after.map((value, index) => value - (before[index] ?? 0n))
+    expect(gained).toContain(secondOut)
   })
 
   it("dex_cancel_stale_order cancels an order once its maker is blacklisted, twice in a row", async () => {

@@ -1,7 +1,6 @@
 import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexPlace } from "../../contracts/stablecoinDex.js"
-import { quoteExactIn } from "./book.js"
 import { askCalls, bidCost, dexGas, mintForDex, orderAmount, randomTick, sendDexCalls } from "./calls.js"
 import type { DexMarket } from "./market.js"
 
@@ -19,23 +18,28 @@ export function swapDirection(market: DexMarket, buyBase: boolean): { tokenIn: s
 }
 
 /**
- * Makes sure the book can turn `probeIn` of `tokenIn` into `tokenOut`: when the quote reverts
- * (an empty side), places a seed order on the side the swap takes from (an ask when buying base,
- * a bid when selling it) and waits for it. Returns the seeding transaction, if one was needed.
+ * The swap's own quote, made sure of: `quote()` (the quote the swap needs for its limit, e.g.
+ * `quoteSwapExactAmountIn` of its input) and, when it reverts or is zero (an empty side), a seed
+ * order placed on the side the swap takes from (an ask when buying base, a bid when selling it),
+ * waited for, and the quote asked again. One read when the book has liquidity: the quote is the
+ * probe (a separate probe before the quote asked the node the same question twice). Returns the
+ * quote and the seeding transaction, if one was needed.
  *
  * @example
- * const seeded = await ensureLiquidity(context, market, tokenIn, tokenOut, amountIn)
- * if (seeded.isErr()) return seeded
+ * const ready = await quoteWithLiquidity(context, market, tokenOut, () => quoteExactIn(context, tokenIn, tokenOut, amountIn))
+ * if (ready.isErr()) return ready
  */
-export async function ensureLiquidity(
+export async function quoteWithLiquidity(
   context: TaskContext,
   market: DexMarket,
-  tokenIn: string,
   tokenOut: string,
-  probeIn: bigint,
-): Promise<Result<SentTransaction | undefined, BaseError>> {
-  const quoted = await quoteExactIn(context, tokenIn, tokenOut, probeIn)
-  if (quoted.isOk() && quoted.value > 0n) return Ok(undefined)
+  quote: () => Promise<Result<bigint, BaseError>>,
+): Promise<Result<{ readonly quoted: bigint; readonly seeded: SentTransaction | undefined }, BaseError>> {
+  // A market this task just created has an empty book: seed without asking.
+  if (market.creation === undefined) {
+    const first = await quote()
+    if (first.isOk() && first.value > 0n) return Ok({ quoted: first.value, seeded: undefined })
+  }
   const amount = orderAmount(context.random)
   const buyingBase = tokenOut === market.base
   const tick = randomTick(context.random, buyingBase ? "ask" : "bid")
@@ -50,7 +54,9 @@ export async function ensureLiquidity(
       ]
   const done = await sendDexCalls(context, calls, dexGas.order)
   if (done.isErr()) return done
-  return Ok(done.value.sent)
+  const again = await quote()
+  if (again.isErr()) return again
+  return Ok({ quoted: again.value, seeded: done.value.sent })
 }
 
 /**

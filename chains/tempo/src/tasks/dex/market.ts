@@ -1,17 +1,11 @@
-import {
-  type BaseError,
-  Ok,
-  type Result,
-  readValue,
-  type SentTransaction,
-  type TaskContext,
-} from "@testnet/core"
+import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
 import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import { encodeCreateToken, encodeGetTokenAddress } from "../../contracts/tip20Factory.js"
+import { encodeCreateToken, predictTip20Address } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { isTip20Token } from "../shared/ownedToken.js"
+import { rememberTrue } from "../shared/runFacts.js"
 import { dexGas, sendDexCalls } from "./calls.js"
 
 /** Asset kind under which a wallet's own DEX market is recorded. */
@@ -30,15 +24,6 @@ export type DexMarket = {
   readonly quote: string
   /** The creation transaction when this call created the market. */
   readonly creation: SentTransaction | undefined
-}
-
-async function predictToken(context: TaskContext, salt: string): Promise<Result<string, BaseError>> {
-  return readValue<string>(
-    context,
-    tempoAddresses.tip20Factory,
-    encodeGetTokenAddress(context.address, salt),
-    "address",
-  )
 }
 
 function createTokenCalls(
@@ -73,9 +58,9 @@ function createTokenCalls(
 export async function createDexMarket(context: TaskContext): Promise<Result<DexMarket, BaseError>> {
   const quoteSalt = context.random.hex(32)
   const baseSalt = context.random.hex(32)
-  const [quote, base] = await Promise.all([predictToken(context, quoteSalt), predictToken(context, baseSalt)])
-  if (quote.isErr()) return quote
-  if (base.isErr()) return base
+  // Addresses computed locally (no getTokenAddress read); a wrong one would revert the batch.
+  const quote = { value: predictTip20Address(context.address, quoteSalt) }
+  const base = { value: predictTip20Address(context.address, baseSalt) }
   const calls = [
     ...createTokenCalls(context, quote.value, quoteSalt, tempoAddresses.pathUsd),
     ...createTokenCalls(context, base.value, baseSalt, quote.value),
@@ -84,6 +69,9 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
   ]
   const done = await sendDexCalls(context, calls, dexGas.createMarket)
   if (done.isErr()) return done
+  // createPair accepts only TIP-20s: the mined batch proves both tokens are.
+  rememberTrue(context, `isTIP20:${base.value}`)
+  rememberTrue(context, `isTIP20:${quote.value}`)
   context.recordAsset({
     kind: dexMarketAssetKind,
     address: base.value,

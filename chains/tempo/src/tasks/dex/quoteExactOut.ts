@@ -9,9 +9,9 @@ import {
 } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountOut, stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
-import { readBalance } from "../shared/reads.js"
+import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
-import { ensureLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { quoteWithLiquidity, swapAmount, swapDirection } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 async function quoteExactOut(
@@ -38,7 +38,7 @@ async function quoteExactOut(
  * How a wallet app pays an exact amount through the DEX: `quoteSwapExactAmountOut` first, then
  * `swapExactAmountOut` with the quote as the maximum input (zero slippage allowance, so a wrong
  * quote reverts `MaxInputExceeded`), on the wallet's own market (seeded when the side is empty).
- * Checks that exactly `amountOut` arrived.
+ * Checks that exactly `amountOut` arrived (the DEX's transfer in the receipt).
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_quote_exact_out")
@@ -52,28 +52,27 @@ export const dexQuoteExactOut = defineTask({
     if (market.isErr()) return market
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountOut = swapAmount(context.random)
-    const seeded = await ensureLiquidity(context, market.value, tokenIn, tokenOut, (amountOut * 103n) / 100n)
-    if (seeded.isErr()) return seeded
-    const [quoted, before] = await Promise.all([
+    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
       quoteExactOut(context, tokenIn, tokenOut, amountOut),
-      readBalance(context, tokenOut, context.address),
-    ])
-    if (quoted.isErr()) return quoted
-    if (before.isErr()) return before
-    const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn: quoted.value })
-    const calls = [
-      ...mintForDex(context, tokenIn, quoted.value),
-      { to: tempoAddresses.stablecoinDex, input: swap },
-    ]
+    )
+    if (ready.isErr()) return ready
+    const { quoted, seeded } = ready.value
+    const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn: quoted })
+    const calls = [...mintForDex(context, tokenIn, quoted), { to: tempoAddresses.stablecoinDex, input: swap }]
     const done = await sendDexCalls(context, calls, dexGas.swap)
     if (done.isErr()) return done
-    const after = await readBalance(context, tokenOut, context.address)
-    if (after.isErr()) return after
-    if (after.value - before.value !== amountOut)
-      return taskFailure(context, `received ${after.value - before.value}, expected exactly ${amountOut}`)
+    // The DEX pays the output with a TIP-20 transfer to the swapper: the receipt shows it.
+    const paidOut = {
+      token: tokenOut,
+      from: tempoAddresses.stablecoinDex,
+      to: context.address,
+      amount: amountOut,
+    }
+    if (!hasTip20Transfer(done.value.receipt.logs, paidOut))
+      return taskFailure(context, `no transfer of exactly ${amountOut} out of the DEX in the receipt`)
     return succeeded(
-      [market.value.creation, seeded.value, done.value.sent],
-      [`quoted ${quoted.value} in for ${amountOut} out, paid the quote`],
+      [market.value.creation, seeded, done.value.sent],
+      [`quoted ${quoted} in for ${amountOut} out, paid the quote`],
     )
   },
 })

@@ -3,7 +3,7 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
 import { quoteExactIn } from "./book.js"
 import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
-import { ensureLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { quoteWithLiquidity, swapAmount, swapDirection } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
@@ -22,11 +22,12 @@ export const dexSwapExactIn = defineTask({
     if (market.isErr()) return market
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountIn = swapAmount(context.random)
-    const seeded = await ensureLiquidity(context, market.value, tokenIn, tokenOut, amountIn)
-    if (seeded.isErr()) return seeded
-    const quoted = await quoteExactIn(context, tokenIn, tokenOut, amountIn)
-    if (quoted.isErr()) return quoted
-    const minAmountOut = (quoted.value * 99n) / 100n
+    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
+      quoteExactIn(context, tokenIn, tokenOut, amountIn),
+    )
+    if (ready.isErr()) return ready
+    const { quoted, seeded } = ready.value
+    const minAmountOut = (quoted * 99n) / 100n
     const swap = encodeDexSwapExactAmountIn({ tokenIn, tokenOut, amountIn, minAmountOut })
     const calls = [
       ...mintForDex(context, tokenIn, amountIn),
@@ -34,7 +35,7 @@ export const dexSwapExactIn = defineTask({
     ]
     const done = await sendDexCalls(context, calls, dexGas.swap)
     if (done.isErr()) return done
-    const sent = [market.value.creation, seeded.value, done.value.sent]
-    return succeeded(sent, [`swapped ${amountIn} in for ≥${minAmountOut} out (quoted ${quoted.value})`])
+    const sent = [market.value.creation, seeded, done.value.sent]
+    return succeeded(sent, [`swapped ${amountIn} in for ≥${minAmountOut} out (quoted ${quoted})`])
   },
 })

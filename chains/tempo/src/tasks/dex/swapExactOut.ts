@@ -1,8 +1,9 @@
 import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountOut } from "../../contracts/stablecoinDex.js"
+import { quoteExactIn } from "./book.js"
 import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
-import { ensureLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { quoteWithLiquidity, swapAmount, swapDirection } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
@@ -22,8 +23,10 @@ export const dexSwapExactOut = defineTask({
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountOut = swapAmount(context.random)
     const maxAmountIn = (amountOut * 103n) / 100n
-    const seeded = await ensureLiquidity(context, market.value, tokenIn, tokenOut, maxAmountIn)
-    if (seeded.isErr()) return seeded
+    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
+      quoteExactIn(context, tokenIn, tokenOut, maxAmountIn),
+    )
+    if (ready.isErr()) return ready
     const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn })
     const calls = [
       ...mintForDex(context, tokenIn, maxAmountIn),
@@ -31,7 +34,7 @@ export const dexSwapExactOut = defineTask({
     ]
     const done = await sendDexCalls(context, calls, dexGas.swap)
     if (done.isErr()) return done
-    const sent = [market.value.creation, seeded.value, done.value.sent]
+    const sent = [market.value.creation, ready.value.seeded, done.value.sent]
     return succeeded(sent, [`swapped ≤${maxAmountIn} in for exactly ${amountOut} out`])
   },
 })

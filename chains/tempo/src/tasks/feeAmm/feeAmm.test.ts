@@ -59,9 +59,25 @@ describe("FeeAMM tasks on the embedded Tempo devnet", () => {
   it("fee_amm_burn provides liquidity first when it has none, then burns part of it", async () => {
     const outcome = (await runner.runClean(feeAmmBurn, { walletIndex: 1 })).unwrap()
     expect(outcome.transactions).toHaveLength(2)
-    const [, , , , , validatorOut] =
-      /burned (\d+) LP in (\w+)\/(\w+) for (\d+) \+ (\d+)/.exec(outcome.notes[0] ?? "") ?? []
+    const [, burned, user, validator, , validatorOut, heldBefore] =
+      /burned (\d+) LP in (\w+)\/(\w+) for (\d+) \+ (\d+) \(held (\d+)\)/.exec(outcome.notes[0] ?? "") ?? []
     expect(BigInt(validatorOut ?? "0")).toBeGreaterThan(0n)
+    // The task reads nothing back; the LP balance on chain fell by exactly the burned units.
+    const poolId = (
+      await readValue<string>(
+        runner.viewAs(1),
+        tempoAddresses.feeManager,
+        feeManagerInterface.encodeFunctionData("getPoolId", [byLabel(user ?? ""), byLabel(validator ?? "")]),
+        "bytes32",
+      )
+    ).unwrap()
+    const held = await readValue<bigint>(
+      runner.viewAs(1),
+      tempoAddresses.feeManager,
+      feeManagerInterface.encodeFunctionData("liquidityBalances", [poolId, runner.walletAddress(1)]),
+      "uint256",
+    )
+    expect(held.unwrap()).toBe(BigInt(heldBefore ?? "0") - BigInt(burned ?? "0"))
   })
 
   it("fee_amm_rebalance_swap pays a fee into a pool without user token first", async () => {

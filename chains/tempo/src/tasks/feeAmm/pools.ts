@@ -54,6 +54,9 @@ export async function readValidatorToken(context: TaskContext): Promise<Result<s
   )
   if (block.isErr()) return block
   const miner = block.value?.miner ?? ZeroAddress
+  const cacheKey = `${context.runId}:${context.chainId}:validator:${miner.toLowerCase()}`
+  const cached = runConstants.get(cacheKey)
+  if (cached !== undefined) return Ok(cached)
   const token = await readValue<string>(
     context,
     feeManager,
@@ -61,7 +64,21 @@ export async function readValidatorToken(context: TaskContext): Promise<Result<s
     "address",
   )
   if (token.isErr()) return token
-  return Ok(token.value === ZeroAddress ? tempoAddresses.pathUsd : token.value)
+  const chosen = token.value === ZeroAddress ? tempoAddresses.pathUsd : token.value
+  rememberConstant(cacheKey, chosen)
+  return Ok(chosen)
+}
+
+/**
+ * Answers that do not change within a run, by run, chain and question: a pool's id (a pure function
+ * of its two tokens) and a validator's fee token (set by the validator, never by a task). Bounded.
+ */
+const runConstants = new Map<string, string>()
+const runConstantsLimit = 10_000
+
+function rememberConstant(key: string, value: string): void {
+  if (runConstants.size >= runConstantsLimit) runConstants.clear()
+  runConstants.set(key, value)
 }
 
 /**
@@ -77,6 +94,10 @@ export async function pickFeeAmmPool(context: TaskContext): Promise<Result<FeeAm
   if (validatorToken.isErr()) return validatorToken
   const others = tempoFeeTokens.filter((token) => token.toLowerCase() !== validatorToken.value.toLowerCase())
   const userToken = context.random.pick(others)
+  const cacheKey =
+    `${context.runId}:${context.chainId}:pool:${userToken}:${validatorToken.value}`.toLowerCase()
+  const cached = runConstants.get(cacheKey)
+  if (cached !== undefined) return Ok({ userToken, validatorToken: validatorToken.value, poolId: cached })
   const poolId = await readValue<string>(
     context,
     feeManager,
@@ -84,6 +105,7 @@ export async function pickFeeAmmPool(context: TaskContext): Promise<Result<FeeAm
     "bytes32",
   )
   if (poolId.isErr()) return poolId
+  rememberConstant(cacheKey, poolId.value)
   return Ok({ userToken, validatorToken: validatorToken.value, poolId: poolId.value })
 }
 

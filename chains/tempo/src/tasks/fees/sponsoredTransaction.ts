@@ -4,6 +4,7 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tempoSponsor } from "../../funding/sponsor.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
+import { coverFromKnownBalance } from "../shared/knownBalance.js"
 import { readBalance } from "../shared/reads.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
@@ -29,12 +30,19 @@ export const sponsoredTransaction = defineTask({
     if (fees.isErr()) return fees
     const price = highestGasPrice(fees.value)
     const maximumFee = (tempoGasLimits.tip20Transfer * price) / 10n ** 12n + 1n
-    const available = await readBalance(context, feeToken, sponsor.address)
+    // Only this task spends the sponsor's balance: it is read again only when what this run may
+    // have spent since the last read (at most the maximum fee each) could have used it up.
+    const available = await coverFromKnownBalance(
+      context,
+      `sponsor:${sponsor.address}:${feeToken}`,
+      maximumFee,
+      () => readBalance(context, feeToken, sponsor.address),
+    )
     if (available.isErr()) return available
-    if (available.value < maximumFee)
+    if (!available.value.covered)
       return taskFailure(
         context,
-        `the sponsor ${sponsor.address} holds ${available.value} ${tokenLabel(feeToken)}, needs ${maximumFee} (is the chain's funding hook in use?)`,
+        `the sponsor ${sponsor.address} holds ${available.value.balance} ${tokenLabel(feeToken)}, needs ${maximumFee} (is the chain's funding hook in use?)`,
       )
     const amount = smallAmount(context.random)
     const done = await sendAndConfirm(

@@ -2,8 +2,8 @@ import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/cor
 import { encodeTransferWithMemo } from "../../contracts/tip20.js"
 import type { TempoAccessListEntry } from "../../transaction/types.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { readBalance } from "../shared/reads.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
+import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { classifyTempoLane } from "./classify.js"
 import { accessListRequest } from "./laneRequest.js"
 
@@ -39,10 +39,9 @@ export const laneGeneralTransfer = defineTask({
       }),
     )
     if (done.isErr()) return done
-    const received = await readBalance(context, token, recipient)
-    if (received.isErr()) return received
-    if (received.value !== amount)
-      return taskFailure(context, `recipient holds ${received.value}, expected ${amount}`)
+    const transfer = { token, from: context.address, to: recipient, amount }
+    if (!hasTip20Transfer(done.value.receipt.logs, transfer))
+      return taskFailure(context, `no Transfer event of ${amount} to ${recipient} in the receipt`)
     return succeeded([done.value.sent], [`${lane} lane: ${amount} ${tokenLabel(token)} to ${recipient}`])
   },
 })

@@ -3,7 +3,12 @@ import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20Transfer, encodeTransferWithMemo, tip20Interface } from "../../contracts/tip20.js"
+import {
+  encodeTip20BalanceOf,
+  encodeTip20Transfer,
+  encodeTransferWithMemo,
+  tip20Interface,
+} from "../../contracts/tip20.js"
 import { classifyTempoLane, type LaneCandidate, packBlock, tempoGeneralGasLimit } from "./classify.js"
 import { laneGeneralTransfer, lanePaymentTransfer } from "./index.js"
 
@@ -124,12 +129,28 @@ describe("lane tasks on the embedded Tempo devnet", () => {
     }
   }
 
+  // The task checks its receipt's Transfer event; the test checks the recipient's balance on chain.
+  const expectDelivered = async (note: string | undefined) => {
+    const [, amount, label, recipient] = /: (\d+) (\w+) to (0x[0-9a-fA-F]{40})$/.exec(note ?? "") ?? []
+    const token = {
+      pathUSD: tempoAddresses.pathUsd,
+      AlphaUSD: tempoAddresses.alphaUsd,
+      BetaUSD: tempoAddresses.betaUsd,
+    }[label as "pathUSD"]
+    const balance = await runner.rpc<string>("eth_call", [
+      { to: token, data: encodeTip20BalanceOf(recipient ?? "") },
+      "latest",
+    ])
+    expect(BigInt(balance)).toBe(BigInt(amount ?? "-1"))
+  }
+
   it("lane_payment_transfer mines a payment-shaped 0x76 transaction", async () => {
     const outcome = (await runner.runClean(lanePaymentTransfer, { walletIndex: 0 })).unwrap()
     expect(outcome.notes[0]).toMatch(/^payment lane: /)
     const fields = await minedTransaction(outcome.transactions[0]?.hash ?? "")
     expect(fields.accessList).toEqual([])
     expect(classifyTempoLane(fields)).toBe("payment")
+    await expectDelivered(outcome.notes[0])
   })
 
   it("lane_general_transfer mines the transfer with its access list (general lane)", async () => {
@@ -138,5 +159,6 @@ describe("lane tasks on the embedded Tempo devnet", () => {
     const fields = await minedTransaction(outcome.transactions[0]?.hash ?? "")
     expect(fields.accessList).toHaveLength(1)
     expect(classifyTempoLane(fields)).toBe("general")
+    await expectDelivered(outcome.notes[0])
   })
 })

@@ -1,15 +1,15 @@
 import { defineTask, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { encodeTransferWithMemo } from "../../contracts/tip20.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
-import { readBalance } from "../shared/reads.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
+import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { classifyTempoLane } from "./classify.js"
 
 /**
  * A transfer built to stay in the payment lane (TIP-1045): a single `transferWithMemo` of a
- * stablecoin, no access list. Checks the classification before sending and the recipient's balance
- * after. Anvil has no lanes; on a Tempo network payments are not limited by the 30M general-gas cap.
+ * stablecoin, no access list. Checks the classification before sending and the recipient's Transfer event
+ * in the receipt. Anvil has no lanes; on a Tempo network payments are not limited by the 30M general-gas cap.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "lane_payment_transfer")
@@ -30,10 +30,9 @@ export const lanePaymentTransfer = defineTask({
       tempoRequest(context.wallet, { calls, gasLimit: tempoGasLimits.tip20Transfer, feeToken: token }),
     )
     if (done.isErr()) return done
-    const received = await readBalance(context, token, recipient)
-    if (received.isErr()) return received
-    if (received.value !== amount)
-      return taskFailure(context, `recipient holds ${received.value}, expected ${amount}`)
+    const transfer = { token, from: context.address, to: recipient, amount }
+    if (!hasTip20Transfer(done.value.receipt.logs, transfer))
+      return taskFailure(context, `no Transfer event of ${amount} to ${recipient} in the receipt`)
     return succeeded([done.value.sent], [`${lane} lane: ${amount} ${tokenLabel(token)} to ${recipient}`])
   },
 })

@@ -2,7 +2,7 @@ import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tip20Interface } from "../../contracts/tip20.js"
 import { adminGas, createPolicy, sendCalls } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
-import { attachPolicyCall, readAuthorized, readTransferPolicyId } from "./tokenPolicy.js"
+import { attachPolicyCall } from "./tokenPolicy.js"
 
 const transferPolicyUpdateTopic = tip20Interface.getEvent("TransferPolicyUpdate")?.topicHash
 
@@ -31,15 +31,7 @@ export const tip403AttachPolicy = defineTask({
       (log) => log.topics[0] === transferPolicyUpdateTopic && BigInt(log.topics[2] ?? "0x0") === policyId,
     )
     if (!logged) return taskFailure(context, `no TransferPolicyUpdate log for policy ${policyId}`)
-    const [current, authorized] = await Promise.all([
-      readTransferPolicyId(context, token.value.address),
-      readAuthorized(context, "isAuthorized", policyId, partner),
-    ])
-    if (current.isErr()) return current
-    if (authorized.isErr()) return authorized
-    if (current.value !== policyId)
-      return taskFailure(context, `transferPolicyId ${current.value}, expected ${policyId}`)
-    if (!authorized.value) return taskFailure(context, `policy ${policyId} does not authorize ${partner}`)
+    // The token logged the policy change; the test reads transferPolicyId and isAuthorized on chain.
     return succeeded(
       [token.value.creation, policy.value.sent, attached.value.sent],
       [`whitelist ${policyId} attached to ${token.value.address}`],

@@ -1,9 +1,8 @@
-import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import { defineTask, succeeded } from "@testnet/core"
+import { encodeTip20Mint } from "../../contracts/tip20.js"
 import { adminGas, createPolicy, sendCalls } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
-import { simulateRevert } from "./simulate.js"
-import { attachPolicyCall, policyForbidsSelector, readAuthorized } from "./tokenPolicy.js"
+import { attachPolicyCall } from "./tokenPolicy.js"
 
 /**
  * Creates a TIP-403 blacklist blocking one address, attaches it to the wallet's policy token and
@@ -31,22 +30,8 @@ export const tip403BlacklistPolicy = defineTask({
     ]
     const attached = await sendCalls(context, calls, adminGas(calls.length))
     if (attached.isErr()) return attached
-    const [blockedAllowed, selfAllowed, toBlocked, toOther] = await Promise.all([
-      readAuthorized(context, "isAuthorized", policyId, blocked),
-      readAuthorized(context, "isAuthorized", policyId, context.address),
-      simulateRevert(context, address, encodeTip20Transfer(blocked, 1n)),
-      simulateRevert(context, address, encodeTip20Transfer(context.random.address(), 1n)),
-    ])
-    for (const read of [blockedAllowed, selfAllowed, toBlocked, toOther]) if (read.isErr()) return read
-    if (blockedAllowed.unwrap() || !selfAllowed.unwrap())
-      return taskFailure(context, `blacklist ${policyId} authorizes the wrong accounts`)
-    if (toBlocked.unwrap() !== policyForbidsSelector)
-      return taskFailure(
-        context,
-        `a transfer to ${blocked} would give ${toBlocked.unwrap() ?? "success"}, not PolicyForbids`,
-      )
-    if (toOther.unwrap() !== undefined)
-      return taskFailure(context, `a transfer to an unlisted address would revert ${toOther.unwrap()}`)
+    // Created and attached in mined transactions: the test reads isAuthorized and transferPolicyId
+    // on chain (the task reads nothing back).
     return succeeded(
       [token.value.creation, policy.value.sent, attached.value.sent],
       [`blacklist ${policyId} blocks ${blocked} on ${address}`],

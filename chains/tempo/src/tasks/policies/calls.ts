@@ -11,6 +11,7 @@ import {
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { rememberIssuerGrants } from "../shared/issuerRole.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 
 const registry = tempoAddresses.tip403Registry
@@ -36,11 +37,13 @@ export const policyGas = Object.freeze({
  * @example
  * const done = await sendCalls(context, [{ to: token, input: pauseData }], policyGas.adminCall)
  */
-export function sendCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
-  return sendAndConfirm(
+export async function sendCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
+  const done = await sendAndConfirm(
     context,
     tempoRequest(context.wallet, { calls, gasLimit, feeToken: tempoAddresses.pathUsd }),
   )
+  if (done.isOk()) rememberIssuerGrants(context, calls)
+  return done
 }
 
 /**

@@ -1,11 +1,10 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import { encodeTip20Mint } from "../../contracts/tip20.js"
 import { tip403BuiltinPolicy, tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import { adminGas, createdPolicyIds, createPolicyCall, policyGas, sendCalls } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
-import { simulateRevert } from "./simulate.js"
-import { attachPolicyCall, policyForbidsSelector, readAuthorized } from "./tokenPolicy.js"
+import { attachPolicyCall } from "./tokenPolicy.js"
 
 /**
  * A TIP-403 compound policy (TIP-1015): senders must be on a whitelist (the wallet and a partner),
@@ -58,33 +57,8 @@ export const tip403CompoundPolicy = defineTask({
     ]
     const attached = await sendCalls(context, calls, adminGas(calls.length))
     if (attached.isErr()) return attached
-    const parts = await context.call({
-      to: tempoAddresses.tip403Registry,
-      data: tip403RegistryInterface.encodeFunctionData("compoundPolicyData", [policyId]),
-    })
-    if (parts.isErr()) return parts
-    const decoded = tip403RegistryInterface.decodeFunctionResult("compoundPolicyData", parts.value)
-    if (decoded[0] !== senderPolicy || decoded[1] !== recipientPolicy || decoded[2] !== mintPolicy)
-      return taskFailure(context, `compoundPolicyData(${policyId}) is ${decoded.join(", ")}`)
-    const checks = await Promise.all([
-      readAuthorized(context, "isAuthorizedSender", policyId, partner),
-      readAuthorized(context, "isAuthorizedSender", policyId, context.random.address()),
-      readAuthorized(context, "isAuthorizedRecipient", policyId, blocked),
-      readAuthorized(context, "isAuthorizedRecipient", policyId, partner),
-    ])
-    for (const check of checks) if (check.isErr()) return check
-    const [partnerSends, strangerSends, blockedReceives, partnerReceives] = checks.map((check) =>
-      check.unwrap(),
-    )
-    if (!partnerSends || strangerSends || blockedReceives || !partnerReceives)
-      return taskFailure(context, `compound policy ${policyId} authorizes the wrong accounts`)
-    const toBlocked = await simulateRevert(context, address, encodeTip20Transfer(blocked, 1n))
-    if (toBlocked.isErr()) return toBlocked
-    if (toBlocked.value !== policyForbidsSelector)
-      return taskFailure(
-        context,
-        `a transfer to ${blocked} would give ${toBlocked.value ?? "success"}, not PolicyForbids`,
-      )
+    // Created (its CompoundPolicyCreated log) and attached in mined transactions: the test reads the
+    // policy's parts, authorizations and the token's transferPolicyId on chain.
     return succeeded(
       [token.value.creation, simple.value.sent, compound.value.sent, attached.value.sent],
       [`compound ${policyId} (senders ${senderPolicy}, recipients ${recipientPolicy}) on ${address}`],

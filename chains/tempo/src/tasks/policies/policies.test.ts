@@ -59,6 +59,9 @@ describe("policy tasks on the embedded Tempo devnet", () => {
       false,
     )
     expect((await readTransferPolicyId(view, await policyToken(0))).unwrap()).toBe(BigInt(policy ?? "0"))
+    expect(
+      (await readAuthorized(view, "isAuthorized", BigInt(policy ?? "0"), runner.walletAddress(0))).unwrap(),
+    ).toBe(true)
   })
 
   it("tip403_compound_policy combines a sender whitelist and a recipient blacklist", async () => {

@@ -1,12 +1,9 @@
-import { type BaseError, Ok, type Result, readValue, type TaskContext, taskFailure } from "@testnet/core"
+import { type BaseError, Ok, type Result, type TaskContext, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import {
-  encodeCreateToken,
-  encodeGetTokenAddress,
-  tip20FactoryInterface,
-} from "../../contracts/tip20Factory.js"
-import type { OwnedToken } from "../shared/ownedToken.js"
+import { encodeCreateToken, predictTip20Address } from "../../contracts/tip20Factory.js"
+import { isTip20Token, type OwnedToken } from "../shared/ownedToken.js"
+import { rememberTrue } from "../shared/runFacts.js"
 import { adminGas, sendCalls } from "./calls.js"
 
 /**
@@ -15,15 +12,6 @@ import { adminGas, sendCalls } from "./calls.js"
  * addresses fail in the other token tasks.
  */
 export const policyTokenAssetKind = "tip403_token"
-
-async function isTip20(context: TaskContext, address: string): Promise<Result<boolean, BaseError>> {
-  return readValue<boolean>(
-    context,
-    tempoAddresses.tip20Factory,
-    tip20FactoryInterface.encodeFunctionData("isTIP20", [address]),
-    "bool",
-  )
-}
 
 /**
  * Creates a USD TIP-20 for policy tasks in one batch (createToken with the wallet as admin,
@@ -35,13 +23,7 @@ async function isTip20(context: TaskContext, address: string): Promise<Result<bo
 export async function createPolicyToken(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
   const salt = context.random.hex(32)
   const symbol = `P${context.random.hex(3).slice(2).toUpperCase()}`
-  const predicted = await readValue<string>(
-    context,
-    tempoAddresses.tip20Factory,
-    encodeGetTokenAddress(context.address, salt),
-    "address",
-  )
-  if (predicted.isErr()) return predicted
+  const predicted = { value: predictTip20Address(context.address, salt) }
   const create = encodeCreateToken({
     name: `Policy ${symbol}`,
     symbol,
@@ -56,9 +38,15 @@ export async function createPolicyToken(context: TaskContext): Promise<Result<Ow
   ]
   const done = await sendCalls(context, calls, 4_000_000n + adminGas(1))
   if (done.isErr()) return done
-  const created = await isTip20(context, predicted.value)
-  if (created.isErr()) return created
-  if (!created.value) return taskFailure(context, `no TIP-20 at the predicted address ${predicted.value}`)
+  // The factory logs TokenCreated(token) only for a TIP-20 it created: no isTIP20 read.
+  const factory = tempoAddresses.tip20Factory.toLowerCase()
+  const createdTopic = `0x${predicted.value.slice(2).toLowerCase().padStart(64, "0")}`
+  const created = done.value.receipt.logs.some(
+    (log) => log.address.toLowerCase() === factory && log.topics[1]?.toLowerCase() === createdTopic,
+  )
+  if (!created)
+    return taskFailure(context, `no TokenCreated log for the predicted address ${predicted.value}`)
+  rememberTrue(context, `isTIP20:${predicted.value}`)
   context.recordAsset({
     kind: policyTokenAssetKind,
     address: predicted.value,
@@ -82,7 +70,7 @@ export async function findOrCreatePolicyToken(context: TaskContext): Promise<Res
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   const candidate = mine.length > 0 ? context.random.pick(mine) : undefined
   if (candidate !== undefined) {
-    const exists = await isTip20(context, candidate.address)
+    const exists = await isTip20Token(context, candidate.address)
     if (exists.isErr()) return exists
     const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
     if (exists.value) return Ok({ address: candidate.address, symbol, creation: undefined })

@@ -1,6 +1,6 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
-import { readBalance } from "../shared/reads.js"
+import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { adminGas, createPolicy, sendCalls } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyCall } from "./tokenPolicy.js"
@@ -32,10 +32,15 @@ export const tip403TransferAllowed = defineTask({
     ]
     const done = await sendCalls(context, calls, adminGas(calls.length))
     if (done.isErr()) return done
-    const received = await readBalance(context, address, recipient)
-    if (received.isErr()) return received
-    if (received.value !== amount)
-      return taskFailure(context, `the whitelisted recipient holds ${received.value}, expected ${amount}`)
+    if (
+      !hasTip20Transfer(done.value.receipt.logs, {
+        token: address,
+        from: context.address,
+        to: recipient,
+        amount,
+      })
+    )
+      return taskFailure(context, `no transfer of ${amount} to the whitelisted ${recipient} in the receipt`)
     return succeeded(
       [token.value.creation, policy.value.sent, done.value.sent],
       [`${amount} sent to whitelisted ${recipient} under policy ${policy.value.policyId}`],

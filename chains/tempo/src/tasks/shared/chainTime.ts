@@ -55,3 +55,35 @@ export function expiringValidBefore(
     )
   return Ok(chainTime + lifetimeSeconds)
 }
+
+/** The chain time read last, per run and chain, with the local time it was read at. Bounded. */
+const lastChainTime = new Map<string, { readonly chainSeconds: bigint; readonly localMs: number }>()
+const lastChainTimeLimit = 100
+
+/** How long a read chain time is carried forward on the local clock before it is read again. */
+const chainTimeReuseMs = 10_000
+
+/**
+ * The chain time without a read per task: the latest block's timestamp read at most every 10 s per
+ * run, carried forward by the local clock in between (the two clocks may be offset, they do not run
+ * at different speeds). Its error is about a block time, well inside the deadlines it serves (a
+ * permit's ten minutes, an expiring nonce's 20 s in a 3–30 s window).
+ *
+ * @example
+ * const now = await estimateChainTime(context)
+ * if (now.isOk()) console.log(`chain time ≈ ${now.value}`)
+ */
+export async function estimateChainTime(
+  context: Pick<TaskContext, "rpc" | "signal" | "task" | "runId" | "chainId">,
+): Promise<Result<bigint, BaseError>> {
+  const key = `${context.runId}:${context.chainId}`
+  const last = lastChainTime.get(key)
+  const localMs = Date.now()
+  if (last !== undefined && localMs - last.localMs < chainTimeReuseMs)
+    return Ok(last.chainSeconds + BigInt(Math.floor((localMs - last.localMs) / 1000)))
+  const read = await readChainTime(context)
+  if (read.isErr()) return read
+  if (lastChainTime.size >= lastChainTimeLimit) lastChainTime.clear()
+  lastChainTime.set(key, { chainSeconds: read.value, localMs })
+  return read
+}

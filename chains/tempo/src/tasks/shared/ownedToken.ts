@@ -8,12 +8,21 @@ import {
   type TaskContext,
   taskFailure,
 } from "@testnet/core"
+import { getAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20GrantRole, encodeTip20HasRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import { encodeCreateToken, encodeGetTokenAddress, encodeIsTip20 } from "../../contracts/tip20Factory.js"
+import {
+  encodeTip20GrantRole,
+  encodeTip20HasRole,
+  encodeTip20Mint,
+  tip20IssuerRole,
+} from "../../contracts/tip20.js"
+import { encodeCreateToken, encodeIsTip20 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
-import { onceTrue, rememberTrue } from "./runFacts.js"
+import { issuerFact, rememberIssuerGrants } from "./issuerRole.js"
+import { coverFromKnownBalance, hasKnownBalance } from "./knownBalance.js"
+import { readBalance } from "./reads.js"
+import { knownTrue, onceTrue, rememberTrue } from "./runFacts.js"
 import { tempoRequest } from "./tempoRequest.js"
 
 /** Asset kind under which created TIP-20 tokens are recorded. */
@@ -32,10 +41,27 @@ export type OwnedToken = {
   readonly creation: SentTransaction | undefined
 }
 
+/** Tokens this run created, by run, chain, token and admin: the admin holds no issuer role yet. Bounded. */
+const createdWithoutIssuer = new Set<string>()
+const createdWithoutIssuerLimit = 20_000
+
+function createdKey(context: Pick<TaskContext, "runId" | "chainId">, token: string, admin: string): string {
+  return `${context.runId}:${context.chainId}:${token.toLowerCase()}:${admin.toLowerCase()}`
+}
+
+/** The token of the factory's `TokenCreated(address indexed token, …)` log in `logs`, if any. */
+function createdTokenIn(logs: readonly { address: string; topics: readonly string[] }[]): string | undefined {
+  const factory = tempoAddresses.tip20Factory.toLowerCase()
+  const created = logs.find((log) => log.address.toLowerCase() === factory && log.topics.length >= 2)
+  const topic = created?.topics[1]
+  return topic === undefined ? undefined : getAddress(`0x${topic.slice(26)}`)
+}
+
 /**
- * Creates a USD TIP-20 token through the factory with the wallet as admin (salt random, address
- * predicted with `getTokenAddress` and checked with `isTIP20` afterwards) and records it as asset
- * kind "tip20".
+ * Creates a USD TIP-20 token through the factory with the wallet as admin (salt random) and
+ * records it as asset kind "tip20". Its address comes from the factory's `TokenCreated` log in the
+ * receipt (the factory emits it only for a token it created, and a token it created is a TIP-20):
+ * no `getTokenAddress` before nor `isTIP20` after.
  *
  * @example
  * const created = await createTip20Token(context)
@@ -44,13 +70,6 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
   const salt = context.random.hex(32)
   const symbol = `T${context.random.hex(3).slice(2).toUpperCase()}`
   const name = `Testnet ${symbol}`
-  const predicted = await readValue<string>(
-    context,
-    tempoAddresses.tip20Factory,
-    encodeGetTokenAddress(context.address, salt),
-    "address",
-  )
-  if (predicted.isErr()) return predicted
   const done = await sendAndConfirm(context, {
     to: tempoAddresses.tip20Factory,
     data: encodeCreateToken({
@@ -65,22 +84,18 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
     gasLimit: tempoGasLimits.createToken,
   })
   if (done.isErr()) return done
-  const isTip20 = await readValue<boolean>(
-    context,
-    tempoAddresses.tip20Factory,
-    encodeIsTip20(predicted.value),
-    "bool",
-  )
-  if (isTip20.isErr()) return isTip20
-  if (!isTip20.value) return taskFailure(context, `no TIP-20 at the predicted address ${predicted.value}`)
-  rememberTrue(context, `isTIP20:${predicted.value}`)
+  const token = createdTokenIn(done.value.receipt.logs)
+  if (token === undefined) return taskFailure(context, "the factory logged no TokenCreated event")
+  rememberTrue(context, `isTIP20:${token}`)
+  if (createdWithoutIssuer.size >= createdWithoutIssuerLimit) createdWithoutIssuer.clear()
+  createdWithoutIssuer.add(createdKey(context, token, context.address))
   context.recordAsset({
     kind: tip20AssetKind,
-    address: predicted.value,
+    address: token,
     transactionHash: done.value.sent.hash,
     metadata: { name, symbol, currency: "USD", admin: context.address },
   })
-  return Ok({ address: predicted.value, symbol, creation: done.value.sent })
+  return Ok({ address: token, symbol, creation: done.value.sent })
 }
 
 /**
@@ -135,12 +150,19 @@ export async function issuerRoleCalls(
   context: TaskContext,
   token: string,
 ): Promise<Result<TempoCall[], BaseError>> {
-  // Nothing in the catalog revokes the issuer role: once held, it is not read again this run.
-  const has = await onceTrue(context, `issuer:${token}:${context.address}`, () =>
+  // Nothing in the catalog revokes the issuer role: once held (read, or granted by a mined batch),
+  // it is not read again this run; a token this run created has none until a batch grants it.
+  const grant = [{ to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) }]
+  if (
+    createdWithoutIssuer.has(createdKey(context, token, context.address)) &&
+    !knownTrue(context, issuerFact(token, context.address))
+  )
+    return Ok(grant)
+  const has = await onceTrue(context, issuerFact(token, context.address), () =>
     readValue<boolean>(context, token, encodeTip20HasRole(context.address, tip20IssuerRole), "bool"),
   )
   if (has.isErr()) return has
-  return Ok(has.value ? [] : [{ to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) }])
+  return Ok(has.value ? [] : grant)
 }
 
 /**
@@ -150,8 +172,8 @@ export async function issuerRoleCalls(
  * @example
  * const done = await sendTokenCalls(context, [{ to: token, input: encodeTip20Burn(5n) }])
  */
-export function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]) {
-  return sendAndConfirm(
+export async function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]) {
+  const done = await sendAndConfirm(
     context,
     tempoRequest(context.wallet, {
       calls,
@@ -159,4 +181,41 @@ export function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]
       feeToken: tempoAddresses.pathUsd,
     }),
   )
+  if (done.isOk()) rememberIssuerGrants(context, calls)
+  return done
+}
+
+/**
+ * `[mint(wallet, mintAmount)]` when the wallet's balance of its own `token` may not cover `amount`,
+ * else `[]`, with the amount minted. The balance is read only when the run's lower bound of it
+ * (counted down by every spend through this function: the created-token transfer and the burns,
+ * the only tasks that spend a wallet's own token; mints only add) does not cover the amount.
+ *
+ * @example
+ * const short = await mintIfShort(context, token, amount)
+ * if (short.isErr()) return short
+ * const calls = [...role.value, ...short.value.calls, { to: token, input: encodeTip20Burn(amount) }]
+ */
+export async function mintIfShort(
+  context: TaskContext,
+  token: string,
+  amount: bigint,
+  mintAmount: bigint = amount,
+): Promise<Result<{ readonly calls: TempoCall[]; readonly minted: bigint }, BaseError>> {
+  // A token this run created and that no spend has counted yet holds nothing: mint without a read.
+  const key = `own:${token}:${context.address}`
+  if (createdWithoutIssuer.has(createdKey(context, token, context.address)) && !hasKnownBalance(context, key))
+    return Ok({
+      calls: [{ to: token, input: encodeTip20Mint(context.address, mintAmount) }],
+      minted: mintAmount,
+    })
+  const covered = await coverFromKnownBalance(context, key, amount, () =>
+    readBalance(context, token, context.address),
+  )
+  if (covered.isErr()) return covered
+  if (covered.value.covered) return Ok({ calls: [], minted: 0n })
+  return Ok({
+    calls: [{ to: token, input: encodeTip20Mint(context.address, mintAmount) }],
+    minted: mintAmount,
+  })
 }

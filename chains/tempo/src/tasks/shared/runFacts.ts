@@ -36,3 +36,13 @@ export function rememberTrue(context: Pick<TaskContext, "runId" | "chainId">, fa
   if (trueFacts.size >= trueFactsLimit) trueFacts.clear()
   trueFacts.add(`${context.runId}:${context.chainId}:${fact.toLowerCase()}`)
 }
+
+/**
+ * Whether the run already established `fact` (no read).
+ *
+ * @example
+ * if (knownTrue(context, `isTIP20:${token}`)) return
+ */
+export function knownTrue(context: Pick<TaskContext, "runId" | "chainId">, fact: string): boolean {
+  return trueFacts.has(`${context.runId}:${context.chainId}:${fact.toLowerCase()}`)
+}

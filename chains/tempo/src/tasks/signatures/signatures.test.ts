@@ -2,6 +2,8 @@ import { createWallet, type Wallet } from "@testnet/core"
 import { createTaskHarness, type TaskHarness } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
+import { tempoAddresses } from "../../contracts/addresses.js"
+import { encodeTip20BalanceOf } from "../../contracts/tip20.js"
 import { createTip20FundingHook } from "../../funding/tip20Funding.js"
 import { startTempoTestDevnet } from "../../testing/devnet.js"
 import { p256Transfer, signaturesTasks, webAuthnTransfer } from "./index.js"
@@ -33,6 +35,8 @@ describe("signature tasks on the embedded Tempo devnet", () => {
     expect(signaturesTasks.map((task) => task.name)).toEqual([p256Transfer.name, webAuthnTransfer.name])
   })
 
+  // Seeded recipients repeat across runs (same seeds, same draws): expect what each received in total.
+  const expected = new Map<string, bigint>()
   it.each([
     [p256Transfer.name, p256Transfer, 0, "p256"],
     [webAuthnTransfer.name, webAuthnTransfer, 1, "webAuthn"],
@@ -49,6 +53,22 @@ describe("signature tasks on the embedded Tempo devnet", () => {
       expect(mined.type).toBe("0x76")
       expect(mined.signature.type).toBe(kind)
       expect(mined.from.toLowerCase()).toBe(/account (0x[0-9a-fA-F]{40})/.exec(note)?.[1]?.toLowerCase())
+      // The task checks the Transfer event; the recipient's balance on chain agrees.
+      const [, amount, label, recipient] = / paid (\d+) (\w+) to (0x[0-9a-fA-F]{40})/.exec(note) ?? []
+      const token = {
+        pathUSD: tempoAddresses.pathUsd,
+        AlphaUSD: tempoAddresses.alphaUsd,
+        BetaUSD: tempoAddresses.betaUsd,
+      }[label as "pathUSD"]
+      const balance = (
+        await harness.rpc.request<string>("eth_call", [
+          { to: token, data: encodeTip20BalanceOf(recipient ?? "") },
+          "latest",
+        ])
+      ).unwrap()
+      const key = `${token}:${recipient}`
+      expected.set(key, (expected.get(key) ?? 0n) + BigInt(amount ?? "-1"))
+      expect(BigInt(balance)).toBe(expected.get(key))
     }
   })
 })

@@ -1,5 +1,5 @@
 import { defineTask, succeeded } from "@testnet/core"
-import { tip20Interface } from "../../contracts/tip20.js"
+import { encodeTip20MintWithMemo } from "../../contracts/tip20.js"
 import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
 
 /**
@@ -25,7 +25,7 @@ export const tip20MintWithMemo = defineTask({
       ...role.value,
       {
         to: token,
-        input: tip20Interface.encodeFunctionData("mintWithMemo", [context.random.address(), amount, memo]),
+        input: encodeTip20MintWithMemo(context.random.address(), amount, memo),
       },
     ])
     if (done.isErr()) return done

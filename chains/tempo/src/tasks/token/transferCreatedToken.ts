@@ -1,8 +1,7 @@
 import { defineTask, succeeded } from "@testnet/core"
-import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
-import { readBalance } from "../shared/reads.js"
+import { findOrCreateOwnedToken, issuerRoleCalls, mintIfShort, sendTokenCalls } from "../shared/ownedToken.js"
 
 /**
  * Transfers the wallet's own created token to a random address, fee paid in pathUSD (minting
@@ -19,14 +18,14 @@ export const tip20TransferCreatedToken = defineTask({
     const owned = await findOrCreateOwnedToken(context)
     if (owned.isErr()) return owned
     const token = owned.value.address
-    const balance = await readBalance(context, token, context.address)
-    if (balance.isErr()) return balance
     const amount = context.random.bigint(1n, 10_000n)
+    const short = await mintIfShort(context, token, amount, amount * 100n)
+    if (short.isErr()) return short
     const calls: TempoCall[] = []
-    if (balance.value < amount) {
+    if (short.value.minted > 0n) {
       const role = await issuerRoleCalls(context, token)
       if (role.isErr()) return role
-      calls.push(...role.value, { to: token, input: encodeTip20Mint(context.address, amount * 100n) })
+      calls.push(...role.value, ...short.value.calls)
     }
     calls.push({ to: token, input: encodeTip20Transfer(context.random.address(), amount) })
     const done = await sendTokenCalls(context, calls)

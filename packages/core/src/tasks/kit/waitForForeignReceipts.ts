@@ -16,6 +16,12 @@ export type ForeignReceipt = {
   readonly gasUsed: string
   readonly contractAddress?: string | null
   readonly type?: string
+  /** The logs as the node returned them (a task can check its effect by its events, without a read). */
+  readonly logs?: readonly {
+    readonly address: string
+    readonly topics: readonly string[]
+    readonly data: string
+  }[]
 }
 
 const pollMs = 200
