@@ -1,11 +1,11 @@
 import type { RawSendRequest, TaskSigner } from "@testnet/core"
-import { dynamicFees } from "@testnet/evm"
 import { SigningKey, Wallet } from "ethers"
 import type { TempoKeyType, TempoSignedKeyAuthorization } from "../../transaction/keyAuthorization.js"
 import { createRandomP256Key } from "../../transaction/p256.js"
 import { signTempoTransaction, signTempoTransactionWithAccessKey } from "../../transaction/sign.js"
 import { p256Signer, secp256k1Signer, type TempoSigner, webAuthnSigner } from "../../transaction/signers.js"
-import type { TempoCall, TempoTransactionFields } from "../../transaction/types.js"
+import type { TempoCall } from "../../transaction/types.js"
+import { tempoRawRequest } from "../shared/tempoRawRequest.js"
 
 /**
  * A fresh access key of `keyType`, made for one task execution (the secret stays in the closure).
@@ -55,28 +55,10 @@ export type AccessKeyRequestParameters = {
  * const sent = await context.send(accessKeyRequest(context.wallet, { calls, gasLimit, accessKey }))
  */
 export function accessKeyRequest(wallet: TaskSigner, parameters: AccessKeyRequestParameters): RawSendRequest {
-  const first = parameters.calls[0]
-  return {
-    kind: "raw",
-    to: first === undefined ? null : first.to,
-    nonceKey: 0n,
-    ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
-    build({ nonce, fees, chainId }) {
-      const fields: TempoTransactionFields = {
-        chainId,
-        nonce,
-        nonceKey: 0n,
-        gasLimit: parameters.gasLimit,
-        ...dynamicFees(fees),
-        calls: parameters.calls,
-        ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
-        ...(parameters.keyAuthorization === undefined
-          ? {}
-          : { keyAuthorization: parameters.keyAuthorization }),
-      }
-      if (parameters.accessKey === undefined)
-        return signTempoTransaction(fields, (digest) => wallet.signDigest(digest))
-      return signTempoTransactionWithAccessKey(fields, wallet.address, parameters.accessKey)
-    },
-  }
+  const { keyAuthorization, accessKey } = parameters
+  const extraFields = keyAuthorization === undefined ? {} : { keyAuthorization }
+  return tempoRawRequest({ ...parameters, extraFields }, (fields) => {
+    if (accessKey === undefined) return signTempoTransaction(fields, (digest) => wallet.signDigest(digest))
+    return signTempoTransactionWithAccessKey(fields, wallet.address, accessKey)
+  })
 }

@@ -1,7 +1,7 @@
 import type { RawSendRequest, TaskSigner } from "@testnet/core"
-import { dynamicFees } from "@testnet/evm"
 import { signTempoTransaction } from "../../transaction/sign.js"
 import type { TempoAccessListEntry, TempoCall } from "../../transaction/types.js"
+import { tempoRawRequest } from "../shared/tempoRawRequest.js"
 
 /**
  * A send request for a Tempo (0x76) transaction with an access list, signed locally by `wallet`
@@ -19,25 +19,8 @@ export function accessListRequest(
     readonly feeToken: string
   },
 ): RawSendRequest {
-  return {
-    kind: "raw",
-    to: parameters.calls[0]?.to ?? null,
-    nonceKey: 0n,
-    feeToken: parameters.feeToken,
-    build({ nonce, fees, chainId }) {
-      return signTempoTransaction(
-        {
-          chainId,
-          nonce,
-          nonceKey: 0n,
-          gasLimit: parameters.gasLimit,
-          ...dynamicFees(fees),
-          calls: parameters.calls,
-          accessList: parameters.accessList,
-          feeToken: parameters.feeToken,
-        },
-        (digest) => wallet.signDigest(digest),
-      )
-    },
-  }
+  const { accessList } = parameters
+  return tempoRawRequest({ ...parameters, extraFields: { accessList } }, (fields) =>
+    signTempoTransaction(fields, (digest) => wallet.signDigest(digest)),
+  )
 }

@@ -1,8 +1,8 @@
 import type { RawSendRequest, TaskSigner } from "@testnet/core"
-import { dynamicFees } from "@testnet/evm"
 import { expiringNonceKey } from "../../transaction/constants.js"
 import { signTempoTransaction } from "../../transaction/sign.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { tempoRawRequest } from "../shared/tempoRawRequest.js"
 
 /**
  * What {@link keyedTempoRequest} sends besides nonce and fees.
@@ -30,25 +30,11 @@ export type KeyedRequestParameters = {
  * const sent = await context.send(keyedTempoRequest(context.wallet, { calls, gasLimit, nonceKey: 42n }))
  */
 export function keyedTempoRequest(wallet: TaskSigner, parameters: KeyedRequestParameters): RawSendRequest {
-  const { calls, gasLimit, nonceKey, feeToken, validBefore } = parameters
-  return {
-    kind: "raw",
-    to: calls[0]?.to ?? null,
-    nonceKey,
-    ...(feeToken === undefined ? {} : { feeToken }),
-    build: ({ nonce, fees, chainId }) =>
-      signTempoTransaction(
-        {
-          chainId,
-          nonce: nonceKey === expiringNonceKey ? 0n : nonce,
-          nonceKey,
-          gasLimit,
-          ...dynamicFees(fees),
-          calls,
-          ...(feeToken === undefined ? {} : { feeToken }),
-          ...(validBefore === undefined ? {} : { validBefore }),
-        },
-        (digest) => wallet.signDigest(digest),
-      ),
-  }
+  const { nonceKey, validBefore } = parameters
+  const extraFields = validBefore === undefined ? {} : { validBefore }
+  return tempoRawRequest({ ...parameters, extraFields }, (fields) =>
+    signTempoTransaction({ ...fields, nonce: nonceKey === expiringNonceKey ? 0n : fields.nonce }, (digest) =>
+      wallet.signDigest(digest),
+    ),
+  )
 }

@@ -1,7 +1,7 @@
 import type { RawSendRequest, TaskSigner } from "@testnet/core"
-import { dynamicFees } from "@testnet/evm"
 import { signTempoFeePayer, signTempoTransaction } from "../../transaction/sign.js"
 import type { SignDigest, TempoCall, TempoTransactionFields } from "../../transaction/types.js"
+import { tempoRawRequest } from "./tempoRawRequest.js"
 
 /**
  * What a Tempo (0x76) transaction built by {@link tempoRequest} carries besides nonce and fees.
@@ -31,30 +31,12 @@ export type TempoRequestParameters = {
  * }))
  */
 export function tempoRequest(wallet: TaskSigner, parameters: TempoRequestParameters): RawSendRequest {
-  const first = parameters.calls[0]
-  return {
-    kind: "raw",
-    to: first === undefined ? null : first.to,
-    nonceKey: 0n,
-    // Journalled as the fee token; the sponsor's choice when sponsored. Absent: the account's
-    // preference (the report counts it as pathUSD, the default).
-    ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
-    build({ nonce, fees, chainId }) {
-      const base: TempoTransactionFields = {
-        chainId,
-        nonce,
-        nonceKey: 0n,
-        gasLimit: parameters.gasLimit,
-        // Tempo is always EIP-1559; a legacy fee source still yields a valid transaction.
-        ...dynamicFees(fees),
-        calls: parameters.calls,
-        ...(parameters.feeToken === undefined ? {} : { feeToken: parameters.feeToken }),
-      }
-      const signSender: SignDigest = (digest) => wallet.signDigest(digest)
-      if (parameters.sponsor === undefined) return signTempoTransaction(base, signSender)
-      const sponsored: TempoTransactionFields = { ...base, sponsored: true }
-      const feePayerSignature = signTempoFeePayer(sponsored, wallet.address, parameters.sponsor.signDigest)
-      return signTempoTransaction({ ...sponsored, feePayerSignature }, signSender)
-    },
-  }
+  const { sponsor } = parameters
+  const signSender: SignDigest = (digest) => wallet.signDigest(digest)
+  return tempoRawRequest(parameters, (fields) => {
+    if (sponsor === undefined) return signTempoTransaction(fields, signSender)
+    const sponsored: TempoTransactionFields = { ...fields, sponsored: true }
+    const feePayerSignature = signTempoFeePayer(sponsored, wallet.address, sponsor.signDigest)
+    return signTempoTransaction({ ...sponsored, feePayerSignature }, signSender)
+  })
 }
