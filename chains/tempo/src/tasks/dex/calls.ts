@@ -1,7 +1,11 @@
 import { type Random, sendAndConfirm, type TaskContext, type TransactionReceipt } from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { dexMinimumOrderAmount, encodeDexPlace } from "../../contracts/stablecoinDex.js"
+import {
+  dexMinimumOrderAmount,
+  encodeDexPlace,
+  stablecoinDexInterface,
+} from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { rememberIssuerGrants } from "../shared/issuerRole.js"
@@ -98,6 +102,31 @@ export function bidCost(amount: bigint, tick: number): bigint {
 export function askCalls(context: TaskContext, base: string, amount: bigint, tick: number): TempoCall[] {
   const place = encodeDexPlace({ token: base, amount, isBid: false, tick })
   return [...mintForDex(context, base, amount), { to: tempoAddresses.stablecoinDex, input: place }]
+}
+
+/**
+ * The calls that place one flip bid of `amount` base at `tick`, funded by fresh quote, which flips
+ * to an ask at `flipTick` once filled: mint, approve, placeFlip.
+ *
+ * @example
+ * const calls = flipBidCalls(context, { base, quote, amount: orderAmount(context.random), tick: -50, flipTick: 50 })
+ */
+export function flipBidCalls(
+  context: TaskContext,
+  order: { base: string; quote: string; amount: bigint; tick: number; flipTick: number },
+): TempoCall[] {
+  const { base, quote, amount, tick, flipTick } = order
+  const placeFlip = stablecoinDexInterface.encodeFunctionData("placeFlip", [
+    base,
+    amount,
+    true,
+    tick,
+    flipTick,
+  ])
+  return [
+    ...mintForDex(context, quote, bidCost(amount, tick)),
+    { to: tempoAddresses.stablecoinDex, input: placeFlip },
+  ]
 }
 
 // `OrderPlaced(uint128 indexed orderId, address indexed maker, address indexed token, …)`: the

@@ -9,7 +9,7 @@ import {
 } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn, stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
-import { bidCost, dexGas, mintForDex, orderAmount, placedOrderIds, sendDexCalls } from "./calls.js"
+import { dexGas, flipBidCalls, mintForDex, orderAmount, placedOrderIds, sendDexCalls } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 const dex = tempoAddresses.stablecoinDex
@@ -65,16 +65,9 @@ export const dexFillFlipOrder = defineTask({
     const amount = orderAmount(context.random)
     const tick = 0
     const flipTick = context.random.int(1, 20) * 10
-    const placeFlip = stablecoinDexInterface.encodeFunctionData("placeFlip", [
-      base,
-      amount,
-      true,
-      tick,
-      flipTick,
-    ])
     const placed = await sendDexCalls(
       context,
-      [...mintForDex(context, quote, bidCost(amount, tick)), { to: dex, input: placeFlip }],
+      flipBidCalls(context, { base, quote, amount, tick, flipTick }),
       dexGas.order,
     )
     if (placed.isErr()) return placed

@@ -1,15 +1,5 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { tempoAddresses } from "../../contracts/addresses.js"
-import { stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
-import {
-  bidCost,
-  dexGas,
-  mintForDex,
-  orderAmount,
-  placedOrderIds,
-  randomTick,
-  sendDexCalls,
-} from "./calls.js"
+import { dexGas, flipBidCalls, orderAmount, placedOrderIds, randomTick, sendDexCalls } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
@@ -30,17 +20,7 @@ export const dexPlaceFlipOrder = defineTask({
     const amount = orderAmount(context.random)
     const tick = randomTick(context.random, "bid")
     const flipTick = -tick
-    const placeFlip = stablecoinDexInterface.encodeFunctionData("placeFlip", [
-      base,
-      amount,
-      true,
-      tick,
-      flipTick,
-    ])
-    const calls = [
-      ...mintForDex(context, quote, bidCost(amount, tick)),
-      { to: tempoAddresses.stablecoinDex, input: placeFlip },
-    ]
+    const calls = flipBidCalls(context, { base, quote, amount, tick, flipTick })
     const done = await sendDexCalls(context, calls, dexGas.order)
     if (done.isErr()) return done
     const [orderId] = placedOrderIds(done.value.receipt, context.address)
