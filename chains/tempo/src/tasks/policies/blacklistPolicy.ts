@@ -1,8 +1,7 @@
 import { defineTask, succeeded } from "@testnet/core"
-import { encodeTip20Mint } from "../../contracts/tip20.js"
-import { adminGas, createPolicy, sendCalls } from "./calls.js"
+import { createPolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
-import { attachPolicyCall } from "./tokenPolicy.js"
+import { attachPolicyAndMint } from "./tokenPolicy.js"
 
 /**
  * Creates a TIP-403 blacklist blocking one address, attaches it to the wallet's policy token and
@@ -24,11 +23,7 @@ export const tip403BlacklistPolicy = defineTask({
     const policy = await createPolicy(context, "blacklist", [blocked])
     if (policy.isErr()) return policy
     const { policyId } = policy.value
-    const calls = [
-      attachPolicyCall(address, policyId),
-      { to: address, input: encodeTip20Mint(context.address, 1_000n) },
-    ]
-    const attached = await sendCalls(context, calls, adminGas(calls.length))
+    const attached = await attachPolicyAndMint(context, address, policyId, 1_000n)
     if (attached.isErr()) return attached
     // Created and attached in mined transactions: the test reads isAuthorized and transferPolicyId
     // on chain (the task reads nothing back).

@@ -1,10 +1,9 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20Mint } from "../../contracts/tip20.js"
 import { tip403BuiltinPolicy, tip403RegistryInterface } from "../../contracts/tip403Registry.js"
-import { adminGas, createdPolicyIds, createPolicyCall, policyGas, sendCalls } from "./calls.js"
+import { createdPolicyIds, createPolicyCall, policyGas, sendCalls } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
-import { attachPolicyCall } from "./tokenPolicy.js"
+import { attachPolicyAndMint } from "./tokenPolicy.js"
 
 /**
  * A TIP-403 compound policy (TIP-1015): senders must be on a whitelist (the wallet and a partner),
@@ -51,11 +50,7 @@ export const tip403CompoundPolicy = defineTask({
     if (compound.isErr()) return compound
     const [policyId] = createdPolicyIds(compound.value.receipt)
     if (policyId === undefined) return taskFailure(context, "no CompoundPolicyCreated log in the receipt")
-    const calls = [
-      attachPolicyCall(address, policyId),
-      { to: address, input: encodeTip20Mint(context.address, 1_000n) },
-    ]
-    const attached = await sendCalls(context, calls, adminGas(calls.length))
+    const attached = await attachPolicyAndMint(context, address, policyId, 1_000n)
     if (attached.isErr()) return attached
     // Created (its CompoundPolicyCreated log) and attached in mined transactions: the test reads the
     // policy's parts, authorizations and the token's transferPolicyId on chain.

@@ -1,8 +1,9 @@
 import { type BaseError, type Result, readValue, type TaskContext } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { tip20Interface } from "../../contracts/tip20.js"
+import { encodeTip20Mint, tip20Interface } from "../../contracts/tip20.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { adminGas, sendCalls } from "./calls.js"
 
 /**
  * The `changeTransferPolicyId(policyId)` call on `token` (the caller must be its admin): from then
@@ -14,6 +15,21 @@ import type { TempoCall } from "../../transaction/types.js"
  */
 export function attachPolicyCall(token: string, policyId: bigint): TempoCall {
   return { to: token, input: tip20Interface.encodeFunctionData("changeTransferPolicyId", [policyId]) }
+}
+
+/**
+ * Attaches `policyId` to `token` and mints `amount` of it to the wallet in the same batch (the
+ * wallet then holds the token the policy governs).
+ *
+ * @example
+ * const attached = await attachPolicyAndMint(context, token, policyId, 1_000n)
+ */
+export function attachPolicyAndMint(context: TaskContext, token: string, policyId: bigint, amount: bigint) {
+  const calls = [
+    attachPolicyCall(token, policyId),
+    { to: token, input: encodeTip20Mint(context.address, amount) },
+  ]
+  return sendCalls(context, calls, adminGas(calls.length))
 }
 
 /**

@@ -1,11 +1,11 @@
 import { defineTask, sendExpectingRevert, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
+import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
-import { adminGas, createPolicy, sendCalls } from "./calls.js"
+import { adminGas, createPolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { simulateRevert } from "./simulate.js"
-import { attachPolicyCall, policyForbidsSelector } from "./tokenPolicy.js"
+import { attachPolicyAndMint, policyForbidsSelector } from "./tokenPolicy.js"
 
 /**
  * A negative test: attaches a whitelist holding only the wallet to its policy token (minting to
@@ -28,11 +28,7 @@ export const tip403TransferRefused = defineTask({
     const policy = await createPolicy(context, "whitelist", [context.address])
     if (policy.isErr()) return policy
     const amount = context.random.bigint(1n, 1_000n)
-    const calls = [
-      attachPolicyCall(address, policy.value.policyId),
-      { to: address, input: encodeTip20Mint(context.address, amount) },
-    ]
-    const attached = await sendCalls(context, calls, adminGas(calls.length))
+    const attached = await attachPolicyAndMint(context, address, policy.value.policyId, amount)
     if (attached.isErr()) return attached
     const transfer = encodeTip20Transfer(context.random.address(), amount)
     const simulated = await simulateRevert(context, address, transfer)
