@@ -1,6 +1,5 @@
 import { hexlify, randomBytes } from "ethers"
 import { describe, expect, it } from "vitest"
-import type { RunRecorder } from "../database/recorder.js"
 import { createGasManager } from "../gas/gasManager.js"
 import { createNonceManager } from "../nonce/nonceManager.js"
 import { Ok } from "../result.js"
@@ -9,21 +8,14 @@ import type { TaskDatabase } from "../tasks/context.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import { createRandom } from "../tasks/random.js"
 import { createFakeChain } from "../testing/runner/fakeChain.js"
+import { createMemoryRecorder } from "../testing/runner/memoryRecorder.js"
 import { createWallet } from "../wallet/wallet.js"
 import { silentLogger } from "./ports.js"
 import { createReceiptTracker } from "./receiptTracker.js"
 import { createSubmitter } from "./submitter.js"
 import { createTaskContext } from "./taskContext.js"
 
-const recorder: RunRecorder = {
-  journalTransactions: async () => Ok(undefined),
-  updateTransactions: () => true,
-  recordTaskMetric: () => true,
-  recordCreatedContract: () => true,
-  recordCreatedAsset: () => true,
-  flush: async () => Ok(undefined),
-  underPressure: () => false,
-}
+const { recorder } = createMemoryRecorder()
 
 describe("task context", () => {
   it("waitForReceipt finds the task's own send after the tracker forgot it", async () => {
