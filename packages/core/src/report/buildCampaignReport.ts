@@ -1,10 +1,11 @@
 import type { RunRecord } from "../database/queries/records.js"
 import type { RunStatus } from "../database/schema.js"
 import type { DatabaseErrorType } from "../errors/database.js"
-import { ReportCampaignNotFoundError, type ReportCampaignNotFoundErrorType } from "../errors/report.js"
-import { Err, Ok, type Result } from "../result.js"
+import type { ReportCampaignNotFoundErrorType } from "../errors/report.js"
+import { Ok, type Result } from "../result.js"
 import { buildRunData } from "./buildRunData.js"
 import type { BuildRunReportOptions } from "./buildRunReport.js"
+import { campaignNotFound } from "./campaignNotFound.js"
 import { fetchChainBlocks } from "./chainBlocks.js"
 import {
   loadRunRows,
@@ -40,15 +41,7 @@ export async function buildCampaignReport(
 ): Promise<Result<RunReport, BuildCampaignReportErrorType>> {
   const runs = await database.queries.campaignRuns({ campaign })
   if (runs.isErr()) return runs
-  if (runs.value.length === 0) {
-    const latest = await database.queries.latestCampaigns({ limit: 5 })
-    return Err(
-      new ReportCampaignNotFoundError({
-        campaign,
-        latestCampaigns: latest.isOk() ? latest.value : [],
-      }) as ReportCampaignNotFoundErrorType,
-    )
-  }
+  if (runs.value.length === 0) return campaignNotFound(database, campaign)
   const shards: {
     run: RunRecord
     rows: { transactions: ReportTransactionRow[]; metrics: ReportMetricRow[] }

@@ -1,6 +1,6 @@
 import type { DatabaseManager } from "../../database/openDatabase.js"
-import { ReportCampaignNotFoundError, type ReportCampaignNotFoundErrorType } from "../../errors/report.js"
-import { Err, Ok } from "../../result.js"
+import { campaignNotFound } from "../../report/campaignNotFound.js"
+import { Ok } from "../../result.js"
 import type { CliContext, CommandResult } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
 import { defaultTableWidth, formatDuration, formatPercent, renderTable } from "../table.js"
@@ -22,15 +22,7 @@ export async function campaignStats(
   const summary = await manager.queries.campaignSummary({ campaign })
   if (summary.isErr()) return summary
   const { runs, shards } = summary.value
-  if (runs.length === 0) {
-    const latest = await manager.queries.latestCampaigns({ limit: 5 })
-    return Err(
-      new ReportCampaignNotFoundError({
-        campaign,
-        latestCampaigns: latest.isOk() ? latest.value : [],
-      }) as ReportCampaignNotFoundErrorType,
-    )
-  }
+  if (runs.length === 0) return campaignNotFound(manager, campaign)
   if (json) {
     context.io.stdout.write(
       `${JSON.stringify(
