@@ -80,19 +80,29 @@ export function createRunFunding(context: {
     return held.isErr() ? Err(held.error) : held.value
   }
 
+  /** One round from the run's funder topping `round.addresses` up to the funding target. */
+  function fundRound(
+    funding: RunnerFunding,
+    round: Pick<Parameters<typeof fundWallets>[0], "addresses" | "threshold" | "signal" | "logger">,
+  ) {
+    return fundWallets({
+      hook: funding.hook,
+      rpc,
+      gas,
+      submitter,
+      funder: funding.funder,
+      target: funding.target,
+      ...round,
+    })
+  }
+
   return {
     async fundBeforeRun(funding) {
       // A round is idempotent (balances are re-read, funded wallets skipped), so a transient
       // failure retries the whole round.
       const fund = (signal?: AbortSignal) =>
-        fundWallets({
-          hook: funding.hook,
-          rpc,
-          gas,
-          submitter,
-          funder: funding.funder,
+        fundRound(funding, {
           addresses: fundedWallets.map((wallet) => wallet.address),
-          target: funding.target,
           ...(funding.threshold === undefined ? {} : { threshold: funding.threshold }),
           signal: signal === undefined ? hardAbort : AbortSignal.any([hardAbort, signal]),
           logger,
@@ -131,14 +141,8 @@ export function createRunFunding(context: {
         const addresses = [...spenders]
         spenders.clear()
         const refilled = await underLock(funding, () =>
-          fundWallets({
-            hook: funding.hook,
-            rpc,
-            gas,
-            submitter,
-            funder: funding.funder,
+          fundRound(funding, {
             addresses,
-            target: funding.target,
             threshold: funding.threshold ?? funding.target / 2n,
             signal: hardAbort,
           }),
