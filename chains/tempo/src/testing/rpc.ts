@@ -50,3 +50,9 @@ export async function waitForReceipt(rpcUrl: string, hash: string, timeoutMs = 1
 export function call(rpcUrl: string, to: string, data: string): Promise<string> {
   return rpc<string>(rpcUrl, "eth_call", [{ to, data }, "latest"])
 }
+
+/** A max fee per gas that stays above the base fee for a test's lifetime: 3 × the latest base fee + 1 gwei. */
+export async function generousMaxFeePerGas(rpcUrl: string): Promise<bigint> {
+  const block = await rpc<{ baseFeePerGas: string }>(rpcUrl, "eth_getBlockByNumber", ["latest", false])
+  return BigInt(block.baseFeePerGas) * 3n + 1_000_000_000n
+}

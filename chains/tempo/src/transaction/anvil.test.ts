@@ -6,7 +6,14 @@ import { tempoAddresses } from "../contracts/addresses.js"
 import { encodeGetNonce, nonceInterface } from "../contracts/nonce.js"
 import { encodeTip20Approve, encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
 import { startTempoTestDevnet } from "../testing/devnet.js"
-import { call, developmentAccount, rpc, type TestReceipt, waitForReceipt } from "../testing/rpc.js"
+import {
+  call,
+  developmentAccount,
+  generousMaxFeePerGas,
+  rpc,
+  type TestReceipt,
+  waitForReceipt,
+} from "../testing/rpc.js"
 import { expiringNonceKey } from "./constants.js"
 import { tempoTransactionHash } from "./hash.js"
 import { signTempoTransaction } from "./sign.js"
@@ -22,11 +29,7 @@ describe("Tempo 0x76 transactions on anvil --network tempo --hardfork T4", () =>
 
   beforeAll(async () => {
     anvil = await startTempoTestDevnet()
-    const block = await rpc<{ baseFeePerGas: string }>(anvil.rpcUrl, "eth_getBlockByNumber", [
-      "latest",
-      false,
-    ])
-    maxFeePerGas = BigInt(block.baseFeePerGas) * 3n + 1_000_000_000n
+    maxFeePerGas = await generousMaxFeePerGas(anvil.rpcUrl)
   })
 
   afterAll(async () => {

@@ -5,7 +5,13 @@ import { accountKeychainAddress, encodeRevokeKey } from "../contracts/accountKey
 import { tempoAddresses } from "../contracts/addresses.js"
 import { encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
 import { startTempoTestDevnet } from "../testing/devnet.js"
-import { developmentAccount, rpc, type TestReceipt, waitForReceipt } from "../testing/rpc.js"
+import {
+  developmentAccount,
+  generousMaxFeePerGas,
+  rpc,
+  type TestReceipt,
+  waitForReceipt,
+} from "../testing/rpc.js"
 import { tempoTransactionHash } from "./hash.js"
 import { createRandomP256Key } from "./p256.js"
 import { serializeTempoTransaction } from "./serialize.js"
@@ -29,11 +35,7 @@ describe("signature types on anvil --network tempo --hardfork T4", () => {
 
   beforeAll(async () => {
     anvil = await startTempoTestDevnet()
-    const block = await rpc<{ baseFeePerGas: string }>(anvil.rpcUrl, "eth_getBlockByNumber", [
-      "latest",
-      false,
-    ])
-    maxFeePerGas = BigInt(block.baseFeePerGas) * 3n + 1_000_000_000n
+    maxFeePerGas = await generousMaxFeePerGas(anvil.rpcUrl)
   })
   afterAll(async () => {
     await anvil?.stop()
