@@ -1,11 +1,7 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { id } from "ethers"
 import { encodeTip20Burn } from "../../contracts/tip20.js"
-
-import type { TempoCall } from "../../transaction/types.js"
-import { findOrCreateOwnedToken, issuerRoleCalls, mintIfShort, sendTokenCalls } from "../shared/ownedToken.js"
-
-const burnTopic = id("Burn(address,uint256)")
+import { findOrCreateOwnedToken, sendTokenCalls } from "../shared/ownedToken.js"
+import { hasBurnLog, ownTokenBurnCalls } from "../shared/ownTokenBurn.js"
 
 /**
  * Burns part of the wallet's balance of its own token (minting it first, in the same batch, when
@@ -24,25 +20,15 @@ export const tip20Burn = defineTask({
     if (owned.isErr()) return owned
     const token = owned.value.address
     const amount = context.random.bigint(1n, 1_000n)
-    const [role, short] = await Promise.all([
-      issuerRoleCalls(context, token),
-      mintIfShort(context, token, amount),
-    ])
-    if (role.isErr()) return role
-    if (short.isErr()) return short
-    const calls: TempoCall[] = [
-      ...role.value,
-      ...short.value.calls,
-      { to: token, input: encodeTip20Burn(amount) },
-    ]
-    const done = await sendTokenCalls(context, calls)
+    const batch = await ownTokenBurnCalls(context, token, amount, {
+      to: token,
+      input: encodeTip20Burn(amount),
+    })
+    if (batch.isErr()) return batch
+    const done = await sendTokenCalls(context, batch.value.calls)
     if (done.isErr()) return done
     // The token's Burn(from, amount) log is the effect; the test reads the balance on chain.
-    const burned = done.value.receipt.logs.some(
-      (log) =>
-        log.topics[0] === burnTopic && log.data.length >= 66 && BigInt(log.data.slice(0, 66)) === amount,
-    )
-    if (!burned) return taskFailure(context, `no Burn log of ${amount}`)
+    if (!hasBurnLog(done.value.receipt.logs, amount)) return taskFailure(context, `no Burn log of ${amount}`)
     return succeeded([owned.value.creation, done.value.sent], [`burned ${amount} ${owned.value.symbol}`])
   },
 })
