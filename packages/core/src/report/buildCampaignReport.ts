@@ -13,6 +13,7 @@ import {
   type ReportMetricRow,
   type ReportTransactionRow,
 } from "./loadRunRows.js"
+import { shardIdentity } from "./shardIdentity.js"
 import { REPORT_SCHEMA_VERSION, type ReportCampaign, type RunReport } from "./types.js"
 
 /**
@@ -76,12 +77,7 @@ export async function buildCampaignReport(
   const perShard: ReportCampaign["shards"] = shards.map(({ run, rows }) => {
     const own = buildRunData({ run, rows, topWallets: 0, ...feeCurrency })
     return {
-      runId: run.id,
-      shard: run.shard ?? null,
-      host: run.host,
-      status: run.status,
-      startedAt: run.startedAt,
-      endedAt: run.endedAt ?? null,
+      ...shardIdentity(run),
       durationMs: own.run.durationMs,
       totals: own.totals,
       inclusionLatency: { p50Ms: own.inclusionLatency.p50Ms, p95Ms: own.inclusionLatency.p95Ms },

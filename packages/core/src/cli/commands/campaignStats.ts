@@ -1,5 +1,6 @@
 import type { DatabaseManager } from "../../database/openDatabase.js"
 import { campaignNotFound } from "../../report/campaignNotFound.js"
+import { shardIdentity } from "../../report/shardIdentity.js"
 import { Ok } from "../../result.js"
 import type { CliContext, CommandResult } from "../context.js"
 import { exitCodes } from "../exitCodes.js"
@@ -30,15 +31,7 @@ export async function campaignStats(
           campaign,
           tasks: summary.value.tasks,
           totals: summary.value.totals,
-          shards: shards.map(({ run, totals }) => ({
-            runId: run.id,
-            shard: run.shard ?? null,
-            host: run.host,
-            status: run.status,
-            startedAt: run.startedAt,
-            endedAt: run.endedAt ?? null,
-            totals,
-          })),
+          shards: shards.map(({ run, totals }) => ({ ...shardIdentity(run), totals })),
         },
         (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value),
       )}\n`,
