@@ -1,19 +1,11 @@
 import { Counter } from "@testnet/contracts"
-import type { Devnet } from "@testnet/core/testing"
 import { getCreateAddress, hexlify, randomBytes, Wallet } from "ethers"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { tempoAddresses } from "../contracts/addresses.js"
 import { encodeGetNonce, nonceInterface } from "../contracts/nonce.js"
 import { encodeTip20Approve, encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
-import { startTempoTestDevnet } from "../testing/devnet.js"
-import {
-  call,
-  developmentAccount,
-  generousMaxFeePerGas,
-  rpc,
-  type TestReceipt,
-  waitForReceipt,
-} from "../testing/rpc.js"
+import { call, developmentAccount, rpc, type TestReceipt, waitForReceipt } from "../testing/rpc.js"
+import { tempoDevnetForSuite } from "../testing/suiteDevnet.js"
 import { expiringNonceKey } from "./constants.js"
 import { tempoTransactionHash } from "./hash.js"
 import { signTempoTransaction } from "./sign.js"
@@ -24,17 +16,7 @@ const chainId = 42431
 
 // Real anvil in Tempo mode at the newest hardfork it knows (T4: TIP-1000 gas, close to the live networks).
 describe("Tempo 0x76 transactions on anvil --network tempo --hardfork T4", () => {
-  let anvil: Devnet
-  let maxFeePerGas: bigint
-
-  beforeAll(async () => {
-    anvil = await startTempoTestDevnet()
-    maxFeePerGas = await generousMaxFeePerGas(anvil.rpcUrl)
-  })
-
-  afterAll(async () => {
-    await anvil?.stop()
-  })
+  const anvil = tempoDevnetForSuite()
 
   const balanceOf = async (token: string, account: string) =>
     BigInt(await call(anvil.rpcUrl, token, encodeTip20BalanceOf(account)))
@@ -44,7 +26,14 @@ describe("Tempo 0x76 transactions on anvil --network tempo --hardfork T4", () =>
 
   function baseFields(calls: TempoCall[], nonce: bigint): TempoTransactionFields {
     // T4 charges ~250k per new storage slot / new account, so limits are generous; only gas used is paid.
-    return { chainId, maxPriorityFeePerGas: 1_000_000_000n, maxFeePerGas, gasLimit: 3_000_000n, calls, nonce }
+    return {
+      chainId,
+      maxPriorityFeePerGas: 1_000_000_000n,
+      maxFeePerGas: anvil.maxFeePerGas,
+      gasLimit: 3_000_000n,
+      calls,
+      nonce,
+    }
   }
 
   /** Sends, checks the local hash equals anvil's, waits for the receipt and checks type 0x76 + success. */

@@ -1,17 +1,10 @@
-import type { Devnet } from "@testnet/core/testing"
 import { hexlify, keccak256, randomBytes, Wallet } from "ethers"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { accountKeychainAddress, encodeRevokeKey } from "../contracts/accountKeychain.js"
 import { tempoAddresses } from "../contracts/addresses.js"
 import { encodeTip20BalanceOf, encodeTip20Transfer } from "../contracts/tip20.js"
-import { startTempoTestDevnet } from "../testing/devnet.js"
-import {
-  developmentAccount,
-  generousMaxFeePerGas,
-  rpc,
-  type TestReceipt,
-  waitForReceipt,
-} from "../testing/rpc.js"
+import { developmentAccount, rpc, type TestReceipt, waitForReceipt } from "../testing/rpc.js"
+import { tempoDevnetForSuite } from "../testing/suiteDevnet.js"
 import { tempoTransactionHash } from "./hash.js"
 import { createRandomP256Key } from "./p256.js"
 import { serializeTempoTransaction } from "./serialize.js"
@@ -30,22 +23,13 @@ const chainId = 42431
 // refuse a tampered P256 or WebAuthn signature (it really verifies them), and a keychain v1
 // signature after T1C (tempo tt_signature.rs `validate_version`).
 describe("signature types on anvil --network tempo --hardfork T4", () => {
-  let anvil: Devnet
-  let maxFeePerGas: bigint
-
-  beforeAll(async () => {
-    anvil = await startTempoTestDevnet()
-    maxFeePerGas = await generousMaxFeePerGas(anvil.rpcUrl)
-  })
-  afterAll(async () => {
-    await anvil?.stop()
-  })
+  const anvil = tempoDevnetForSuite()
 
   // A fresh 2D nonce lane per transaction: nonce 0, no protocol-nonce bookkeeping.
   const fields = (calls: TempoCall[]): TempoTransactionFields => ({
     chainId,
     maxPriorityFeePerGas: 1_000_000_000n,
-    maxFeePerGas,
+    maxFeePerGas: anvil.maxFeePerGas,
     gasLimit: 3_000_000n,
     calls,
     nonce: 0n,
