@@ -1,4 +1,4 @@
-import { type Random, sendAndConfirm, type TaskContext, type TransactionReceipt } from "@testnet/core"
+import type { Random, TaskContext, TransactionReceipt } from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import {
@@ -8,8 +8,7 @@ import {
 } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { rememberIssuerGrants } from "../shared/issuerRole.js"
-import { tempoRequest } from "../shared/tempoRequest.js"
+import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
 
 /**
  * Gas limits of the DEX batches, measured on `anvil --network tempo --hardfork T4` with headroom
@@ -39,12 +38,7 @@ export const dexGas = Object.freeze({
  * const done = await sendDexCalls(context, [{ to: tempoAddresses.stablecoinDex, input: encodeDexCancel(orderId) }], dexGas.settle)
  */
 export async function sendDexCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
-  const done = await sendAndConfirm(
-    context,
-    tempoRequest(context.wallet, { calls, gasLimit, feeToken: tempoAddresses.pathUsd }),
-  )
-  if (done.isOk()) rememberIssuerGrants(context, calls)
-  return done
+  return sendPathUsdCalls(context, calls, gasLimit)
 }
 
 /**

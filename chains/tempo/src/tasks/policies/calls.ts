@@ -3,7 +3,6 @@ import {
   Ok,
   type Result,
   type SentTransaction,
-  sendAndConfirm,
   type TaskContext,
   type TransactionReceipt,
   taskFailure,
@@ -11,8 +10,7 @@ import {
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { rememberIssuerGrants } from "../shared/issuerRole.js"
-import { tempoRequest } from "../shared/tempoRequest.js"
+import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
 
 const registry = tempoAddresses.tip403Registry
 
@@ -38,12 +36,7 @@ export const policyGas = Object.freeze({
  * const done = await sendCalls(context, [{ to: token, input: pauseData }], policyGas.adminCall)
  */
 export async function sendCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
-  const done = await sendAndConfirm(
-    context,
-    tempoRequest(context.wallet, { calls, gasLimit, feeToken: tempoAddresses.pathUsd }),
-  )
-  if (done.isOk()) rememberIssuerGrants(context, calls)
-  return done
+  return sendPathUsdCalls(context, calls, gasLimit)
 }
 
 /**

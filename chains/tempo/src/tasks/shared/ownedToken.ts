@@ -19,11 +19,11 @@ import {
 import { encodeCreateToken, encodeIsTip20 } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
-import { issuerFact, rememberIssuerGrants } from "./issuerRole.js"
+import { issuerFact } from "./issuerRole.js"
 import { coverFromKnownBalance, hasKnownBalance } from "./knownBalance.js"
 import { readBalance } from "./reads.js"
 import { knownTrue, onceTrue, rememberTrue } from "./runFacts.js"
-import { tempoRequest } from "./tempoRequest.js"
+import { sendPathUsdCalls } from "./sendPathUsdCalls.js"
 
 /** Asset kind under which created TIP-20 tokens are recorded. */
 export const tip20AssetKind = "tip20"
@@ -173,16 +173,7 @@ export async function issuerRoleCalls(
  * const done = await sendTokenCalls(context, [{ to: token, input: encodeTip20Burn(5n) }])
  */
 export async function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]) {
-  const done = await sendAndConfirm(
-    context,
-    tempoRequest(context.wallet, {
-      calls,
-      gasLimit: tempoGasLimits.tip20Admin * BigInt(Math.max(1, calls.length)),
-      feeToken: tempoAddresses.pathUsd,
-    }),
-  )
-  if (done.isOk()) rememberIssuerGrants(context, calls)
-  return done
+  return sendPathUsdCalls(context, calls, tempoGasLimits.tip20Admin * BigInt(Math.max(1, calls.length)))
 }
 
 /**
