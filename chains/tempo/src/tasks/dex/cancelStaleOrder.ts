@@ -16,17 +16,13 @@ import {
   encodeDexPlace,
   stablecoinDexInterface,
 } from "../../contracts/stablecoinDex.js"
-import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import {
-  encodeCreateToken,
-  encodeGetTokenAddress,
-  tip20FactoryInterface,
-} from "../../contracts/tip20Factory.js"
+import { encodeGetTokenAddress, tip20FactoryInterface } from "../../contracts/tip20Factory.js"
 import { tip403BuiltinPolicy } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { createPolicy } from "../policies/calls.js"
 import { simulateRevert } from "../policies/simulate.js"
 import { attachPolicyCall, readTransferPolicyId } from "../policies/tokenPolicy.js"
+import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { dexGas, mintForDex, orderAmount, placedOrderIds, randomTick, sendDexCalls } from "./calls.js"
 
 const dex = tempoAddresses.stablecoinDex
@@ -60,17 +56,8 @@ async function findOrCreateStaleMarket(
   )
   if (token.isErr()) return token
   const symbol = `S${context.random.hex(2).slice(2).toUpperCase()}`
-  const create = encodeCreateToken({
-    name: `Stale ${symbol}`,
-    symbol,
-    currency: "USD",
-    quoteToken: tempoAddresses.pathUsd,
-    admin: context.address,
-    salt,
-  })
   const calls: TempoCall[] = [
-    { to: tempoAddresses.tip20Factory, input: create },
-    { to: token.value, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
+    ...createTokenWithIssuerCalls(context, { token: token.value, salt, name: `Stale ${symbol}`, symbol }),
     { to: dex, input: encodeDexCreatePair(token.value) },
   ]
   const done = await sendDexCalls(context, calls, dexGas.createMarket)

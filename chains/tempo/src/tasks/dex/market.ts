@@ -1,9 +1,9 @@
 import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
-import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import { encodeCreateToken, predictTip20Address } from "../../contracts/tip20Factory.js"
+import { predictTip20Address } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { isTip20Token } from "../shared/ownedToken.js"
 import { rememberTrue } from "../shared/runFacts.js"
 import { dexGas, sendDexCalls } from "./calls.js"
@@ -33,18 +33,7 @@ function createTokenCalls(
   quoteToken: string,
 ): TempoCall[] {
   const symbol = `DX${context.random.hex(2).slice(2).toUpperCase()}`
-  const create = encodeCreateToken({
-    name: `Dex ${symbol}`,
-    symbol,
-    currency: "USD",
-    quoteToken,
-    admin: context.address,
-    salt,
-  })
-  return [
-    { to: tempoAddresses.tip20Factory, input: create },
-    { to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
-  ]
+  return createTokenWithIssuerCalls(context, { token, salt, name: `Dex ${symbol}`, symbol, quoteToken })
 }
 
 /**

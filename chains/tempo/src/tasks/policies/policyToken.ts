@@ -1,7 +1,7 @@
 import { type BaseError, Ok, type Result, type TaskContext, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
-import { encodeTip20GrantRole, tip20IssuerRole } from "../../contracts/tip20.js"
-import { encodeCreateToken, predictTip20Address } from "../../contracts/tip20Factory.js"
+import { predictTip20Address } from "../../contracts/tip20Factory.js"
+import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { isTip20Token, type OwnedToken } from "../shared/ownedToken.js"
 import { rememberTrue } from "../shared/runFacts.js"
 import { adminGas, sendCalls } from "./calls.js"
@@ -24,18 +24,12 @@ export async function createPolicyToken(context: TaskContext): Promise<Result<Ow
   const salt = context.random.hex(32)
   const symbol = `P${context.random.hex(3).slice(2).toUpperCase()}`
   const predicted = { value: predictTip20Address(context.address, salt) }
-  const create = encodeCreateToken({
+  const calls = createTokenWithIssuerCalls(context, {
+    token: predicted.value,
+    salt,
     name: `Policy ${symbol}`,
     symbol,
-    currency: "USD",
-    quoteToken: tempoAddresses.pathUsd,
-    admin: context.address,
-    salt,
   })
-  const calls = [
-    { to: tempoAddresses.tip20Factory, input: create },
-    { to: predicted.value, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
-  ]
   const done = await sendCalls(context, calls, 4_000_000n + adminGas(1))
   if (done.isErr()) return done
   // The factory logs TokenCreated(token) only for a TIP-20 it created: no isTIP20 read.
