@@ -19,6 +19,7 @@ import { createTaskDeadlines } from "../taskDeadlines.js"
 import { createRunFunding } from "./runFunding.js"
 import type { Runner, RunnerParameters } from "./runnerTypes.js"
 import { createTaskExecutor } from "./runTask.js"
+import { learnWalletNonces } from "./walletNonces.js"
 
 export type { Runner, RunnerFunding, RunnerParameters, RunnerPlan } from "./runnerTypes.js"
 
@@ -162,6 +163,15 @@ export function createRunner(parameters: RunnerParameters): Runner {
           return funded
         }
       }
+      // Every wallet's nonce in one setup batch: no wallet's first send waits for a read.
+      await learnWalletNonces({
+        rpc,
+        nonces,
+        chainId,
+        addresses: parameters.wallets.map((wallet) => wallet.address),
+        logger,
+        signal: hardAbort.signal,
+      })
       statistics.begin()
       scheduler = createScheduler({
         plan: {
