@@ -89,7 +89,8 @@ export type TrackerEvents = {
     number: bigint
     timestamp: number
     miner: string | undefined
-    transactionCount: number
+    /** The block's transaction hashes. */
+    transactions: readonly string[]
   }): void
 }
 
