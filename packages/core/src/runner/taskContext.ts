@@ -41,8 +41,6 @@ export function createTaskContext(parameters: {
   recorder: RunRecorder
   /** The newest block the run's block feed processed (absent: the context knows none). */
   head?(): ChainHead | undefined
-  /** The block the run's block feed saw a transaction in (recent blocks; absent: none known). */
-  includedIn?(hash: string): bigint | undefined
   onSent?(sent: SubmittedTransaction): void
 }): TaskContext {
   const { wallet, submitter, tracker, taskName, signal, rpc, recorder } = parameters
@@ -98,7 +96,6 @@ export function createTaskContext(parameters: {
     rpc,
     fees: () => parameters.gas.currentFees(),
     head: () => parameters.head?.(),
-    includedIn: (hash) => parameters.includedIn?.(hash),
     random: parameters.random,
     database: parameters.database,
     logger: parameters.logger,

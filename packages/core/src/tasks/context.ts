@@ -149,13 +149,6 @@ export type TaskContext = {
   fees(): Result<TransactionFees, BaseError>
   /** The newest block the run has seen (its block feed, no RPC); undefined before the first one. */
   head(): ChainHead | undefined
-  /**
-   * The block the run's block feed saw transaction `hash` in, among its last 16 blocks (no RPC);
-   * undefined when not seen (not mined yet, mined long ago, or a context without a block feed).
-   * For transactions the run does not track (a faucet's, a task-local key's): ask for the receipt
-   * once this answers.
-   */
-  includedIn(hash: string): bigint | undefined
   /** Seeded per execution: a run with the same seed makes the same choices. */
   readonly random: Random
   readonly database: TaskDatabase

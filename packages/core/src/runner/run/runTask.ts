@@ -43,8 +43,6 @@ export type TaskExecution = {
   maxDelayMs: number
   /** The newest block the tracker processed, for `context.head()`. */
   head?(): ChainHead | undefined
-  /** The block the tracker saw `hash` in (recent blocks only), for `context.includedIn`. */
-  includedIn?(hash: string): bigint | undefined
 }
 
 /**
@@ -90,7 +88,6 @@ export function createTaskExecutor(
       signal,
       recorder,
       ...(execution.head === undefined ? {} : { head: execution.head }),
-      ...(execution.includedIn === undefined ? {} : { includedIn: execution.includedIn }),
       onSent: (transaction) => sent.push(transaction),
     })
     const startedAt = clock.now()

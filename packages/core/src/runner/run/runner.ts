@@ -17,7 +17,6 @@ import { createTaskPicker } from "../scheduling/taskPicker.js"
 import { createRunStatistics } from "../statistics/statistics.js"
 import { createSubmitter } from "../submitter.js"
 import { createTaskDeadlines } from "../taskDeadlines.js"
-import { createRecentInclusions } from "./recentInclusions.js"
 import { createRunFunding } from "./runFunding.js"
 import type { Runner, RunnerParameters } from "./runnerTypes.js"
 import { createTaskExecutor } from "./runTask.js"
@@ -71,8 +70,6 @@ export function createRunner(parameters: RunnerParameters): Runner {
   const spenders = new Set<string>()
   /** The newest block the tracker processed: tasks read the chain time and producer from it. */
   let head: ChainHead | undefined
-  /** The last blocks' transactions: tasks waiting for a foreign transaction ask once it is in one. */
-  const inclusions = createRecentInclusions(16)
 
   const tracker = createReceiptTracker({
     priorityFeeMethod: parameters.chain.capabilities.eip1559 ? "eth_maxPriorityFeePerGas" : "eth_gasPrice",
@@ -86,7 +83,6 @@ export function createRunner(parameters: RunnerParameters): Runner {
     events: {
       onBlock(block) {
         head = { number: block.number, timestamp: BigInt(block.timestamp), miner: block.miner }
-        inclusions.record(block.number, block.transactions)
       },
       onSettled(transaction, outcome, latencyMs) {
         if (transaction.taskName === fundingTaskName) return
@@ -139,7 +135,6 @@ export function createRunner(parameters: RunnerParameters): Runner {
     minDelayMs,
     maxDelayMs,
     head: () => head,
-    includedIn: (hash) => inclusions.blockOf(hash),
   })
 
   const funding = createRunFunding({

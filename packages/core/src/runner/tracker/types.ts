@@ -89,8 +89,7 @@ export type TrackerEvents = {
     number: bigint
     timestamp: number
     miner: string | undefined
-    /** The block's transaction hashes. */
-    transactions: readonly string[]
+    transactionCount: number
   }): void
 }
 

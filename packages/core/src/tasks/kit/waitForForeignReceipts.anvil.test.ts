@@ -20,64 +20,7 @@ afterAll(async () => {
   await devnet?.stop()
 })
 
-/** A follower of the node's head like the runner's block feed: number and each block's hashes. */
-function followHead() {
-  let head: ChainHead | undefined
-  const blockOf = new Map<string, bigint>()
-  const follow = async () => {
-    const block = await client.request<{ number: string; transactions: string[] } | null>(
-      "eth_getBlockByNumber",
-      ["latest", false],
-    )
-    if (!block.isOk() || block.value === null) return
-    const number = BigInt(block.value.number)
-    if (number === head?.number) return
-    for (const hash of block.value.transactions) blockOf.set(hash, number)
-    head = { number, timestamp: 0n, miner: undefined }
-  }
-  const timer = setInterval(() => void follow(), 100)
-  return {
-    ready: follow,
-    head: () => head,
-    includedIn: (hash: string) => blockOf.get(hash.toLowerCase()),
-    stop: () => clearInterval(timer),
-  }
-}
-
 describe("waitForForeignReceipts with the run's head", () => {
-  it("asks for the receipt once, when the run saw the transaction in a block", async () => {
-    const [sender, recipient] = devnet.accounts
-    if (sender === undefined || recipient === undefined) throw new Error("the devnet has 2 accounts")
-    const feed = followHead()
-    await feed.ready()
-    let receiptCalls = 0
-    const context = {
-      rpc: {
-        request(method, parameters, options) {
-          if (method === "eth_getTransactionReceipt") receiptCalls += 1
-          return client.request(method, parameters, options)
-        },
-      } as TaskContext["rpc"],
-      signal: AbortSignal.timeout(20_000),
-      task: { name: "foreign", category: "test" },
-      head: feed.head,
-      includedIn: feed.includedIn,
-    }
-    try {
-      const hash = (
-        await client.request<string>("eth_sendTransaction", [
-          { from: sender.address, to: recipient.address, value: "0x2" },
-        ])
-      ).unwrap()
-      const receipts = (await waitForForeignReceipts(context, [hash], 15_000)).unwrap()
-      expect(receipts.map((receipt) => [receipt.transactionHash, receipt.status])).toEqual([[hash, "0x1"]])
-      expect(BigInt(receipts[0]?.blockNumber ?? "0")).toBe(feed.includedIn(hash))
-      expect(receiptCalls).toBe(1)
-    } finally {
-      feed.stop()
-    }
-  })
-
   it("finds an unlocked account's transfer, asking for its receipt once per new block", async () => {
     const [sender, recipient] = devnet.accounts
     if (sender === undefined || recipient === undefined) throw new Error("the devnet has 2 accounts")

@@ -31,39 +31,28 @@ const headCheckMs = 100
 /**
  * Waits (bounded by `timeoutMs` and the task's signal) for the receipts of transactions the run's
  * receipt tracker does not follow — sent by a faucet, an unlocked devnet account or a task-local
- * key. In a run, a receipt is asked for once, when the run's block feed saw the transaction in a
- * block (`context.includedIn`), and otherwise every 3 new blocks (a transaction the feed missed);
- * a context with a head but no inclusions asks once per new block, one with neither every 200 ms.
- * Every one must succeed (status 1); the receipts come back in the order of `hashes`.
+ * key — asking for all still missing ones together once per new block of the run's head (a
+ * receipt can only appear with a block; a context without a head polls every 200 ms). Every one
+ * must succeed (status 1); the receipts come back in the order of `hashes`.
  *
  * @example
  * const mined = await waitForForeignReceipts(context, [hash])
  * if (mined.isErr()) return mined
  */
 export async function waitForForeignReceipts(
-  context: Pick<TaskContext, "rpc" | "signal" | "task"> & Partial<Pick<TaskContext, "head" | "includedIn">>,
+  context: Pick<TaskContext, "rpc" | "signal" | "task"> & Partial<Pick<TaskContext, "head">>,
   hashes: readonly string[],
   timeoutMs = 30_000,
 ): Promise<Result<ForeignReceipt[], BaseError>> {
   const deadline = Date.now() + timeoutMs
   const found = new Map<string, ForeignReceipt>()
   const headNumber = () => context.head?.()?.number
-  /** Hashes asked for because a block had them: asked that way once, then by the fallback only. */
-  const askedOnSight = new Set<string>()
-  const newlySeen = () =>
-    hashes.filter(
-      (hash) => !found.has(hash) && !askedOnSight.has(hash) && context.includedIn?.(hash) !== undefined,
-    )
-  // Blocks after a question before asking again without a sighting.
-  const patience = context.includedIn === undefined ? 1n : 3n
-  // Sent just now: not in any block the run has seen, so the first question waits.
+  // Sent just now: not in any block the run has seen, so the first question waits for the next.
   let askedAt = headNumber()
-  if (askedAt !== undefined) await sightingOrBlocks(askedAt)
+  if (askedAt !== undefined) await nextHead(askedAt)
   for (;;) {
     askedAt = headNumber()
-    const seen = newlySeen()
-    for (const hash of seen) askedOnSight.add(hash)
-    const waiting = seen.length > 0 ? seen : hashes.filter((hash) => !found.has(hash))
+    const waiting = hashes.filter((hash) => !found.has(hash))
     const answers = await Promise.all(
       waiting.map((hash) =>
         context.rpc.request<ForeignReceipt | null>("eth_getTransactionReceipt", [hash], {
@@ -83,17 +72,13 @@ export async function waitForForeignReceipts(
     if (Date.now() > deadline || context.signal.aborted)
       return taskFailure(context, `${missing} transactions not mined within ${timeoutMs} ms`)
     if (askedAt === undefined) await sleep(pollMs)
-    else await sightingOrBlocks(askedAt)
+    else await nextHead(askedAt)
   }
 
-  /** Until a block has a missing hash, or the head is `patience` blocks past `from` (or time is up). */
-  async function sightingOrBlocks(from: bigint): Promise<void> {
-    while (Date.now() <= deadline && !context.signal.aborted) {
-      const head = headNumber()
-      if (head !== undefined && head - from >= patience) return
-      if (newlySeen().length > 0) return
+  /** Until the run's head is past `number` (or the deadline or the signal ends the wait). */
+  async function nextHead(number: bigint): Promise<void> {
+    while (headNumber() === number && Date.now() <= deadline && !context.signal.aborted)
       await sleep(headCheckMs)
-    }
   }
 }
 
