@@ -110,6 +110,47 @@ describe("createNonceManager: initialisation", () => {
   })
 })
 
+describe("learn: a lane started from a nonce read elsewhere", () => {
+  it("starts a new lane with no fetch; a keyed lane learned at 0 hands out 0, 1, …", async () => {
+    let calls = 0
+    const manager = createNonceManager({
+      fetchPendingNonce: async () => {
+        calls++
+        return Ok(99n)
+      },
+    })
+    expect(manager.learn(lane, 12n)).toBe(true)
+    expect(manager.learn(keyedLane, 0n)).toBe(true)
+    expect((await manager.reserve(lane)).unwrap().nonce).toBe(12n)
+    expect(manager.reserveSync(lane)?.nonce).toBe(13n)
+    expect((await manager.reserve(keyedLane)).unwrap().nonce).toBe(0n)
+    expect(manager.reserveSync(keyedLane)?.nonce).toBe(1n)
+    expect(calls).toBe(0)
+    expect(manager.getLane(lane).unwrap().confirmed).toBe(12n)
+  })
+
+  it("leaves a known lane, a lane being fetched and a negative nonce alone", async () => {
+    const manager = await readyManager(5n)
+    expect(manager.learn(lane, 0n)).toBe(false)
+    expect(manager.reserveSync(lane)?.nonce).toBe(5n)
+    expect(manager.learn(lane, -1n)).toBe(false)
+    const fetcher = controlledFetcher()
+    const fetching = createNonceManager({ fetchPendingNonce: fetcher.fetchPendingNonce })
+    const reservation = fetching.reserve(keyedLane)
+    expect(fetching.learn(keyedLane, 0n)).toBe(false)
+    fetcher.answer(Ok(4n))
+    expect((await reservation).unwrap().nonce).toBe(4n)
+  })
+
+  it("a learned lane still resyncs from the chain after a nonce was taken", async () => {
+    const manager = createNonceManager({ fetchPendingNonce: async () => Ok(8n) })
+    manager.learn(lane, 3n)
+    const reservation = (await manager.reserve(lane)).unwrap()
+    expect(reservation.markRejected(rpcError("RPC_NONCE_TOO_LOW"))).toBe("resync")
+    expect((await manager.reserve(lane)).unwrap().nonce).toBe(8n)
+  })
+})
+
 describe("reservations: each transition", () => {
   it("markSubmitted records the nonce as in flight", async () => {
     const manager = await readyManager(5n)

@@ -79,6 +79,12 @@ export type NonceManager = {
    * discards it): its nonce is reused by the next reservation. False if it was not in flight.
    */
   markDropped(lane: NonceLane, nonce: bigint): boolean
+  /**
+   * Starts a lane the caller already knows the pending nonce of (a setup batch read every wallet
+   * at once; a nonce key the run chose at random was never used: 0), so its first reservation
+   * asks the chain nothing. Only a lane never seen and not being fetched is set: false otherwise.
+   */
+  learn(lane: NonceLane, pendingNonce: bigint): boolean
   /** Refetches the chain's pending nonce (one fetch per lane in flight); Ok(the lane's floor). */
   resync(lane: NonceLane): Promise<Result<bigint, NonceResyncFailedErrorType>>
   /** Lanes whose lowest submitted nonce waited ≥ `maxBlocksWaiting` blocks; each reported once per wait. */
@@ -183,6 +189,16 @@ export function createNonceManager(parameters: NonceManagerParameters): NonceMan
     }
   }
 
+  function learn(lane: NonceLane, pendingNonce: bigint): boolean {
+    if (pendingNonce < 0n) return false
+    const known = lanes.get(lane)
+    if (known !== undefined && (known.status !== laneStatus.uninitialised || known.fetch !== undefined))
+      return false
+    const state = known ?? lanes.getOrCreate(lane)
+    applyChainNonce(state, pendingNonce, state.epoch)
+    return true
+  }
+
   function confirm(lane: NonceLane, nextNonce: bigint): void {
     const state = lanes.get(lane)
     if (state !== undefined) recordConfirmed(state, nextNonce)
@@ -248,6 +264,7 @@ export function createNonceManager(parameters: NonceManagerParameters): NonceMan
       return reserveAfterFetch(lane)
     },
     reserveSync,
+    learn,
     confirm,
     markDropped,
     resync,

@@ -14,6 +14,8 @@ export type RpcBlockHeader = {
   timestamp: string
   gasLimit: string
   baseFeePerGas?: string | null
+  /** The block producer (Tempo's validators take fees in their chosen token). */
+  miner?: string
   transactions: string[]
 }
 

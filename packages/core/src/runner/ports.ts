@@ -48,6 +48,8 @@ export type RunnerNonceManager = {
   reserve(lane: RunnerNonceLane): Promise<Result<RunnerNonceReservation, BaseError>>
   confirm(lane: RunnerNonceLane, nextNonce: bigint): void
   resync(lane: RunnerNonceLane): Promise<Result<bigint, BaseError>>
+  /** Starts a lane whose pending nonce is already known, without a read (optional). */
+  learn?(lane: RunnerNonceLane, pendingNonce: bigint): boolean
   /** Lanes whose lowest submitted nonce waited too long (optional: gap detection). */
   findGaps?(
     currentBlock: bigint,

@@ -114,6 +114,8 @@ export function createSendPreparation(parameters: {
     const currentFees = override === undefined ? gas.currentFees() : Ok(override)
     if (currentFees.isErr()) return currentFees
     const lane: RunnerNonceLane = { chainId, address: wallet.address, nonceKey: request.nonceKey ?? 0n }
+    // A key the task drew at random for this run starts at nonce 0: no read (ignored once known).
+    if (request.freshNonceKey === true && lane.nonceKey !== 0n) nonces.learn?.(lane, 0n)
     const reserved = await nonces.reserve(lane)
     if (reserved.isErr()) return reserved
     const reservation = reserved.value

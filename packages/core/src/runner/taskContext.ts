@@ -6,7 +6,7 @@
 import type { RunRecorder } from "../database/recorder.js"
 import { RunnerUnknownTransactionError } from "../errors/runner.js"
 import { Err } from "../result.js"
-import type { TaskContext, TaskDatabase, TaskSigner } from "../tasks/context.js"
+import type { ChainHead, TaskContext, TaskDatabase, TaskSigner } from "../tasks/context.js"
 import type { ChainDefinition } from "../tasks/defineChain.js"
 import type { Random } from "../tasks/random.js"
 import { toQuantity } from "./chainTypes.js"
@@ -39,6 +39,8 @@ export function createTaskContext(parameters: {
   logger: RunnerLogger
   signal: AbortSignal
   recorder: RunRecorder
+  /** The newest block the run's block feed processed (absent: the context knows none). */
+  head?(): ChainHead | undefined
   onSent?(sent: SubmittedTransaction): void
 }): TaskContext {
   const { wallet, submitter, tracker, taskName, signal, rpc, recorder } = parameters
@@ -93,6 +95,7 @@ export function createTaskContext(parameters: {
     },
     rpc,
     fees: () => parameters.gas.currentFees(),
+    head: () => parameters.head?.(),
     random: parameters.random,
     database: parameters.database,
     logger: parameters.logger,

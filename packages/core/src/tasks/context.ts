@@ -93,6 +93,22 @@ export type RunningTask = {
 }
 
 /**
+ * The newest block the run's block feed processed: number, timestamp (unix seconds, the clock the
+ * node judges deadlines by) and producer. Known without an RPC call; about one block behind the
+ * node at most.
+ *
+ * @example
+ * const head = context.head()
+ * if (head !== undefined) console.log(`block ${head.number} at ${head.timestamp}`)
+ */
+export type ChainHead = {
+  readonly number: bigint
+  readonly timestamp: bigint
+  /** Absent when the node reports none. */
+  readonly miner: string | undefined
+}
+
+/**
  * Everything a task may use. Built by the runner for each execution; a task never creates its own
  * RPC client, nonce or fee logic.
  *
@@ -131,6 +147,8 @@ export type TaskContext = {
   readonly rpc: TaskRpc
   /** Current fees from the per-block cache (no RPC). */
   fees(): Result<TransactionFees, BaseError>
+  /** The newest block the run has seen (its block feed, no RPC); undefined before the first one. */
+  head(): ChainHead | undefined
   /** Seeded per execution: a run with the same seed makes the same choices. */
   readonly random: Random
   readonly database: TaskDatabase

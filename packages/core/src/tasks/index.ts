@@ -21,6 +21,7 @@ export {
   type StartDefaults,
 } from "./chainStart.js"
 export type {
+  ChainHead,
   RunningTask,
   StoredRecord,
   TaskContext,
@@ -65,6 +66,7 @@ export {
   type ForeignReceipt,
   findOrDeployContract,
   hasCode,
+  hasCodeInRun,
   readValue,
   sendAndConfirm,
   sendExpectingRevert,

@@ -27,6 +27,13 @@ export type StandardSendRequest = {
   gasLimit?: bigint
   /** Nonce lane (chains with keyed nonces). 0n or absent: the protocol nonce. */
   nonceKey?: bigint
+  /**
+   * True when the task drew `nonceKey` at random for this run (e.g. 192 random bits): such a lane
+   * was never used, so its first nonce is 0 and the pipeline reads nothing before the first send.
+   * Never set it for a key that may have been used before (a small fixed key space, a key from an
+   * earlier run): the transaction would then carry a taken nonce.
+   */
+  freshNonceKey?: boolean
   /** Override the per-block fee cache (e.g. a replacement with bumped fees). */
   fees?: TransactionFees
 }
@@ -45,6 +52,13 @@ export type RawSendRequest = {
   kind: "raw"
   to?: string | null
   nonceKey?: bigint
+  /**
+   * True when the task drew `nonceKey` at random for this run (e.g. 192 random bits): such a lane
+   * was never used, so its first nonce is 0 and the pipeline reads nothing before the first send.
+   * Never set it for a key that may have been used before (a small fixed key space, a key from an
+   * earlier run): the transaction would then carry a taken nonce.
+   */
+  freshNonceKey?: boolean
   /** The token that pays the fee, when the transaction names one (journalled as `fee_token`). */
   feeToken?: string
   /** Returns the signed, serialized transaction (0x…). */

@@ -1,5 +1,5 @@
 import { Counter } from "@testnet/contracts"
-import { defineTask, hasCode, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
+import { defineTask, hasCode, hasCodeInRun, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
 import { concat, getCreate2Address, keccak256 } from "ethers"
 import type { ResolvedEvmTaskOptions } from "../options.js"
 
@@ -20,7 +20,8 @@ export function create2DeployTask(options: ResolvedEvmTaskOptions) {
     weight: options.weights.create2Deploy,
     description: "Deploys a Counter at a predicted address through the CREATE2 deployer.",
     async run(context) {
-      const present = await hasCode(context, deployer)
+      // The deployer is asked about once per run; the deployment itself is read below.
+      const present = await hasCodeInRun(context, deployer)
       if (present.isErr()) return present
       if (!present.value)
         return taskFailure(context, `the CREATE2 deployer ${deployer} has no code on this chain`)

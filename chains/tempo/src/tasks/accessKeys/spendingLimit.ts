@@ -1,12 +1,18 @@
 import { defineTask, sendExpectingRevert, taskFailure } from "@testnet/core"
 import { dynamicFees } from "@testnet/evm"
-import { encodeTip20Transfer } from "../../contracts/tip20.js"
+import {
+  accountKeychainAddress,
+  decodeAccessKeyInfo,
+  encodeGetKey,
+  encodeGetRemainingLimit,
+} from "../../contracts/accountKeychain.js"
+import { encodeTip20BalanceOf, encodeTip20Transfer } from "../../contracts/tip20.js"
 import { signTempoKeyAuthorization } from "../../transaction/sign.js"
+import { readViews, wordOf } from "../shared/multicall.js"
 import { readBalance } from "../shared/reads.js"
 import { tempoFeeTokens } from "../shared/tokens.js"
 import { accessKeyRequest, createAccessKey, rootSigner } from "./accessKeyRequest.js"
 import { accessKeyGasLimits } from "./gasLimits.js"
-import { readAccessKey, readRemainingLimit } from "./keyState.js"
 
 /** The key's limit: large enough for the worst-case fee (paid in the limited token), small enough to exceed cheaply. */
 const limit = 500_000n
@@ -54,8 +60,6 @@ export const accessKeySpendingLimit = defineTask({
       },
       rootSigner(context.wallet),
     )
-    const before = await readBalance(context, token, recipient)
-    if (before.isErr()) return before
     const outcome = await sendExpectingRevert(
       context,
       accessKeyRequest(context.wallet, {
@@ -67,27 +71,30 @@ export const accessKeySpendingLimit = defineTask({
       }),
     )
     if (outcome.isErr()) return outcome
-    const [received, stored, remaining] = await Promise.all([
-      readBalance(context, token, recipient),
-      readAccessKey(context, context.address, accessKey.address),
-      readRemainingLimit(context, context.address, accessKey.address, token),
+    // The fresh recipient's balance, the key and its remaining limit: one read (Multicall3).
+    const read = await readViews(context, [
+      { to: token, data: encodeTip20BalanceOf(recipient) },
+      { to: accountKeychainAddress, data: encodeGetKey(context.address, accessKey.address) },
+      {
+        to: accountKeychainAddress,
+        data: encodeGetRemainingLimit(context.address, accessKey.address, token),
+      },
     ])
-    if (received.isErr()) return received
-    if (stored.isErr()) return stored
-    if (remaining.isErr()) return remaining
-    if (received.value !== before.value)
-      return taskFailure(context, `the over-limit payment delivered ${received.value - before.value}`)
-    if (stored.value.keyId === "0x0000000000000000000000000000000000000000" || !stored.value.enforceLimits)
+    if (read.isErr()) return read
+    const [received, key, left] = read.value
+    const stored = decodeAccessKeyInfo(key ?? "0x")
+    const remaining = wordOf(left)
+    // A random address held nothing before: whatever it holds now, the refused payment delivered.
+    if (wordOf(received) !== 0n)
+      return taskFailure(context, `the over-limit payment delivered ${wordOf(received)}`)
+    if (stored.keyId === "0x0000000000000000000000000000000000000000" || !stored.enforceLimits)
       return taskFailure(
         context,
         `access key ${accessKey.address} is not authorized with limits after the refusal`,
       )
     return outcome.map((refused) => ({
       ...refused,
-      notes: [
-        ...refused.notes,
-        `over-limit payment of ${amount} refused; ${remaining.value} of ${limit} left`,
-      ],
+      notes: [...refused.notes, `over-limit payment of ${amount} refused; ${remaining} of ${limit} left`],
     }))
   },
 })

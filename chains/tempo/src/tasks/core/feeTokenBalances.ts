@@ -1,12 +1,14 @@
-import { defineTask, readValue, succeeded, taskFailure } from "@testnet/core"
+import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeGetUserToken } from "../../contracts/feeManager.js"
-import { readTokenBalances } from "../../funding/balances.js"
+import { encodeTip20BalanceOf } from "../../contracts/tip20.js"
+import { addressOf, readViews, wordOf } from "../shared/multicall.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 
 /**
- * Reads the wallet's balance of every funded fee token and its fee-token preference (two eth_calls:
- * the balances through Multicall3; no transaction); fails when the wallet cannot pay fees in any of them.
+ * Reads the wallet's balance of every funded fee token and its fee-token preference (ONE eth_call:
+ * all of them through Multicall3, at one block; no transaction); fails when the wallet cannot pay
+ * fees in any of them.
  *
  * @example
  * const outcome = await checkFeeTokenBalances.run(context, undefined)
@@ -16,16 +18,16 @@ export const checkFeeTokenBalances = defineTask({
   weight: 2,
   description: "Reads the wallet's pathUSD/AlphaUSD/BetaUSD balances and its fee-token preference.",
   async run(context) {
-    // The balances through one Multicall3 call (as the funding checks read them), not one each.
-    const [preference, balances] = await Promise.all([
-      readValue<string>(context, tempoAddresses.feeManager, encodeGetUserToken(context.address), "address"),
-      readTokenBalances(context.rpc, tempoFeeTokens, [context.address]),
+    const read = await readViews(context, [
+      { to: tempoAddresses.feeManager, data: encodeGetUserToken(context.address) },
+      ...tempoFeeTokens.map((token) => ({ to: token, data: encodeTip20BalanceOf(context.address) })),
     ])
-    if (preference.isErr()) return preference
-    if (balances.isErr()) return balances
-    const notes: string[] = [`preference=${tokenLabel(preference.value)}`]
+    if (read.isErr()) return read
+    const [preference, ...balances] = read.value
+    const notes: string[] = [`preference=${tokenLabel(addressOf(preference))}`]
     let spendable = false
-    for (const [index, balance] of (balances.value[0] ?? []).entries()) {
+    for (const [index, returned] of balances.entries()) {
+      const balance = wordOf(returned)
       if (balance > 0n) spendable = true
       notes.push(`${tokenLabel(tempoFeeTokens[index] ?? "")}=${balance}`)
     }

@@ -11,6 +11,7 @@ import { type LogDescription, ZeroAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { feeManagerInterface } from "../../contracts/feeManager.js"
 import type { TempoCall } from "../../transaction/types.js"
+import { latestMiner } from "../shared/chainTime.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { tempoFeeTokens } from "../shared/tokens.js"
 
@@ -38,22 +39,17 @@ export type FeeAmmPool = {
 }
 
 /**
- * The token the current block producer takes its fees in (`validatorTokens(miner)`; pathUSD when
- * unset, as on the embedded devnet, whose blocks have no miner).
+ * The token the current block producer takes its fees in (`validatorTokens(miner)`, read once per
+ * run and producer; pathUSD when unset, as on the embedded devnet, whose blocks have no miner). The
+ * producer is the run's head's (no RPC).
  *
  * @example
  * const validator = await readValidatorToken(context)
  */
 export async function readValidatorToken(context: TaskContext): Promise<Result<string, BaseError>> {
-  const block = await context.rpc.request<{ miner?: string } | null>(
-    "eth_getBlockByNumber",
-    ["latest", false],
-    {
-      signal: context.signal,
-    },
-  )
-  if (block.isErr()) return block
-  const miner = block.value?.miner ?? ZeroAddress
+  const latest = await latestMiner(context)
+  if (latest.isErr()) return latest
+  const miner = latest.value
   const cacheKey = `${context.runId}:${context.chainId}:validator:${miner.toLowerCase()}`
   const cached = runConstants.get(cacheKey)
   if (cached !== undefined) return Ok(cached)
@@ -181,7 +177,7 @@ export function feeAmmLog(receipt: TransactionReceipt, eventName: string): LogDe
 /**
  * Deposits `amount` of the validator token into `pool` for the wallet (`mint(userToken,
  * validatorToken, amount, wallet)`; the FeeManager pulls the deposit itself, no approval) and
- * returns the LP units the Mint log reports.
+ * returns the LP units the Mint log reports (undefined without a Mint of `amount` to the wallet).
  *
  * @example
  * const minted = await mintLiquidity(context, pool, 50_000n)
@@ -195,6 +191,12 @@ export async function mintLiquidity(context: TaskContext, pool: FeeAmmPool, amou
   ])
   const done = await sendFeeAmmCall(context, pool, input)
   if (done.isErr()) return done
-  const liquidity = feeAmmLog(done.value.receipt, "Mint")?.args.liquidity as bigint | undefined
+  const minted = feeAmmLog(done.value.receipt, "Mint")?.args
+  // Only a Mint of this deposit to this wallet counts.
+  const credited =
+    minted !== undefined &&
+    String(minted.to).toLowerCase() === context.address.toLowerCase() &&
+    minted.amountValidatorToken === amount
+  const liquidity = credited ? (minted.liquidity as bigint) : undefined
   return Ok({ sent: done.value.sent, liquidity })
 }

@@ -1,8 +1,5 @@
 import {
-  type BaseError,
   defineTask,
-  Ok,
-  type Result,
   readValue,
   sendAndConfirm,
   succeeded,
@@ -13,16 +10,17 @@ import { highestGasPrice } from "@testnet/evm"
 import { ZeroAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeGetUserToken, encodeSetUserToken, feeManagerInterface } from "../../contracts/feeManager.js"
-import { readTokenBalances } from "../../funding/balances.js"
+import { encodeTip20BalanceOf } from "../../contracts/tip20.js"
+import { latestMiner } from "../shared/chainTime.js"
 import { tempoGasLimits } from "../shared/gasLimits.js"
+import { addressOf, readViews, wordOf } from "../shared/multicall.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 
 const feeManager = tempoAddresses.feeManager
 
 /**
  * What the run knows without asking: each validator's fee token (set by the validator, not by any
- * task) and each wallet's preference (changed only by this task, which records what it set), by
- * run, chain and address. Bounded.
+ * task), by run, chain and validator. Bounded.
  */
 const known = new Map<string, string>()
 const knownLimit = 20_000
@@ -38,9 +36,10 @@ function recalled(context: TaskContext, key: string): string | undefined {
 
 /** The validator's fee token (the block producer's preference; pathUSD when unset). */
 async function validatorToken(context: TaskContext): Promise<string> {
-  const block = await context.rpc.request<{ miner?: string }>("eth_getBlockByNumber", ["latest", false])
-  const miner = block.isOk() ? block.value.miner : undefined
-  if (miner === undefined) return tempoAddresses.pathUsd
+  // The producer of the run's head (no RPC); the devnet names none (the zero address).
+  const latest = await latestMiner(context)
+  if (latest.isErr()) return tempoAddresses.pathUsd
+  const miner = latest.value
   const cached = recalled(context, `validator:${miner}`)
   if (cached !== undefined) return cached
   const token = await readValue<string>(
@@ -55,30 +54,19 @@ async function validatorToken(context: TaskContext): Promise<string> {
   return chosen
 }
 
-/** The wallet's preference: read on its first use in the run, then what this task last set. */
-async function currentPreference(context: TaskContext): Promise<Result<string, BaseError>> {
-  const cached = recalled(context, `user:${context.address}`)
-  if (cached !== undefined) return Ok(cached)
-  return readValue<string>(context, feeManager, encodeGetUserToken(context.address), "address")
-}
-
-/** True when `token` can pay fees for a validator taking `validator`: same token, or FeeAMM liquidity. */
-async function hasLiquidity(context: TaskContext, token: string, validator: string): Promise<boolean> {
-  if (token.toLowerCase() === validator.toLowerCase()) return true
-  const pool = await context.call({
-    to: feeManager,
-    data: feeManagerInterface.encodeFunctionData("getPool", [token, validator]),
-  })
-  if (pool.isErr()) return false
-  const [reserves] = feeManagerInterface.decodeFunctionResult("getPool", pool.value)
-  return (reserves as { reserveValidatorToken: bigint }).reserveValidatorToken > 0n
+/** The pool's validator-token reserve, from `getPool`'s return data. */
+function validatorReserve(data: string | undefined): bigint {
+  if (data === undefined || data === "0x") return 0n
+  const [reserves] = feeManagerInterface.decodeFunctionResult("getPool", data)
+  return (reserves as { reserveValidatorToken: bigint }).reserveValidatorToken
 }
 
 /**
  * Switches the wallet's fee-token preference (FeeManager `setUserToken`) to another funded
  * stablecoin — only one it holds and that has FeeAMM liquidity against the validator's token,
  * because `setUserToken` pays its own fee in the new token and is SILENTLY DROPPED otherwise —
- * then remembers it for the run (the test reads `userTokens(wallet)` on chain).
+ * choosing from one read of the preference, the balances and the pools (the test reads
+ * `userTokens(wallet)` on chain).
  *
  * @example
  * tempo.tasks.find((task) => task.name === "set_user_fee_token")
@@ -88,26 +76,37 @@ export const setUserFeeToken = defineTask({
   weight: 2,
   description: "Sets the wallet's fee token to another funded stablecoin with FeeAMM liquidity.",
   async run(context) {
-    const [current, validator] = await Promise.all([currentPreference(context), validatorToken(context)])
-    if (current.isErr()) return current
+    const validator = await validatorToken(context)
     const fees = context.fees()
     if (fees.isErr()) return fees
     const price = highestGasPrice(fees.value)
     const needed = (tempoGasLimits.setUserToken * price) / 10n ** 12n + 1n
+    // The preference, every fee token's balance and its pool against the validator's token: ONE
+    // eth_call (Multicall3), all at the same block.
+    const read = await readViews(context, [
+      { to: feeManager, data: encodeGetUserToken(context.address) },
+      ...tempoFeeTokens.map((token) => ({ to: token, data: encodeTip20BalanceOf(context.address) })),
+      ...tempoFeeTokens.map((token) => ({
+        to: feeManager,
+        data: feeManagerInterface.encodeFunctionData("getPool", [token, validator]),
+      })),
+    ])
+    if (read.isErr()) return read
+    const [preference, ...rest] = read.value
+    const current = addressOf(preference)
+    const count = tempoFeeTokens.length
     const candidates = context.random.shuffle(
-      tempoFeeTokens.filter((token) => token.toLowerCase() !== current.value.toLowerCase()),
+      tempoFeeTokens
+        .map((token, index) => ({
+          token,
+          balance: wordOf(rest[index]),
+          // The validator's own token pays without a swap; any other needs FeeAMM liquidity.
+          liquid:
+            token.toLowerCase() === validator.toLowerCase() || validatorReserve(rest[count + index]) > 0n,
+        }))
+        .filter(({ token }) => token.toLowerCase() !== current.toLowerCase()),
     )
-    // Every candidate's balance in one Multicall3 call; the pool only of the funded ones, in turn.
-    const balances = await readTokenBalances(context.rpc, candidates, [context.address])
-    if (balances.isErr()) return balances
-    let chosen: string | undefined
-    for (const [index, token] of candidates.entries()) {
-      const balance = balances.value[0]?.[index] ?? 0n
-      if (balance > needed * 2n && (await hasLiquidity(context, token, validator))) {
-        chosen = token
-        break
-      }
-    }
+    const chosen = candidates.find(({ balance, liquid }) => balance > needed * 2n && liquid)?.token
     if (chosen === undefined) return taskFailure(context, "no funded fee token with FeeAMM liquidity")
     const done = await sendAndConfirm(context, {
       to: feeManager,
@@ -117,7 +116,6 @@ export const setUserFeeToken = defineTask({
     })
     if (done.isErr()) return done
     // Mined with status success is the preference set (the test reads userTokens on chain).
-    remember(context, `user:${context.address}`, chosen)
-    return succeeded([done.value.sent], [`fee token ${tokenLabel(current.value)} → ${tokenLabel(chosen)}`])
+    return succeeded([done.value.sent], [`fee token ${tokenLabel(current)} → ${tokenLabel(chosen)}`])
   },
 })

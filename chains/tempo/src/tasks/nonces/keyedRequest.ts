@@ -18,6 +18,8 @@ export type KeyedRequestParameters = {
   readonly feeToken?: string
   /** Unix seconds; required by expiring nonces (at most now + 30 s). */
   readonly validBefore?: bigint
+  /** The key was drawn for this run and never used: its lane starts at 0 without a read. */
+  readonly freshNonceKey?: boolean
 }
 
 /**
@@ -30,11 +32,12 @@ export type KeyedRequestParameters = {
  * const sent = await context.send(keyedTempoRequest(context.wallet, { calls, gasLimit, nonceKey: 42n }))
  */
 export function keyedTempoRequest(wallet: TaskSigner, parameters: KeyedRequestParameters): RawSendRequest {
-  const { nonceKey, validBefore } = parameters
+  const { nonceKey, validBefore, freshNonceKey } = parameters
   const extraFields = validBefore === undefined ? {} : { validBefore }
-  return tempoRawRequest({ ...parameters, extraFields }, (fields) =>
+  const request = tempoRawRequest({ ...parameters, extraFields }, (fields) =>
     signTempoTransaction({ ...fields, nonce: nonceKey === expiringNonceKey ? 0n : fields.nonce }, (digest) =>
       wallet.signDigest(digest),
     ),
   )
+  return freshNonceKey === true ? { ...request, freshNonceKey } : request
 }

@@ -24,9 +24,9 @@ describe("nonce tasks through runLoad on the embedded Tempo devnet", () => {
     await devnet?.stop()
   })
 
-  async function runTaskOnce(task: string, seed: number) {
+  async function runTaskOnce(task: string, seed: number, walletKey = hexlify(randomBytes(32))) {
     const variable = `TEMPO_NONCES_TEST_KEY_${seed}`
-    process.env[variable] = hexlify(randomBytes(32))
+    process.env[variable] = walletKey
     const config = parseConfig({
       rpcUrls: [devnet.rpcUrl],
       chainId: devnet.chainId,
@@ -92,13 +92,27 @@ describe("nonce tasks through runLoad on the embedded Tempo devnet", () => {
       nonceKey,
     })
     const used = BigInt(rows[0]?.nonce_key ?? "0")
-    const unused = [...Array(64).keys()]
-      .map((index) => BigInt(index + 1))
-      .find((key) => !keys.has(String(key)))
+    // The run drew its keys above 2^64 (new to the chain); its other keys (same prefix) are unused.
+    expect(used > 2n ** 64n && used < 2n ** 192n).toBe(true)
+    const unused = used + 100n
     expect((await fetch(lane(used))).unwrap()).toBe(1n)
-    expect((await fetch(lane(unused ?? 65n))).unwrap()).toBe(0n)
+    expect((await fetch(lane(unused))).unwrap()).toBe(0n)
     expect((await fetch(lane(expiringNonceKey))).unwrap()).toBe(0n)
     await rpc.close()
+  })
+
+  it("parallel_nonce_keys draws new keys in each run: a wallet's second run starts its lanes at 0 again", async () => {
+    const walletKey = hexlify(randomBytes(32))
+    const first = await runTaskOnce(parallelNonceKeys.name, 13, walletKey)
+    const second = await runTaskOnce(parallelNonceKeys.name, 13, walletKey)
+    expect(second.report.wallets).toEqual(first.report.wallets)
+    for (const run of [first, second]) {
+      expect(run.metrics.map((metric) => metric.status)).toEqual(["success"])
+      expect(run.rows.every((row) => row.status === "included" && row.nonce === "0")).toBe(true)
+    }
+    // Same seed, same choices, but not the same keys: each run's lanes are new on chain.
+    const firstKeys = new Set(first.rows.map((row) => row.nonce_key))
+    expect(second.rows.some((row) => firstKeys.has(row.nonce_key))).toBe(false)
   })
 
   it("expiring_nonce mines one transaction on key 2^256−1", async () => {

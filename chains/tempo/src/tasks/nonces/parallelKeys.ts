@@ -3,13 +3,12 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { smallAmount } from "../shared/tokens.js"
 import { keyedTempoRequest } from "./keyedRequest.js"
-
-/** Nonce keys are drawn from 1..64 per wallet: parallel lanes, bounded lane bookkeeping. */
-const keySpace = 64
+import { runNonceKeys } from "./runNonceKeys.js"
 
 /**
  * 3–5 Tempo transactions (pathUSD transfers to itself) on distinct random nonce keys, sent
- * concurrently by one wallet (one JSON-RPC batch); all must be mined. That the protocol nonce
+ * concurrently by one wallet (one JSON-RPC batch); all must be mined. The keys are new to the
+ * chain (drawn for the run, {@link runNonceKeys}), so no lane is read before its first send. That the protocol nonce
  * does not move is the lanes' property, checked on chain by the test (not read twice per run). A key's first use costs ~250k extra gas (a new nonce slot).
  *
  * @example
@@ -21,7 +20,8 @@ export const parallelNonceKeys = defineTask({
   description: "Sends 3–5 transactions concurrently on distinct 2D nonce keys of one wallet.",
   requires: ["keyedNonces"],
   async run(context) {
-    const keys = context.random.shuffle(Array.from({ length: keySpace }, (_, index) => BigInt(index + 1)))
+    // Keys new to the chain, drawn for this run: every lane starts at nonce 0, read from nowhere.
+    const keys = context.random.shuffle([...runNonceKeys(context.runId)])
     const calls = [
       {
         to: tempoAddresses.pathUsd,
@@ -34,6 +34,7 @@ export const parallelNonceKeys = defineTask({
         gasLimit: 1_200_000n,
         nonceKey,
         feeToken: tempoAddresses.pathUsd,
+        freshNonceKey: true,
       }),
     )
     const sent = await Promise.all(requests.map((request) => context.send(request)))

@@ -1,4 +1,5 @@
-import { type BaseError, Ok, type Result, type TaskContext, taskFailure } from "@testnet/core"
+import { type BaseError, type ChainHead, Ok, type Result, type TaskContext, taskFailure } from "@testnet/core"
+import { ZeroAddress } from "ethers"
 
 /**
  * An expiring nonce's `validBefore` must be more than 3 s after the chain tip's timestamp and at most
@@ -11,28 +12,56 @@ import { type BaseError, Ok, type Result, type TaskContext, taskFailure } from "
 export const expiringNonceWindow = Object.freeze({ minimumSeconds: 3n, maximumSeconds: 30n })
 
 /**
+ * The newest block's timestamp and producer: the run's head (its block feed, no RPC) when the
+ * context has one, else the node's latest block (one eth_getBlockByNumber).
+ *
+ * @example
+ * const latest = await latestBlock(context)
+ * if (latest.isOk()) console.log(`block ${latest.value.number} by ${latest.value.miner}`)
+ */
+export async function latestBlock(
+  context: Pick<TaskContext, "rpc" | "signal" | "task" | "head">,
+): Promise<Result<ChainHead, BaseError>> {
+  const head = context.head()
+  if (head !== undefined) return Ok(head)
+  const block = await context.rpc.request<{ number?: string; timestamp?: string; miner?: string } | null>(
+    "eth_getBlockByNumber",
+    ["latest", false],
+    { signal: context.signal },
+  )
+  if (block.isErr()) return block
+  const { number, timestamp, miner } = block.value ?? {}
+  if (number === undefined || timestamp === undefined)
+    return taskFailure(context, "the node returned no latest block")
+  return Ok({ number: BigInt(number), timestamp: BigInt(timestamp), miner })
+}
+
+/**
+ * The block producer of the newest block (the zero address when the node names none, as on the
+ * embedded devnet): whose fee token the next fees are likely swapped into.
+ *
+ * @example
+ * const miner = await latestMiner(context)
+ */
+export async function latestMiner(
+  context: Pick<TaskContext, "rpc" | "signal" | "task" | "head">,
+): Promise<Result<string, BaseError>> {
+  return (await latestBlock(context)).map((block) => block.miner ?? ZeroAddress)
+}
+
+/**
  * The latest block's timestamp in unix seconds: the clock the node judges deadlines by. The local
  * clock can be seconds off the chain's (and a devnet's clock is its own), so on-chain deadlines come
- * from here.
+ * from here: the run's head when the context has one, else the node's latest block.
  *
  * @example
  * const now = await readChainTime(context)
  * if (now.isOk()) console.log(`chain time ${now.value}`)
  */
 export async function readChainTime(
-  context: Pick<TaskContext, "rpc" | "signal" | "task">,
+  context: Pick<TaskContext, "rpc" | "signal" | "task" | "head">,
 ): Promise<Result<bigint, BaseError>> {
-  const block = await context.rpc.request<{ timestamp?: string } | null>(
-    "eth_getBlockByNumber",
-    ["latest", false],
-    {
-      signal: context.signal,
-    },
-  )
-  if (block.isErr()) return block
-  const timestamp = block.value?.timestamp
-  if (timestamp === undefined) return taskFailure(context, "the node returned no latest block")
-  return Ok(BigInt(timestamp))
+  return (await latestBlock(context)).map((block) => block.timestamp)
 }
 
 /**
@@ -64,9 +93,10 @@ const lastChainTimeLimit = 100
 const chainTimeReuseMs = 10_000
 
 /**
- * The chain time without a read per task: the latest block's timestamp read at most every 10 s per
- * run, carried forward by the local clock in between (the two clocks may be offset, they do not run
- * at different speeds). Its error is about a block time, well inside the deadlines it serves (a
+ * The chain time without a read per task: the run's head when the context has one (the block feed
+ * follows it anyway); otherwise the latest block's timestamp read at most every 10 s per run,
+ * carried forward by the local clock in between (the two clocks may be offset, they do not run at
+ * different speeds). Its error is about a block time, well inside the deadlines it serves (a
  * permit's ten minutes, an expiring nonce's 20 s in a 3–30 s window).
  *
  * @example
@@ -74,8 +104,10 @@ const chainTimeReuseMs = 10_000
  * if (now.isOk()) console.log(`chain time ≈ ${now.value}`)
  */
 export async function estimateChainTime(
-  context: Pick<TaskContext, "rpc" | "signal" | "task" | "runId" | "chainId">,
+  context: Pick<TaskContext, "rpc" | "signal" | "task" | "runId" | "chainId" | "head">,
 ): Promise<Result<bigint, BaseError>> {
+  const head = context.head()
+  if (head !== undefined) return Ok(head.timestamp)
   const key = `${context.runId}:${context.chainId}`
   const last = lastChainTime.get(key)
   const localMs = Date.now()

@@ -5,6 +5,7 @@ import type { BaseError } from "../../errors/base.js"
 import { RunnerTaskCrashedError } from "../../errors/runner.js"
 import { TaskTimedOutError } from "../../errors/task.js"
 import { Err, type Result } from "../../result.js"
+import type { ChainHead } from "../../tasks/context.js"
 import type { TaskDefinition } from "../../tasks/defineTask.js"
 import type { Random } from "../../tasks/random.js"
 import type { RunnerLogger, RunnerWalletLease } from "../ports.js"
@@ -40,6 +41,8 @@ export type TaskExecution = {
   openLoop: boolean
   minDelayMs: number
   maxDelayMs: number
+  /** The newest block the tracker processed, for `context.head()`. */
+  head?(): ChainHead | undefined
 }
 
 /**
@@ -84,6 +87,7 @@ export function createTaskExecutor(
       logger: taskLogger,
       signal,
       recorder,
+      ...(execution.head === undefined ? {} : { head: execution.head }),
       onSent: (transaction) => sent.push(transaction),
     })
     const startedAt = clock.now()

@@ -7,6 +7,7 @@ import { RunnerAbortedError } from "../../errors/runner.js"
 import { fundingTaskName } from "../../funding/fundWallets.js"
 import { createSenderLimit } from "../../inflight/senderLimit.js"
 import { Ok } from "../../result.js"
+import type { ChainHead } from "../../tasks/context.js"
 import { createRandom } from "../../tasks/random.js"
 import { silentLogger } from "../ports.js"
 import { createReceiptTracker } from "../receiptTracker.js"
@@ -19,6 +20,7 @@ import { createTaskDeadlines } from "../taskDeadlines.js"
 import { createRunFunding } from "./runFunding.js"
 import type { Runner, RunnerParameters } from "./runnerTypes.js"
 import { createTaskExecutor } from "./runTask.js"
+import { learnWalletNonces } from "./walletNonces.js"
 
 export type { Runner, RunnerFunding, RunnerParameters, RunnerPlan } from "./runnerTypes.js"
 
@@ -66,6 +68,8 @@ export function createRunner(parameters: RunnerParameters): Runner {
   let started = false
   /** Wallets that paid for something since the last refill check: only they are re-read. */
   const spenders = new Set<string>()
+  /** The newest block the tracker processed: tasks read the chain time and producer from it. */
+  let head: ChainHead | undefined
 
   const tracker = createReceiptTracker({
     priorityFeeMethod: parameters.chain.capabilities.eip1559 ? "eth_maxPriorityFeePerGas" : "eth_gasPrice",
@@ -77,6 +81,9 @@ export function createRunner(parameters: RunnerParameters): Runner {
     logger,
     ...parameters.tracker,
     events: {
+      onBlock(block) {
+        head = { number: block.number, timestamp: BigInt(block.timestamp), miner: block.miner }
+      },
       onSettled(transaction, outcome, latencyMs) {
         if (transaction.taskName === fundingTaskName) return
         if (outcome.status !== "dropped") spenders.add(transaction.lane.address)
@@ -127,6 +134,7 @@ export function createRunner(parameters: RunnerParameters): Runner {
     openLoop,
     minDelayMs,
     maxDelayMs,
+    head: () => head,
   })
 
   const funding = createRunFunding({
@@ -162,6 +170,15 @@ export function createRunner(parameters: RunnerParameters): Runner {
           return funded
         }
       }
+      // Every wallet's nonce in one setup batch: no wallet's first send waits for a read.
+      await learnWalletNonces({
+        rpc,
+        nonces,
+        chainId,
+        addresses: parameters.wallets.map((wallet) => wallet.address),
+        logger,
+        signal: hardAbort.signal,
+      })
       statistics.begin()
       scheduler = createScheduler({
         plan: {

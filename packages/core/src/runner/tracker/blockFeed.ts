@@ -64,7 +64,7 @@ export function createBlockFeed(parameters: {
     await settleBlock({ number, timestamp, baseFeePerGas }, block.transactions)
     lastProcessed = number
     counters.blocksProcessed += 1
-    events.onBlock?.({ number, timestamp, transactionCount: block.transactions.length })
+    events.onBlock?.({ number, timestamp, miner: block.miner, transactionCount: block.transactions.length })
   }
 
   /** Headers and settlement of (from, to]; the first header may already be in hand. */

@@ -85,7 +85,12 @@ export type ReplacementGroup = {
  */
 export type TrackerEvents = {
   onSettled?(transaction: TrackedTransaction, outcome: TransactionOutcome, latencyMs: number): void
-  onBlock?(header: { number: bigint; timestamp: number; transactionCount: number }): void
+  onBlock?(header: {
+    number: bigint
+    timestamp: number
+    miner: string | undefined
+    transactionCount: number
+  }): void
 }
 
 /**

@@ -2,7 +2,7 @@ import type { BaseError } from "../../errors/base.js"
 import { Ok, type Result } from "../../result.js"
 import type { TaskContext } from "../context.js"
 import type { SentTransaction } from "../transactionTypes.js"
-import { hasCode } from "./hasCode.js"
+import { hasCodeInRun, rememberCode } from "./hasCode.js"
 import { taskFailure } from "./taskFailure.js"
 
 /**
@@ -84,33 +84,13 @@ export async function findOrDeployContract(
   if (known.isErr()) return known
   if (known.value.length > 0) {
     const candidate = context.random.pick(known.value)
-    const key = liveContractKey(context, candidate.address)
-    if (liveContracts.has(key)) return Ok({ address: candidate.address, deployment: undefined })
-    const live = await hasCode(context, candidate.address)
+    // This run recorded it after confirming its code (a receipt or a read): no need to ask again.
+    if (candidate.runId === context.runId) return Ok({ address: candidate.address, deployment: undefined })
+    const live = await hasCodeInRun(context, candidate.address)
     if (live.isErr()) return live
-    if (live.value) {
-      rememberLive(key)
-      return Ok({ address: candidate.address, deployment: undefined })
-    }
+    if (live.value) return Ok({ address: candidate.address, deployment: undefined })
   }
   const deployed = await deployContract(context, request)
-  if (deployed.isOk()) rememberLive(liveContractKey(context, deployed.value.address))
+  if (deployed.isOk()) rememberCode(context, deployed.value.address)
   return deployed
-}
-
-/**
- * Contracts seen with code (or deployed) in a run, by run, chain and address: code does not go
- * away within a run, so each is checked once per run instead of once per task (an eth_getCode per
- * task using a contract was ~0.1 RPC calls per transaction of the Tempo main job). Bounded.
- */
-const liveContracts = new Set<string>()
-const liveContractsLimit = 10_000
-
-function liveContractKey(context: Pick<TaskContext, "runId" | "chainId">, address: string): string {
-  return `${context.runId}:${context.chainId}:${address.toLowerCase()}`
-}
-
-function rememberLive(key: string): void {
-  if (liveContracts.size >= liveContractsLimit) liveContracts.clear()
-  liveContracts.add(key)
 }

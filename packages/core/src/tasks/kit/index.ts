@@ -6,7 +6,7 @@ export {
   deployContract,
   findOrDeployContract,
 } from "./deployContract.js"
-export { hasCode } from "./hasCode.js"
+export { hasCode, hasCodeInRun } from "./hasCode.js"
 export { readValue } from "./readValue.js"
 export { type ConfirmedTransaction, sendAndConfirm } from "./sendAndConfirm.js"
 export { sendExpectingRevert } from "./sendExpectingRevert.js"

@@ -25,25 +25,33 @@ export type ForeignReceipt = {
 }
 
 const pollMs = 200
+/** How often the run's head is looked at (in memory) while waiting for the next block. */
+const headCheckMs = 100
 
 /**
  * Waits (bounded by `timeoutMs` and the task's signal) for the receipts of transactions the run's
  * receipt tracker does not follow — sent by a faucet, an unlocked devnet account or a task-local
- * key — polling all still missing ones together every 200 ms. Every one must succeed (status 1);
- * the receipts come back in the order of `hashes`.
+ * key — asking for all still missing ones together once per new block of the run's head (a
+ * receipt can only appear with a block; a context without a head polls every 200 ms). Every one
+ * must succeed (status 1); the receipts come back in the order of `hashes`.
  *
  * @example
  * const mined = await waitForForeignReceipts(context, [hash])
  * if (mined.isErr()) return mined
  */
 export async function waitForForeignReceipts(
-  context: Pick<TaskContext, "rpc" | "signal" | "task">,
+  context: Pick<TaskContext, "rpc" | "signal" | "task"> & Partial<Pick<TaskContext, "head">>,
   hashes: readonly string[],
   timeoutMs = 30_000,
 ): Promise<Result<ForeignReceipt[], BaseError>> {
   const deadline = Date.now() + timeoutMs
   const found = new Map<string, ForeignReceipt>()
+  const headNumber = () => context.head?.()?.number
+  // Sent just now: not in any block the run has seen, so the first question waits for the next.
+  let askedAt = headNumber()
+  if (askedAt !== undefined) await nextHead(askedAt)
   for (;;) {
+    askedAt = headNumber()
     const waiting = hashes.filter((hash) => !found.has(hash))
     const answers = await Promise.all(
       waiting.map((hash) =>
@@ -63,6 +71,17 @@ export async function waitForForeignReceipts(
     if (missing === 0) return Ok(hashes.map((hash) => found.get(hash) as ForeignReceipt))
     if (Date.now() > deadline || context.signal.aborted)
       return taskFailure(context, `${missing} transactions not mined within ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, pollMs))
+    if (askedAt === undefined) await sleep(pollMs)
+    else await nextHead(askedAt)
   }
+
+  /** Until the run's head is past `number` (or the deadline or the signal ends the wait). */
+  async function nextHead(number: bigint): Promise<void> {
+    while (headNumber() === number && Date.now() <= deadline && !context.signal.aborted)
+      await sleep(headCheckMs)
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }
