@@ -17,7 +17,7 @@ import { withDevnet } from "../devnet.js"
 import { createBlockObserver, percentile } from "../inclusion.js"
 import { journalLatencies } from "../journalLatencies.js"
 import { createJsonRpc } from "../jsonRpc.js"
-import { startMeasurement } from "../measure.js"
+import { type Measurement, startMeasurement } from "../measure.js"
 import { startRpcProxy } from "../rpcProxy.js"
 import { type PhaseResult, perTransaction } from "./types.js"
 
@@ -86,6 +86,11 @@ export async function runMainJobPhase(options: MainJobPhaseOptions): Promise<Pha
               confirmed: number
             }
           | undefined
+        // The steady state ends once the load has drained, before the end-of-run reconciliation
+        // (one nonce read per wallet), which checks the run rather than being part of its load.
+        let settled:
+          | { measurement: Measurement; counters: Awaited<ReturnType<typeof proxy.counters>> }
+          | undefined
         const loaded = await runLoad({
           chain: options.chain,
           config: config.value,
@@ -93,6 +98,10 @@ export async function runMainJobPhase(options: MainJobPhaseOptions): Promise<Pha
           graceMs: options.graceMs ?? 20_000,
           toolVersion: "bench",
           snapshotIntervalMs: 100,
+          async onSettled() {
+            const measurement = steady?.measuring.stop()
+            if (measurement !== undefined) settled = { measurement, counters: await proxy.counters() }
+          },
           // The steady state starts with the first task: funding and setup are over.
           onSnapshot(snapshot) {
             if (steady !== undefined || snapshot.tasksStarted === 0) return
@@ -104,8 +113,9 @@ export async function runMainJobPhase(options: MainJobPhaseOptions): Promise<Pha
           },
         })
         const measurement = measuring.stop()
-        const steadyMeasurement = steady?.measuring.stop()
+        const steadyMeasurement = settled?.measurement ?? steady?.measuring.stop()
         const countersAtEnd = await proxy.counters()
+        const countersAtSettled = settled?.counters ?? countersAtEnd
         const countersAtSteady = await steady?.counters
         observer.stop()
         if (loaded.isErr()) throw loaded.error
@@ -148,11 +158,11 @@ export async function runMainJobPhase(options: MainJobPhaseOptions): Promise<Pha
                 steady: {
                   ...perTransaction(steadyMeasurement, {
                     confirmed: steadyConfirmed,
-                    calls: countersAtEnd.calls - countersAtSteady.calls,
-                    httpRequests: countersAtEnd.requests - countersAtSteady.requests,
+                    calls: countersAtSettled.calls - countersAtSteady.calls,
+                    httpRequests: countersAtSettled.requests - countersAtSteady.requests,
                   }),
                   rpcCallsPerTxByMethod: callsPerTransactionByMethod(
-                    countersAtEnd.callsByMethod,
+                    countersAtSettled.callsByMethod,
                     countersAtSteady.callsByMethod,
                     steadyConfirmed,
                   ),

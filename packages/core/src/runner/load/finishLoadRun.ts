@@ -84,6 +84,7 @@ export async function finishLoadRun(parameters: {
       outage,
       proxies: proxies.diagnose(),
     })
+  await options.onSettled?.()
   const reconciled = await reconcileJournal({
     rpc,
     db: database.db,

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { parseConfig } from "../../config/parse.js"
 import { getRunningDevnetPids } from "../../devnet/processRegistry.js"
 import { fundingTaskName } from "../../funding/fundWallets.js"
+import type { RpcClient } from "../../rpc/clientTypes.js"
 import { testChain } from "../../testing/runner/testChain.js"
 import { type RunLoadInspection, runLoad } from "./runLoad.js"
 
@@ -43,6 +44,9 @@ describe("runLoad on the embedded devnet", () => {
     /** Receipt lookups this test makes itself (after the run), subtracted from the client's counts. */
     let ownReceiptCalls = 0
     let snapshots = 0
+    let runClient: RpcClient | undefined
+    let nonceReadsWhenSettled: number | undefined
+    let settledBeforeAfterRun = false
     const report = await runLoad({
       chain: testChain,
       config: config.value,
@@ -50,7 +54,15 @@ describe("runLoad on the embedded devnet", () => {
       onSnapshot: () => {
         snapshots += 1
       },
+      wrapRpc: (client) => {
+        runClient = client
+        return client
+      },
+      onSettled: () => {
+        nonceReadsWhenSettled = runClient?.stats().byMethod.eth_getTransactionCount ?? 0
+      },
       afterRun: async (inspection) => {
+        settledBeforeAfterRun = nonceReadsWhenSettled !== undefined
         checked = inspection
         journal = await inspection.database.db
           .selectFrom("transactions")
@@ -143,6 +155,9 @@ describe("runLoad on the embedded devnet", () => {
     expect(reconciliation).toBeDefined()
     expect(reconciliation?.mismatches).toEqual([])
     expect(reconciliation?.wallets).toBe(20)
+    // onSettled comes after the load and before the reconciliation's one nonce read per wallet.
+    expect(settledBeforeAfterRun).toBe(true)
+    expect((byMethod.eth_getTransactionCount ?? 0) - (nonceReadsWhenSettled ?? 0)).toBe(20)
 
     // Summary ⇄ journal, counted the same way (funding rows are not part of the run's numbers).
     const work = journal.filter((row) => row.task !== fundingTaskName)

@@ -133,6 +133,12 @@ export type RunLoadOptions = {
   toolVersion?: string
   /** Runs after the run settled, while the chain (devnet) and the database are still open. */
   afterRun?: (inspection: RunLoadInspection) => Promise<void>
+  /**
+   * Called once the runner has stopped and drained, before the journal is reconciled with the chain
+   * (one nonce read per wallet): what a caller measures up to here is the load itself, not the
+   * end-of-run check (the benchmarks' steady state ends here).
+   */
+  onSettled?: () => Promise<void> | void
   /** Per-event callbacks of the run (metrics: per-task counters, the inclusion-latency histogram). */
   events?: RunnerEvents
   /** Wraps the run's RPC client (metrics: every request's duration); must keep its behaviour. */
