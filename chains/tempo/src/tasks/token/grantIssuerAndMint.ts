@@ -1,11 +1,13 @@
-import { defineTask, succeeded, taskFailure } from "@testnet/core"
+import { defineTask, Ok, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20GrantRole, encodeTip20Mint, tip20IssuerRole } from "../../contracts/tip20.js"
 import { findOrCreateOwnedToken, sendTokenCalls } from "../shared/ownedToken.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { readBalance } from "../shared/reads.js"
 
 /**
- * On a token the wallet administers (created first if needed): one Tempo batch transaction with
- * `grantRole(ISSUER_ROLE, self)` and `mint(self, amount)`; checks the balance grew by `amount`.
+ * On a token the wallet administers (created first if needed, the batch right behind the creation):
+ * one Tempo batch transaction with `grantRole(ISSUER_ROLE, self)` and `mint(self, amount)`; checks
+ * the balance grew by `amount` (a token created here starts at 0: no read before).
  *
  * @example
  * tempo.tasks.find((task) => task.name === "tip20_grant_issuer_and_mint")
@@ -18,18 +20,22 @@ export const tip20GrantIssuerAndMint = defineTask({
     const owned = await findOrCreateOwnedToken(context)
     if (owned.isErr()) return owned
     const token = owned.value.address
-    const before = await readBalance(context, token, context.address)
+    const before =
+      owned.value.creation === undefined ? await readBalance(context, token, context.address) : Ok(0n)
     if (before.isErr()) return before
     const amount = context.random.bigint(1_000n, 1_000_000_000n)
-    const done = await sendTokenCalls(context, [
+    const mint = await sendTokenCalls(context, [
       { to: token, input: encodeTip20GrantRole(tip20IssuerRole, context.address) },
       { to: token, input: encodeTip20Mint(context.address, amount) },
     ])
-    if (done.isErr()) return done
+    if (mint.isErr()) return mint
+    const steps = [owned.value.creation, mint.value] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
     const after = await readBalance(context, token, context.address)
     if (after.isErr()) return after
     if (after.value !== before.value + amount)
       return taskFailure(context, `balance ${after.value}, expected ${before.value + amount}`)
-    return succeeded([owned.value.creation, done.value.sent], [`minted ${amount} ${owned.value.symbol}`])
+    return succeeded(sentOf(steps), [`minted ${amount} ${owned.value.symbol}`])
   },
 })
