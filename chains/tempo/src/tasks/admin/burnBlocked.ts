@@ -80,9 +80,6 @@ export const tip20BurnBlocked = defineTask({
         context,
         `the last TransferPolicyUpdate is not the previous policy ${previous.value}`,
       )
-    return succeeded(
-      [...sentOf([owned.value.creation, policy.value.pending]), done.value.sent],
-      [`burned ${amount} blocked at ${holder}`],
-    )
+    return succeeded([...sentOf(created.value), done.value.sent], [`burned ${amount} blocked at ${holder}`])
   },
 })

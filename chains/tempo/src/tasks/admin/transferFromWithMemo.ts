@@ -42,18 +42,17 @@ export const tip20TransferFromWithMemo = defineTask({
       permit.value,
       { to: token, input: collect },
     ]
-    const collecting = await sendCallsPending(context, calls, adminGas(calls.length))
-    if (collecting.isErr()) return collecting
-    const steps = [owned.value.creation, collecting.value] as const
+    const collecting = sendCallsPending(context, calls, adminGas(calls.length))
+    const steps = [owned.value.creation, collecting] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    const [, receipt] = mined.value
+    const { receipt } = mined.value[1]
     const logged = receipt.logs.some(
       (log) => log.topics[0] === transferWithMemoTopic && log.topics[3]?.toLowerCase() === memo.toLowerCase(),
     )
     if (!logged) return taskFailure(context, `no TransferWithMemo log with memo ${memo}`)
     if (!hasTip20Transfer(receipt.logs, { token, from: payer.address, to: merchant, amount }))
       return taskFailure(context, `no transfer of ${amount} to the merchant ${merchant} in the receipt`)
-    return succeeded(sentOf(steps), [`collected ${amount} for ${merchant} with memo ${memo}`])
+    return succeeded(sentOf(mined.value), [`collected ${amount} for ${merchant} with memo ${memo}`])
   },
 })

@@ -42,11 +42,10 @@ export const batchApproveSwap = defineTask({
       { to: tokenIn, input: encodeTip20Approve(tempoAddresses.stablecoinDex, amountIn) },
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const swapped = await sendDexCallsPending(context, calls, dexGas.swap)
-    if (swapped.isErr()) return swapped
-    const steps = [market.value.creation, ready.value.seed, swapped.value] as const
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    return succeeded(sentOf(steps), [`approved and swapped ${amountIn} pathUSD for ≥${minAmountOut}`])
+    return succeeded(sentOf(mined.value), [`approved and swapped ${amountIn} pathUSD for ≥${minAmountOut}`])
   },
 })

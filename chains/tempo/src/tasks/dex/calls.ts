@@ -54,7 +54,7 @@ export function sendDexCallsPending(
   calls: readonly TempoCall[],
   gasLimit: bigint,
   check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
-): Promise<Result<PendingTransaction, BaseError>> {
+): PendingTransaction {
   return sendPathUsdCallsPending(context, calls, gasLimit, check)
 }
 

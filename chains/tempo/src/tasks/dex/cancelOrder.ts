@@ -22,6 +22,6 @@ export const dexCancelOrder = defineTask({
     const steps = [market.value.creation, round.value.place, round.value.cancel] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    return succeeded(sentOf(steps), [`order ${round.value.orderId} placed and cancelled`])
+    return succeeded(sentOf(mined.value), [`order ${round.value.orderId} placed and cancelled`])
   },
 })

@@ -63,14 +63,13 @@ async function findOrCreateStaleMarket(
     ...createTokenWithIssuerCalls(context, { token, salt, name: `Stale ${symbol}`, symbol }),
     { to: dex, input: encodeDexCreatePair(token) },
   ]
-  const creation = await sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
+  const creation = sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
     // createPair accepts only TIP-20s: the mined batch proves the token is one.
     rememberTrue(context, `isTIP20:${token}`)
     context.recordAsset({ kind: staleMarketAssetKind, address: token, transactionHash: receipt.hash })
     return Ok(undefined)
   })
-  if (creation.isErr()) return creation
-  return Ok({ token, creation: creation.value })
+  return Ok({ token, creation: creation })
 }
 
 /**
@@ -102,13 +101,12 @@ export const dexCancelStaleOrder = defineTask({
       ...mintForDex(context, token, amount),
       { to: dex, input: place },
     ]
-    const placed = await sendDexCallsPending(context, calls, dexGas.order + dexGas.settle)
-    if (placed.isErr()) return placed
+    const placed = sendDexCallsPending(context, calls, dexGas.order + dexGas.settle)
     const blacklist = await sendCreatePolicy(context, "blacklist", [context.address])
     if (blacklist.isErr()) return blacklist
-    const mined = await confirmAll([creation, placed.value, blacklist.value.pending] as const)
+    const mined = await confirmAll([creation, placed, blacklist.value.pending] as const)
     if (mined.isErr()) return mined
-    const [orderId] = placedOrderIds(mined.value[1], context.address)
+    const [orderId] = placedOrderIds(mined.value[1].receipt, context.address)
     if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
     const policyId = await blacklist.value.policyId()
     if (policyId.isErr()) return policyId
@@ -133,7 +131,7 @@ export const dexCancelStaleOrder = defineTask({
     )
     if (!logged) return taskFailure(context, `no OrderCancelled log for stale order ${orderId}`)
     return succeeded(
-      [...sentOf([creation, placed.value, blacklist.value.pending]), cancelled.value.sent],
+      [...sentOf(mined.value), cancelled.value.sent],
       [`stale order ${orderId} cancelled after blacklisting its maker`],
     )
   },

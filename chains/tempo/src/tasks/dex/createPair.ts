@@ -32,18 +32,17 @@ export const dexCreatePair = defineTask({
     if (exists.isErr()) return exists
     if (exists.value) return succeeded([], [`pair ${base}/pathUSD already exists`])
     const calls = [{ to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(base) }]
-    const created = await sendDexCallsPending(context, calls, dexGas.createPair)
-    if (created.isErr()) return created
-    const steps = [token.value.creation, created.value] as const
+    const created = sendDexCallsPending(context, calls, dexGas.createPair)
+    const steps = [token.value.creation, created] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
     rememberTrue(context, pairFact)
     context.recordAsset({
       kind: "dex_pair",
       address: base,
-      transactionHash: created.value.sent.hash,
+      transactionHash: mined.value[1].sent.hash,
       metadata: { quote: tempoAddresses.pathUsd },
     })
-    return succeeded(sentOf(steps), [`pair ${base}/pathUSD created`])
+    return succeeded(sentOf(mined.value), [`pair ${base}/pathUSD created`])
   },
 })

@@ -77,12 +77,11 @@ export const dexFillFlipOrder = defineTask({
     const flipTick = context.random.int(1, 20) * 10
     const resting = market.value.creation === undefined ? await bidLiquidityAt(context, base, tick) : Ok(0n)
     if (resting.isErr()) return resting
-    const placed = await sendDexCallsPending(
+    const placed = sendDexCallsPending(
       context,
       flipBidCalls(context, { base, quote, amount, tick, flipTick }),
       dexGas.order,
     )
-    if (placed.isErr()) return placed
     const level = resting.value + amount
     const sell = encodeDexSwapExactAmountIn({
       tokenIn: base,
@@ -90,19 +89,18 @@ export const dexFillFlipOrder = defineTask({
       amountIn: level,
       minAmountOut: 0n,
     })
-    const filled = await sendDexCallsPending(
+    const filled = sendDexCallsPending(
       context,
       [...mintForDex(context, base, level), { to: dex, input: sell }],
       dexGas.order,
     )
-    if (filled.isErr()) return filled
-    const steps = [market.value.creation, placed.value, filled.value] as const
+    const steps = [market.value.creation, placed, filled] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
     const [, placedReceipt, filledReceipt] = mined.value
-    const [orderId] = placedOrderIds(placedReceipt, context.address)
+    const [orderId] = placedOrderIds(placedReceipt.receipt, context.address)
     if (orderId === undefined) return taskFailure(context, "no OrderPlaced log for the flip order")
-    const logs = filledReceipt.logs.filter((log) => log.address.toLowerCase() === dex.toLowerCase())
+    const logs = filledReceipt.receipt.logs.filter((log) => log.address.toLowerCase() === dex.toLowerCase())
     if (!logs.some((log) => log.topics[0] === orderFilledTopic && BigInt(log.topics[1] ?? "0x0") === orderId))
       return taskFailure(context, `no OrderFilled log for flip order ${orderId}`)
     const candidates = [
@@ -111,7 +109,7 @@ export const dexFillFlipOrder = defineTask({
         ...logs
           .filter((log) => log.topics[0] === orderFlippedTopic)
           .map((log) => BigInt(log.topics[1] ?? "0x0")),
-        ...placedOrderIds(filledReceipt, context.address),
+        ...placedOrderIds(filledReceipt.receipt, context.address),
       ]),
     ]
     const orders = await Promise.all(candidates.map((candidate) => readOrder(context, candidate)))
@@ -122,7 +120,7 @@ export const dexFillFlipOrder = defineTask({
         !order.value.isBid &&
         order.value.tick === BigInt(flipTick)
       )
-        return succeeded(sentOf(steps), [
+        return succeeded(sentOf(mined.value), [
           `flip order ${orderId} filled, flipped to ask ${candidates[index]} @${flipTick}`,
         ])
     }

@@ -79,9 +79,8 @@ export async function swapLiquidity(
           input: encodeDexPlace({ token: book.base, amount, isBid: true, tick }),
         },
       ]
-  const seed = await sendDexCallsPending(context, calls, dexGas.order)
-  if (seed.isErr()) return seed
-  return Ok({ kind: "seeded", seed: seed.value, tick, buyingBase })
+  const seed = sendDexCallsPending(context, calls, dexGas.order)
+  return Ok({ kind: "seeded", seed: seed, tick, buyingBase })
 }
 
 /**

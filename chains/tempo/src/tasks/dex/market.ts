@@ -62,7 +62,7 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
     { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(quote.value) },
     { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(base.value) },
   ]
-  const creation = await sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
+  const creation = sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
     // createPair accepts only TIP-20s: the mined batch proves both tokens are.
     rememberTrue(context, `isTIP20:${base.value}`)
     rememberTrue(context, `isTIP20:${quote.value}`)
@@ -74,8 +74,7 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
     })
     return Ok(undefined)
   })
-  if (creation.isErr()) return creation
-  return Ok({ base: base.value, quote: quote.value, creation: creation.value })
+  return Ok({ base: base.value, quote: quote.value, creation: creation })
 }
 
 /**

@@ -30,20 +30,19 @@ export const dexPlaceFlipOrder = defineTask({
     const tick = randomTick(context.random, "bid")
     const flipTick = -tick
     const calls = flipBidCalls(context, { base, quote, amount, tick, flipTick })
-    const placed = await sendDexCallsPending(context, calls, dexGas.order)
-    if (placed.isErr()) return placed
-    const steps = [market.value.creation, placed.value] as const
+    const placed = sendDexCallsPending(context, calls, dexGas.order)
+    const steps = [market.value.creation, placed] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    const [orderId] = placedOrderIds(mined.value[1], context.address)
+    const [orderId] = placedOrderIds(mined.value[1].receipt, context.address)
     if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
     context.recordAsset({
       kind: "dex_order",
       address: base,
       tokenId: String(orderId),
-      transactionHash: placed.value.sent.hash,
+      transactionHash: mined.value[1].sent.hash,
       metadata: { flipTick },
     })
-    return succeeded(sentOf(steps), [`flip order ${orderId} bid @${tick} → ask @${flipTick}`])
+    return succeeded(sentOf(mined.value), [`flip order ${orderId} bid @${tick} → ask @${flipTick}`])
   },
 })

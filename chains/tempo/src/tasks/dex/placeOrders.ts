@@ -38,20 +38,19 @@ export const dexPlaceOrders = defineTask({
       { to: tempoAddresses.stablecoinDex, input: bid },
       ...askCalls(context, base, askAmount, askTick),
     ]
-    const placed = await sendDexCallsPending(context, calls, dexGas.order * 2n)
-    if (placed.isErr()) return placed
-    const steps = [market.value.creation, placed.value] as const
+    const placed = sendDexCallsPending(context, calls, dexGas.order * 2n)
+    const steps = [market.value.creation, placed] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    const ids = placedOrderIds(mined.value[1], context.address)
+    const ids = placedOrderIds(mined.value[1].receipt, context.address)
     if (ids.length !== 2) return taskFailure(context, `expected 2 OrderPlaced logs, got ${ids.length}`)
     for (const orderId of ids)
       context.recordAsset({
         kind: "dex_order",
         address: base,
         tokenId: String(orderId),
-        transactionHash: placed.value.sent.hash,
+        transactionHash: mined.value[1].sent.hash,
       })
-    return succeeded(sentOf(steps), [`bid ${ids[0]} @${bidTick}, ask ${ids[1]} @${askTick}`])
+    return succeeded(sentOf(mined.value), [`bid ${ids[0]} @${bidTick}, ask ${ids[1]} @${askTick}`])
   },
 })

@@ -73,9 +73,8 @@ export const dexQuoteExactOut = defineTask({
     }
     const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn: quoted })
     const calls = [...mintForDex(context, tokenIn, quoted), { to: tempoAddresses.stablecoinDex, input: swap }]
-    const swapped = await sendDexCallsPending(context, calls, dexGas.swap)
-    if (swapped.isErr()) return swapped
-    const steps = [market.value.creation, ready.value.seed, swapped.value] as const
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
     // The DEX pays the output with a TIP-20 transfer to the swapper: the receipt shows it.
@@ -85,8 +84,8 @@ export const dexQuoteExactOut = defineTask({
       to: context.address,
       amount: amountOut,
     }
-    if (!hasTip20Transfer(mined.value[2].logs, paidOut))
+    if (!hasTip20Transfer(mined.value[2].receipt.logs, paidOut))
       return taskFailure(context, `no transfer of exactly ${amountOut} out of the DEX in the receipt`)
-    return succeeded(sentOf(steps), [`quoted ${quoted} in for ${amountOut} out, paid the quote`])
+    return succeeded(sentOf(mined.value), [`quoted ${quoted} in for ${amountOut} out, paid the quote`])
   },
 })

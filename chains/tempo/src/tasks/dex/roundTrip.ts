@@ -38,19 +38,17 @@ export async function placeAndCancelAsk(
 ): Promise<Result<CancelledOrder, BaseError>> {
   const amount = orderAmount(context.random)
   const tick = randomTick(context.random, "ask")
-  const place = await sendDexCallsPending(context, askCalls(context, market.base, amount, tick), dexGas.order)
-  if (place.isErr()) return place
-  const placed = await confirmAll([market.creation, place.value] as const)
+  const place = sendDexCallsPending(context, askCalls(context, market.base, amount, tick), dexGas.order)
+  const placed = await confirmAll([market.creation, place] as const)
   if (placed.isErr()) return placed
-  const [orderId] = placedOrderIds(placed.value[1], context.address)
+  const [orderId] = placedOrderIds(placed.value[1].receipt, context.address)
   if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
   const cancel = [{ to: tempoAddresses.stablecoinDex, input: encodeDexCancel(orderId) }]
-  const cancelled = await sendDexCallsPending(context, cancel, dexGas.settle, (receipt) => {
+  const cancelled = sendDexCallsPending(context, cancel, dexGas.settle, (receipt) => {
     const logged = receipt.logs.some(
       (log) => log.topics[0] === orderCancelledTopic && BigInt(log.topics[1] ?? "0x0") === orderId,
     )
     return logged ? Ok(undefined) : taskFailure(context, `no OrderCancelled log for order ${orderId}`)
   })
-  if (cancelled.isErr()) return cancelled
-  return Ok({ orderId, amount, place: place.value, cancel: cancelled.value })
+  return Ok({ orderId, amount, place: place, cancel: cancelled })
 }

@@ -37,13 +37,12 @@ export const dexSwapExactIn = defineTask({
       ...mintForDex(context, tokenIn, amountIn),
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const swapped = await sendDexCallsPending(context, calls, dexGas.swap)
-    if (swapped.isErr()) return swapped
-    const steps = [market.value.creation, ready.value.seed, swapped.value] as const
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
     const basis = ready.value.kind === "quoted" ? "quoted" : "seed order's price gives"
-    return succeeded(sentOf(steps), [
+    return succeeded(sentOf(mined.value), [
       `swapped ${amountIn} in for ≥${minAmountOut} out (${basis} ${expected})`,
     ])
   },

@@ -37,11 +37,10 @@ export const dexSwapExactOut = defineTask({
       ...mintForDex(context, tokenIn, maxAmountIn),
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const swapped = await sendDexCallsPending(context, calls, dexGas.swap)
-    if (swapped.isErr()) return swapped
-    const steps = [market.value.creation, ready.value.seed, swapped.value] as const
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    return succeeded(sentOf(steps), [`swapped ≤${maxAmountIn} in for exactly ${amountOut} out`])
+    return succeeded(sentOf(mined.value), [`swapped ≤${maxAmountIn} in for exactly ${amountOut} out`])
   },
 })

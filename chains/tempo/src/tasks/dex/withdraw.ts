@@ -38,15 +38,14 @@ export const dexWithdraw = defineTask({
       balance += refunded.value.amount
     }
     const withdraw = [{ to: tempoAddresses.stablecoinDex, input: encodeDexWithdraw(token, balance) }]
-    const withdrawn = await sendDexCallsPending(context, withdraw, dexGas.settle)
-    if (withdrawn.isErr()) return withdrawn
-    steps.push(withdrawn.value)
+    const withdrawn = sendDexCallsPending(context, withdraw, dexGas.settle)
+    steps.push(withdrawn)
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    const receipt = mined.value[mined.value.length - 1]
+    const last = mined.value[mined.value.length - 1]
     const paid = { token, from: tempoAddresses.stablecoinDex, to: context.address, amount: balance }
-    if (receipt === undefined || !hasTip20Transfer(receipt.logs, paid))
+    if (last === undefined || !hasTip20Transfer(last.receipt.logs, paid))
       return taskFailure(context, `no transfer of ${balance} from the DEX to the wallet in the receipt`)
-    return succeeded(sentOf(steps), [`withdrew ${balance}`])
+    return succeeded(sentOf(mined.value), [`withdrew ${balance}`])
   },
 })

@@ -40,7 +40,7 @@ export const tip403AttachPolicy = defineTask({
     )
     if (!logged) return taskFailure(context, `no TransferPolicyUpdate log for policy ${policyId.value}`)
     return succeeded(
-      [...sentOf([token.value.creation, policy.value.pending]), attached.value.sent],
+      [...sentOf(created.value), attached.value.sent],
       [`whitelist ${policyId.value} attached to ${token.value.address}`],
     )
   },

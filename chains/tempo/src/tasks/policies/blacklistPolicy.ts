@@ -33,7 +33,7 @@ export const tip403BlacklistPolicy = defineTask({
     // Created and attached in mined transactions: the test reads isAuthorized and transferPolicyId
     // on chain (the task reads nothing back).
     return succeeded(
-      [...sentOf([token.value.creation, policy.value.pending]), attached.value.sent],
+      [...sentOf(created.value), attached.value.sent],
       [`blacklist ${policyId.value} blocks ${blocked} on ${address}`],
     )
   },

@@ -51,7 +51,7 @@ export function sendCallsPending(
   calls: readonly TempoCall[],
   gasLimit: bigint,
   check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
-): Promise<Result<PendingTransaction, BaseError>> {
+): PendingTransaction {
   return sendPathUsdCallsPending(context, calls, gasLimit, check)
 }
 
@@ -143,7 +143,7 @@ export async function sendCreatePolicy(
   accounts: readonly string[],
 ): Promise<Result<PolicyCreation, BaseError>> {
   const noLog = () => taskFailure(context, "no PolicyCreated log in the receipt")
-  const pending = await sendPathUsdCallsPending(
+  const pending = sendPathUsdCallsPending(
     context,
     [createPolicyCall(context.address, kind, accounts)],
     policyGas.createPolicy,
@@ -160,13 +160,12 @@ export async function sendCreatePolicy(
       return Ok(undefined)
     },
   )
-  if (pending.isErr()) return pending
   return Ok({
-    pending: pending.value,
+    pending,
     async policyId() {
-      const receipt = await pending.value.confirmed()
-      if (receipt.isErr()) return receipt
-      const [policyId] = createdPolicyIds(receipt.value)
+      const confirmed = await pending.confirmed()
+      if (confirmed.isErr()) return confirmed
+      const [policyId] = createdPolicyIds(confirmed.value.receipt)
       return policyId === undefined ? noLog() : Ok(policyId)
     },
   })

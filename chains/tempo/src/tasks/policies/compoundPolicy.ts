@@ -27,7 +27,7 @@ export const tip403CompoundPolicy = defineTask({
     if (token.isErr()) return token
     const address = token.value.address
     const [partner, blocked] = [context.random.address(), context.random.address()]
-    const simple = await sendCallsPending(
+    const simple = sendCallsPending(
       context,
       [
         createPolicyCall(context.address, "whitelist", [context.address, partner]),
@@ -35,10 +35,9 @@ export const tip403CompoundPolicy = defineTask({
       ],
       policyGas.createPolicy * 2n,
     )
-    if (simple.isErr()) return simple
-    const created = await confirmAll([token.value.creation, simple.value] as const)
+    const created = await confirmAll([token.value.creation, simple] as const)
     if (created.isErr()) return created
-    const [senderPolicy, recipientPolicy] = createdPolicyIds(created.value[1])
+    const [senderPolicy, recipientPolicy] = createdPolicyIds(created.value[1].receipt)
     if (senderPolicy === undefined || recipientPolicy === undefined)
       return taskFailure(context, "expected two PolicyCreated logs")
     const mintPolicy = tip403BuiltinPolicy.allowAll
@@ -60,7 +59,7 @@ export const tip403CompoundPolicy = defineTask({
     // Created (its CompoundPolicyCreated log) and attached in mined transactions: the test reads the
     // policy's parts, authorizations and the token's transferPolicyId on chain.
     return succeeded(
-      [...sentOf([token.value.creation, simple.value]), compound.value.sent, attached.value.sent],
+      [...sentOf(created.value), compound.value.sent, attached.value.sent],
       [`compound ${policyId} (senders ${senderPolicy}, recipients ${recipientPolicy}) on ${address}`],
     )
   },

@@ -35,7 +35,7 @@ export async function createPolicyToken(
     name: `Policy ${symbol}`,
     symbol,
   })
-  const creation = await sendCallsPending(context, calls, 4_000_000n + adminGas(1), (receipt) => {
+  const creation = sendCallsPending(context, calls, 4_000_000n + adminGas(1), (receipt) => {
     // The factory logs TokenCreated(token) only for a TIP-20 it created: no isTIP20 read.
     const factory = tempoAddresses.tip20Factory.toLowerCase()
     const createdTopic = `0x${predicted.slice(2).toLowerCase().padStart(64, "0")}`
@@ -52,8 +52,7 @@ export async function createPolicyToken(
     })
     return Ok(undefined)
   })
-  if (creation.isErr()) return creation
-  return Ok({ address: predicted, symbol, creation: creation.value })
+  return Ok({ address: predicted, symbol, creation: creation })
 }
 
 /**

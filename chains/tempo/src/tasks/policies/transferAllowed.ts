@@ -48,7 +48,7 @@ export const tip403TransferAllowed = defineTask({
     )
       return taskFailure(context, `no transfer of ${amount} to the whitelisted ${recipient} in the receipt`)
     return succeeded(
-      [...sentOf([token.value.creation, policy.value.pending]), done.value.sent],
+      [...sentOf(created.value), done.value.sent],
       [`${amount} sent to whitelisted ${recipient} under policy ${policyId.value}`],
     )
   },

@@ -36,10 +36,9 @@ export const tip403TransferRefused = defineTask({
     if (policyId.isErr()) return policyId
     const amount = context.random.bigint(1n, 1_000n)
     const calls = attachPolicyAndMintCalls(context, address, policyId.value, amount)
-    const attach = await sendCallsPending(context, calls, adminGas(calls.length))
-    if (attach.isErr()) return attach
+    const attach = sendCallsPending(context, calls, adminGas(calls.length))
     const transfer = encodeTip20Transfer(context.random.address(), amount)
-    const refused = await sendPending(
+    const refused = sendPending(
       context,
       tempoRequest(context.wallet, {
         calls: [{ to: address, input: transfer }],
@@ -47,14 +46,9 @@ export const tip403TransferRefused = defineTask({
         feeToken: tempoAddresses.pathUsd,
       }),
     )
-    if (refused.isErr()) return refused
-    const attached = await attach.value.confirmed()
+    const attached = await confirmAll([token.value.creation, policy.value.pending, attach] as const)
     if (attached.isErr()) return attached
-    const outcome = await confirmExpectedRevert(
-      context,
-      refused.value,
-      sentOf([token.value.creation, policy.value.pending, attach.value]),
-    )
+    const outcome = await confirmExpectedRevert(context, refused, sentOf(attached.value))
     if (outcome.isErr()) return outcome
     // Why it reverted: the same transfer, asked on the state after both, is refused by the policy.
     const simulated = await simulateRevert(context, address, transfer)

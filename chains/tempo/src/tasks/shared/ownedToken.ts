@@ -122,7 +122,7 @@ export async function startTip20Token(
     value: 0n,
     gasLimit: tempoGasLimits.createToken,
   }
-  const creation = await sendPending(context, request, (receipt) => {
+  const creation = sendPending(context, request, (receipt) => {
     if (!tokenCreatedIn(receipt.logs, token))
       return taskFailure(context, `no TokenCreated log for the predicted address ${token}`)
     rememberTrue(context, `isTIP20:${token}`)
@@ -134,11 +134,10 @@ export async function startTip20Token(
     })
     return Ok(undefined)
   })
-  if (creation.isErr()) return creation
   // Known from the moment it is sent: the admin holds no issuer role on it yet.
   if (createdWithoutIssuer.size >= createdWithoutIssuerLimit) createdWithoutIssuer.clear()
   createdWithoutIssuer.add(createdKey(context, token, context.address))
-  return Ok({ address: token, symbol, name, creation: creation.value })
+  return Ok({ address: token, symbol, name, creation: creation })
 }
 
 /**
@@ -153,7 +152,7 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Cre
   const mined = await started.value.creation.confirmed()
   if (mined.isErr()) return mined
   const { address, symbol } = started.value
-  return Ok({ address, symbol, creation: started.value.creation.sent })
+  return Ok({ address, symbol, creation: mined.value.sent })
 }
 
 /**
@@ -234,10 +233,7 @@ export async function issuerRoleCalls(
  * if (burn.isErr()) return burn
  * const receipts = await confirmAll([owned.value.creation, burn.value])
  */
-export function sendTokenCalls(
-  context: TaskContext,
-  calls: readonly TempoCall[],
-): Promise<Result<PendingTransaction, BaseError>> {
+export function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]): PendingTransaction {
   return sendPathUsdCallsPending(
     context,
     calls,

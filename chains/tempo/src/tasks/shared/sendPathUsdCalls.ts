@@ -13,7 +13,7 @@ import { type PendingTransaction, sendPending } from "./pendingSend.js"
 import { tempoRequest } from "./tempoRequest.js"
 
 /**
- * Sends `calls` as one Tempo transaction paying its fee in pathUSD, without waiting for it (the
+ * Starts sending `calls` as one Tempo transaction paying its fee in pathUSD, without waiting (the
  * next step may go out right behind it); once its receipt is waited for and shows success, the
  * issuer roles the batch granted the wallet are remembered for the run. pathUSD, because the tokens
  * tasks create have no FeeAMM liquidity and must never pay a fee. `gasLimit` is fixed: no estimate.
@@ -27,7 +27,7 @@ export function sendPathUsdCallsPending(
   calls: readonly TempoCall[],
   gasLimit: bigint,
   check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
-): Promise<Result<PendingTransaction, BaseError>> {
+): PendingTransaction {
   return sendPending(
     context,
     tempoRequest(context.wallet, { calls, gasLimit, feeToken: tempoAddresses.pathUsd }),
@@ -50,9 +50,5 @@ export async function sendPathUsdCalls(
   calls: readonly TempoCall[],
   gasLimit: bigint,
 ): Promise<Result<ConfirmedTransaction, BaseError>> {
-  const pending = await sendPathUsdCallsPending(context, calls, gasLimit)
-  if (pending.isErr()) return pending
-  const receipt = await pending.value.confirmed()
-  if (receipt.isErr()) return receipt
-  return Ok({ sent: pending.value.sent, receipt: receipt.value })
+  return sendPathUsdCallsPending(context, calls, gasLimit).confirmed()
 }

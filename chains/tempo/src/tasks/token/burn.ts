@@ -26,13 +26,13 @@ export const tip20Burn = defineTask({
       input: encodeTip20Burn(amount),
     })
     if (batch.isErr()) return batch
-    const burn = await sendTokenCalls(context, batch.value.calls)
-    if (burn.isErr()) return burn
-    const steps = [owned.value.creation, burn.value] as const
+    const burn = sendTokenCalls(context, batch.value.calls)
+    const steps = [owned.value.creation, burn] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
     // The token's Burn(from, amount) log is the effect; the test reads the balance on chain.
-    if (!hasBurnLog(mined.value[1].logs, amount)) return taskFailure(context, `no Burn log of ${amount}`)
-    return succeeded(sentOf(steps), [`burned ${amount} ${owned.value.symbol}`])
+    if (!hasBurnLog(mined.value[1].receipt.logs, amount))
+      return taskFailure(context, `no Burn log of ${amount}`)
+    return succeeded(sentOf(mined.value), [`burned ${amount} ${owned.value.symbol}`])
   },
 })

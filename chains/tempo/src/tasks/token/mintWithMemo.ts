@@ -22,17 +22,16 @@ export const tip20MintWithMemo = defineTask({
     if (role.isErr()) return role
     const memo = context.random.hex(32)
     const amount = context.random.bigint(1n, 1_000_000n)
-    const mint = await sendTokenCalls(context, [
+    const mint = sendTokenCalls(context, [
       ...role.value,
       {
         to: token,
         input: encodeTip20MintWithMemo(context.random.address(), amount, memo),
       },
     ])
-    if (mint.isErr()) return mint
-    const steps = [owned.value.creation, mint.value] as const
+    const steps = [owned.value.creation, mint] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    return succeeded(sentOf(steps), [`minted ${amount} with memo ${memo}`])
+    return succeeded(sentOf(mined.value), [`minted ${amount} with memo ${memo}`])
   },
 })

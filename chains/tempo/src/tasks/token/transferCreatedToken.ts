@@ -30,11 +30,10 @@ export const tip20TransferCreatedToken = defineTask({
       calls.push(...role.value, ...short.value.calls)
     }
     calls.push({ to: token, input: encodeTip20Transfer(context.random.address(), amount) })
-    const transfer = await sendTokenCalls(context, calls)
-    if (transfer.isErr()) return transfer
-    const steps = [owned.value.creation, transfer.value] as const
+    const transfer = sendTokenCalls(context, calls)
+    const steps = [owned.value.creation, transfer] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined
-    return succeeded(sentOf(steps), [`${amount} ${owned.value.symbol} sent`])
+    return succeeded(sentOf(mined.value), [`${amount} ${owned.value.symbol} sent`])
   },
 })
