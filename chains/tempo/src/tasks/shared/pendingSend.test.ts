@@ -37,7 +37,8 @@ function fakeContext(reverted: ReadonlySet<bigint> = new Set()) {
       waited.push(hash)
       await mined
       const own = BigInt(hash)
-      if (reverted.has(own)) return Err(new TaskFailedError({ task: "fake", reason: `${own} reverted`, cause: undefined }))
+      if (reverted.has(own))
+        return Err(new TaskFailedError({ task: "fake", reason: `${own} reverted`, cause: undefined }))
       const receipt: TransactionReceipt = {
         hash,
         blockNumber: 1n,
