@@ -4,7 +4,7 @@ import { tip403BuiltinPolicy } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { adminGas, sendCalls, sendCreatePolicy } from "../policies/calls.js"
 import { attachPolicyCall, readTransferPolicyId } from "../policies/tokenPolicy.js"
-import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
+import { createdByThisRun, findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { missingRoleCalls } from "./roles.js"
 
@@ -20,7 +20,7 @@ function addressTopic(address: string): string {
  * with BURN_BLOCKED_ROLE burns the holder's balance (`burnBlocked` refuses holders the policy
  * allows), then restores the token's previous policy — all in one batch after the policy is
  * created, so the token is never left restricted. The blacklist goes out first (right behind the
- * token's creation when this task creates it; a new token's policy is allow-all); the batch names
+ * token's creation when this task creates it; a token of this run is at allow-all); the batch names
  * its id, so it waits for it. Checks the receipt: BurnBlocked of the holder's whole balance (what
  * the batch minted to it) and the last TransferPolicyUpdate restoring the previous policy (the
  * test reads the balance and the policy on chain).
@@ -42,9 +42,11 @@ export const tip20BurnBlocked = defineTask({
     const [issuer, burner, previous] = await Promise.all([
       issuerRoleCalls(context, token),
       missingRoleCalls(context, token, [tip20Roles.burnBlocked]),
-      owned.value.creation === undefined
-        ? readTransferPolicyId(context, token)
-        : Ok(tip403BuiltinPolicy.allowAll),
+      // A token this run created starts at allow-all, and only this task changes its policy, always
+      // back: no read. A token from an earlier run may carry anything.
+      createdByThisRun(context, token, context.address)
+        ? Ok(tip403BuiltinPolicy.allowAll)
+        : readTransferPolicyId(context, token),
     ])
     if (issuer.isErr()) return issuer
     if (burner.isErr()) return burner
