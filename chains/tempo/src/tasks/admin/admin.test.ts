@@ -3,6 +3,7 @@ import { startTaskRunner, type TaskRunner } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tip20Interface, tip20MaximumSupplyCap } from "../../contracts/tip20.js"
+import { sentBeforeEarlierMined } from "../../testing/backToBack.js"
 import { tip20AssetKind } from "../shared/ownedToken.js"
 import { readBalance } from "../shared/reads.js"
 import {
@@ -14,6 +15,7 @@ import {
   tip20SupplyCap,
   tip20TransferFromWithMemo,
 } from "./index.js"
+import { tip20DomainSeparator } from "./permit.js"
 
 // One devnet (anvil --network tempo --hardfork T4); each task acts on its wallet's own token.
 describe("TIP-20 administration tasks on the embedded Tempo devnet", () => {
@@ -38,8 +40,16 @@ describe("TIP-20 administration tasks on the embedded Tempo devnet", () => {
 
   it("tip20_permit: an offline holder's signature becomes an allowance for the wallet", async () => {
     const outcome = (await runner.runClean(tip20Permit, { walletIndex: 0 })).unwrap()
+    // The wallet's first task: its token's creation, and the permit right behind it (signed over the
+    // domain computed from the name, before the token existed on chain).
+    expect(outcome.transactions).toHaveLength(2)
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true])
     const [, value, holder] = /permit of (\d+) from (0x[0-9a-fA-F]{40})/.exec(outcome.notes[0] ?? "") ?? []
     const token = await ownToken(0)
+    const name = (await view<string>(0, token, "name", "string")).unwrap()
+    expect(tip20DomainSeparator(name, runner.devnet.chainId, token)).toBe(
+      (await view<string>(0, token, "DOMAIN_SEPARATOR", "bytes32")).unwrap(),
+    )
     const allowance = await view<bigint>(0, token, "allowance", "uint256", [holder, runner.walletAddress(0)])
     expect(allowance.unwrap()).toBe(BigInt(value ?? "-1"))
     // The task signs nonce 0 without reading it: the permit consumed it.

@@ -1,14 +1,16 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20BurnWithMemo, tip20Interface } from "../../contracts/tip20.js"
-import { adminGas, sendCalls } from "../policies/calls.js"
+import { adminGas, sendCallsPending } from "../policies/calls.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
 import { hasBurnLog, ownTokenBurnCalls } from "../shared/ownTokenBurn.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 
 const transferWithMemoTopic = tip20Interface.getEvent("TransferWithMemo")?.topicHash
 
 /**
  * `burnWithMemo` on the wallet's own token (a redemption with a reference, minting first in the
- * same batch when the balance is short): checks the Burn log of the amount and the TransferWithMemo
+ * same batch when the balance is short; right behind the token's creation when this task creates
+ * it): checks the Burn log of the amount and the TransferWithMemo
  * log with the memo (the test reads that the total supply fell by the amount).
  *
  * @example
@@ -28,18 +30,17 @@ export const tip20BurnWithMemo = defineTask({
     const batch = await ownTokenBurnCalls(context, token, amount, burnCall)
     if (batch.isErr()) return batch
     const { calls, minted } = batch.value
-    const done = await sendCalls(context, calls, adminGas(calls.length))
-    if (done.isErr()) return done
-    const logs = done.value.receipt.logs
+    const burn = sendCallsPending(context, calls, adminGas(calls.length))
+    const steps = [owned.value.creation, burn] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    const logs = mined.value[1].receipt.logs
     const memoLogged = logs.some(
       (log) => log.topics[0] === transferWithMemoTopic && log.topics[3]?.toLowerCase() === memo.toLowerCase(),
     )
     if (!memoLogged) return taskFailure(context, "the receipt lacks the TransferWithMemo log")
     // The Burn log carries the amount; the test reads the total supply on chain.
     if (!hasBurnLog(logs, amount)) return taskFailure(context, `no Burn log of ${amount}`)
-    return succeeded(
-      [owned.value.creation, done.value.sent],
-      [`burned ${amount} with memo ${memo} (minted ${minted} first)`],
-    )
+    return succeeded(sentOf(mined.value), [`burned ${amount} with memo ${memo} (minted ${minted} first)`])
   },
 })

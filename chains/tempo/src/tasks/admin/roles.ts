@@ -2,7 +2,8 @@ import { type BaseError, Ok, type Result, readValue, type TaskContext } from "@t
 import { encodeTip20GrantRole, encodeTip20HasRole } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { roleFact } from "../shared/issuerRole.js"
-import { onceTrue } from "../shared/runFacts.js"
+import { createdByThisRun } from "../shared/ownedToken.js"
+import { knownTrue, onceTrue } from "../shared/runFacts.js"
 
 /**
  * `grantRole(role, wallet)` calls on `token` for each of `roles` the wallet lacks (the wallet is the
@@ -16,12 +17,16 @@ export async function missingRoleCalls(
   token: string,
   roles: readonly string[],
 ): Promise<Result<TempoCall[], BaseError>> {
-  // A role once held (read, or granted by a mined batch) is not read again this run.
+  // A role once held (read, or granted by a mined batch) is not read again this run; on a token
+  // this run created, a role no mined batch granted is not held (and the token may not be mined yet).
+  const createdHere = createdByThisRun(context, token, context.address)
   const held = await Promise.all(
     roles.map((role) =>
-      onceTrue(context, roleFact(token, context.address, role), () =>
-        readValue<boolean>(context, token, encodeTip20HasRole(context.address, role), "bool"),
-      ),
+      createdHere
+        ? Ok(knownTrue(context, roleFact(token, context.address, role)))
+        : onceTrue(context, roleFact(token, context.address, role), () =>
+            readValue<boolean>(context, token, encodeTip20HasRole(context.address, role), "bool"),
+          ),
     ),
   )
   const calls: TempoCall[] = []

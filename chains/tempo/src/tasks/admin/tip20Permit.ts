@@ -1,12 +1,14 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { adminGas, sendCalls } from "../policies/calls.js"
+import { adminGas, sendCallsPending } from "../policies/calls.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { hasTip20Approval } from "../shared/transferLogs.js"
 import { createOfflineHolder, signedPermitCall } from "./permit.js"
 
 /**
  * EIP-2612 `permit` on the wallet's own TIP-20: a holder that never sends a transaction signs an
- * allowance for the wallet, and the wallet submits it (gasless approval). Checks the receipt's
+ * allowance for the wallet, and the wallet submits it (gasless approval; right behind the token's
+ * creation when this task creates it, signed over the domain computed from its name). Checks the receipt's
  * Approval event (the test reads the allowance and the advanced permit nonce on chain).
  *
  * @example
@@ -22,14 +24,16 @@ export const tip20Permit = defineTask({
     const token = owned.value.address
     const holder = createOfflineHolder(context)
     const value = context.random.bigint(1n, 1_000_000_000n)
-    const permit = await signedPermitCall(context, token, holder, context.address, value)
+    const permit = await signedPermitCall(context, owned.value, holder, context.address, value)
     if (permit.isErr()) return permit
-    const done = await sendCalls(context, [permit.value], adminGas(1))
-    if (done.isErr()) return done
+    const submitted = sendCallsPending(context, [permit.value], adminGas(1))
+    const steps = [owned.value.creation, submitted] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
     // The permit executed (its nonce and signature checked by the token) when the receipt holds
     // its Approval event; the test reads the allowance and the nonce on chain.
     if (
-      !hasTip20Approval(done.value.receipt.logs, {
+      !hasTip20Approval(mined.value[1].receipt.logs, {
         token,
         owner: holder.address,
         spender: context.address,
@@ -37,6 +41,6 @@ export const tip20Permit = defineTask({
       })
     )
       return taskFailure(context, `no Approval event of ${value} from ${holder.address} in the receipt`)
-    return succeeded([owned.value.creation, done.value.sent], [`permit of ${value} from ${holder.address}`])
+    return succeeded(sentOf(mined.value), [`permit of ${value} from ${holder.address}`])
   },
 })

@@ -1,8 +1,9 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Mint, encodeTip20TransferFromWithMemo, tip20Interface } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { adminGas, sendCalls } from "../policies/calls.js"
+import { adminGas, sendCallsPending } from "../policies/calls.js"
 import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { createOfflineHolder, signedPermitCall } from "./permit.js"
 
@@ -11,7 +12,8 @@ const transferWithMemoTopic = tip20Interface.getEvent("TransferWithMemo")?.topic
 /**
  * A pull payment with an invoice reference: a payer (an offline holder, funded by minting the
  * wallet's own token) signs a permit, and the wallet collects with `transferFromWithMemo(payer,
- * merchant, amount, memo)` in the same batch. Checks the TransferWithMemo log carries the memo and
+ * merchant, amount, memo)` in the same batch (right behind the token's creation when this task
+ * creates it). Checks the TransferWithMemo log carries the memo and
  * the receipt moved the amount to the merchant.
  *
  * @example
@@ -31,7 +33,7 @@ export const tip20TransferFromWithMemo = defineTask({
     const merchant = context.random.address()
     const amount = context.random.bigint(1n, 1_000_000n)
     const memo = context.random.hex(32)
-    const permit = await signedPermitCall(context, token, payer, context.address, amount)
+    const permit = await signedPermitCall(context, owned.value, payer, context.address, amount)
     if (permit.isErr()) return permit
     const collect = encodeTip20TransferFromWithMemo(payer.address, merchant, amount, memo)
     const calls: TempoCall[] = [
@@ -40,17 +42,17 @@ export const tip20TransferFromWithMemo = defineTask({
       permit.value,
       { to: token, input: collect },
     ]
-    const done = await sendCalls(context, calls, adminGas(calls.length))
-    if (done.isErr()) return done
-    const logged = done.value.receipt.logs.some(
+    const collecting = sendCallsPending(context, calls, adminGas(calls.length))
+    const steps = [owned.value.creation, collecting] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    const { receipt } = mined.value[1]
+    const logged = receipt.logs.some(
       (log) => log.topics[0] === transferWithMemoTopic && log.topics[3]?.toLowerCase() === memo.toLowerCase(),
     )
     if (!logged) return taskFailure(context, `no TransferWithMemo log with memo ${memo}`)
-    if (!hasTip20Transfer(done.value.receipt.logs, { token, from: payer.address, to: merchant, amount }))
+    if (!hasTip20Transfer(receipt.logs, { token, from: payer.address, to: merchant, amount }))
       return taskFailure(context, `no transfer of ${amount} to the merchant ${merchant} in the receipt`)
-    return succeeded(
-      [owned.value.creation, done.value.sent],
-      [`collected ${amount} for ${merchant} with memo ${memo}`],
-    )
+    return succeeded(sentOf(mined.value), [`collected ${amount} for ${merchant} with memo ${memo}`])
   },
 })

@@ -2,6 +2,7 @@ import { openDatabase, startTaskRunner, type TaskRunner } from "@testnet/core/te
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
+import { sentBeforeEarlierMined } from "../../testing/backToBack.js"
 import { readBalance } from "../shared/reads.js"
 import {
   checkFeeTokenBalances,
@@ -60,7 +61,10 @@ describe("core tasks on the embedded Tempo devnet", () => {
 
   it("tip20_approve_transfer_from spends the allowance", async () => {
     const outcome = (await runner.runClean(tip20ApproveTransferFrom)).unwrap()
+    // A new wallet: both sends start before the lane's first nonce fetch returns, and still get
+    // the nonces in the order they were started (approve first, or the transferFrom would revert).
     expect(outcome.transactions.map((transaction) => transaction.nonce)).toEqual([0n, 1n])
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true])
   })
 
   it("deploy_counter deploys and records a counter; increment_counter finds and increments it", async () => {

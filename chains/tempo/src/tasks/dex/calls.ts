@@ -1,4 +1,4 @@
-import type { Random, TaskContext, TransactionReceipt } from "@testnet/core"
+import type { BaseError, Random, Result, TaskContext, TransactionReceipt } from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import {
@@ -8,7 +8,8 @@ import {
 } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
+import type { PendingTransaction } from "../shared/pendingSend.js"
+import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 /**
  * Gas limits of the DEX batches, measured on `anvil --network tempo --hardfork T4` with headroom
@@ -39,6 +40,22 @@ export const dexGas = Object.freeze({
  */
 export async function sendDexCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
   return sendPathUsdCalls(context, calls, gasLimit)
+}
+
+/**
+ * {@link sendDexCalls} without waiting: the next step may go out right behind it (fixed gas
+ * limit, next nonce); `check` runs on its receipt once the task waits for it.
+ *
+ * @example
+ * const place = await sendDexCallsPending(context, askCalls(context, base, amount, tick), dexGas.order)
+ */
+export function sendDexCallsPending(
+  context: TaskContext,
+  calls: readonly TempoCall[],
+  gasLimit: bigint,
+  check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
+): PendingTransaction {
+  return sendPathUsdCallsPending(context, calls, gasLimit, check)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineTask, succeeded } from "@testnet/core"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { findOrCreateDexMarket } from "./market.js"
 import { placeAndCancelAsk } from "./roundTrip.js"
 
@@ -16,9 +17,11 @@ export const dexCancelOrder = defineTask({
   async run(context) {
     const market = await findOrCreateDexMarket(context)
     if (market.isErr()) return market
-    const cancelled = await placeAndCancelAsk(context, market.value.base)
-    if (cancelled.isErr()) return cancelled
-    const { orderId, transactions } = cancelled.value
-    return succeeded([market.value.creation, ...transactions], [`order ${orderId} placed and cancelled`])
+    const round = await placeAndCancelAsk(context, market.value)
+    if (round.isErr()) return round
+    const steps = [market.value.creation, round.value.place, round.value.cancel] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    return succeeded(sentOf(mined.value), [`order ${round.value.orderId} placed and cancelled`])
   },
 })

@@ -3,8 +3,6 @@ import {
   defineTask,
   Ok,
   type Result,
-  readValue,
-  type SentTransaction,
   succeeded,
   type TaskContext,
   taskFailure,
@@ -16,14 +14,25 @@ import {
   encodeDexPlace,
   stablecoinDexInterface,
 } from "../../contracts/stablecoinDex.js"
-import { encodeGetTokenAddress, tip20FactoryInterface } from "../../contracts/tip20Factory.js"
+import { predictTip20Address } from "../../contracts/tip20Factory.js"
 import { tip403BuiltinPolicy } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { createPolicy } from "../policies/calls.js"
+import { sendCreatePolicy } from "../policies/calls.js"
 import { simulateRevert } from "../policies/simulate.js"
-import { attachPolicyCall, readTransferPolicyId } from "../policies/tokenPolicy.js"
+import { attachPolicyCall } from "../policies/tokenPolicy.js"
 import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
-import { dexGas, mintForDex, orderAmount, placedOrderIds, randomTick, sendDexCalls } from "./calls.js"
+import { isTip20Token } from "../shared/ownedToken.js"
+import { confirmAll, type PendingTransaction, sentOf } from "../shared/pendingSend.js"
+import { rememberTrue } from "../shared/runFacts.js"
+import {
+  dexGas,
+  mintForDex,
+  orderAmount,
+  placedOrderIds,
+  randomTick,
+  sendDexCalls,
+  sendDexCallsPending,
+} from "./calls.js"
 
 const dex = tempoAddresses.stablecoinDex
 /** Asset kind of the token (with its pair against pathUSD) a wallet keeps for stale orders. */
@@ -33,49 +42,46 @@ const orderCancelledTopic = stablecoinDexInterface.getEvent("OrderCancelled")?.t
 
 async function findOrCreateStaleMarket(
   context: TaskContext,
-): Promise<Result<{ token: string; creation: SentTransaction | undefined }, BaseError>> {
-  const assets = await context.database.assetsByKind({ kind: staleMarketAssetKind, limit: 500 })
+): Promise<Result<{ token: string; creation: PendingTransaction | undefined }, BaseError>> {
+  const assets = await context.database.assetsByKind({
+    kind: staleMarketAssetKind,
+    wallet: context.address,
+    limit: 500,
+  })
   if (assets.isErr()) return assets
   const mine = assets.value.filter((asset) => asset.wallet.toLowerCase() === context.address.toLowerCase())
   for (const asset of mine) {
-    const exists = await readValue<boolean>(
-      context,
-      tempoAddresses.tip20Factory,
-      tip20FactoryInterface.encodeFunctionData("isTIP20", [asset.address]),
-      "bool",
-    )
+    const exists = await isTip20Token(context, asset.address)
     if (exists.isErr()) return exists
     if (exists.value) return Ok({ token: asset.address, creation: undefined })
   }
   const salt = context.random.hex(32)
-  const token = await readValue<string>(
-    context,
-    tempoAddresses.tip20Factory,
-    encodeGetTokenAddress(context.address, salt),
-    "address",
-  )
-  if (token.isErr()) return token
+  // Computed locally (no getTokenAddress read); a wrong address would revert the batch.
+  const token = predictTip20Address(context.address, salt)
   const symbol = `S${context.random.hex(2).slice(2).toUpperCase()}`
   const calls: TempoCall[] = [
-    ...createTokenWithIssuerCalls(context, { token: token.value, salt, name: `Stale ${symbol}`, symbol }),
-    { to: dex, input: encodeDexCreatePair(token.value) },
+    ...createTokenWithIssuerCalls(context, { token, salt, name: `Stale ${symbol}`, symbol }),
+    { to: dex, input: encodeDexCreatePair(token) },
   ]
-  const done = await sendDexCalls(context, calls, dexGas.createMarket)
-  if (done.isErr()) return done
-  context.recordAsset({
-    kind: staleMarketAssetKind,
-    address: token.value,
-    transactionHash: done.value.sent.hash,
+  const creation = sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
+    // createPair accepts only TIP-20s: the mined batch proves the token is one.
+    rememberTrue(context, `isTIP20:${token}`)
+    context.recordAsset({ kind: staleMarketAssetKind, address: token, transactionHash: receipt.hash })
+    return Ok(undefined)
   })
-  return Ok({ token: token.value, creation: done.value.sent })
+  return Ok({ token, creation: creation })
 }
 
 /**
  * Cleans up an order whose maker the token's TIP-403 policy no longer allows: places an ask on a
- * pair of its own (a token kept for this task, its policy reset to allow-all first), checks that
- * `cancelStaleOrder` refuses it while the maker is allowed (`OrderNotStale`), then blacklists the
- * maker on the token and cancels the now stale order in the same batch. Checks OrderCancelled.
- * Anyone may call `cancelStaleOrder`; here the maker does, having no second funded account.
+ * pair of its own (a token kept for this task; its policy reset to allow-all in the same batch, as
+ * the previous run of the task left its blacklist attached — a token created here starts at
+ * allow-all) and, right behind it, creates a blacklist of the maker; checks that
+ * `cancelStaleOrder` refuses the order while the maker is allowed (`OrderNotStale`), then attaches
+ * the blacklist to the token and cancels the now stale order in the same batch. Two blocks: the
+ * last batch names the order's and the policy's ids, which only their receipts give. Checks
+ * OrderCancelled. Anyone may call `cancelStaleOrder`; here the maker does, having no second funded
+ * account.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_cancel_stale_order")
@@ -87,22 +93,23 @@ export const dexCancelStaleOrder = defineTask({
   async run(context) {
     const market = await findOrCreateStaleMarket(context)
     if (market.isErr()) return market
-    const { token } = market.value
-    const policy = await readTransferPolicyId(context, token)
-    if (policy.isErr()) return policy
+    const { token, creation } = market.value
     const amount = orderAmount(context.random)
     const place = encodeDexPlace({ token, amount, isBid: false, tick: randomTick(context.random, "ask") })
     const calls: TempoCall[] = [
-      ...(policy.value === tip403BuiltinPolicy.allowAll
-        ? []
-        : [attachPolicyCall(token, tip403BuiltinPolicy.allowAll)]),
+      ...(creation === undefined ? [attachPolicyCall(token, tip403BuiltinPolicy.allowAll)] : []),
       ...mintForDex(context, token, amount),
       { to: dex, input: place },
     ]
-    const placed = await sendDexCalls(context, calls, dexGas.order + dexGas.settle)
-    if (placed.isErr()) return placed
-    const [orderId] = placedOrderIds(placed.value.receipt, context.address)
+    const placed = sendDexCallsPending(context, calls, dexGas.order + dexGas.settle)
+    const blacklist = await sendCreatePolicy(context, "blacklist", [context.address])
+    if (blacklist.isErr()) return blacklist
+    const mined = await confirmAll([creation, placed, blacklist.value.pending] as const)
+    if (mined.isErr()) return mined
+    const [orderId] = placedOrderIds(mined.value[1].receipt, context.address)
     if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
+    const policyId = await blacklist.value.policyId()
+    if (policyId.isErr()) return policyId
     const cancelStale = stablecoinDexInterface.encodeFunctionData("cancelStaleOrder", [orderId])
     const early = await simulateRevert(context, dex, cancelStale)
     if (early.isErr()) return early
@@ -113,11 +120,9 @@ export const dexCancelStaleOrder = defineTask({
         `cancelStaleOrder of a live order gives ${early.value ?? "success"}, not OrderNotStale`,
       )
     }
-    const blacklist = await createPolicy(context, "blacklist", [context.address])
-    if (blacklist.isErr()) return blacklist
     const cancelled = await sendDexCalls(
       context,
-      [attachPolicyCall(token, blacklist.value.policyId), { to: dex, input: cancelStale }],
+      [attachPolicyCall(token, policyId.value), { to: dex, input: cancelStale }],
       dexGas.settle * 2n,
     )
     if (cancelled.isErr()) return cancelled
@@ -126,7 +131,7 @@ export const dexCancelStaleOrder = defineTask({
     )
     if (!logged) return taskFailure(context, `no OrderCancelled log for stale order ${orderId}`)
     return succeeded(
-      [market.value.creation, placed.value.sent, blacklist.value.sent, cancelled.value.sent],
+      [...sentOf(mined.value), cancelled.value.sent],
       [`stale order ${orderId} cancelled after blacklisting its maker`],
     )
   },

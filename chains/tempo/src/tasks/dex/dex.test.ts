@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
+import { sentBeforeEarlierMined } from "../../testing/backToBack.js"
 import { tempoTaskCategories } from "../catalog.js"
 import { readTransferPolicyId } from "../policies/tokenPolicy.js"
 import { readBalance } from "../shared/reads.js"
@@ -28,7 +29,7 @@ describe("dex tasks on the embedded Tempo devnet", () => {
   let runner: TaskRunner
 
   beforeAll(async () => {
-    runner = await startTaskRunner({ chain: tempo, wallets: 7 })
+    runner = await startTaskRunner({ chain: tempo, wallets: 8 })
   })
   afterAll(async () => {
     await runner?.stop()
@@ -71,6 +72,8 @@ describe("dex tasks on the embedded Tempo devnet", () => {
   it("dex_swap_exact_out seeds an empty book first", async () => {
     const outcome = (await runner.runClean(dexSwapExactOut, { walletIndex: 2 })).unwrap()
     expect(outcome.transactions).toHaveLength(3) // market + seed order + swap
+    // Each went out right behind the one before (the swap's limit needs no quote behind a fresh seed).
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true, true])
   })
 
   it("dex_cancel_order cancels the order it placed", async () => {
@@ -91,8 +94,23 @@ describe("dex tasks on the embedded Tempo devnet", () => {
     )
   })
 
+  it("dex_withdraw on a new market: place and cancel an ask, withdraw the refund right behind the cancel", async () => {
+    const outcome = (await runner.runClean(dexWithdraw, { walletIndex: 7 })).unwrap()
+    expect(outcome.transactions).toHaveLength(4) // market, ask, cancel, withdraw
+    // The ask behind the market; the cancel names the order's id (waits); the withdraw behind it.
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true, false, true])
+    const withdrawn = BigInt(/withdrew (\d+)/.exec(outcome.notes[0] ?? "")?.[1] ?? "0")
+    const context = runner.viewAs(7)
+    const assets = (await context.database.assetsByKind({ kind: "dex_market" })).unwrap()
+    const base = assets.find((asset) => asset.wallet === runner.walletAddress(7))?.address ?? ""
+    expect((await dexBalance(context, base)).unwrap()).toBe(0n)
+    expect((await readBalance(context, base, runner.walletAddress(7))).unwrap()).toBe(withdrawn)
+  })
+
   it("dex_fill_flip_order fills a flip bid and finds the flipped ask on the book", async () => {
     const outcome = (await runner.runClean(dexFillFlipOrder, { walletIndex: 4 })).unwrap()
+    // A new market, the flip bid and the sell filling it, each right behind the one before.
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true, true])
     const [, , flipped, tick] =
       /flip order (\d+) filled, flipped to ask (\d+) @(\d+)/.exec(outcome.notes[0] ?? "") ?? []
     const returned = await runner.viewAs(4).call({

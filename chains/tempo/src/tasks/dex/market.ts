@@ -1,12 +1,13 @@
-import { type BaseError, Ok, type Result, type SentTransaction, type TaskContext } from "@testnet/core"
+import { type BaseError, Ok, type Result, type TaskContext } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
 import { predictTip20Address } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { isTip20Token } from "../shared/ownedToken.js"
+import type { PendingTransaction } from "../shared/pendingSend.js"
 import { rememberTrue } from "../shared/runFacts.js"
-import { dexGas, sendDexCalls } from "./calls.js"
+import { dexGas, sendDexCallsPending } from "./calls.js"
 
 /** Asset kind under which a wallet's own DEX market is recorded. */
 export const dexMarketAssetKind = "dex_market"
@@ -22,8 +23,12 @@ export const dexMarketAssetKind = "dex_market"
 export type DexMarket = {
   readonly base: string
   readonly quote: string
-  /** The creation transaction when this call created the market. */
-  readonly creation: SentTransaction | undefined
+  /**
+   * The creation when this call sent it, not waited for: the task's first order or swap goes out
+   * right behind it and the task confirms both (`confirmAll`). A market created here has an empty
+   * book and an empty DEX balance.
+   */
+  readonly creation: PendingTransaction | undefined
 }
 
 function createTokenCalls(
@@ -37,9 +42,10 @@ function createTokenCalls(
 }
 
 /**
- * Creates the market in ONE Tempo transaction: createToken(quote), grant issuer, createToken(base
- * quoting it), grant issuer, createPair(quote) (a pair against pathUSD), createPair(base). Records
- * it as asset kind "dex_market" (address = base, metadata.quote).
+ * Sends the market's creation in ONE Tempo transaction, without waiting for it: createToken(quote),
+ * grant issuer, createToken(base quoting it), grant issuer, createPair(quote) (a pair against
+ * pathUSD), createPair(base). Once mined it is recorded as asset kind "dex_market" (address = base,
+ * metadata.quote).
  *
  * @example
  * const market = await createDexMarket(context)
@@ -56,22 +62,24 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
     { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(quote.value) },
     { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(base.value) },
   ]
-  const done = await sendDexCalls(context, calls, dexGas.createMarket)
-  if (done.isErr()) return done
-  // createPair accepts only TIP-20s: the mined batch proves both tokens are.
-  rememberTrue(context, `isTIP20:${base.value}`)
-  rememberTrue(context, `isTIP20:${quote.value}`)
-  context.recordAsset({
-    kind: dexMarketAssetKind,
-    address: base.value,
-    transactionHash: done.value.sent.hash,
-    metadata: { quote: quote.value },
+  const creation = sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
+    // createPair accepts only TIP-20s: the mined batch proves both tokens are.
+    rememberTrue(context, `isTIP20:${base.value}`)
+    rememberTrue(context, `isTIP20:${quote.value}`)
+    context.recordAsset({
+      kind: dexMarketAssetKind,
+      address: base.value,
+      transactionHash: receipt.hash,
+      metadata: { quote: quote.value },
+    })
+    return Ok(undefined)
   })
-  return Ok({ base: base.value, quote: quote.value, creation: done.value.sent })
+  return Ok({ base: base.value, quote: quote.value, creation: creation })
 }
 
 /**
- * This wallet's market from an earlier task (this or an earlier run; skipped when its token is gone, e.g. a devnet restarted over an old database), or a new one.
+ * This wallet's market from an earlier task (this or an earlier run; skipped when its token is gone,
+ * e.g. a devnet restarted over an old database), or a new one whose creation is sent, not waited for.
  *
  * @example
  * const market = await findOrCreateDexMarket(context)

@@ -1,10 +1,19 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { dexGas, flipBidCalls, orderAmount, placedOrderIds, randomTick, sendDexCalls } from "./calls.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import {
+  dexGas,
+  flipBidCalls,
+  orderAmount,
+  placedOrderIds,
+  randomTick,
+  sendDexCallsPending,
+} from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
  * A flip order on the wallet's own market: a bid at a negative tick that, once filled, turns into
- * an ask at the mirrored positive tick (a market maker's round trip). Funded by minting the quote.
+ * an ask at the mirrored positive tick (a market maker's round trip). Funded by minting the quote;
+ * sent right behind the market's creation when this task creates it.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_place_flip_order")
@@ -21,20 +30,19 @@ export const dexPlaceFlipOrder = defineTask({
     const tick = randomTick(context.random, "bid")
     const flipTick = -tick
     const calls = flipBidCalls(context, { base, quote, amount, tick, flipTick })
-    const done = await sendDexCalls(context, calls, dexGas.order)
-    if (done.isErr()) return done
-    const [orderId] = placedOrderIds(done.value.receipt, context.address)
+    const placed = sendDexCallsPending(context, calls, dexGas.order)
+    const steps = [market.value.creation, placed] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    const [orderId] = placedOrderIds(mined.value[1].receipt, context.address)
     if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
     context.recordAsset({
       kind: "dex_order",
       address: base,
       tokenId: String(orderId),
-      transactionHash: done.value.sent.hash,
+      transactionHash: mined.value[1].sent.hash,
       metadata: { flipTick },
     })
-    return succeeded(
-      [market.value.creation, done.value.sent],
-      [`flip order ${orderId} bid @${tick} → ask @${flipTick}`],
-    )
+    return succeeded(sentOf(mined.value), [`flip order ${orderId} bid @${tick} → ask @${flipTick}`])
   },
 })

@@ -1,6 +1,7 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexPlace } from "../../contracts/stablecoinDex.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import {
   askCalls,
   bidCost,
@@ -9,13 +10,14 @@ import {
   orderAmount,
   placedOrderIds,
   randomTick,
-  sendDexCalls,
+  sendDexCallsPending,
 } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
  * One bid and one ask on the wallet's own market (random sizes ≥ 100 USD, random non-crossing
- * ticks), funded by minting, in one Tempo transaction; records both orders (asset kind "dex_order").
+ * ticks), funded by minting, in one Tempo transaction (right behind the market's creation when
+ * this task creates it); records both orders (asset kind "dex_order").
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_place_orders")
@@ -36,20 +38,19 @@ export const dexPlaceOrders = defineTask({
       { to: tempoAddresses.stablecoinDex, input: bid },
       ...askCalls(context, base, askAmount, askTick),
     ]
-    const done = await sendDexCalls(context, calls, dexGas.order * 2n)
-    if (done.isErr()) return done
-    const ids = placedOrderIds(done.value.receipt, context.address)
+    const placed = sendDexCallsPending(context, calls, dexGas.order * 2n)
+    const steps = [market.value.creation, placed] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    const ids = placedOrderIds(mined.value[1].receipt, context.address)
     if (ids.length !== 2) return taskFailure(context, `expected 2 OrderPlaced logs, got ${ids.length}`)
     for (const orderId of ids)
       context.recordAsset({
         kind: "dex_order",
         address: base,
         tokenId: String(orderId),
-        transactionHash: done.value.sent.hash,
+        transactionHash: mined.value[1].sent.hash,
       })
-    return succeeded(
-      [market.value.creation, done.value.sent],
-      [`bid ${ids[0]} @${bidTick}, ask ${ids[1]} @${askTick}`],
-    )
+    return succeeded(sentOf(mined.value), [`bid ${ids[0]} @${bidTick}, ask ${ids[1]} @${askTick}`])
   },
 })

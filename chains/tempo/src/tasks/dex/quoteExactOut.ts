@@ -9,9 +9,10 @@ import {
 } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountOut, stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { hasTip20Transfer } from "../shared/transferLogs.js"
-import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
-import { quoteWithLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { dexGas, mintForDex, sendDexCallsPending } from "./calls.js"
+import { swapAmount, swapDirection, swapLiquidity } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 async function quoteExactOut(
@@ -37,7 +38,9 @@ async function quoteExactOut(
 /**
  * How a wallet app pays an exact amount through the DEX: `quoteSwapExactAmountOut` first, then
  * `swapExactAmountOut` with the quote as the maximum input (zero slippage allowance, so a wrong
- * quote reverts `MaxInputExceeded`), on the wallet's own market (seeded when the side is empty).
+ * quote reverts `MaxInputExceeded`), on the wallet's own market. When the side is empty (or the
+ * market is new) a seed order goes out first (right behind the market's creation) and the quote is
+ * asked once it is mined: the quote is the point, so it is read from the book, never computed.
  * Checks that exactly `amountOut` arrived (the DEX's transfer in the receipt).
  *
  * @example
@@ -52,15 +55,28 @@ export const dexQuoteExactOut = defineTask({
     if (market.isErr()) return market
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountOut = swapAmount(context.random)
-    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
-      quoteExactOut(context, tokenIn, tokenOut, amountOut),
-    )
+    const quote = () => quoteExactOut(context, tokenIn, tokenOut, amountOut)
+    const ready = await swapLiquidity(context, market.value, {
+      fresh: market.value.creation !== undefined,
+      tokenOut,
+      quote,
+    })
     if (ready.isErr()) return ready
-    const { quoted, seeded } = ready.value
+    let quoted: bigint
+    if (ready.value.kind === "quoted") quoted = ready.value.quoted
+    else {
+      const seeded = await confirmAll([market.value.creation, ready.value.seed] as const)
+      if (seeded.isErr()) return seeded
+      const again = await quote()
+      if (again.isErr()) return again
+      quoted = again.value
+    }
     const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn: quoted })
     const calls = [...mintForDex(context, tokenIn, quoted), { to: tempoAddresses.stablecoinDex, input: swap }]
-    const done = await sendDexCalls(context, calls, dexGas.swap)
-    if (done.isErr()) return done
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
     // The DEX pays the output with a TIP-20 transfer to the swapper: the receipt shows it.
     const paidOut = {
       token: tokenOut,
@@ -68,11 +84,8 @@ export const dexQuoteExactOut = defineTask({
       to: context.address,
       amount: amountOut,
     }
-    if (!hasTip20Transfer(done.value.receipt.logs, paidOut))
+    if (!hasTip20Transfer(mined.value[2].receipt.logs, paidOut))
       return taskFailure(context, `no transfer of exactly ${amountOut} out of the DEX in the receipt`)
-    return succeeded(
-      [market.value.creation, seeded, done.value.sent],
-      [`quoted ${quoted} in for ${amountOut} out, paid the quote`],
-    )
+    return succeeded(sentOf(mined.value), [`quoted ${quoted} in for ${amountOut} out, paid the quote`])
   },
 })

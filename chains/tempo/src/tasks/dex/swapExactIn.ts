@@ -1,14 +1,16 @@
 import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { quoteExactIn } from "./book.js"
-import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
-import { quoteWithLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { dexGas, mintForDex, sendDexCallsPending } from "./calls.js"
+import { seededOutput, swapAmount, swapDirection, swapLiquidity } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
  * `swapExactAmountIn` on the wallet's own market, in a random direction, with `minAmountOut` 1%
- * below the quote; seeds the side it takes from when that side is empty.
+ * below the quote; when the side it takes from is empty (or the market is new) it seeds that side
+ * and swaps right behind the seed, its limit 1% below what the seed's price guarantees.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_swap_exact_in")
@@ -22,20 +24,26 @@ export const dexSwapExactIn = defineTask({
     if (market.isErr()) return market
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountIn = swapAmount(context.random)
-    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
-      quoteExactIn(context, tokenIn, tokenOut, amountIn),
-    )
+    const ready = await swapLiquidity(context, market.value, {
+      fresh: market.value.creation !== undefined,
+      tokenOut,
+      quote: () => quoteExactIn(context, tokenIn, tokenOut, amountIn),
+    })
     if (ready.isErr()) return ready
-    const { quoted, seeded } = ready.value
-    const minAmountOut = (quoted * 99n) / 100n
+    const expected = ready.value.kind === "quoted" ? ready.value.quoted : seededOutput(amountIn, ready.value)
+    const minAmountOut = (expected * 99n) / 100n
     const swap = encodeDexSwapExactAmountIn({ tokenIn, tokenOut, amountIn, minAmountOut })
     const calls = [
       ...mintForDex(context, tokenIn, amountIn),
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const done = await sendDexCalls(context, calls, dexGas.swap)
-    if (done.isErr()) return done
-    const sent = [market.value.creation, seeded, done.value.sent]
-    return succeeded(sent, [`swapped ${amountIn} in for ≥${minAmountOut} out (quoted ${quoted})`])
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    const basis = ready.value.kind === "quoted" ? "quoted" : "seed order's price gives"
+    return succeeded(sentOf(mined.value), [
+      `swapped ${amountIn} in for ≥${minAmountOut} out (${basis} ${expected})`,
+    ])
   },
 })

@@ -1,14 +1,16 @@
 import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountOut } from "../../contracts/stablecoinDex.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { quoteExactIn } from "./book.js"
-import { dexGas, mintForDex, sendDexCalls } from "./calls.js"
-import { quoteWithLiquidity, swapAmount, swapDirection } from "./liquidity.js"
+import { dexGas, mintForDex, sendDexCallsPending } from "./calls.js"
+import { swapAmount, swapDirection, swapLiquidity } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
  * `swapExactAmountOut` on the wallet's own market, in a random direction, allowing 3% above par
- * (ticks stay within ±2%); seeds the side it takes from when that side is empty.
+ * (ticks stay within ±2%); when the side it takes from is empty (or the market is new) it seeds
+ * that side and swaps right behind the seed.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_swap_exact_out")
@@ -23,18 +25,22 @@ export const dexSwapExactOut = defineTask({
     const { tokenIn, tokenOut } = swapDirection(market.value, context.random.bool())
     const amountOut = swapAmount(context.random)
     const maxAmountIn = (amountOut * 103n) / 100n
-    const ready = await quoteWithLiquidity(context, market.value, tokenOut, () =>
-      quoteExactIn(context, tokenIn, tokenOut, maxAmountIn),
-    )
+    // The quote only shows the side has liquidity; the limit is the fixed 3% above par.
+    const ready = await swapLiquidity(context, market.value, {
+      fresh: market.value.creation !== undefined,
+      tokenOut,
+      quote: () => quoteExactIn(context, tokenIn, tokenOut, maxAmountIn),
+    })
     if (ready.isErr()) return ready
     const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn })
     const calls = [
       ...mintForDex(context, tokenIn, maxAmountIn),
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const done = await sendDexCalls(context, calls, dexGas.swap)
-    if (done.isErr()) return done
-    const sent = [market.value.creation, ready.value.seeded, done.value.sent]
-    return succeeded(sent, [`swapped ≤${maxAmountIn} in for exactly ${amountOut} out`])
+    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const steps = [market.value.creation, ready.value.seed, swapped] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    return succeeded(sentOf(mined.value), [`swapped ≤${maxAmountIn} in for exactly ${amountOut} out`])
   },
 })

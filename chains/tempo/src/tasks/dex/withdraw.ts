@@ -1,16 +1,20 @@
-import { defineTask, type SentTransaction, succeeded, taskFailure } from "@testnet/core"
+import { defineTask, Ok, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexWithdraw } from "../../contracts/stablecoinDex.js"
-import { readBalance } from "../shared/reads.js"
+import { confirmAll, type PendingTransaction, sentOf } from "../shared/pendingSend.js"
+import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { dexBalance } from "./book.js"
-import { dexGas, sendDexCalls } from "./calls.js"
+import { dexGas, sendDexCallsPending } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 import { placeAndCancelAsk } from "./roundTrip.js"
 
 /**
  * Withdraws the wallet's whole internal DEX balance of its market's base token (order proceeds
- * and refunds); when it is empty, first places and cancels an ask to get a refund credited.
- * Checks that the wallet's token balance rose by exactly the amount withdrawn.
+ * and refunds); when it is empty, first places and cancels an ask to get a refund credited, and
+ * withdraws right behind the cancel: the refund is the ask's whole amount (only this wallet holds
+ * the market's tokens, and it runs one task at a time, so nothing fills the ask meanwhile). A
+ * market created by this task has an empty balance (no read). Checks the withdrawal's receipt: the
+ * DEX transferred exactly the amount to the wallet (the test reads both balances on chain).
  *
  * @example
  * tempo.tasks.find((task) => task.name === "dex_withdraw")
@@ -23,25 +27,25 @@ export const dexWithdraw = defineTask({
     const market = await findOrCreateDexMarket(context)
     if (market.isErr()) return market
     const token = market.value.base
-    const sent: (SentTransaction | undefined)[] = [market.value.creation]
-    let balance = await dexBalance(context, token)
-    if (balance.isOk() && balance.value === 0n) {
-      const refunded = await placeAndCancelAsk(context, token)
+    const steps: (PendingTransaction | undefined)[] = [market.value.creation]
+    const read = market.value.creation === undefined ? await dexBalance(context, token) : Ok(0n)
+    if (read.isErr()) return read
+    let balance = read.value
+    if (balance === 0n) {
+      const refunded = await placeAndCancelAsk(context, market.value)
       if (refunded.isErr()) return refunded
-      sent.push(...refunded.value.transactions)
-      balance = await dexBalance(context, token)
+      steps.push(refunded.value.place, refunded.value.cancel)
+      balance += refunded.value.amount
     }
-    if (balance.isErr()) return balance
-    const before = await readBalance(context, token, context.address)
-    if (before.isErr()) return before
-    const withdraw = [{ to: tempoAddresses.stablecoinDex, input: encodeDexWithdraw(token, balance.value) }]
-    const done = await sendDexCalls(context, withdraw, dexGas.settle)
-    if (done.isErr()) return done
-    const after = await readBalance(context, token, context.address)
-    if (after.isErr()) return after
-    const rose = after.value - before.value
-    if (rose !== balance.value)
-      return taskFailure(context, `balance rose by ${rose}, expected ${balance.value}`)
-    return succeeded([...sent, done.value.sent], [`withdrew ${balance.value}`])
+    const withdraw = [{ to: tempoAddresses.stablecoinDex, input: encodeDexWithdraw(token, balance) }]
+    const withdrawn = sendDexCallsPending(context, withdraw, dexGas.settle)
+    steps.push(withdrawn)
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    const last = mined.value[mined.value.length - 1]
+    const paid = { token, from: tempoAddresses.stablecoinDex, to: context.address, amount: balance }
+    if (last === undefined || !hasTip20Transfer(last.receipt.logs, paid))
+      return taskFailure(context, `no transfer of ${balance} from the DEX to the wallet in the receipt`)
+    return succeeded(sentOf(mined.value), [`withdrew ${balance}`])
   },
 })

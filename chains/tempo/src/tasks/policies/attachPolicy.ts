@@ -1,6 +1,7 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tip20Interface } from "../../contracts/tip20.js"
-import { adminGas, createPolicy, sendCalls } from "./calls.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { adminGas, sendCalls, sendCreatePolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyCall } from "./tokenPolicy.js"
 
@@ -8,8 +9,10 @@ const transferPolicyUpdateTopic = tip20Interface.getEvent("TransferPolicyUpdate"
 
 /**
  * Creates a TIP-403 whitelist (the wallet and a partner) and attaches it to the wallet's policy
- * token with `changeTransferPolicyId`: the step an issuer takes to make a token permissioned.
- * Checks the TransferPolicyUpdate log, the token's `transferPolicyId()` and `isAuthorized`.
+ * token with `changeTransferPolicyId`: the step an issuer takes to make a token permissioned. The
+ * whitelist goes out right behind the token's creation when this task creates the token; the attach
+ * names the policy's id, so it waits for the whitelist. Checks the TransferPolicyUpdate log (the
+ * test reads the token's `transferPolicyId()` and `isAuthorized`).
  *
  * @example
  * tempo.tasks.find((task) => task.name === "tip403_attach_policy")
@@ -22,19 +25,23 @@ export const tip403AttachPolicy = defineTask({
     const token = await findOrCreatePolicyToken(context)
     if (token.isErr()) return token
     const partner = context.random.address()
-    const policy = await createPolicy(context, "whitelist", [context.address, partner])
+    const policy = await sendCreatePolicy(context, "whitelist", [context.address, partner])
     if (policy.isErr()) return policy
-    const { policyId } = policy.value
-    const attached = await sendCalls(context, [attachPolicyCall(token.value.address, policyId)], adminGas(1))
+    const created = await confirmAll([token.value.creation, policy.value.pending] as const)
+    if (created.isErr()) return created
+    const policyId = await policy.value.policyId()
+    if (policyId.isErr()) return policyId
+    const attach = [attachPolicyCall(token.value.address, policyId.value)]
+    const attached = await sendCalls(context, attach, adminGas(1))
     if (attached.isErr()) return attached
     const logged = attached.value.receipt.logs.some(
-      (log) => log.topics[0] === transferPolicyUpdateTopic && BigInt(log.topics[2] ?? "0x0") === policyId,
+      (log) =>
+        log.topics[0] === transferPolicyUpdateTopic && BigInt(log.topics[2] ?? "0x0") === policyId.value,
     )
-    if (!logged) return taskFailure(context, `no TransferPolicyUpdate log for policy ${policyId}`)
-    // The token logged the policy change; the test reads transferPolicyId and isAuthorized on chain.
+    if (!logged) return taskFailure(context, `no TransferPolicyUpdate log for policy ${policyId.value}`)
     return succeeded(
-      [token.value.creation, policy.value.sent, attached.value.sent],
-      [`whitelist ${policyId} attached to ${token.value.address}`],
+      [...sentOf(created.value), attached.value.sent],
+      [`whitelist ${policyId.value} attached to ${token.value.address}`],
     )
   },
 })

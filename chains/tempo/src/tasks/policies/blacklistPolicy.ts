@@ -1,12 +1,14 @@
 import { defineTask, succeeded } from "@testnet/core"
-import { createPolicy } from "./calls.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendCreatePolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyAndMint } from "./tokenPolicy.js"
 
 /**
- * Creates a TIP-403 blacklist blocking one address, attaches it to the wallet's policy token and
- * mints to itself in the same batch; then checks that the registry refuses the blocked address,
- * that a transfer to it would revert `PolicyForbids` and a transfer to anyone else would not.
+ * Creates a TIP-403 blacklist blocking one address (right behind the policy token's creation when
+ * this task creates it), attaches it to the wallet's policy token and mints to itself in the same
+ * batch (that batch names the policy's id: it waits for the blacklist). The test reads that the
+ * registry refuses the blocked address and that transfers to it revert `PolicyForbids`.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "tip403_blacklist_policy")
@@ -20,16 +22,19 @@ export const tip403BlacklistPolicy = defineTask({
     if (token.isErr()) return token
     const address = token.value.address
     const blocked = context.random.address()
-    const policy = await createPolicy(context, "blacklist", [blocked])
+    const policy = await sendCreatePolicy(context, "blacklist", [blocked])
     if (policy.isErr()) return policy
-    const { policyId } = policy.value
-    const attached = await attachPolicyAndMint(context, address, policyId, 1_000n)
+    const created = await confirmAll([token.value.creation, policy.value.pending] as const)
+    if (created.isErr()) return created
+    const policyId = await policy.value.policyId()
+    if (policyId.isErr()) return policyId
+    const attached = await attachPolicyAndMint(context, address, policyId.value, 1_000n)
     if (attached.isErr()) return attached
     // Created and attached in mined transactions: the test reads isAuthorized and transferPolicyId
     // on chain (the task reads nothing back).
     return succeeded(
-      [token.value.creation, policy.value.sent, attached.value.sent],
-      [`blacklist ${policyId} blocks ${blocked} on ${address}`],
+      [...sentOf(created.value), attached.value.sent],
+      [`blacklist ${policyId.value} blocks ${blocked} on ${address}`],
     )
   },
 })

@@ -2,7 +2,6 @@ import {
   type BaseError,
   Ok,
   type Result,
-  type SentTransaction,
   type TaskContext,
   type TransactionReceipt,
   taskFailure,
@@ -10,7 +9,8 @@ import {
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
+import type { PendingTransaction } from "../shared/pendingSend.js"
+import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 const registry = tempoAddresses.tip403Registry
 
@@ -37,6 +37,22 @@ export const policyGas = Object.freeze({
  */
 export async function sendCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
   return sendPathUsdCalls(context, calls, gasLimit)
+}
+
+/**
+ * {@link sendCalls} without waiting: the next step may go out right behind it (fixed gas limit,
+ * next nonce); `check` runs on its receipt once the task waits for it.
+ *
+ * @example
+ * const paused = await sendCallsPending(context, [{ to: token, input: pauseData }], policyGas.adminCall)
+ */
+export function sendCallsPending(
+  context: TaskContext,
+  calls: readonly TempoCall[],
+  gasLimit: bigint,
+  check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
+): PendingTransaction {
+  return sendPathUsdCallsPending(context, calls, gasLimit, check)
 }
 
 /**
@@ -100,31 +116,57 @@ export function createPolicyCall(
 }
 
 /**
- * Creates one policy (see {@link createPolicyCall}) and returns its id from the receipt.
+ * A policy creation sent, not waited for; `policyId()` waits for it and reads the id from its
+ * receipt. The registry numbers policies with one global counter (`policy_id_counter` in tempo's
+ * `tip403_registry/mod.rs`), so the id is known only once the creation is mined: a step that names
+ * the policy waits for it, a step that does not can go out right behind it.
  *
  * @example
- * const policy = await createPolicy(context, "blacklist", [blocked])
+ * const policyId = await policy.value.policyId()
+ */
+export type PolicyCreation = {
+  readonly pending: PendingTransaction
+  policyId(): Promise<Result<bigint, BaseError>>
+}
+
+/**
+ * Sends the creation of one policy (see {@link createPolicyCall}) without waiting for it; once
+ * mined, its PolicyCreated log gives the id and the policy is recorded (asset kind "tip403_policy").
+ *
+ * @example
+ * const policy = await sendCreatePolicy(context, "blacklist", [blocked])
  * if (policy.isErr()) return policy
  */
-export async function createPolicy(
+export async function sendCreatePolicy(
   context: TaskContext,
   kind: SimplePolicyKind,
   accounts: readonly string[],
-): Promise<Result<{ readonly policyId: bigint; readonly sent: SentTransaction }, BaseError>> {
-  const done = await sendCalls(
+): Promise<Result<PolicyCreation, BaseError>> {
+  const noLog = () => taskFailure(context, "no PolicyCreated log in the receipt")
+  const pending = sendPathUsdCallsPending(
     context,
     [createPolicyCall(context.address, kind, accounts)],
     policyGas.createPolicy,
+    (receipt) => {
+      const [policyId] = createdPolicyIds(receipt)
+      if (policyId === undefined) return noLog()
+      context.recordAsset({
+        kind: "tip403_policy",
+        address: registry,
+        tokenId: policyId.toString(),
+        transactionHash: receipt.hash,
+        metadata: { policyType: kind, admin: context.address, accounts: [...accounts] },
+      })
+      return Ok(undefined)
+    },
   )
-  if (done.isErr()) return done
-  const [policyId] = createdPolicyIds(done.value.receipt)
-  if (policyId === undefined) return taskFailure(context, "no PolicyCreated log in the receipt")
-  context.recordAsset({
-    kind: "tip403_policy",
-    address: registry,
-    tokenId: policyId.toString(),
-    transactionHash: done.value.sent.hash,
-    metadata: { policyType: kind, admin: context.address, accounts: [...accounts] },
+  return Ok({
+    pending,
+    async policyId() {
+      const confirmed = await pending.confirmed()
+      if (confirmed.isErr()) return confirmed
+      const [policyId] = createdPolicyIds(confirmed.value.receipt)
+      return policyId === undefined ? noLog() : Ok(policyId)
+    },
   })
-  return Ok({ policyId, sent: done.value.sent })
 }

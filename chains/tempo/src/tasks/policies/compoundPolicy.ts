@@ -1,7 +1,8 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip403BuiltinPolicy, tip403RegistryInterface } from "../../contracts/tip403Registry.js"
-import { createdPolicyIds, createPolicyCall, policyGas, sendCalls } from "./calls.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { createdPolicyIds, createPolicyCall, policyGas, sendCalls, sendCallsPending } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyAndMint } from "./tokenPolicy.js"
 
@@ -9,8 +10,10 @@ import { attachPolicyAndMint } from "./tokenPolicy.js"
  * A TIP-403 compound policy (TIP-1015): senders must be on a whitelist (the wallet and a partner),
  * recipients must not be on a blacklist, mint recipients are unrestricted. Creates both simple
  * policies in one batch, the compound one, attaches it to the wallet's policy token (minting to
- * itself in the same batch), then checks `compoundPolicyData`, the sender/recipient views and
- * that a transfer to the blacklisted address would revert `PolicyForbids`.
+ * itself in the same batch). Three blocks, as each step names the ids the one before created (the
+ * simple policies go right behind the policy token's creation when this task creates it). The test
+ * checks `compoundPolicyData`, the sender/recipient views and that a transfer to the blacklisted
+ * address would revert `PolicyForbids`.
  *
  * @example
  * tempo.tasks.find((task) => task.name === "tip403_compound_policy")
@@ -24,7 +27,7 @@ export const tip403CompoundPolicy = defineTask({
     if (token.isErr()) return token
     const address = token.value.address
     const [partner, blocked] = [context.random.address(), context.random.address()]
-    const simple = await sendCalls(
+    const simple = sendCallsPending(
       context,
       [
         createPolicyCall(context.address, "whitelist", [context.address, partner]),
@@ -32,8 +35,9 @@ export const tip403CompoundPolicy = defineTask({
       ],
       policyGas.createPolicy * 2n,
     )
-    if (simple.isErr()) return simple
-    const [senderPolicy, recipientPolicy] = createdPolicyIds(simple.value.receipt)
+    const created = await confirmAll([token.value.creation, simple] as const)
+    if (created.isErr()) return created
+    const [senderPolicy, recipientPolicy] = createdPolicyIds(created.value[1].receipt)
     if (senderPolicy === undefined || recipientPolicy === undefined)
       return taskFailure(context, "expected two PolicyCreated logs")
     const mintPolicy = tip403BuiltinPolicy.allowAll
@@ -55,7 +59,7 @@ export const tip403CompoundPolicy = defineTask({
     // Created (its CompoundPolicyCreated log) and attached in mined transactions: the test reads the
     // policy's parts, authorizations and the token's transferPolicyId on chain.
     return succeeded(
-      [token.value.creation, simple.value.sent, compound.value.sent, attached.value.sent],
+      [...sentOf(created.value), compound.value.sent, attached.value.sent],
       [`compound ${policyId} (senders ${senderPolicy}, recipients ${recipientPolicy}) on ${address}`],
     )
   },

@@ -3,6 +3,7 @@ import { startTaskRunner, type TaskRunner } from "@testnet/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { tempo } from "../../chain.js"
 import { tip20Interface } from "../../contracts/tip20.js"
+import { sentBeforeEarlierMined } from "../../testing/backToBack.js"
 import { readBalance } from "../shared/reads.js"
 import {
   policiesTasks,
@@ -38,6 +39,8 @@ describe("policy tasks on the embedded Tempo devnet", () => {
   it("tip403_attach_policy attaches a whitelist to the wallet's policy token", async () => {
     const outcome = (await runner.runClean(tip403AttachPolicy, { walletIndex: 0 })).unwrap()
     expect(outcome.transactions).toHaveLength(3) // token creation, policy creation, attach
+    // The policy right behind the token; the attach names the policy's id, so it waited for it.
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true, false])
     const policy = BigInt(/whitelist (\d+)/.exec(outcome.notes[0] ?? "")?.[1] ?? "-1")
     const token = await policyToken(0)
     expect((await readTransferPolicyId(runner.viewAs(0), token)).unwrap()).toBe(policy)
@@ -93,6 +96,8 @@ describe("policy tasks on the embedded Tempo devnet", () => {
   it("tip403_transfer_refused succeeds because the chain refuses the transfer (status 0)", async () => {
     const outcome = (await runner.runClean(tip403TransferRefused, { walletIndex: 2 })).unwrap()
     expect(outcome.expectedFailure).toBe(true)
+    // The refused transfer went right behind the batch attaching the whitelist.
+    expect((await sentBeforeEarlierMined(runner, outcome.transactions.slice(-2)))[0]).toBe(true)
     const refused = outcome.transactions.at(-1)?.hash ?? ""
     const receipt = await runner.rpc<{ status: string; logs: { address: string }[] }>(
       "eth_getTransactionReceipt",

@@ -18,17 +18,29 @@ export function attachPolicyCall(token: string, policyId: bigint): TempoCall {
 }
 
 /**
- * Attaches `policyId` to `token` and mints `amount` of it to the wallet in the same batch (the
- * wallet then holds the token the policy governs).
+ * The batch that attaches `policyId` to `token` and mints `amount` of it to the wallet (the wallet
+ * then holds the token the policy governs).
+ *
+ * @example
+ * const calls = attachPolicyAndMintCalls(context, token, policyId, 1_000n)
+ */
+export function attachPolicyAndMintCalls(
+  context: Pick<TaskContext, "address">,
+  token: string,
+  policyId: bigint,
+  amount: bigint,
+): TempoCall[] {
+  return [attachPolicyCall(token, policyId), { to: token, input: encodeTip20Mint(context.address, amount) }]
+}
+
+/**
+ * Sends {@link attachPolicyAndMintCalls} and waits for it.
  *
  * @example
  * const attached = await attachPolicyAndMint(context, token, policyId, 1_000n)
  */
 export function attachPolicyAndMint(context: TaskContext, token: string, policyId: bigint, amount: bigint) {
-  const calls = [
-    attachPolicyCall(token, policyId),
-    { to: token, input: encodeTip20Mint(context.address, amount) },
-  ]
+  const calls = attachPolicyAndMintCalls(context, token, policyId, amount)
   return sendCalls(context, calls, adminGas(calls.length))
 }
 

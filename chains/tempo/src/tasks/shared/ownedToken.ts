@@ -4,11 +4,9 @@ import {
   type Result,
   readValue,
   type SentTransaction,
-  sendAndConfirm,
   type TaskContext,
   taskFailure,
 } from "@testnet/core"
-import { getAddress } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import {
   encodeTip20GrantRole,
@@ -16,14 +14,15 @@ import {
   encodeTip20Mint,
   tip20IssuerRole,
 } from "../../contracts/tip20.js"
-import { encodeCreateToken, encodeIsTip20 } from "../../contracts/tip20Factory.js"
+import { encodeCreateToken, encodeIsTip20, predictTip20Address } from "../../contracts/tip20Factory.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { tempoGasLimits } from "./gasLimits.js"
 import { issuerFact } from "./issuerRole.js"
 import { coverFromKnownBalance, hasKnownBalance } from "./knownBalance.js"
+import { type PendingTransaction, sendPending } from "./pendingSend.js"
 import { readBalance } from "./reads.js"
 import { knownTrue, onceTrue, rememberTrue } from "./runFacts.js"
-import { sendPathUsdCalls } from "./sendPathUsdCalls.js"
+import { sendPathUsdCallsPending } from "./sendPathUsdCalls.js"
 
 /** Asset kind under which created TIP-20 tokens are recorded. */
 export const tip20AssetKind = "tip20"
@@ -37,8 +36,26 @@ export const tip20AssetKind = "tip20"
 export type OwnedToken = {
   readonly address: string
   readonly symbol: string
-  /** The creation transaction when this call created it. */
-  readonly creation: SentTransaction | undefined
+  /** The token's name, when this call created it (EIP-712 signers need it before it is mined). */
+  readonly name?: string
+  /**
+   * The creation when this call sent it, not waited for: the task's first step on the token goes
+   * out right behind it, and the task confirms both (`confirmAll`). A token created here
+   * holds nothing yet: no supply, no balances, no roles but the admin's, the default policy.
+   */
+  readonly creation: PendingTransaction | undefined
+}
+
+/**
+ * A TIP-20 token created and mined, with its creation transaction.
+ *
+ * @example
+ * const { address, creation } = created.value
+ */
+export type CreatedToken = {
+  readonly address: string
+  readonly symbol: string
+  readonly creation: SentTransaction
 }
 
 /** Tokens this run created, by run, chain, token and admin: the admin holds no issuer role yet. Bounded. */
@@ -49,28 +66,50 @@ function createdKey(context: Pick<TaskContext, "runId" | "chainId">, token: stri
   return `${context.runId}:${context.chainId}:${token.toLowerCase()}:${admin.toLowerCase()}`
 }
 
-/** The token of the factory's `TokenCreated(address indexed token, …)` log in `logs`, if any. */
-function createdTokenIn(logs: readonly { address: string; topics: readonly string[] }[]): string | undefined {
+/**
+ * Whether this run created `token` with `admin` as its admin: then every role the admin holds on
+ * it was granted by a batch of this run, which the run remembers once mined (`rememberIssuerGrants`),
+ * so a role not remembered is not held and needs no `hasRole` read.
+ *
+ * @example
+ * if (createdByThisRun(context, token, context.address) && !knownTrue(context, fact)) calls.push(grant)
+ */
+export function createdByThisRun(
+  context: Pick<TaskContext, "runId" | "chainId">,
+  token: string,
+  admin: string,
+): boolean {
+  return createdWithoutIssuer.has(createdKey(context, token, admin))
+}
+
+/** Whether `logs` hold the factory's `TokenCreated(address indexed token, …)` of `token`. */
+function tokenCreatedIn(
+  logs: readonly { address: string; topics: readonly string[] }[],
+  token: string,
+): boolean {
   const factory = tempoAddresses.tip20Factory.toLowerCase()
-  const created = logs.find((log) => log.address.toLowerCase() === factory && log.topics.length >= 2)
-  const topic = created?.topics[1]
-  return topic === undefined ? undefined : getAddress(`0x${topic.slice(26)}`)
+  const topic = `0x${token.slice(2).toLowerCase().padStart(64, "0")}`
+  return logs.some((log) => log.address.toLowerCase() === factory && log.topics[1]?.toLowerCase() === topic)
 }
 
 /**
- * Creates a USD TIP-20 token through the factory with the wallet as admin (salt random) and
- * records it as asset kind "tip20". Its address comes from the factory's `TokenCreated` log in the
- * receipt (the factory emits it only for a token it created, and a token it created is a TIP-20):
- * no `getTokenAddress` before nor `isTIP20` after.
+ * Sends the creation of a USD TIP-20 token through the factory with the wallet as admin (salt
+ * random) without waiting for it: its address is predicted from the wallet and the salt, so the
+ * task's next step on the token can go out right behind it. Once its receipt is waited for, the
+ * factory's `TokenCreated` log must name the predicted address (the factory emits it only for a
+ * TIP-20 it created: no `isTIP20` read), and the token is recorded as asset kind "tip20".
  *
  * @example
- * const created = await createTip20Token(context)
+ * const started = await startTip20Token(context)
  */
-export async function createTip20Token(context: TaskContext): Promise<Result<OwnedToken, BaseError>> {
+export async function startTip20Token(
+  context: TaskContext,
+): Promise<Result<OwnedToken & { readonly creation: PendingTransaction }, BaseError>> {
   const salt = context.random.hex(32)
   const symbol = `T${context.random.hex(3).slice(2).toUpperCase()}`
   const name = `Testnet ${symbol}`
-  const done = await sendAndConfirm(context, {
+  const token = predictTip20Address(context.address, salt)
+  const request = {
     to: tempoAddresses.tip20Factory,
     data: encodeCreateToken({
       name,
@@ -82,20 +121,38 @@ export async function createTip20Token(context: TaskContext): Promise<Result<Own
     }),
     value: 0n,
     gasLimit: tempoGasLimits.createToken,
+  }
+  const creation = sendPending(context, request, (receipt) => {
+    if (!tokenCreatedIn(receipt.logs, token))
+      return taskFailure(context, `no TokenCreated log for the predicted address ${token}`)
+    rememberTrue(context, `isTIP20:${token}`)
+    context.recordAsset({
+      kind: tip20AssetKind,
+      address: token,
+      transactionHash: receipt.hash,
+      metadata: { name, symbol, currency: "USD", admin: context.address },
+    })
+    return Ok(undefined)
   })
-  if (done.isErr()) return done
-  const token = createdTokenIn(done.value.receipt.logs)
-  if (token === undefined) return taskFailure(context, "the factory logged no TokenCreated event")
-  rememberTrue(context, `isTIP20:${token}`)
+  // Known from the moment it is sent: the admin holds no issuer role on it yet.
   if (createdWithoutIssuer.size >= createdWithoutIssuerLimit) createdWithoutIssuer.clear()
   createdWithoutIssuer.add(createdKey(context, token, context.address))
-  context.recordAsset({
-    kind: tip20AssetKind,
-    address: token,
-    transactionHash: done.value.sent.hash,
-    metadata: { name, symbol, currency: "USD", admin: context.address },
-  })
-  return Ok({ address: token, symbol, creation: done.value.sent })
+  return Ok({ address: token, symbol, name, creation: creation })
+}
+
+/**
+ * Creates a USD TIP-20 token (see {@link startTip20Token}) and waits for it.
+ *
+ * @example
+ * const created = await createTip20Token(context)
+ */
+export async function createTip20Token(context: TaskContext): Promise<Result<CreatedToken, BaseError>> {
+  const started = await startTip20Token(context)
+  if (started.isErr()) return started
+  const mined = await started.value.creation.confirmed()
+  if (mined.isErr()) return mined
+  const { address, symbol } = started.value
+  return Ok({ address, symbol, creation: mined.value.sent })
 }
 
 /**
@@ -115,7 +172,8 @@ export function isTip20Token(
 }
 
 /**
- * A token this wallet created earlier (this or an earlier run, still present on chain), or a new one.
+ * A token this wallet created earlier (this or an earlier run, still present on chain), or a new
+ * one whose creation is sent but not waited for (see {@link OwnedToken.creation}).
  *
  * @example
  * const owned = await findOrCreateOwnedToken(context)
@@ -136,7 +194,7 @@ export async function findOrCreateOwnedToken(context: TaskContext): Promise<Resu
     const symbol = typeof candidate.metadata?.symbol === "string" ? candidate.metadata.symbol : "?"
     if (isTip20.value) return Ok({ address: candidate.address, symbol, creation: undefined })
   }
-  return createTip20Token(context)
+  return startTip20Token(context)
 }
 
 /**
@@ -167,13 +225,20 @@ export async function issuerRoleCalls(
 
 /**
  * Sends `calls` on a created token as one Tempo transaction paying its fee in pathUSD (a created
- * token has no FeeAMM liquidity, so it must never be picked as the fee token) and waits for it.
+ * token has no FeeAMM liquidity, so it must never be picked as the fee token), without waiting for
+ * it: it may go out right behind the token's creation, and the task confirms both.
  *
  * @example
- * const done = await sendTokenCalls(context, [{ to: token, input: encodeTip20Burn(5n) }])
+ * const burn = await sendTokenCalls(context, [{ to: token, input: encodeTip20Burn(5n) }])
+ * if (burn.isErr()) return burn
+ * const receipts = await confirmAll([owned.value.creation, burn.value])
  */
-export async function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]) {
-  return sendPathUsdCalls(context, calls, tempoGasLimits.tip20Admin * BigInt(Math.max(1, calls.length)))
+export function sendTokenCalls(context: TaskContext, calls: readonly TempoCall[]): PendingTransaction {
+  return sendPathUsdCallsPending(
+    context,
+    calls,
+    tempoGasLimits.tip20Admin * BigInt(Math.max(1, calls.length)),
+  )
 }
 
 /**

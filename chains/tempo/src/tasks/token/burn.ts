@@ -2,6 +2,7 @@ import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Burn } from "../../contracts/tip20.js"
 import { findOrCreateOwnedToken, sendTokenCalls } from "../shared/ownedToken.js"
 import { hasBurnLog, ownTokenBurnCalls } from "../shared/ownTokenBurn.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 
 /**
  * Burns part of the wallet's balance of its own token (minting it first, in the same batch, when
@@ -25,10 +26,13 @@ export const tip20Burn = defineTask({
       input: encodeTip20Burn(amount),
     })
     if (batch.isErr()) return batch
-    const done = await sendTokenCalls(context, batch.value.calls)
-    if (done.isErr()) return done
+    const burn = sendTokenCalls(context, batch.value.calls)
+    const steps = [owned.value.creation, burn] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
     // The token's Burn(from, amount) log is the effect; the test reads the balance on chain.
-    if (!hasBurnLog(done.value.receipt.logs, amount)) return taskFailure(context, `no Burn log of ${amount}`)
-    return succeeded([owned.value.creation, done.value.sent], [`burned ${amount} ${owned.value.symbol}`])
+    if (!hasBurnLog(mined.value[1].receipt.logs, amount))
+      return taskFailure(context, `no Burn log of ${amount}`)
+    return succeeded(sentOf(mined.value), [`burned ${amount} ${owned.value.symbol}`])
   },
 })

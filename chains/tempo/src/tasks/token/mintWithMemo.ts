@@ -1,6 +1,7 @@
 import { defineTask, succeeded } from "@testnet/core"
 import { encodeTip20MintWithMemo } from "../../contracts/tip20.js"
 import { findOrCreateOwnedToken, issuerRoleCalls, sendTokenCalls } from "../shared/ownedToken.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 
 /**
  * `mintWithMemo` of the wallet's own token to a random address with a random memo (the issuer
@@ -21,14 +22,16 @@ export const tip20MintWithMemo = defineTask({
     if (role.isErr()) return role
     const memo = context.random.hex(32)
     const amount = context.random.bigint(1n, 1_000_000n)
-    const done = await sendTokenCalls(context, [
+    const mint = sendTokenCalls(context, [
       ...role.value,
       {
         to: token,
         input: encodeTip20MintWithMemo(context.random.address(), amount, memo),
       },
     ])
-    if (done.isErr()) return done
-    return succeeded([owned.value.creation, done.value.sent], [`minted ${amount} with memo ${memo}`])
+    const steps = [owned.value.creation, mint] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    return succeeded(sentOf(mined.value), [`minted ${amount} with memo ${memo}`])
   },
 })

@@ -5,6 +5,7 @@ import { tempo } from "../../chain.js"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip20Interface, tip20IssuerRole } from "../../contracts/tip20.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
+import { sentBeforeEarlierMined } from "../../testing/backToBack.js"
 import { readBalance } from "../shared/reads.js"
 import {
   tip20Burn,
@@ -64,6 +65,8 @@ describe("token tasks on the embedded Tempo devnet", () => {
   it("tip20_mint_with_memo creates a token for a new wallet and mints with a memo", async () => {
     const outcome = (await runner.runClean(tip20MintWithMemo, { walletIndex: 1 })).unwrap()
     expect(outcome.transactions).toHaveLength(2) // creation + batch [grantRole, mintWithMemo]
+    // The batch went out right behind the creation (the token's address is predicted).
+    expect(await sentBeforeEarlierMined(runner, outcome.transactions)).toEqual([true])
     expect(outcome.notes[0]).toMatch(/with memo 0x[0-9a-f]{64}$/)
   })
 

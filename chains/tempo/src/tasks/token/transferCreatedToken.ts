@@ -2,10 +2,12 @@ import { defineTask, succeeded } from "@testnet/core"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
 import { findOrCreateOwnedToken, issuerRoleCalls, mintIfShort, sendTokenCalls } from "../shared/ownedToken.js"
+import { confirmAll, sentOf } from "../shared/pendingSend.js"
 
 /**
  * Transfers the wallet's own created token to a random address, fee paid in pathUSD (minting
- * first, in the same batch, when the balance is too small).
+ * first, in the same batch, when the balance is too small; a token created for it goes out right
+ * before, without a wait between).
  *
  * @example
  * tempo.tasks.find((task) => task.name === "tip20_transfer_created_token")
@@ -28,8 +30,10 @@ export const tip20TransferCreatedToken = defineTask({
       calls.push(...role.value, ...short.value.calls)
     }
     calls.push({ to: token, input: encodeTip20Transfer(context.random.address(), amount) })
-    const done = await sendTokenCalls(context, calls)
-    if (done.isErr()) return done
-    return succeeded([owned.value.creation, done.value.sent], [`${amount} ${owned.value.symbol} sent`])
+    const transfer = sendTokenCalls(context, calls)
+    const steps = [owned.value.creation, transfer] as const
+    const mined = await confirmAll(steps)
+    if (mined.isErr()) return mined
+    return succeeded(sentOf(mined.value), [`${amount} ${owned.value.symbol} sent`])
   },
 })
