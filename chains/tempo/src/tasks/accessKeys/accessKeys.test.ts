@@ -132,5 +132,9 @@ describe("access-key tasks on the embedded Tempo devnet", () => {
     const outcome = (await harness.run(accessKeyRevoke, wallet(4))).unwrap()
     expect(outcome.transactions).toHaveLength(2)
     expect((await keyOf(wallet(4).address, keyIdIn(outcome.notes[0]))).isRevoked).toBe(true)
+    // The revoke went out right behind the authorization, before the latter was mined.
+    const [authorization, revoke] = outcome.transactions
+    const row = (await harness.database.queries.getTransaction({ hash: authorization?.hash ?? "" })).unwrap()
+    expect(revoke?.sentAt).toBeLessThan(row?.includedAt ?? 0)
   })
 })

@@ -4,7 +4,6 @@ import {
   defineTask,
   Ok,
   type Result,
-  type SentTransaction,
   succeeded,
   type TaskContext,
   type TransactionReceipt,
@@ -15,6 +14,7 @@ import type { TempoKeyType } from "../../transaction/keyAuthorization.js"
 import { signTempoKeyAuthorization } from "../../transaction/sign.js"
 import type { TempoSigner } from "../../transaction/signers.js"
 import { estimateChainTime } from "../shared/chainTime.js"
+import { type PendingTransaction, sendPending } from "../shared/pendingSend.js"
 import { tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 import { hasKeychainEvent } from "./accessKeyEvents.js"
 import { accessKeyRequest, createAccessKey, rootSigner } from "./accessKeyRequest.js"
@@ -31,19 +31,20 @@ export type AuthorizedAccessKey = {
   readonly confirmed: ConfirmedTransaction
 }
 
-/** An authorization the root key sent (not yet mined), with what it grants. */
+/** An authorization the root key started sending (not yet accepted or mined), with what it grants. */
 export type SentAccessKeyAuthorization = Omit<AuthorizedAccessKey, "confirmed"> & {
-  readonly sent: SentTransaction
+  readonly pending: PendingTransaction
 }
 
 /**
- * Sends (without waiting) the root key's (the leased wallet's) authorization of a fresh access key
- * of a random type through the `keyAuthorization` field of a 0x76 that transfers 1 unit to itself.
- * A task that sends the next transaction right away (e.g. the revoke) gets both into the same
- * block: the chain executes the sender's transactions in nonce order.
+ * Starts sending (without waiting for acceptance) the root key's (the leased wallet's)
+ * authorization of a fresh access key of a random type through the `keyAuthorization` field of a
+ * 0x76 that transfers 1 unit to itself. A task that starts the next transaction right away (e.g.
+ * the revoke) gets both into the same batch and block: the chain executes the sender's
+ * transactions in nonce order.
  *
  * @example
- * const pending = await sendFreshAccessKeyAuthorization(context)
+ * const authorization = await sendFreshAccessKeyAuthorization(context)
  */
 export async function sendFreshAccessKeyAuthorization(
   context: TaskContext,
@@ -59,15 +60,20 @@ export async function sendFreshAccessKeyAuthorization(
     { chainId: context.chainId, keyType, keyId: accessKey.address, expiry, limits: [{ token, limit }] },
     rootSigner(context.wallet),
   )
-  const sent = await context.send(
+  const granted = { accessKey, token, limit, expiry }
+  const pending = sendPending(
+    context,
     accessKeyRequest(context.wallet, {
       calls: [{ to: token, input: encodeTip20Transfer(context.address, 1n) }],
       gasLimit: accessKeyGasLimits.authorize,
       keyAuthorization,
     }),
+    (receipt) =>
+      keyAuthorizedIn(receipt, context.address, granted)
+        ? Ok(undefined)
+        : taskFailure(context, `no KeyAuthorized event for access key ${accessKey.address}`),
   )
-  if (sent.isErr()) return sent
-  return Ok({ accessKey, token, limit, expiry, sent: sent.value })
+  return Ok({ ...granted, pending })
 }
 
 /**
@@ -95,14 +101,12 @@ export function keyAuthorizedIn(
 export async function authorizeFreshAccessKey(
   context: TaskContext,
 ): Promise<Result<AuthorizedAccessKey, BaseError>> {
-  const pending = await sendFreshAccessKeyAuthorization(context)
-  if (pending.isErr()) return pending
-  const { sent, ...granted } = pending.value
-  const receipt = await context.waitForReceipt(sent.hash)
-  if (receipt.isErr()) return receipt
-  if (!keyAuthorizedIn(receipt.value, context.address, granted))
-    return taskFailure(context, `no KeyAuthorized event for access key ${granted.accessKey.address}`)
-  return Ok({ ...granted, confirmed: { sent, receipt: receipt.value } })
+  const authorization = await sendFreshAccessKeyAuthorization(context)
+  if (authorization.isErr()) return authorization
+  const { pending, ...granted } = authorization.value
+  const confirmed = await pending.confirmed()
+  if (confirmed.isErr()) return confirmed
+  return Ok({ ...granted, confirmed: confirmed.value })
 }
 
 /**

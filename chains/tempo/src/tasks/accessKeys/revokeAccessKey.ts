@@ -1,8 +1,9 @@
-import { defineTask, succeeded, taskFailure } from "@testnet/core"
+import { defineTask, Ok, succeeded, taskFailure } from "@testnet/core"
 import { accountKeychainAddress, encodeRevokeKey } from "../../contracts/accountKeychain.js"
+import { confirmAll, sendPending, sentOf } from "../shared/pendingSend.js"
 import { hasKeychainEvent } from "./accessKeyEvents.js"
 import { accessKeyRequest } from "./accessKeyRequest.js"
-import { keyAuthorizedIn, sendFreshAccessKeyAuthorization } from "./authorizeAccessKey.js"
+import { sendFreshAccessKeyAuthorization } from "./authorizeAccessKey.js"
 import { accessKeyGasLimits } from "./gasLimits.js"
 
 /**
@@ -19,31 +20,27 @@ export const accessKeyRevoke = defineTask({
   description:
     "Authorizes a fresh access key, then revokes it with the root key (AccountKeychain.revokeKey); checks the KeyRevoked event and that the keychain marks the key revoked.",
   async run(context) {
-    // The revoke goes out right behind the authorization (next nonce, no wait between): the chain
-    // runs them in nonce order, usually in the same block.
-    const pending = await sendFreshAccessKeyAuthorization(context)
-    if (pending.isErr()) return pending
-    const { accessKey } = pending.value
-    const revoke = await context.send(
+    // The revoke is started right behind the authorization (next nonce, before the authorization
+    // is even accepted): both reach the node in one batch and the chain runs them in nonce order,
+    // as a rule in the same block.
+    const authorization = await sendFreshAccessKeyAuthorization(context)
+    if (authorization.isErr()) return authorization
+    const { accessKey, pending } = authorization.value
+    const revoke = sendPending(
+      context,
       accessKeyRequest(context.wallet, {
         calls: [{ to: accountKeychainAddress, input: encodeRevokeKey(accessKey.address) }],
         gasLimit: accessKeyGasLimits.revoke,
       }),
+      (receipt) =>
+        hasKeychainEvent(receipt.logs, "KeyRevoked", context.address, accessKey.address)
+          ? Ok(undefined)
+          : taskFailure(context, `no KeyRevoked event for access key ${accessKey.address}`),
     )
-    if (revoke.isErr()) return revoke
-    const [authorized, revoked] = await Promise.all([
-      context.waitForReceipt(pending.value.sent.hash),
-      context.waitForReceipt(revoke.value.hash),
+    const mined = await confirmAll([pending, revoke] as const)
+    if (mined.isErr()) return mined
+    return succeeded(sentOf(mined.value), [
+      `${accessKey.keyType} access key ${accessKey.address} authorized, then revoked`,
     ])
-    if (authorized.isErr()) return authorized
-    if (revoked.isErr()) return revoked
-    if (!keyAuthorizedIn(authorized.value, context.address, pending.value))
-      return taskFailure(context, `no KeyAuthorized event for access key ${accessKey.address}`)
-    if (!hasKeychainEvent(revoked.value.logs, "KeyRevoked", context.address, accessKey.address))
-      return taskFailure(context, `no KeyRevoked event for access key ${accessKey.address}`)
-    return succeeded(
-      [pending.value.sent, revoke.value],
-      [`${accessKey.keyType} access key ${accessKey.address} authorized, then revoked`],
-    )
   },
 })
