@@ -83,6 +83,7 @@ const selectors = {
   mintWithMemo: selectorOf(tip20Interface, "mintWithMemo"),
   burnWithMemo: selectorOf(tip20Interface, "burnWithMemo"),
   transferFromWithMemo: selectorOf(tip20Interface, "transferFromWithMemo"),
+  permit: selectorOf(tip20Interface, "permit"),
 }
 
 /**
@@ -229,4 +230,28 @@ export function encodeTip20BalanceOf(account: string): string {
  */
 export function encodeTip20HasRole(account: string, role: string): string {
   return `${selectors.hasRole}${addressWord(account)}${bytes32Word(role)}`
+}
+
+/**
+ * Calldata of the EIP-2612 `permit(owner, spender, value, deadline, v, r, s)`.
+ *
+ * @example
+ * const input = encodeTip20Permit({ owner, spender, value: 5n, deadline, v: 27, r, s })
+ */
+export function encodeTip20Permit(permit: {
+  readonly owner: string
+  readonly spender: string
+  readonly value: bigint
+  readonly deadline: bigint
+  readonly v: number
+  readonly r: string
+  readonly s: string
+}): string {
+  const { owner, spender, value, deadline, v, r, s } = permit
+  return `${selectors.permit}${addressWord(owner)}${addressWord(spender)}${uintWord(value)}${uintWord(deadline)}${intWordOfUint8(v)}${bytes32Word(r)}${bytes32Word(s)}`
+}
+
+function intWordOfUint8(v: number): string {
+  if (!Number.isSafeInteger(v)) throw new RangeError(`not an integer: ${v}`)
+  return uintWord(BigInt(v), 8)
 }
