@@ -40,7 +40,8 @@ describe("checksumAddress", () => {
       fc.property(lowerAddress, fc.nat({ max: 39 }), (lower, index) => {
         const checksummed = getAddress(lower)
         const character = checksummed[index + 2] ?? "0"
-        const flipped = character === character.toUpperCase() ? character.toLowerCase() : character.toUpperCase()
+        const flipped =
+          character === character.toUpperCase() ? character.toLowerCase() : character.toUpperCase()
         const wrong = `${checksummed.slice(0, index + 2)}${flipped}${checksummed.slice(index + 3)}`
         expect(outcome(() => checksumAddress(wrong))).toBe(outcome(() => getAddress(wrong)))
       }),

@@ -12,13 +12,13 @@ import type { WalletInvalidKeyFormatErrorType, WalletInvalidKeyLengthErrorType }
 import { Err, Ok, type Result } from "../result.js"
 import { parsePrivateKey } from "../wallet/privateKey.js"
 import { exportPrivateKey, type Wallet } from "../wallet/wallet.js"
+import { checksumAddress } from "./checksumAddress.js"
 import {
   createEthersDigestSigner,
   createNativeDigestSigner,
   type DigestSigner,
   type SigningBackend,
 } from "./digestSigner.js"
-import { checksumAddress } from "./checksumAddress.js"
 import { bytesToHex, hexToBytes } from "./hex.js"
 import { type KeccakBackend, selectKeccak } from "./keccak.js"
 import { encodeSigned, encodeUnsigned, toLeanTransaction } from "./leanTransaction.js"
