@@ -1,4 +1,5 @@
-import { Interface, id } from "ethers"
+import { id } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 import { addressWord, bytes32Word, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
@@ -68,7 +69,7 @@ export const tip20Abi = [
  * @example
  * const data = tip20Interface.encodeFunctionData("balanceOf", [address])
  */
-export const tip20Interface = new Interface(tip20Abi)
+export const tip20Interface = new FastInterface(tip20Abi)
 
 /** Selectors of the hot-path encoders below (static arguments only: encoded by hand, see staticAbi.ts). */
 const selectors = {

@@ -1,5 +1,5 @@
 import { checksumAddress } from "@testnet/core/wallet"
-import { Interface } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 import { addressWord, bytes32Word, keccakOfHex, selectorOf, stringTail, uintWord } from "./staticAbi.js"
 
 /**
@@ -20,7 +20,7 @@ export const tip20FactoryAbi = [
  * @example
  * const [token] = tip20FactoryInterface.decodeFunctionResult("createToken", returned)
  */
-export const tip20FactoryInterface = new Interface(tip20FactoryAbi)
+export const tip20FactoryInterface = new FastInterface(tip20FactoryAbi)
 
 /** Selectors of the encoders below (encoded by hand, see staticAbi.ts). */
 const selectors = {

@@ -11,15 +11,15 @@ const hexAddress = /^0x[0-9a-fA-F]{40}$/
 function checksumOfLowercase(lower: string): string {
   const keccak = getNativeKeccakStatus()
   if (!keccak.available) return getAddress(lower)
-  const hash = keccak.keccak256(Buffer.from(lower.slice(2), "latin1"))
-  let result = "0x"
+  const characters = Buffer.from(lower, "latin1")
+  const hash = keccak.keccak256(characters.subarray(2))
   for (let index = 0; index < 40; index++) {
-    const character = lower.charCodeAt(index + 2)
+    const character = characters[index + 2] ?? 0
     const nibble = ((hash[index >> 1] ?? 0) >> (index % 2 === 0 ? 4 : 0)) & 0x0f
     // Letters a–f become uppercase where the hash nibble is ≥ 8 (EIP-55).
-    result += String.fromCharCode(character >= 97 && nibble >= 8 ? character - 32 : character)
+    if (character >= 97 && nibble >= 8) characters[index + 2] = character - 32
   }
-  return result
+  return characters.toString("latin1")
 }
 
 /**
