@@ -8,14 +8,11 @@ import { getAddress, type Interface, keccak256 } from "ethers"
 const hexAddress = /^0x[0-9a-fA-F]{40}$/
 const hexWord = /^0x[0-9a-fA-F]{64}$/
 const maxUint256 = (1n << 256n) - 1n
-/** Mixed-case addresses already checked against their checksum (bounded: a long run sees many recipients). */
-const checkedAddresses = new Map<string, string>()
-const checkedAddressesLimit = 4096
 
 /**
  * The lowercase form of `address`, validated as ethers' getAddress does (40 hex digits; a
  * mixed-case address must carry a valid EIP-55 checksum), without its keccak for all-lowercase or
- * all-uppercase input and with the mixed-case result remembered.
+ * all-uppercase input and with recent mixed-case results remembered.
  *
  * @example
  * lowercaseAddress("0x20C0000000000000000000000000000000000001") // "0x20c0000000000000000000000000000000000001"
@@ -24,12 +21,9 @@ export function lowercaseAddress(address: string): string {
   if (!hexAddress.test(address)) return getAddress(address).toLowerCase()
   const lower = address.toLowerCase()
   if (lower === address || address.slice(2) === lower.slice(2).toUpperCase()) return lower
-  const known = checkedAddresses.get(address)
-  if (known !== undefined) return known
-  // Throws ethers' error on a wrong checksum, like the ethers encoder did (native keccak).
+  // Throws ethers' error on a wrong checksum, like the ethers encoder did (native keccak; core
+  // remembers the checksums it computed lately, so a wallet's or random recipient's is not redone).
   checksumAddress(address)
-  if (checkedAddresses.size >= checkedAddressesLimit) checkedAddresses.clear()
-  checkedAddresses.set(address, lower)
   return lower
 }
 

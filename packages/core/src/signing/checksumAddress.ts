@@ -8,6 +8,22 @@ import { getNativeKeccakStatus } from "./nativeKeccak.js"
 
 const hexAddress = /^0x[0-9a-fA-F]{40}$/
 
+// Checksummed forms computed or validated lately, in two generations of up to 4,096 each: an
+// address checksummed here (a random recipient, a wallet) and validated again when encoded is
+// found without a second keccak.
+const generationSize = 4096
+let recent = new Set<string>()
+let previous = new Set<string>()
+
+function remember(checksummed: string): string {
+  if (recent.size >= generationSize) {
+    previous = recent
+    recent = new Set()
+  }
+  recent.add(checksummed)
+  return checksummed
+}
+
 function checksumOfLowercase(lower: string): string {
   const keccak = getNativeKeccakStatus()
   if (!keccak.available) return getAddress(lower)
@@ -32,10 +48,11 @@ function checksumOfLowercase(lower: string): string {
  */
 export function checksumAddress(address: string): string {
   if (!hexAddress.test(address)) return getAddress(address)
+  if (recent.has(address) || previous.has(address)) return address
   const lower = address.toLowerCase()
   const checksummed = checksumOfLowercase(lower)
   const mixedCase = address !== lower && address.slice(2) !== lower.slice(2).toUpperCase()
   // A wrong checksum: ethers throws the error users know ("bad address checksum").
   if (mixedCase && checksummed !== address) return getAddress(address)
-  return checksummed
+  return remember(checksummed)
 }
