@@ -106,6 +106,43 @@ describe("FastInterface.encodeFunctionData", () => {
     })
   }
 
+  for (const [name, abi] of Object.entries(abis)) {
+    it(`finds and parses every event of ${name} as ethers does, and no event for other topics`, () => {
+      const ethers = new Interface(abi)
+      const fast = new FastInterface(abi)
+      ethers.forEachEvent((fragment) => {
+        fc.assert(
+          fc.property(fc.tuple(...fragment.inputs.map(argumentValue)), fc.boolean(), (values, upper) => {
+            let log: { topics: string[]; data: string }
+            try {
+              log = ethers.encodeEventLog(fragment, values)
+            } catch {
+              return // values ethers cannot encode make no log
+            }
+            const topics = upper ? log.topics.map((topic) => `0x${topic.slice(2).toUpperCase()}`) : log.topics
+            const parse = (contract: Interface) => {
+              const parsed = contract.parseLog({ topics, data: log.data })
+              return parsed === null
+                ? null
+                : [parsed.name, parsed.signature, parsed.topic, parsed.args.toArray()]
+            }
+            expect(parse(fast)).toEqual(parse(ethers))
+            expect(parse(fast)).not.toBeNull()
+          }),
+          { numRuns: 20 },
+        )
+      })
+      for (const key of [
+        `0x${"ab".repeat(32)}`,
+        "0x",
+        "0x12",
+        "Transfer",
+        "Transfer(address,address,uint256)",
+      ])
+        expect(fast.getEvent(key)?.format() ?? null).toBe(ethers.getEvent(key)?.format() ?? null)
+    })
+  }
+
   it("covers the shapes the fast path is for, and leaves ambiguous names to ethers", () => {
     const fast = new FastInterface(shapesAbi)
     const ethers = new Interface(shapesAbi)

@@ -5,7 +5,13 @@
 // on hand encoders. Anything else — overloaded or unknown names, tuples, fixed-size arrays,
 // values of other JavaScript types, values ethers refuses — goes to ethers itself, so results
 // and errors are ethers' own (property-tested over every function of the Tempo ABIs).
-import { type FunctionFragment, Interface, type InterfaceAbi, type ParamType } from "ethers"
+import {
+  type EventFragment,
+  type FunctionFragment,
+  Interface,
+  type InterfaceAbi,
+  type ParamType,
+} from "ethers"
 import { addressWord, boolWord, intWord, uintWord } from "./staticAbi.js"
 
 /** Encodes one argument: its head word (static) or tail (dynamic); throws when it cannot. */
@@ -13,6 +19,7 @@ type ArgumentEncoder = { readonly dynamic: boolean; readonly encode: (value: unk
 
 const fixedBytesType = /^bytes([0-9]+)$/
 const hexText = /^0x(?:[0-9a-fA-F]{2})*$/
+const hexKey = /^0x[0-9a-fA-F]*$/
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function bytesHex(value: unknown): string {
@@ -166,6 +173,25 @@ export class FastInterface extends Interface {
       return super.encodeFunctionData(fragment, values)
     }
   }
+
+  /**
+   * ethers looks an event up by topic hash by hashing every event's signature (JavaScript keccak)
+   * until one matches, on every `parseLog`; here the topics are hashed once per interface.
+   */
+  override getEvent(key: string, values?: readonly unknown[]): EventFragment | null {
+    if (values !== undefined || !hexKey.test(key)) return super.getEvent(key, values as unknown[] | undefined)
+    if (this.#eventsByTopic === undefined) {
+      const byTopic = new Map<string, EventFragment>()
+      // One event per signature, so one per topic.
+      this.forEachEvent((fragment) => {
+        byTopic.set(fragment.topicHash, fragment)
+      })
+      this.#eventsByTopic = byTopic
+    }
+    return this.#eventsByTopic.get(key.toLowerCase()) ?? null
+  }
+
+  #eventsByTopic: Map<string, EventFragment> | undefined
 
   #encoderOf(key: string): ((values: readonly unknown[]) => string) | null {
     let fragment: FunctionFragment | null
