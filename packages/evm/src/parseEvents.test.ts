@@ -21,7 +21,7 @@ function parseEveryLog(contract: Interface, logs: readonly Log[], eventName: str
 const counter = contractInterfaces.Counter
 const emitter = contractInterfaces.EventEmitter
 
-function valueOf(type: string): fc.Arbitrary<unknown> {
+function argumentValue(type: string): fc.Arbitrary<unknown> {
   const bytes = (length: number) =>
     fc
       .uint8Array({ minLength: length, maxLength: length })
@@ -37,7 +37,7 @@ function eventLog(contract: Interface, name: string): fc.Arbitrary<Log> {
   const fragment = contract.getEvent(name)
   if (fragment === null) throw new Error(`no event ${name}`)
   return fc
-    .tuple(...fragment.inputs.map((input) => valueOf(input.type)))
+    .tuple(...fragment.inputs.map((input) => argumentValue(input.type)))
     .map((values) => contract.encodeEventLog(fragment, values) as Log)
 }
 
