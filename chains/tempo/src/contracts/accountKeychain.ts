@@ -1,4 +1,4 @@
-import { Interface } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 
 /**
  * The AccountKeychain precompile: access keys (a root account's secondary keys with spending
@@ -41,7 +41,7 @@ export const accountKeychainAbi = [
  * @example
  * const event = accountKeychainInterface.parseLog(log)
  */
-export const accountKeychainInterface = new Interface(accountKeychainAbi)
+export const accountKeychainInterface = new FastInterface(accountKeychainAbi)
 
 /**
  * An access key as `getKey` reports it (an unknown key reads as all zeros).

@@ -1,4 +1,4 @@
-import { Interface } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 import { addressWord, selectorOf } from "./staticAbi.js"
 
 /**
@@ -32,7 +32,7 @@ export const feeManagerAbi = [
  * @example
  * const data = feeManagerInterface.encodeFunctionData("userTokens", [address])
  */
-export const feeManagerInterface = new Interface(feeManagerAbi)
+export const feeManagerInterface = new FastInterface(feeManagerAbi)
 
 const setUserTokenSelector = selectorOf(feeManagerInterface, "setUserToken")
 const userTokensSelector = selectorOf(feeManagerInterface, "userTokens")

@@ -1,4 +1,4 @@
-import { Interface } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 import { addressWord, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
@@ -19,7 +19,7 @@ export const nonceAbi = [
  * @example
  * const [next] = nonceInterface.decodeFunctionResult("getNonce", returned)
  */
-export const nonceInterface = new Interface(nonceAbi)
+export const nonceInterface = new FastInterface(nonceAbi)
 
 const getNonceSelector = selectorOf(nonceInterface, "getNonce")
 

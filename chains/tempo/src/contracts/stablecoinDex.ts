@@ -1,4 +1,4 @@
-import { Interface } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 import { addressWord, boolWord, intWord, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
@@ -39,7 +39,7 @@ export const stablecoinDexAbi = [
  * @example
  * const [orderId] = stablecoinDexInterface.decodeFunctionResult("place", returned)
  */
-export const stablecoinDexInterface = new Interface(stablecoinDexAbi)
+export const stablecoinDexInterface = new FastInterface(stablecoinDexAbi)
 
 /** Selectors of the encoders below (static arguments: encoded by hand, see staticAbi.ts). */
 const selectors = {

@@ -22,6 +22,7 @@ import {
   encodeTip20HasRole,
   encodeTip20Mint,
   encodeTip20MintWithMemo,
+  encodeTip20Permit,
   encodeTip20Transfer,
   encodeTip20TransferFromWithMemo,
   encodeTransferWithMemo,
@@ -77,6 +78,34 @@ describe("hand-encoded static calls", () => {
       }),
       { numRuns: 200 },
     )
+  })
+
+  it("permit too (uint8 v), and refuses a v outside uint8 as ethers does", () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(address, address, uint256, uint256),
+        fc.tuple(fc.integer({ min: 0, max: 255 }), bytes32, bytes32),
+        ([owner, spender, value, deadline], [v, r, s]) => {
+          expect(encodeTip20Permit({ owner, spender, value, deadline, v, r, s })).toBe(
+            tip20Interface.encodeFunctionData("permit", [owner, spender, value, deadline, v, r, s]),
+          )
+        },
+      ),
+      { numRuns: 200 },
+    )
+    const permit = {
+      owner: tempoToken,
+      spender: tempoToken,
+      value: 1n,
+      deadline: 1n,
+      r: `0x${"00".repeat(32)}`,
+    }
+    for (const v of [256, -1, 1.5]) {
+      expect(() =>
+        tip20Interface.encodeFunctionData("permit", [tempoToken, tempoToken, 1n, 1n, v, permit.r, permit.r]),
+      ).toThrow()
+      expect(() => encodeTip20Permit({ ...permit, v, s: permit.r })).toThrow(RangeError)
+    }
   })
 
   it("DEX and factory calls too (uint128, int16, bool, strings of any UTF-8)", () => {

@@ -2,19 +2,17 @@
 // bytes32): selector + 32-byte words, built with string padding. ethers' Interface walks its coder
 // tree and checksums every address with a keccak on each call; on the main job's hot path (a
 // TIP-20 transfer or balanceOf per task, funding reads of every wallet) that was ~15 % of Node CPU.
-import { getAddress, type Interface } from "ethers"
+import { checksumAddress, getNativeKeccakStatus } from "@testnet/core/wallet"
+import { getAddress, type Interface, keccak256 } from "ethers"
 
 const hexAddress = /^0x[0-9a-fA-F]{40}$/
 const hexWord = /^0x[0-9a-fA-F]{64}$/
 const maxUint256 = (1n << 256n) - 1n
-/** Mixed-case addresses already checked against their checksum (bounded: a long run sees many recipients). */
-const checkedAddresses = new Map<string, string>()
-const checkedAddressesLimit = 4096
 
 /**
  * The lowercase form of `address`, validated as ethers' getAddress does (40 hex digits; a
  * mixed-case address must carry a valid EIP-55 checksum), without its keccak for all-lowercase or
- * all-uppercase input and with the mixed-case result remembered.
+ * all-uppercase input and with recent mixed-case results remembered.
  *
  * @example
  * lowercaseAddress("0x20C0000000000000000000000000000000000001") // "0x20c0000000000000000000000000000000000001"
@@ -23,12 +21,9 @@ export function lowercaseAddress(address: string): string {
   if (!hexAddress.test(address)) return getAddress(address).toLowerCase()
   const lower = address.toLowerCase()
   if (lower === address || address.slice(2) === lower.slice(2).toUpperCase()) return lower
-  const known = checkedAddresses.get(address)
-  if (known !== undefined) return known
-  // Throws on a wrong checksum, like the ethers encoder did.
-  getAddress(address)
-  if (checkedAddresses.size >= checkedAddressesLimit) checkedAddresses.clear()
-  checkedAddresses.set(address, lower)
+  // Throws ethers' error on a wrong checksum, like the ethers encoder did (native keccak; core
+  // remembers the checksums it computed lately, so a wallet's or random recipient's is not redone).
+  checksumAddress(address)
   return lower
 }
 
@@ -113,4 +108,19 @@ export function selectorOf(contract: Interface, name: string): string {
   const fragment = contract.getFunction(name)
   if (fragment === null) throw new Error(`no function ${name} in the ABI`)
   return fragment.selector
+}
+
+/**
+ * keccak-256 of hex digits (no 0x) as 0x-hex: core's native sponge when it loads, ethers' otherwise.
+ *
+ * @example
+ * keccakOfHex(`${addressWord(sender)}${bytes32Word(salt)}`) // what keccak256(abi.encode(sender, salt)) gives
+ */
+export function keccakOfHex(digits: string): string {
+  const bytes = Buffer.from(digits, "hex")
+  if (bytes.length * 2 !== digits.length)
+    throw new RangeError(`not whole bytes of hex: ${digits.slice(0, 20)}…`)
+  const keccak = getNativeKeccakStatus()
+  if (!keccak.available) return keccak256(bytes)
+  return `0x${Buffer.from(keccak.keccak256(bytes)).toString("hex")}`
 }

@@ -1,4 +1,5 @@
-import { Interface, id } from "ethers"
+import { id } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 import { addressWord, bytes32Word, selectorOf, uintWord } from "./staticAbi.js"
 
 /**
@@ -68,7 +69,7 @@ export const tip20Abi = [
  * @example
  * const data = tip20Interface.encodeFunctionData("balanceOf", [address])
  */
-export const tip20Interface = new Interface(tip20Abi)
+export const tip20Interface = new FastInterface(tip20Abi)
 
 /** Selectors of the hot-path encoders below (static arguments only: encoded by hand, see staticAbi.ts). */
 const selectors = {
@@ -83,6 +84,7 @@ const selectors = {
   mintWithMemo: selectorOf(tip20Interface, "mintWithMemo"),
   burnWithMemo: selectorOf(tip20Interface, "burnWithMemo"),
   transferFromWithMemo: selectorOf(tip20Interface, "transferFromWithMemo"),
+  permit: selectorOf(tip20Interface, "permit"),
 }
 
 /**
@@ -229,4 +231,28 @@ export function encodeTip20BalanceOf(account: string): string {
  */
 export function encodeTip20HasRole(account: string, role: string): string {
   return `${selectors.hasRole}${addressWord(account)}${bytes32Word(role)}`
+}
+
+/**
+ * Calldata of the EIP-2612 `permit(owner, spender, value, deadline, v, r, s)`.
+ *
+ * @example
+ * const input = encodeTip20Permit({ owner, spender, value: 5n, deadline, v: 27, r, s })
+ */
+export function encodeTip20Permit(permit: {
+  readonly owner: string
+  readonly spender: string
+  readonly value: bigint
+  readonly deadline: bigint
+  readonly v: number
+  readonly r: string
+  readonly s: string
+}): string {
+  const { owner, spender, value, deadline, v, r, s } = permit
+  return `${selectors.permit}${addressWord(owner)}${addressWord(spender)}${uintWord(value)}${uintWord(deadline)}${intWordOfUint8(v)}${bytes32Word(r)}${bytes32Word(s)}`
+}
+
+function intWordOfUint8(v: number): string {
+  if (!Number.isSafeInteger(v)) throw new RangeError(`not an integer: ${v}`)
+  return uintWord(BigInt(v), 8)
 }

@@ -1,5 +1,6 @@
-import { getAddress, Interface, keccak256 } from "ethers"
-import { addressWord, bytes32Word, selectorOf, stringTail, uintWord } from "./staticAbi.js"
+import { checksumAddress } from "@testnet/core/wallet"
+import { FastInterface } from "./fastInterface.js"
+import { addressWord, bytes32Word, keccakOfHex, selectorOf, stringTail, uintWord } from "./staticAbi.js"
 
 /**
  * TIP20Factory ABI (the 6-argument `createToken` that anvil 1.7.1 implements).
@@ -19,7 +20,7 @@ export const tip20FactoryAbi = [
  * @example
  * const [token] = tip20FactoryInterface.decodeFunctionResult("createToken", returned)
  */
-export const tip20FactoryInterface = new Interface(tip20FactoryAbi)
+export const tip20FactoryInterface = new FastInterface(tip20FactoryAbi)
 
 /** Selectors of the encoders below (encoded by hand, see staticAbi.ts). */
 const selectors = {
@@ -84,8 +85,8 @@ export function encodeGetTokenAddress(sender: string, salt: string): string {
  * const token = predictTip20Address(context.address, salt)
  */
 export function predictTip20Address(sender: string, salt: string): string {
-  const hash = keccak256(`0x${addressWord(sender)}${bytes32Word(salt)}`)
-  return getAddress(`0x20c000000000000000000000${hash.slice(2, 18)}`)
+  const hash = keccakOfHex(`${addressWord(sender)}${bytes32Word(salt)}`)
+  return checksumAddress(`0x20c000000000000000000000${hash.slice(2, 18)}`)
 }
 
 /**

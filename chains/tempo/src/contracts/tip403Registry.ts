@@ -1,4 +1,4 @@
-import { Interface } from "ethers"
+import { FastInterface } from "./fastInterface.js"
 
 /**
  * TIP-403 policy registry ABI (`policyType`: 0 whitelist, 1 blacklist, 2 compound).
@@ -34,7 +34,7 @@ export const tip403RegistryAbi = [
  * @example
  * const data = tip403RegistryInterface.encodeFunctionData("isAuthorized", [policyId, user])
  */
-export const tip403RegistryInterface = new Interface(tip403RegistryAbi)
+export const tip403RegistryInterface = new FastInterface(tip403RegistryAbi)
 
 /**
  * The built-in policies every TIP-20 can point at: 0 rejects everyone, 1 (a new token's policy)

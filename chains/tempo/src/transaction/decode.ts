@@ -1,5 +1,6 @@
 import { Err, Ok, type Result } from "@testnet/core"
-import { decodeRlp, getAddress, getBytes, hexlify, type RlpStructuredData, zeroPadValue } from "ethers"
+import { checksumAddress } from "@testnet/core/wallet"
+import { decodeRlp, getBytes, hexlify, type RlpStructuredData, zeroPadValue } from "ethers"
 import { TempoTransactionDecodeError, type TempoTransactionDecodeErrorType } from "../errors/transaction.js"
 import { feePayerSignatureMagicByte, tempoTransactionType } from "./constants.js"
 import { decodeSignedKeyAuthorization } from "./keyAuthorization.js"
@@ -40,7 +41,7 @@ function optionalIntegerItem(item: RlpStructuredData | undefined, what: string):
 function addressItem(item: RlpStructuredData | undefined, what: string): string {
   const hex = bytesItem(item, what)
   if (getBytes(hex).length !== 20) fail(`${what} must be 20 bytes`)
-  return getAddress(hex)
+  return checksumAddress(hex)
 }
 
 function decodeCall(item: RlpStructuredData, index: number): TempoCall {

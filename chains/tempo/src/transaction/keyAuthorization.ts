@@ -1,12 +1,6 @@
-import {
-  encodeRlp,
-  getAddress,
-  getBytes,
-  hexlify,
-  keccak256,
-  type RlpStructuredData,
-  type RlpStructuredDataish,
-} from "ethers"
+import { checksumAddress, encodeRlp } from "@testnet/core/wallet"
+import { getBytes, hexlify, type RlpStructuredData, type RlpStructuredDataish } from "ethers"
+import { hashBytes, toRlpItems } from "./fastRlp.js"
 import { fail } from "./malformed.js"
 import { rlpInteger } from "./rlpInteger.js"
 import {
@@ -84,7 +78,7 @@ function encodeTrailing(authorization: TempoKeyAuthorization): RlpStructuredData
   if (hasLimits)
     trailing.push(
       limits.map((limit) => [
-        getAddress(limit.token),
+        checksumAddress(limit.token),
         rlpInteger(limit.limit),
         ...(limit.period !== undefined && limit.period > 0n ? [rlpInteger(limit.period)] : []),
       ]),
@@ -92,11 +86,14 @@ function encodeTrailing(authorization: TempoKeyAuthorization): RlpStructuredData
   if (hasCalls)
     trailing.push(
       allowedCalls.map((scope) => [
-        getAddress(scope.target),
+        checksumAddress(scope.target),
         (scope.selectorRules ?? []).map((rule) => {
           if (getBytes(rule.selector).length !== 4)
             throw new RangeError(`selector ${rule.selector} is not 4 bytes`)
-          return [hexlify(rule.selector), (rule.recipients ?? []).map((recipient) => getAddress(recipient))]
+          return [
+            hexlify(rule.selector),
+            (rule.recipients ?? []).map((recipient) => checksumAddress(recipient)),
+          ]
         }),
       ]),
     )
@@ -113,7 +110,7 @@ export function encodeKeyAuthorizationFields(authorization: TempoKeyAuthorizatio
   return [
     rlpInteger(authorization.chainId),
     keyTypeBytes[authorization.keyType],
-    getAddress(authorization.keyId),
+    checksumAddress(authorization.keyId),
     ...encodeTrailing(authorization),
   ]
 }
@@ -125,7 +122,7 @@ export function encodeKeyAuthorizationFields(authorization: TempoKeyAuthorizatio
  * const digest = tempoKeyAuthorizationHash(grant)
  */
 export function tempoKeyAuthorizationHash(authorization: TempoKeyAuthorization): string {
-  return keccak256(encodeRlp(encodeKeyAuthorizationFields(authorization)))
+  return hashBytes(encodeRlp(toRlpItems(encodeKeyAuthorizationFields(authorization))))
 }
 
 /**
@@ -162,7 +159,7 @@ function integerOf(item: RlpStructuredData | undefined, what: string, maxBits: n
 function addressOf(item: RlpStructuredData | undefined, what: string): string {
   const hex = bytesOf(item, what)
   if (getBytes(hex).length !== 20) fail(`${what} must be 20 bytes`)
-  return getAddress(hex)
+  return checksumAddress(hex)
 }
 
 const keyTypes: readonly TempoKeyType[] = ["secp256k1", "p256", "webAuthn"]

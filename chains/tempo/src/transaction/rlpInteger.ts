@@ -1,4 +1,4 @@
-import { toBeArray } from "ethers"
+import { quantityBytes } from "@testnet/core/wallet"
 
 const empty = new Uint8Array(0)
 
@@ -13,5 +13,6 @@ export function rlpInteger(value: bigint | number): Uint8Array {
     throw new RangeError(`not an integer: ${value}`)
   const big = BigInt(value)
   if (big < 0n) throw new RangeError(`negative integer: ${big}`)
-  return big === 0n ? empty : toBeArray(big)
+  // core's encoder: small values without ethers' hex string round trip.
+  return big === 0n ? empty : quantityBytes(big)
 }

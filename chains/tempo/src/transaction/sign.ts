@@ -1,5 +1,4 @@
-import { encodeRlp } from "@testnet/core/wallet"
-import { getAddress } from "ethers"
+import { checksumAddress, encodeRlp } from "@testnet/core/wallet"
 import { tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, isSponsored } from "./encodeFields.js"
 import { bytesHex, hashBytes, toRlpItems } from "./fastRlp.js"
@@ -101,7 +100,7 @@ export function signTempoTransactionWithAccessKey(
   return serializeTempoTransaction(fields, {
     type: "keychain",
     version,
-    userAddress: getAddress(userAddress),
+    userAddress: checksumAddress(userAddress),
     inner,
   })
 }

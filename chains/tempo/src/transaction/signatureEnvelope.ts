@@ -1,13 +1,6 @@
-import {
-  concat,
-  getAddress,
-  getBytes,
-  hexlify,
-  keccak256,
-  toUtf8Bytes,
-  toUtf8String,
-  zeroPadValue,
-} from "ethers"
+import { checksumAddress } from "@testnet/core/wallet"
+import { getBytes, hexlify, toUtf8Bytes, toUtf8String, zeroPadValue } from "ethers"
+import { hashBytes } from "./fastRlp.js"
 import { fail } from "./malformed.js"
 import type { TempoSignature } from "./types.js"
 
@@ -76,10 +69,10 @@ export type TempoKeychainSignature = {
  */
 export type TempoSignatureEnvelope = TempoPrimitiveSignature | TempoKeychainSignature
 
-const p256TypeByte = "0x01"
-const webAuthnTypeByte = "0x02"
-const keychainV1TypeByte = "0x03"
-const keychainV2TypeByte = "0x04"
+const p256TypeByte = "01"
+const webAuthnTypeByte = "02"
+const keychainV1TypeByte = "03"
+const keychainV2TypeByte = "04"
 
 /**
  * Tags a plain `{ r, s, yParity }` (the original API) as a secp256k1 envelope; envelopes pass through.
@@ -101,13 +94,19 @@ export function toSignatureEnvelope(
  * const keyId = p256Address(publicKey)
  */
 export function p256Address(publicKey: TempoP256PublicKey): string {
-  return getAddress(`0x${keccak256(concat([word(publicKey.x), word(publicKey.y)])).slice(-40)}`)
+  const hash = hashBytes(Buffer.from(`${wordHex(publicKey.x)}${wordHex(publicKey.y)}`, "hex"))
+  return checksumAddress(`0x${hash.slice(-40)}`)
 }
 
-function word(value: string): string {
+const hexWord = /^0x[0-9a-fA-F]{64}$/
+
+/** A signature word as 64 lowercase hex digits (no 0x): shorter values are left-padded. */
+function wordHex(value: string): string {
+  // The common case (0x + 64 hex digits) skips ethers' bytes round trip.
+  if (hexWord.test(value)) return value.slice(2).toLowerCase()
   const bytes = getBytes(value)
   if (bytes.length > 32) throw new RangeError(`a signature word is 32 bytes, got ${bytes.length}`)
-  return zeroPadValue(bytes, 32)
+  return zeroPadValue(bytes, 32).slice(2)
 }
 
 /**
@@ -118,30 +117,16 @@ function word(value: string): string {
  * const bytes = encodeSignatureEnvelope({ type: "p256", r, s, publicKey, prehash: true }) // 0x01…
  */
 export function encodeSignatureEnvelope(signature: TempoSignatureEnvelope): string {
+  // Built as one hex string (lowercase, like ethers' concat): no byte arrays per part.
   switch (signature.type) {
     case "secp256k1": {
       if (signature.yParity !== 0 && signature.yParity !== 1) throw new RangeError("yParity must be 0 or 1")
-      return concat([word(signature.r), word(signature.s), signature.yParity === 0 ? "0x1b" : "0x1c"])
+      return `0x${wordHex(signature.r)}${wordHex(signature.s)}${signature.yParity === 0 ? "1b" : "1c"}`
     }
     case "p256":
-      return concat([
-        p256TypeByte,
-        word(signature.r),
-        word(signature.s),
-        word(signature.publicKey.x),
-        word(signature.publicKey.y),
-        signature.prehash ? "0x01" : "0x00",
-      ])
+      return `0x${p256TypeByte}${wordHex(signature.r)}${wordHex(signature.s)}${wordHex(signature.publicKey.x)}${wordHex(signature.publicKey.y)}${signature.prehash ? "01" : "00"}`
     case "webAuthn":
-      return concat([
-        webAuthnTypeByte,
-        signature.authenticatorData,
-        toUtf8Bytes(signature.clientDataJSON),
-        word(signature.r),
-        word(signature.s),
-        word(signature.publicKey.x),
-        word(signature.publicKey.y),
-      ])
+      return `0x${webAuthnTypeByte}${hexlify(signature.authenticatorData).slice(2)}${hexlify(toUtf8Bytes(signature.clientDataJSON)).slice(2)}${wordHex(signature.r)}${wordHex(signature.s)}${wordHex(signature.publicKey.x)}${wordHex(signature.publicKey.y)}`
     case "keychain":
       if (
         signature.inner.type !== "secp256k1" &&
@@ -149,11 +134,7 @@ export function encodeSignatureEnvelope(signature: TempoSignatureEnvelope): stri
         signature.inner.type !== "webAuthn"
       )
         throw new RangeError("a keychain signature wraps a secp256k1, P256 or WebAuthn signature")
-      return concat([
-        signature.version === "v1" ? keychainV1TypeByte : keychainV2TypeByte,
-        getAddress(signature.userAddress),
-        encodeSignatureEnvelope(signature.inner),
-      ])
+      return `0x${signature.version === "v1" ? keychainV1TypeByte : keychainV2TypeByte}${checksumAddress(signature.userAddress).slice(2).toLowerCase()}${encodeSignatureEnvelope(signature.inner).slice(2)}`
   }
 }
 
@@ -213,7 +194,7 @@ function decodeEnvelope(bytes: Uint8Array, nested: boolean): TempoSignatureEnvel
     return {
       type: "keychain",
       version: type === 0x03 ? "v1" : "v2",
-      userAddress: getAddress(hexlify(data.slice(0, 20))),
+      userAddress: checksumAddress(hexlify(data.slice(0, 20))),
       inner,
     }
   }

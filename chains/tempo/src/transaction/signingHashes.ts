@@ -1,9 +1,7 @@
-import { encodeRlp } from "@testnet/core/wallet"
-import { concat, getAddress, keccak256 } from "ethers"
-import { tempoTransactionType } from "./constants.js"
+import { checksumAddress, encodeRlp } from "@testnet/core/wallet"
+import { feePayerSignatureMagicByte, tempoTransactionType } from "./constants.js"
 import { encodeTempoFields, isSponsored } from "./encodeFields.js"
 import { hashBytes, toRlpItems } from "./fastRlp.js"
-import { serializeTempoFeePayerRequest } from "./feePayerRequest.js"
 import type { TempoTransactionFields } from "./types.js"
 
 /**
@@ -31,7 +29,9 @@ export function tempoSenderSigningHash(fields: TempoTransactionFields): string {
  * const feePayerSignature = sponsorWallet.signDigest(digest)
  */
 export function tempoFeePayerSigningHash(fields: TempoTransactionFields, senderAddress: string): string {
-  return keccak256(serializeTempoFeePayerRequest(fields, senderAddress))
+  // keccak256 of serializeTempoFeePayerRequest(fields, senderAddress), through core's RLP encoder.
+  const items = encodeTempoFields(fields, { kind: "sender", address: senderAddress }, { omitFeeToken: false })
+  return hashBytes(encodeRlp(toRlpItems(items), feePayerSignatureMagicByte))
 }
 
 /**
@@ -47,5 +47,7 @@ export function tempoKeychainSigningHash(
   version: "v1" | "v2" = "v2",
 ): string {
   const senderHash = tempoSenderSigningHash(fields)
-  return version === "v1" ? senderHash : keccak256(concat(["0x04", senderHash, getAddress(userAddress)]))
+  if (version === "v1") return senderHash
+  const user = checksumAddress(userAddress).slice(2)
+  return hashBytes(Buffer.from(`04${senderHash.slice(2)}${user}`, "hex"))
 }

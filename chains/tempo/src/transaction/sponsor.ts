@@ -1,5 +1,6 @@
 import { Err, Ok, type Result } from "@testnet/core"
-import { getAddress, recoverAddress, Signature } from "ethers"
+import { checksumAddress } from "@testnet/core/wallet"
+import { recoverAddress, Signature } from "ethers"
 import {
   type TempoEmptyValidityWindowErrorType,
   type TempoFeeOutOfRangeErrorType,
@@ -29,7 +30,7 @@ export function recoverTempoSenderAddress(
   const envelope = toSignatureEnvelope(signature)
   switch (envelope.type) {
     case "keychain":
-      return getAddress(envelope.userAddress)
+      return checksumAddress(envelope.userAddress)
     case "p256":
     case "webAuthn":
       return p256Address(envelope.publicKey)

@@ -6,6 +6,7 @@ import { DatabaseBusyError, DatabaseOpenError } from "../errors/database.js"
 import { Err, Ok, type Result } from "../result.js"
 import { getDriverErrorCode, isBusyError, nativeBindingFailure } from "./classifyError.js"
 import type { DatabaseSchema } from "./schema.js"
+import { withStatementCache } from "./statementCache.js"
 
 /**
  * An open SQLite connection: the raw better-sqlite3 handle (used by the recorder's prepared
@@ -102,7 +103,9 @@ export function openSqlite(
     return Err(classifyOpenError(cause, path, busyTimeoutMs))
   }
 
-  const db = new Kysely<DatabaseSchema>({ dialect: new TransactionalDdlSqliteDialect({ database: raw }) })
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(raw) }),
+  })
   return Ok({ raw, db, path })
 }
 

@@ -6,12 +6,13 @@
  * byte-identical to core's ethers-backed wallet.
  */
 import { inspect } from "node:util"
-import { getAddress, Signature, Transaction, type TransactionLike } from "ethers"
+import { Signature, Transaction, type TransactionLike } from "ethers"
 import { SigningBackendUnavailableError, type SigningBackendUnavailableErrorType } from "../errors/signing.js"
 import type { WalletInvalidKeyFormatErrorType, WalletInvalidKeyLengthErrorType } from "../errors/wallet.js"
 import { Err, Ok, type Result } from "../result.js"
 import { parsePrivateKey } from "../wallet/privateKey.js"
 import { exportPrivateKey, type Wallet } from "../wallet/wallet.js"
+import { checksumAddress } from "./checksumAddress.js"
 import {
   createEthersDigestSigner,
   createNativeDigestSigner,
@@ -95,7 +96,7 @@ class FastWalletImplementation implements FastWallet {
     this.#keccak = keccak.keccak256
     this.keccakBackend = keccak.backend
     this.address =
-      address ?? getAddress(bytesToHex(this.#keccak(signer.publicKey().subarray(1)).subarray(12)))
+      address ?? checksumAddress(bytesToHex(this.#keccak(signer.publicKey().subarray(1)).subarray(12)))
     // Bound, so `wallet.signDigest` can be handed around as a function (chain serialisers do).
     this.signTransaction = this.signTransaction.bind(this)
     this.signTransactionWithHash = this.signTransactionWithHash.bind(this)

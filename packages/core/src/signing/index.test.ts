@@ -6,6 +6,7 @@ describe("signing barrel", () => {
     expect(Object.keys(signing).sort()).toMatchInlineSnapshot(`
       [
         "SigningBackendUnavailableError",
+        "checksumAddress",
         "createFastWallet",
         "createFastWallets",
         "disableNativeSignerVariable",

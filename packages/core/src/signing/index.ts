@@ -4,6 +4,7 @@ export {
   type SigningBackendUnavailableErrorType,
   type SigningErrorType,
 } from "../errors/signing.js"
+export { checksumAddress } from "./checksumAddress.js"
 export type { DigestSigner, SigningBackend } from "./digestSigner.js"
 export {
   createFastWallet,

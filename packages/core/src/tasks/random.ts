@@ -1,4 +1,4 @@
-import { getAddress } from "ethers"
+import { checksumAddress } from "../signing/checksumAddress.js"
 
 /**
  * A deterministic random source (sfc32). Same seed → same sequence, on every platform.
@@ -129,7 +129,7 @@ export function createRandom(seed?: number | bigint | string): Random {
       return text
     },
     address() {
-      return getAddress(random.hex(20))
+      return checksumAddress(random.hex(20))
     },
     fork(label) {
       const salt = label === undefined ? uint32() : normalizeSeed(label)

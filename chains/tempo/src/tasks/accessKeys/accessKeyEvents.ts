@@ -1,7 +1,28 @@
-import { getAddress } from "ethers"
 import { accountKeychainAddress, accountKeychainInterface } from "../../contracts/accountKeychain.js"
 
 type Log = { readonly address: string; readonly topics: readonly string[]; readonly data: string }
+type KeychainEventName = "KeyAuthorized" | "KeyRevoked" | "AccessKeySpend"
+
+const keychainAddress = accountKeychainAddress.toLowerCase()
+/** topic0 and topic count of each event, computed once (ethers hashes the signature on every lookup). */
+const eventShapes = new Map(
+  (["KeyAuthorized", "KeyRevoked", "AccessKeySpend"] as const).map((name) => {
+    const event = accountKeychainInterface.getEvent(name)
+    if (event === null) throw new Error(`no event ${name} in the AccountKeychain ABI`)
+    const indexed = event.inputs.filter((input) => input.indexed).length
+    return [name, { topic: event.topicHash, topics: indexed + 1 }]
+  }),
+)
+
+function isKeychainEvent(log: Log, name: KeychainEventName): boolean {
+  const shape = eventShapes.get(name)
+  return (
+    shape !== undefined &&
+    log.address.toLowerCase() === keychainAddress &&
+    log.topics.length === shape.topics &&
+    log.topics[0]?.toLowerCase() === shape.topic
+  )
+}
 
 /**
  * The AccountKeychain events of `name` in a receipt's logs, parsed (`args` by name).
@@ -9,15 +30,9 @@ type Log = { readonly address: string; readonly topics: readonly string[]; reado
  * @example
  * const authorized = keychainEvents(receipt.logs, "KeyAuthorized")
  */
-export function keychainEvents(
-  logs: readonly Log[],
-  name: "KeyAuthorized" | "KeyRevoked" | "AccessKeySpend",
-): Record<string, unknown>[] {
-  const topic = accountKeychainInterface.getEvent(name)?.topicHash
+export function keychainEvents(logs: readonly Log[], name: KeychainEventName): Record<string, unknown>[] {
   return logs
-    .filter(
-      (log) => getAddress(log.address) === getAddress(accountKeychainAddress) && log.topics[0] === topic,
-    )
+    .filter((log) => isKeychainEvent(log, name))
     .map((log) => {
       const parsed = accountKeychainInterface.parseLog({ topics: [...log.topics], data: log.data })
       const args: Record<string, unknown> = {}
@@ -36,13 +51,18 @@ export function keychainEvents(
  */
 export function hasKeychainEvent(
   logs: readonly Log[],
-  name: "KeyAuthorized" | "KeyRevoked" | "AccessKeySpend",
+  name: KeychainEventName,
   account: string,
   keyId: string,
 ): boolean {
-  return keychainEvents(logs, name).some(
-    (event) =>
-      getAddress(String(event.account)) === getAddress(account) &&
-      getAddress(String(event.publicKey)) === getAddress(keyId),
+  // `account` and `publicKey` are the first two indexed arguments of all three events: compared
+  // as topics (the address left-padded to 32 bytes) without decoding the log.
+  const accountTopic = `0x${"0".repeat(24)}${account.slice(2).toLowerCase()}`
+  const keyIdTopic = `0x${"0".repeat(24)}${keyId.slice(2).toLowerCase()}`
+  return logs.some(
+    (log) =>
+      isKeychainEvent(log, name) &&
+      log.topics[1]?.toLowerCase() === accountTopic &&
+      log.topics[2]?.toLowerCase() === keyIdTopic,
   )
 }

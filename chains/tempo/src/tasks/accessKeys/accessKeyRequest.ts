@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto"
 import type { RawSendRequest, TaskSigner } from "@testnet/core"
-import { SigningKey, Wallet } from "ethers"
+import { createFastWallet } from "@testnet/core/wallet"
 import type { TempoKeyType, TempoSignedKeyAuthorization } from "../../transaction/keyAuthorization.js"
 import { createRandomP256Key } from "../../transaction/p256.js"
 import { signTempoTransaction, signTempoTransactionWithAccessKey } from "../../transaction/sign.js"
@@ -17,9 +18,12 @@ export function createAccessKey(keyType: TempoKeyType): TempoSigner {
   if (keyType === "p256") return p256Signer(createRandomP256Key())
   if (keyType === "webAuthn")
     return webAuthnSigner(createRandomP256Key(), { rpId: "testnet-framework.local" })
-  const wallet = Wallet.createRandom()
-  const signingKey = new SigningKey(wallet.privateKey)
-  return secp256k1Signer(wallet.address, (digest) => signingKey.sign(digest))
+  // A bare random key, signing natively: no mnemonic, PBKDF2 or HD derivation (once ~8 % of CPU).
+  // A secret ≥ the group order (probability ~2^-128) is refused: draw again.
+  for (;;) {
+    const wallet = createFastWallet(`0x${randomBytes(32).toString("hex")}`)
+    if (wallet.isOk()) return secp256k1Signer(wallet.value.address, wallet.value.signDigest)
+  }
 }
 
 /**

@@ -1,13 +1,13 @@
 import { MultiSend } from "@testnet/contracts"
 import { defineTask, findOrDeployContract, sendAndConfirm, succeeded, taskFailure } from "@testnet/core"
-import { Interface } from "ethers"
+import { FastInterface } from "../../contracts/fastInterface.js"
 import { encodeTip20Approve } from "../../contracts/tip20.js"
 import { batchCallGas, tempoGasLimits } from "../shared/gasLimits.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { smallAmount, tempoFeeTokens, tokenLabel } from "../shared/tokens.js"
 import { countTransfers } from "./transferLogs.js"
 
-const multiSend = new Interface(MultiSend.abi)
+const multiSend = new FastInterface(MultiSend.abi)
 // eth_estimateGas of the MultiSend deploy under T4: 6.53M (2.3 KB of code at TIP-1000 prices).
 const multiSendDeployGas = 9_000_000n
 

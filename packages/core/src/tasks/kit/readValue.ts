@@ -1,7 +1,7 @@
-import { AbiCoder } from "ethers"
 import type { BaseError } from "../../errors/base.js"
 import { Ok, type Result } from "../../result.js"
 import type { TaskContext } from "../context.js"
+import { decodeValue } from "./decodeValue.js"
 
 /**
  * `eth_call` of `data` on `to`, decoding one static return value of ABI `type` (uint256, address,
@@ -19,5 +19,5 @@ export async function readValue<T>(
 ): Promise<Result<T, BaseError>> {
   const result = await context.call({ to, data })
   if (result.isErr()) return result
-  return Ok(AbiCoder.defaultAbiCoder().decode([type], result.value)[0] as T)
+  return Ok(decodeValue<T>(type, result.value))
 }
