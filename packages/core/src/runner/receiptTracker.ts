@@ -17,6 +17,7 @@ import { createBlockFeed } from "./tracker/blockFeed.js"
 import { createBlockSettlement } from "./tracker/blockSettlement.js"
 import { createDeadlines } from "./tracker/deadlines.js"
 import { createDropDetection } from "./tracker/dropDetection.js"
+import { createPollSchedule } from "./tracker/pollSchedule.js"
 import { createReplacement } from "./tracker/replacement.js"
 import { createTrackerState } from "./tracker/trackerState.js"
 import {
@@ -84,16 +85,24 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
     requestOptions,
     blockReceiptOptions,
   })
+  /** When the current poll was sent: a block it finds is taken to have arrived then. */
+  let pollStartedAt = clock.now()
+  const schedule = createPollSchedule({
+    pollIntervalMs,
+    fastPollIntervalMs: Math.min(parameters.fastPollIntervalMs ?? 25, pollIntervalMs),
+  })
   const feed = createBlockFeed({
     rpc,
     gas,
     logger,
     events,
     counters,
-    settleBlock: settlement.settleBlock,
+    settlement,
     maxBlocksPerPoll: parameters.maxBlocksPerPoll ?? 50,
     priorityFeeMethod: parameters.priorityFeeMethod,
     requestOptions,
+    blockReceiptOptions,
+    onHeader: (number, timestamp) => schedule.recordBlock(number, timestamp, pollStartedAt),
   })
   const detection = createDropDetection({
     rpc,
@@ -138,35 +147,42 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
   let consecutiveFailures = 0
   let loop: Promise<void> | undefined
 
-  async function pollOnce() {
+  /** One poll and what follows it; returns what the schedule needs to place the next one. */
+  async function pollOnce(): Promise<{ reachable: boolean; progressed: boolean }> {
+    const before = feed.lastProcessed
     const polled = await feed.poll()
     if (polled === "unreachable") {
       consecutiveFailures += 1
       logger.warn({ consecutiveFailures }, "head poll failed")
       // The node is gone (e.g. a devnet killed by the same Ctrl-C): waiting out the grace period is pointless.
       if (consecutiveFailures === unreachableAfterFailures) state.wakeWaiters()
-      return
+      return { reachable: false, progressed: false }
     }
+    const progressed = feed.lastProcessed !== before
     consecutiveFailures = 0
     const head = feed.head
-    if (head === undefined) return
+    if (head === undefined) return { reachable: true, progressed }
     if (dropDetection && polled === "advanced") await detection.check(head)
     if (replacement !== undefined && polled === "advanced") await replacement.check(head)
     await deadlines.expire(head)
     repairNonceGaps({ nonces, head, maxBlocksWaiting: dropAfterBlocks, logger })
+    return { reachable: true, progressed }
   }
 
   async function runLoop() {
     while (!stopController.signal.aborted) {
-      const started = clock.now()
-      await pollOnce()
-      const wait = pollIntervalMs - (clock.now() - started)
-      await clock.sleep(Math.max(wait, 10), stopController.signal)
+      const startedAt = clock.now()
+      pollStartedAt = startedAt
+      const polled = await pollOnce()
+      const caughtUp = feed.head === undefined || feed.head === feed.lastProcessed
+      const delay = schedule.delayAfter({ startedAt, now: clock.now(), caughtUp, ...polled })
+      await clock.sleep(delay, stopController.signal)
     }
   }
 
   return {
     async start() {
+      pollStartedAt = clock.now()
       await pollOnce()
       loop = runLoop()
     },

@@ -52,8 +52,18 @@ export function createBlockSettlement(parameters: {
 }) {
   const { rpc, state, recipients, counters, logger, deriveTransfers, requestOptions } = parameters
   let blockReceiptsSupported = true
+  /** The last block held tracked transactions whose receipts had to be read. */
+  let lastBlockRead = false
 
-  async function fetchReceipts(block: bigint, hashes: string[]): Promise<RpcReceipt[]> {
+  async function fetchReceipts(
+    block: bigint,
+    hashes: string[],
+    prefetched: readonly RpcReceipt[] | undefined,
+  ): Promise<readonly RpcReceipt[]> {
+    if (prefetched !== undefined) {
+      counters.receiptsFetched += prefetched.length
+      return prefetched
+    }
     // Always the whole block where the node has the method: anvil 1.7.1's eth_getTransactionReceipt
     // reported a wrong gasUsed for transactions read right after their block was mined (the first
     // increment's 43112 where the block's receipts, and the same call later, say 26012).
@@ -94,9 +104,13 @@ export function createBlockSettlement(parameters: {
     return deriveTransferReceipt({ hash: entry.hash, from: entry.lane.address, transfer, gasUsed, block })
   }
 
-  async function settleFetched(block: BlockFacts, hashes: string[]) {
+  async function settleFetched(
+    block: BlockFacts,
+    hashes: string[],
+    prefetched: readonly RpcReceipt[] | undefined,
+  ) {
     // Block receipts settle more than asked for (e.g. transfers waiting for a probe): all real.
-    for (const receipt of await fetchReceipts(block.number, hashes))
+    for (const receipt of await fetchReceipts(block.number, hashes, prefetched))
       state.settleReceipt(receipt, block.timestamp)
   }
 
@@ -105,7 +119,11 @@ export function createBlockSettlement(parameters: {
    * otherwise read — one probe per unproven recipient first, so that (where the node reads
    * receipts one by one) the rest of that recipient's transfers can still be written.
    */
-  async function settleBlock(block: BlockFacts, transactions: readonly string[]) {
+  async function settleBlock(
+    block: BlockFacts,
+    transactions: readonly string[],
+    prefetched?: readonly RpcReceipt[],
+  ) {
     const fetch: string[] = []
     const later: PendingEntry[] = []
     const probed = new Set<string>()
@@ -130,7 +148,8 @@ export function createBlockSettlement(parameters: {
       }
     }
     // Block receipts (the usual answer) settle every tracked hash of the block, derived ones too.
-    if (fetch.length > 0) await settleFetched(block, fetch)
+    lastBlockRead = fetch.length > 0
+    if (fetch.length > 0) await settleFetched(block, fetch, prefetched)
     const unproven: string[] = []
     for (const entry of later) {
       if (!state.pending.has(entry.hash)) continue
@@ -138,7 +157,7 @@ export function createBlockSettlement(parameters: {
       if (receipt === undefined) unproven.push(entry.hash)
       else derived.push([entry, receipt])
     }
-    if (unproven.length > 0) await settleFetched(block, unproven)
+    if (unproven.length > 0) await settleFetched(block, unproven, prefetched)
     for (const [index, [entry, receipt]] of derived.entries()) {
       // Each settle resolves a task's promise and queues a journal update: slice big blocks.
       if (index > 0 && index % settlesPerTick === 0)
@@ -149,5 +168,19 @@ export function createBlockSettlement(parameters: {
     }
   }
 
-  return { settleBlock }
+  /**
+   * Worth asking for the next block's receipts with the poll: the last block held transactions of
+   * ours that needed reading (so blocks are full of ours: a low-rate run on a busy chain does not
+   * download foreign blocks' receipts), and a pending one will need its receipt read (not a plain
+   * transfer its block can settle; a transfer to a recipient not proven yet is read by the usual
+   * probe). Stops at the first such entry, so a mixed workload costs O(1).
+   */
+  function wantsReceipts(): boolean {
+    if (!blockReceiptsSupported || !lastBlockRead) return false
+    if (!deriveTransfers) return state.pending.size > 0
+    for (const entry of state.pending.values()) if (entry.plainTransfer === undefined) return true
+    return false
+  }
+
+  return { settleBlock, wantsReceipts }
 }

@@ -190,7 +190,13 @@ export type ReceiptTrackerOptions = {
   clock?: Clock
   logger?: RunnerLogger
   events?: TrackerEvents
+  /** Head poll interval (default 200, at most 250) where no steady block time is known. */
   pollIntervalMs?: number
+  /**
+   * Poll interval around a block's expected arrival (default 25), on chains whose headers show a
+   * steady block time: the tracker sleeps until shortly before the next block is due.
+   */
+  fastPollIntervalMs?: number
   /** Outer deadline: a transaction the node still holds after this many blocks… */
   dropAfterBlocks?: number
   /** …or this long is offered once more, then settled dropped (default 30 blocks, 60 000 ms). */

@@ -74,7 +74,9 @@ export function createFakeChain(options: { blockReceipts?: boolean } = {}) {
               new RpcMethodNotFoundError({ method, nodeCode: -32601, nodeMessage: "Method not found" }),
             )
           const number = Number(BigInt(params[0] as string))
-          return answer((blocks[number]?.hashes ?? []).map((hash) => receipts.get(hash)))
+          // anvil 1.7.1 answers null for a block not mined yet
+          const block = blocks[number]
+          return answer(block === undefined ? null : block.hashes.map((hash) => receipts.get(hash)))
         }
         case "eth_getTransactionReceipt":
           return answer(receipts.get(params[0] as string) ?? null)
