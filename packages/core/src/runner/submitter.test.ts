@@ -15,7 +15,7 @@ import { createSubmitter } from "./submitter.js"
 
 function setup(
   journalResult: () => Result<void, DatabaseErrorType> = () => Ok(undefined),
-  options: { sync?: boolean } = {},
+  options: { sync?: boolean; signingSliceMs?: number; flushAtQueued?: number } = {},
 ) {
   const chain = createFakeChain()
   const journals: JournalRow[][] = []
@@ -49,7 +49,8 @@ function setup(
     useSendRawTransactionSync: options.sync ?? false,
     onSent: (task) => sent.push(task),
     // ethers signs in ~1.5 ms: a generous slice keeps the five sends of a test in one tick.
-    signingSliceMs: 1_000,
+    signingSliceMs: options.signingSliceMs ?? 1_000,
+    ...(options.flushAtQueued === undefined ? {} : { flushAtQueued: options.flushAtQueued }),
   })
   return { chain, journals, updates, submitter, sent }
 }
@@ -92,6 +93,42 @@ describe("submission pipeline", () => {
       expect(parsed.from).toBe(row?.wallet)
     }
     expect(sent).toHaveLength(5)
+  })
+
+  it("lets a burst still being signed leave in parts, each journaled before its broadcast", async () => {
+    // A slice budget far below one signature: one send is signed per tick, so the burst is still
+    // being signed when the first part is full (ADR 0016: the first sends of a wave leave early).
+    const { chain, journals, submitter } = setup(undefined, { signingSliceMs: 0.001, flushAtQueued: 2 })
+    const results = await Promise.all(
+      wallets.map((wallet) =>
+        submitter.send({
+          wallet,
+          taskName: "transfer",
+          request: { to: wallet.address, value: 1n, gasLimit: 21_000n },
+        }),
+      ),
+    )
+    expect(results.every((result) => result.isOk())).toBe(true)
+    expect(journals.length).toBeGreaterThan(1)
+    expect(journals.every((rows) => rows.length <= 2)).toBe(true)
+    expect(journals.flat()).toHaveLength(5)
+    // Every part's commit precedes its own broadcasts, and the first part left before the last
+    // part was journaled.
+    const journalEvents = chain.events.flatMap((event, index) =>
+      event.startsWith("journal:") ? [index] : [],
+    )
+    const broadcasts = chain.events.flatMap((event, index) =>
+      event === "eth_sendRawTransaction" ? [index] : [],
+    )
+    expect(broadcasts[0]).toBeGreaterThan(journalEvents[0] as number)
+    expect(broadcasts[0]).toBeLessThan(journalEvents.at(-1) as number)
+    let journaledSoFar = 0
+    let broadcastSoFar = 0
+    for (const event of chain.events) {
+      if (event.startsWith("journal:")) journaledSoFar += Number(event.slice("journal:".length))
+      if (event === "eth_sendRawTransaction") broadcastSoFar += 1
+      expect(broadcastSoFar).toBeLessThanOrEqual(journaledSoFar)
+    }
   })
 
   it("journals the fast signer's own hash, which equals keccak256 of the broadcast bytes", async () => {
