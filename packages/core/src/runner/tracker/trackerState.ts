@@ -50,8 +50,8 @@ const droppedMemory = 10_000
  * context however long ago they settled, and a wait begun before settlement holds the outcome's
  * promise; so this serves only a hash from elsewhere asked about after it settled (no task of the
  * repository's catalogs does). An outcome holds its receipt with every log (~1.5 KB in the Tempo
- * catalog): 10,000 of them were the largest thing a 500 tx/s run kept alive, and at 1,000 they
- * were still ~1.5 MB of the ~50 MB live heap, which V8 lets grow ~4× before a full collection.
+ * catalog): 10,000 of them were the largest thing a 500 tx/s run kept alive, and 1,000 of them
+ * are an estimated ~1.5 MB of the ~55 MB live heap, which V8 lets grow ~4× before a full collection.
  */
 const outcomeMemory = 128
 
