@@ -198,9 +198,18 @@ export function createReceiptTracker(parameters: ReceiptTrackerOptions): Receipt
       })
       const now = clock.now()
       const head = feed.head
+      // Every field named, in one order: one object shape for all entries (a spread of the
+      // submitter's object, whose optional fields vary, grew each entry field by field).
       const entry: PendingEntry = {
-        ...transaction,
         hash,
+        lane: transaction.lane,
+        nonce: transaction.nonce,
+        taskName: transaction.taskName,
+        raw: transaction.raw,
+        plainTransfer: transaction.plainTransfer,
+        fees: transaction.fees,
+        replace: transaction.replace,
+        group: undefined,
         sentAt: now,
         sentAtBlock: head,
         firstSentAt: now,

@@ -47,11 +47,13 @@ const droppedMemory = 10_000
 
 /**
  * How many settled outcomes are remembered for `outcomeOf`. A task finds its own sends in its
- * context however long ago they settled, so this serves only hashes asked about from elsewhere; an
- * outcome holds its receipt with every log (~2.5 KB in the Tempo catalog), and 10,000 of them were
- * the largest thing a 500 tx/s run kept alive.
+ * context however long ago they settled, and a wait begun before settlement holds the outcome's
+ * promise; so this serves only a hash from elsewhere asked about after it settled (no task of the
+ * repository's catalogs does). An outcome holds its receipt with every log (~1.5 KB in the Tempo
+ * catalog): 10,000 of them were the largest thing a 500 tx/s run kept alive, and 1,000 of them
+ * are an estimated ~1.5 MB of the ~55 MB live heap, which V8 lets grow ~4× before a full collection.
  */
-const outcomeMemory = 1_000
+const outcomeMemory = 128
 
 /**
  * The tracker's state and its settle operations.

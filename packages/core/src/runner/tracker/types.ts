@@ -41,13 +41,13 @@ export type TrackedTransaction = {
   nonce: bigint
   taskName: string
   /** Kept to re-broadcast once when the node does not know the transaction (silently dropped). */
-  raw?: string
+  raw?: string | undefined
   /** Set for a plain value transfer (no calldata): its receipt may be derived from the block. */
-  plainTransfer?: PlainTransfer
+  plainTransfer?: PlainTransfer | undefined
   /** The fees it was signed with (a stuck transaction is replaced with {@link replace}). */
-  fees?: RunnerFees
+  fees?: RunnerFees | undefined
   /** Re-signs the same request with the same nonce and `fees`, journals it (not broadcast yet). */
-  replace?: TransactionReplacer
+  replace?: TransactionReplacer | undefined
 }
 
 /**
@@ -260,7 +260,7 @@ export type PendingEntry = TrackedTransaction & {
   /** Blocks in a row whose base fee was above its maxFeePerGas. */
   underpricedBlocks: number
   /** Set once it was replaced or is a replacement. */
-  group?: ReplacementGroup
+  group?: ReplacementGroup | undefined
   resolve: (outcome: TransactionOutcome) => void
 }
 
