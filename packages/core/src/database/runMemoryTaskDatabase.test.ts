@@ -175,10 +175,11 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
                 runId,
                 createdAt: createdAt++,
               })
-          const fromMemory = (await memory.database.assetsByKind({ kind, wallet, limit })).unwrap()
+          const query = { kind, wallet, ...(limit === undefined ? {} : { limit }) }
+          const fromMemory = (await memory.database.assetsByKind(query)).unwrap()
           ;(await manager.recorder.flush()).unwrap()
           const sql = createTaskDatabase({ queries: manager.queries, chainId: CHAIN_ID })
-          const fromSql = (await sql.assetsByKind({ kind, wallet, limit })).unwrap()
+          const fromSql = (await sql.assetsByKind(query)).unwrap()
           expect(fromMemory).toEqual(fromSql)
         },
       ),
