@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bothDialects, createTestTarget } from "../testing/database/dialects.js"
 import { type DatabaseManager, openDatabase } from "./openDatabase.js"
 import type { DatabaseQueries } from "./queries/index.js"
-import { createRunMemoryTaskDatabase } from "./runMemoryTaskDatabase.js"
+import { createRunMemoryTaskDatabase, runMemoryRowLimit } from "./runMemoryTaskDatabase.js"
 import { createTaskDatabase } from "./taskDatabase.js"
 
 const CHAIN_ID = 42431
@@ -49,7 +49,7 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
     await target.stop()
   })
 
-  it("reads each kind once, then answers from memory, this run's records included before they are flushed", async () => {
+  it("reads each list once, then answers from memory, this run's records included before they are flushed", async () => {
     const [walletA, walletB] = WALLETS
     manager.recorder.recordCreatedAsset({
       kind: "market",
@@ -80,8 +80,8 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
 
     const memory = createRunMemoryTaskDatabase({ queries, chainId: CHAIN_ID, recorder: manager.recorder })
     const [first, second] = await Promise.all([
-      memory.database.assetsByKind({ kind: "market", wallet: walletA }),
-      memory.database.assetsByKind({ kind: "market", wallet: walletB }),
+      memory.database.assetsByKind({ kind: "market", wallet: walletA, limit: 500 }),
+      memory.database.assetsByKind({ kind: "market", wallet: walletB, limit: 500 }),
     ])
     expect(first.unwrap()).toEqual([
       expect.objectContaining({ address: address(1), metadata: { quote: "0xquote" }, runId: earlierRunId }),
@@ -98,7 +98,9 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
       metadata: { amount: 5n },
       createdAt: 3000,
     })
-    const again = (await memory.database.assetsByKind({ kind: "market", wallet: walletA })).unwrap()
+    const again = (
+      await memory.database.assetsByKind({ kind: "market", wallet: walletA, limit: 500 })
+    ).unwrap()
     expect(again.map((row) => row.address)).toEqual([address(4), address(1)])
     expect(again[0]).toEqual({
       kind: "market",
@@ -109,17 +111,47 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
       createdAt: 3000,
       runId,
     })
-    expect((await memory.database.assetsByKind({ kind: "market", limit: 1 })).unwrap()).toHaveLength(1)
-    expect((await memory.database.contractsByKind({ kind: "counter" })).unwrap()).toEqual([
+    expect((await memory.database.assetsByKind({ kind: "market", limit: 1 })).unwrap()).toEqual([
+      expect.objectContaining({ address: address(4) }),
+    ])
+    expect((await memory.database.contractsByKind({ kind: "counter", limit: 20 })).unwrap()).toEqual([
       expect.objectContaining({ address: address(3), wallet: walletB }),
     ])
-    expect(reads).toEqual({ contracts: 1, assets: 1 })
+    // Read again: memory answers. One read per list: market of A, of B, of all wallets; counter of all.
+    await memory.database.assetsByKind({ kind: "market", wallet: walletA, limit: 500 })
+    await memory.database.contractsByKind({ kind: "counter", limit: 5 })
+    expect(reads).toEqual({ contracts: 1, assets: 3 })
     // The memory recorder still records: after a flush the database has the row too.
     ;(await manager.recorder.flush()).unwrap()
     const stored = (
       await manager.queries.createdAssets({ kind: "market", chainId: CHAIN_ID, wallet: walletA })
     ).unwrap()
     expect(stored.map((row) => row.address)).toEqual([address(4), address(1)])
+  })
+
+  it("keeps this run's newest rows up to the limit, and leaves larger or unlimited reads to the database", async () => {
+    const memory = createRunMemoryTaskDatabase({ queries, chainId: CHAIN_ID, recorder: manager.recorder })
+    const before = { ...reads }
+    const total = 2 * runMemoryRowLimit + 7
+    for (let index = 0; index < total; index++)
+      memory.recorder.recordCreatedContract({
+        kind: "many",
+        address: address(10_000 + index),
+        chainId: CHAIN_ID,
+        wallet: WALLETS[0],
+        runId,
+        createdAt: 5000 + index,
+      })
+    const newest = (
+      await memory.database.contractsByKind({ kind: "many", wallet: WALLETS[0], limit: runMemoryRowLimit })
+    ).unwrap()
+    expect(newest).toHaveLength(runMemoryRowLimit)
+    expect(newest[0]?.address).toBe(address(10_000 + total - 1))
+    expect(newest.at(-1)?.address).toBe(address(10_000 + total - runMemoryRowLimit))
+    ;(await manager.recorder.flush()).unwrap()
+    // No limit: every row, from the database.
+    expect((await memory.database.contractsByKind({ kind: "many" })).unwrap()).toHaveLength(total)
+    expect(reads.contracts - before.contracts).toBe(2)
   })
 
   it("does not count a row twice when it was flushed before the kind was first read", async () => {
@@ -133,7 +165,7 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
       createdAt: 4000,
     })
     ;(await manager.recorder.flush()).unwrap()
-    const rows = (await memory.database.contractsByKind({ kind: "flushed-first" })).unwrap()
+    const rows = (await memory.database.contractsByKind({ kind: "flushed-first", limit: 20 })).unwrap()
     expect(rows.map((row) => row.address)).toEqual([address(5)])
   })
 
@@ -143,8 +175,9 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
       fc.asyncProperty(
         fc.array(fc.record({ wallet: fc.constantFrom(...WALLETS), before: fc.boolean() }), { maxLength: 12 }),
         fc.constantFrom(...WALLETS),
-        fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-        async (records, wallet, limit) => {
+        fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(runMemoryRowLimit)),
+        fc.boolean(),
+        async (records, wallet, limit, ofWallet) => {
           const kind = `property-${round++}`
           let createdAt = 10_000 + round * 100
           // Rows stored before the run's first read, then rows this run records after it.
@@ -164,7 +197,8 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
             chainId: CHAIN_ID,
             recorder: manager.recorder,
           })
-          await memory.database.assetsByKind({ kind })
+          await memory.database.assetsByKind({ kind, wallet, limit: runMemoryRowLimit })
+          await memory.database.assetsByKind({ kind, limit: runMemoryRowLimit })
           for (const [index, record] of records.entries())
             if (!record.before)
               memory.recorder.recordCreatedAsset({
@@ -175,7 +209,11 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
                 runId,
                 createdAt: createdAt++,
               })
-          const query = { kind, wallet, ...(limit === undefined ? {} : { limit }) }
+          const query = {
+            kind,
+            ...(ofWallet ? { wallet } : {}),
+            limit,
+          }
           const fromMemory = (await memory.database.assetsByKind(query)).unwrap()
           ;(await manager.recorder.flush()).unwrap()
           const sql = createTaskDatabase({ queries: manager.queries, chainId: CHAIN_ID })

@@ -1,6 +1,7 @@
 /**
- * The task read side answered from run memory: each (table, kind) is read from the database once
- * per run, and what this run records is added as it is recorded. Task lookups ("this wallet's
+ * The task read side answered from run memory: each list (a kind, or a kind and one wallet) is read
+ * from the database once per run (its newest 500 rows), and what this run records is added as it
+ * is recorded. Task lookups ("this wallet's
  * token", "this wallet's market") were one SQL query per task (~6 % of the main job's Node CPU);
  * now they are a map lookup.
  *
@@ -22,13 +23,11 @@ type Stored = StoredRecord<CreatedAsset>
 type Table = "contracts" | "assets"
 type Query = { kind: string; wallet?: string | undefined; limit?: number | undefined }
 
-/** One kind's rows: the stored ones (newest first) and this run's (oldest first), all and by wallet. */
-type KindMemory = {
-  stored: Stored[]
-  storedByWallet: Map<string, Stored[]>
-  recorded: Stored[]
-  recordedByWallet: Map<string, Stored[]>
-}
+/**
+ * Rows kept per list (a kind, or a kind and wallet): the largest limit the catalog's tasks ask for.
+ * Reads asking for more, or without a limit, go to the database as before.
+ */
+export const runMemoryRowLimit = 500
 
 function toStored(row: CreatedContractRecord | CreatedAssetRecord): Stored {
   return {
@@ -48,25 +47,31 @@ function identity(row: Stored) {
   return `${row.address}|${row.tokenId ?? ""}|${row.transactionHash ?? ""}`
 }
 
-function push(map: Map<string, Stored[]>, wallet: string, row: Stored) {
-  const rows = map.get(wallet)
-  if (rows === undefined) map.set(wallet, [row])
-  else rows.push(row)
+/** Appends, keeping the newest {@link runMemoryRowLimit} (trimmed in amortised O(1)). */
+function pushBounded(map: Map<string, Stored[]>, key: string, row: Stored) {
+  const rows = map.get(key)
+  if (rows === undefined) map.set(key, [row])
+  else {
+    rows.push(row)
+    if (rows.length >= 2 * runMemoryRowLimit) rows.splice(0, rows.length - runMemoryRowLimit)
+  }
 }
 
 /** Newest first, at most `limit`: this run's rows (newest last in memory), then the stored ones. */
-function newestFirst(
-  recorded: readonly Stored[] | undefined,
-  stored: readonly Stored[] | undefined,
-  limit: number,
-) {
+function newestFirst(recorded: readonly Stored[] | undefined, stored: readonly Stored[], limit: number) {
   const result: Stored[] = []
+  const held = new Set<string>()
   if (recorded !== undefined)
-    for (let index = recorded.length - 1; index >= 0 && result.length < limit; index--)
-      result.push(recorded[index] as Stored)
-  if (stored !== undefined)
-    for (let index = 0; index < stored.length && result.length < limit; index++)
-      result.push(stored[index] as Stored)
+    for (let index = recorded.length - 1; index >= 0 && result.length < limit; index--) {
+      const row = recorded[index] as Stored
+      result.push(row)
+      held.add(identity(row))
+    }
+  for (let index = 0; index < stored.length && result.length < limit; index++) {
+    const row = stored[index] as Stored
+    // A row this run recorded and flushed before the list was read is in both.
+    if (!held.has(identity(row))) result.push(row)
+  }
   return result
 }
 
@@ -84,22 +89,13 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
   recorder: R
 }): { database: TaskDatabase; recorder: R } {
   const { queries, chainId, recorder } = parameters
-  const memories = { contracts: new Map<string, KindMemory>(), assets: new Map<string, KindMemory>() }
-  /** One database read per (table, kind), shared by the tasks that ask while it runs. */
-  const loads = new Map<string, Promise<Result<KindMemory, DatabaseErrorType>>>()
-
-  function memoryOf(table: Table, kind: string): KindMemory {
-    let memory = memories[table].get(kind)
-    if (memory === undefined) {
-      memory = { stored: [], storedByWallet: new Map(), recorded: [], recordedByWallet: new Map() }
-      memories[table].set(kind, memory)
-    }
-    return memory
-  }
+  /** This run's rows, oldest first, by `table:kind` and by `table:kind:wallet`. */
+  const recorded = new Map<string, Stored[]>()
+  /** Stored rows (newest first, at most the row limit) read once per list and shared by the tasks asking meanwhile. */
+  const loads = new Map<string, Promise<Result<Stored[], DatabaseErrorType>>>()
 
   function remember(table: Table, row: CreatedContractRow | CreatedAssetRow) {
     if (row.chainId !== chainId) return
-    const memory = memoryOf(table, row.kind)
     // As a read from the database would return it: metadata through JSON (bigints as strings, {} when absent).
     const stored = toStored({
       ...row,
@@ -108,51 +104,46 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
       tokenId: "tokenId" in row ? row.tokenId : undefined,
       metadata: JSON.parse(toJson(row.metadata)) as Record<string, unknown>,
     })
-    memory.recorded.push(stored)
-    push(memory.recordedByWallet, stored.wallet, stored)
+    pushBounded(recorded, `${table}:${row.kind}`, stored)
+    pushBounded(recorded, `${table}:${row.kind}:${row.wallet}`, stored)
   }
 
-  async function readStored(table: Table, kind: string): Promise<Result<KindMemory, DatabaseErrorType>> {
-    const rows =
-      table === "contracts"
-        ? await queries.contractsByKind({ kind, chainId })
-        : await queries.createdAssets({ kind, chainId })
-    if (rows.isErr()) return rows
-    const memory = memoryOf(table, kind)
-    const held = new Set(memory.recorded.map(identity))
-    for (const record of rows.value) {
-      const stored = toStored(record)
-      if (held.has(identity(stored))) continue
-      memory.stored.push(stored)
-      push(memory.storedByWallet, stored.wallet, stored)
+  async function readStored(
+    table: Table,
+    kind: string,
+    wallet: string | undefined,
+    limit: number | undefined,
+  ) {
+    const filter = {
+      kind,
+      chainId,
+      ...(limit === undefined ? {} : { limit }),
+      ...(wallet === undefined ? {} : { wallet }),
     }
-    return Ok(memory)
+    const rows =
+      table === "contracts" ? await queries.contractsByKind(filter) : await queries.createdAssets(filter)
+    if (rows.isErr()) return rows
+    return Ok(rows.value.map(toStored))
   }
 
   async function read(table: Table, query: Query): Promise<Result<Stored[], DatabaseErrorType>> {
-    const key = `${table}:${query.kind}`
+    const limit = query.limit ?? Number.POSITIVE_INFINITY
+    // Beyond what memory keeps: the database answers, as it did before.
+    if (limit > runMemoryRowLimit) return readStored(table, query.kind, query.wallet, query.limit)
+    const key =
+      query.wallet === undefined ? `${table}:${query.kind}` : `${table}:${query.kind}:${query.wallet}`
     let load = loads.get(key)
     if (load === undefined) {
-      load = readStored(table, query.kind)
+      load = readStored(table, query.kind, query.wallet, runMemoryRowLimit)
       loads.set(key, load)
       // A failed read is not kept: the next task asks the database again.
       void load.then((result) => {
         if (result.isErr()) loads.delete(key)
       })
     }
-    const memory = await load
-    if (memory.isErr()) return memory
-    const limit = query.limit ?? Number.POSITIVE_INFINITY
-    const { value } = memory
-    return Ok(
-      query.wallet === undefined
-        ? newestFirst(value.recorded, value.stored, limit)
-        : newestFirst(
-            value.recordedByWallet.get(query.wallet),
-            value.storedByWallet.get(query.wallet),
-            limit,
-          ),
-    )
+    const stored = await load
+    if (stored.isErr()) return stored
+    return Ok(newestFirst(recorded.get(key), stored.value, limit))
   }
 
   const database: TaskDatabase = {
