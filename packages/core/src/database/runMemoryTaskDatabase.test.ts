@@ -117,10 +117,10 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
     expect((await memory.database.contractsByKind({ kind: "counter", limit: 20 })).unwrap()).toEqual([
       expect.objectContaining({ address: address(3), wallet: walletB }),
     ])
-    // Read again: memory answers. One read per list: market of A, of B, of all wallets; counter of all.
+    // Read again: memory answers. One read per kind answers every wallet.
     await memory.database.assetsByKind({ kind: "market", wallet: walletA, limit: 500 })
     await memory.database.contractsByKind({ kind: "counter", limit: 5 })
-    expect(reads).toEqual({ contracts: 1, assets: 3 })
+    expect(reads).toEqual({ contracts: 1, assets: 1 })
     // The memory recorder still records: after a flush the database has the row too.
     ;(await manager.recorder.flush()).unwrap()
     const stored = (
@@ -152,6 +152,33 @@ describe.each(bothDialects)("run-memory task database on %s", (dialect) => {
     // No limit: every row, from the database.
     expect((await memory.database.contractsByKind({ kind: "many" })).unwrap()).toHaveLength(total)
     expect(reads.contracts - before.contracts).toBe(2)
+  })
+
+  it("reads a kind with more rows than the kind limit per wallet", async () => {
+    const memory = createRunMemoryTaskDatabase({
+      queries,
+      chainId: CHAIN_ID,
+      recorder: manager.recorder,
+      kindLimit: 2,
+    })
+    for (const [index, wallet] of [WALLETS[0], WALLETS[1], WALLETS[2], WALLETS[2]].entries())
+      manager.recorder.recordCreatedAsset({
+        kind: "crowded",
+        address: address(20_000 + index),
+        chainId: CHAIN_ID,
+        wallet,
+        runId: earlierRunId,
+        createdAt: 6000 + index,
+      })
+    ;(await manager.recorder.flush()).unwrap()
+    const before = reads.assets
+    // The kind read holds only the 2 newest rows (both of wallet C): wallet A is read on its own.
+    const ofA = (
+      await memory.database.assetsByKind({ kind: "crowded", wallet: WALLETS[0], limit: 20 })
+    ).unwrap()
+    expect(ofA.map((row) => row.address)).toEqual([address(20_000)])
+    await memory.database.assetsByKind({ kind: "crowded", wallet: WALLETS[0], limit: 20 })
+    expect(reads.assets - before).toBe(2)
   })
 
   it("does not count a row twice when it was flushed before the kind was first read", async () => {

@@ -1,7 +1,7 @@
 /**
- * The task read side answered from run memory: each list (a kind, or a kind and one wallet) is read
- * from the database once per run (its newest 500 rows), and what this run records is added as it
- * is recorded. Task lookups ("this wallet's
+ * The task read side answered from run memory: each kind is read from the database once per run
+ * (per wallet instead when the kind has more than 20,000 rows), and what this run records is added
+ * as it is recorded. Task lookups ("this wallet's
  * token", "this wallet's market") were one SQL query per task (~6 % of the main job's Node CPU);
  * now they are a map lookup.
  *
@@ -28,6 +28,12 @@ type Query = { kind: string; wallet?: string | undefined; limit?: number | undef
  * Reads asking for more, or without a limit, go to the database as before.
  */
 export const runMemoryRowLimit = 500
+
+/**
+ * Stored rows of one kind read at once (one query per kind answers every wallet). A kind with more
+ * rows is read per wallet instead, so memory stays bounded against a large database.
+ */
+export const runMemoryKindLimit = 20_000
 
 function toStored(row: CreatedContractRecord | CreatedAssetRecord): Stored {
   return {
@@ -87,12 +93,15 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
   queries: Pick<DatabaseQueries, "contractsByKind" | "createdAssets">
   chainId: number
   recorder: R
+  /** Rows of one kind read at once; default {@link runMemoryKindLimit}. */
+  kindLimit?: number
 }): { database: TaskDatabase; recorder: R } {
   const { queries, chainId, recorder } = parameters
+  const kindLimit = parameters.kindLimit ?? runMemoryKindLimit
   /** This run's rows, oldest first, by `table:kind` and by `table:kind:wallet`. */
   const recorded = new Map<string, Stored[]>()
-  /** Stored rows (newest first, at most the row limit) read once per list and shared by the tasks asking meanwhile. */
-  const loads = new Map<string, Promise<Result<Stored[], DatabaseErrorType>>>()
+  /** Database reads (a kind, or a kind and wallet), each run once and shared by the tasks asking meanwhile. */
+  const loads = new Map<string, Promise<Result<unknown, DatabaseErrorType>>>()
 
   function remember(table: Table, row: CreatedContractRow | CreatedAssetRow) {
     if (row.chainId !== chainId) return
@@ -126,23 +135,52 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
     return Ok(rows.value.map(toStored))
   }
 
-  async function read(table: Table, query: Query): Promise<Result<Stored[], DatabaseErrorType>> {
-    const limit = query.limit ?? Number.POSITIVE_INFINITY
-    // Beyond what memory keeps: the database answers, as it did before.
-    if (limit > runMemoryRowLimit) return readStored(table, query.kind, query.wallet, query.limit)
-    const key =
-      query.wallet === undefined ? `${table}:${query.kind}` : `${table}:${query.kind}:${query.wallet}`
-    let load = loads.get(key)
+  function shared<T>(key: string, start: () => Promise<Result<T, DatabaseErrorType>>) {
+    let load = loads.get(key) as Promise<Result<T, DatabaseErrorType>> | undefined
     if (load === undefined) {
-      load = readStored(table, query.kind, query.wallet, runMemoryRowLimit)
+      load = start()
       loads.set(key, load)
       // A failed read is not kept: the next task asks the database again.
       void load.then((result) => {
         if (result.isErr()) loads.delete(key)
       })
     }
-    const stored = await load
+    return load
+  }
+
+  /** A kind's stored rows, newest first, and by wallet: complete unless the kind has more than the kind limit. */
+  function kindRows(table: Table, kind: string) {
+    return shared(`${table}:${kind}`, async () => {
+      const rows = await readStored(table, kind, undefined, kindLimit)
+      if (rows.isErr()) return rows
+      const byWallet = new Map<string, Stored[]>()
+      for (const row of rows.value) {
+        const ofWallet = byWallet.get(row.wallet)
+        if (ofWallet === undefined) byWallet.set(row.wallet, [row])
+        else if (ofWallet.length < runMemoryRowLimit) ofWallet.push(row)
+      }
+      const complete = rows.value.length < kindLimit
+      return Ok({ all: rows.value.slice(0, runMemoryRowLimit), byWallet, complete })
+    })
+  }
+
+  async function storedRows(table: Table, kind: string, wallet: string | undefined) {
+    const ofKind = await kindRows(table, kind)
+    if (ofKind.isErr()) return ofKind
+    if (wallet === undefined) return Ok(ofKind.value.all)
+    if (ofKind.value.complete) return Ok(ofKind.value.byWallet.get(wallet) ?? [])
+    // A kind too large to hold whole: one read per wallet instead.
+    return shared(`${table}:${kind}:${wallet}`, () => readStored(table, kind, wallet, runMemoryRowLimit))
+  }
+
+  async function read(table: Table, query: Query): Promise<Result<Stored[], DatabaseErrorType>> {
+    const limit = query.limit ?? Number.POSITIVE_INFINITY
+    // Beyond what memory keeps: the database answers, as it did before.
+    if (limit > runMemoryRowLimit) return readStored(table, query.kind, query.wallet, query.limit)
+    const stored = await storedRows(table, query.kind, query.wallet)
     if (stored.isErr()) return stored
+    const key =
+      query.wallet === undefined ? `${table}:${query.kind}` : `${table}:${query.kind}:${query.wallet}`
     return Ok(newestFirst(recorded.get(key), stored.value, limit))
   }
 
