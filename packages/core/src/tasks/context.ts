@@ -69,13 +69,13 @@ export type StoredRecord<T> = T & {
 export type TaskDatabase = {
   contractsByKind(parameters: {
     kind: string
-    /** Only what this wallet created (filtered in SQL: no rows of other wallets are read). */
+    /** Only what this wallet created (a run answers from its memory of the kind, see runMemoryTaskDatabase). */
     wallet?: string
     limit?: number
   }): Promise<Result<readonly StoredRecord<CreatedContract>[], BaseError>>
   assetsByKind(parameters: {
     kind: string
-    /** Only what this wallet created (filtered in SQL: no rows of other wallets are read). */
+    /** Only what this wallet created (a run answers from its memory of the kind, see runMemoryTaskDatabase). */
     wallet?: string
     limit?: number
   }): Promise<Result<readonly StoredRecord<CreatedAsset>[], BaseError>>

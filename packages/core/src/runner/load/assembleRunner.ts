@@ -2,7 +2,7 @@
 // order, the wallet pool, the funding target and the run plan.
 
 import { createFundingLock } from "../../database/fundingLock.js"
-import { createTaskDatabase } from "../../database/taskDatabase.js"
+import { createRunMemoryTaskDatabase } from "../../database/runMemoryTaskDatabase.js"
 import type { BaseError } from "../../errors/base.js"
 import { defaultFundingTarget, nativeFundingHook } from "../../funding/nativeFundingHook.js"
 import { Ok, type Result } from "../../result.js"
@@ -52,6 +52,12 @@ export function assembleRunner(parameters: {
     options.fundingTarget ??
     (perWallet !== undefined && perWallet > defaultTarget ? perWallet : defaultTarget)
 
+  // Task lookups of created contracts and assets: one database read per kind, then run memory.
+  const memory = createRunMemoryTaskDatabase({
+    queries: database.queries,
+    chainId,
+    recorder: database.recorder,
+  })
   const runner = createRunner({
     chain,
     ...(options.events === undefined ? {} : { events: options.events }),
@@ -76,12 +82,12 @@ export function assembleRunner(parameters: {
     rpc,
     nonces,
     gas,
-    recorder: database.recorder,
+    recorder: memory.recorder,
     pool,
     wallets: ordered,
     // Funded and reclaimed with the workers, never leased (Tempo: the stable fee sponsor).
     serviceWallets: funder === undefined ? [] : (chain.serviceWallets?.(funder) ?? []),
-    database: createTaskDatabase({ queries: database.queries, chainId }),
+    database: memory.database,
     logger,
     funding: {
       hook,
