@@ -1,7 +1,7 @@
-import { defineTask, taskFailure } from "@testnet/core"
+import { defineTask, sendExpectingRevert, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
-import { confirmAll, confirmExpectedRevert, sendPending, sentOf } from "../shared/pendingSend.js"
+import { confirmAll, sendPending, sentOf } from "../shared/pendingSend.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
 import { adminGas, sendCallsPending, sendCreatePolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
@@ -48,7 +48,7 @@ export const tip403TransferRefused = defineTask({
     )
     const attached = await confirmAll([token.value.creation, policy.value.pending, attach] as const)
     if (attached.isErr()) return attached
-    const outcome = await confirmExpectedRevert(context, refused, sentOf(attached.value))
+    const outcome = await sendExpectingRevert(context, refused, sentOf(attached.value))
     if (outcome.isErr()) return outcome
     // Why it reverted: the same transfer, asked on the state after both, is refused by the policy.
     const simulated = await simulateRevert(context, address, transfer)

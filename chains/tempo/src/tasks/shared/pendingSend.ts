@@ -1,16 +1,11 @@
 import {
   type BaseError,
   type ConfirmedTransaction,
-  createTaskOutcome,
-  Err,
   Ok,
   type Result,
   type SendRequest,
   type SentTransaction,
   type TaskContext,
-  TaskExpectedFailureDidNotFailError,
-  type TaskExpectedFailureDidNotFailErrorType,
-  type TaskOutcome,
   type TransactionReceipt,
 } from "@testnet/core"
 
@@ -108,38 +103,4 @@ export async function confirmAll<const T extends readonly (PendingTransaction | 
  */
 export function sentOf(steps: readonly (ConfirmedTransaction | undefined)[]): SentTransaction[] {
   return steps.flatMap((step) => (step === undefined ? [] : [step.sent]))
-}
-
-/**
- * The negative test's ending for a transaction sent without waiting (core's `sendExpectingRevert`
- * for a step that went out right behind another): succeeds only when the chain mined `pending`
- * with status 0, with an outcome marked `expectedFailure` listing `earlier` and it. A transaction
- * that succeeded is a `TaskExpectedFailureDidNotFailError`; any other error passes through.
- *
- * @example
- * return confirmExpectedRevert(context, transfer.value, sentOf([token.creation, policy]))
- */
-export async function confirmExpectedRevert(
-  context: Pick<TaskContext, "task">,
-  pending: PendingTransaction,
-  earlier: readonly SentTransaction[],
-): Promise<Result<TaskOutcome, BaseError>> {
-  const sent = await pending.accepted
-  if (sent.isErr()) return sent
-  const receipt = await pending.confirmed()
-  if (receipt.isOk())
-    return Err(
-      new TaskExpectedFailureDidNotFailError({
-        task: context.task.name,
-        hash: sent.value.hash,
-      }) as TaskExpectedFailureDidNotFailErrorType,
-    )
-  if (receipt.error.code !== "RUNNER_TRANSACTION_REVERTED") return receipt
-  return Ok(
-    createTaskOutcome({
-      transactions: [...earlier, sent.value],
-      expectedFailure: true,
-      notes: [`reverted as expected: ${sent.value.hash}`],
-    }),
-  )
 }

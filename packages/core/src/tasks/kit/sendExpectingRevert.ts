@@ -10,7 +10,8 @@ import type { SendRequest, SentTransaction } from "../transactionTypes.js"
 
 /**
  * The negative test of a task marked `expectedFailure`: sends `request` (with a fixed gas limit —
- * an estimate of a reverting call fails) and succeeds only when the chain mined it with status 0.
+ * an estimate of a reverting call fails), or takes a send the task already started right behind
+ * an earlier step (`{ accepted }`), and succeeds only when the chain mined it with status 0.
  * The outcome lists `earlier` (e.g. the deploy of the reverting contract, undefined entries
  * skipped) and the reverted transaction, and is marked `expectedFailure`. A transaction that
  * succeeds is a `TaskExpectedFailureDidNotFailError`; any other error passes through.
@@ -20,10 +21,10 @@ import type { SendRequest, SentTransaction } from "../transactionTypes.js"
  */
 export async function sendExpectingRevert(
   context: Pick<TaskContext, "send" | "waitForReceipt" | "task">,
-  request: SendRequest,
+  request: SendRequest | { readonly accepted: Promise<Result<SentTransaction, BaseError>> },
   earlier: readonly (SentTransaction | undefined)[] = [],
 ): Promise<Result<TaskOutcome, BaseError>> {
-  const sent = await context.send(request)
+  const sent = await ("accepted" in request ? request.accepted : context.send(request))
   if (sent.isErr()) return sent
   const receipt = await context.waitForReceipt(sent.value.hash)
   if (receipt.isOk())
