@@ -2,10 +2,11 @@ import { defineTask, Ok, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Mint, tip20Interface, tip20Roles } from "../../contracts/tip20.js"
 import { tip403BuiltinPolicy } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { adminGas, sendCalls, sendCreatePolicy } from "../policies/calls.js"
+import { adminGas, sendCreatePolicy } from "../policies/calls.js"
 import { attachPolicyCall, readTransferPolicyId } from "../policies/tokenPolicy.js"
 import { createdByThisRun, findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
 import { missingRoleCalls } from "./roles.js"
 
 const burnBlockedTopic = tip20Interface.getEvent("BurnBlocked")?.topicHash
@@ -64,7 +65,7 @@ export const tip20BurnBlocked = defineTask({
       { to: token, input: tip20Interface.encodeFunctionData("burnBlocked", [holder, amount]) },
       attachPolicyCall(token, previous.value),
     ]
-    const done = await sendCalls(context, calls, adminGas(calls.length))
+    const done = await sendPathUsdCalls(context, calls, adminGas(calls.length))
     if (done.isErr()) return done
     const logs = done.value.receipt.logs.filter((log) => log.address.toLowerCase() === token.toLowerCase())
     // The holder is a fresh random address: the batch's mint is all it held, and the burn took it.

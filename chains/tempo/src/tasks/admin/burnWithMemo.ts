@@ -1,9 +1,10 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20BurnWithMemo, tip20Interface } from "../../contracts/tip20.js"
-import { adminGas, sendCallsPending } from "../policies/calls.js"
+import { adminGas } from "../policies/calls.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
 import { hasBurnLog, ownTokenBurnCalls } from "../shared/ownTokenBurn.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 const transferWithMemoTopic = tip20Interface.getEvent("TransferWithMemo")?.topicHash
 
@@ -30,7 +31,7 @@ export const tip20BurnWithMemo = defineTask({
     const batch = await ownTokenBurnCalls(context, token, amount, burnCall)
     if (batch.isErr()) return batch
     const { calls, minted } = batch.value
-    const burn = sendCallsPending(context, calls, adminGas(calls.length))
+    const burn = sendPathUsdCallsPending(context, calls, adminGas(calls.length))
     const steps = [owned.value.creation, burn] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

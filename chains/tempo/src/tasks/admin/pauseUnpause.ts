@@ -1,9 +1,10 @@
 import { defineTask, type SentTransaction, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Transfer, tip20Interface, tip20Roles } from "../../contracts/tip20.js"
-import { adminGas, sendCalls, sendCallsPending } from "../policies/calls.js"
+import { adminGas } from "../policies/calls.js"
 import { simulateRevert } from "../policies/simulate.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { missingRoleCalls } from "./roles.js"
 
 const pauseStateTopic = tip20Interface.getEvent("PauseStateUpdate")?.topicHash
@@ -43,7 +44,11 @@ export const tip20PauseUnpause = defineTask({
     const roles = await missingRoleCalls(context, token, [tip20Roles.pause, tip20Roles.unpause])
     if (roles.isErr()) return roles
     const pause = tip20Interface.encodeFunctionData("pause")
-    const pausing = sendCallsPending(context, [...roles.value, { to: token, input: pause }], adminGas(3))
+    const pausing = sendPathUsdCallsPending(
+      context,
+      [...roles.value, { to: token, input: pause }],
+      adminGas(3),
+    )
     const mined = await confirmAll([owned.value.creation, pausing] as const)
     if (mined.isErr()) return mined
     const [, pausedReceipt] = mined.value
@@ -53,7 +58,7 @@ export const tip20PauseUnpause = defineTask({
     if (transfer.isErr()) return transfer
     // Unpause whatever the checks found, so a failed check never leaves the token paused.
     const unpause = tip20Interface.encodeFunctionData("unpause")
-    const unpaused = await sendCalls(context, [{ to: token, input: unpause }], adminGas(1))
+    const unpaused = await sendPathUsdCalls(context, [{ to: token, input: unpause }], adminGas(1))
     if (unpaused.isErr()) return unpaused
     sent.push(unpaused.value.sent)
     if (!pauseLogged(pausedReceipt.receipt.logs, true))

@@ -1,10 +1,11 @@
 import { defineTask, Ok, readValue, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Mint, tip20Interface, tip20MaximumSupplyCap } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { adminGas, sendCalls, sendCallsPending } from "../policies/calls.js"
+import { adminGas } from "../policies/calls.js"
 import { simulateRevert } from "../policies/simulate.js"
 import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 const supplyData = tip20Interface.encodeFunctionData("totalSupply")
 const capUpdateTopic = tip20Interface.getEvent("SupplyCapUpdate")?.topicHash
@@ -45,7 +46,7 @@ export const tip20SupplyCap = defineTask({
       { to: token, input: tip20Interface.encodeFunctionData("setSupplyCap", [cap]) },
       { to: token, input: encodeTip20Mint(context.address, headroom) },
     ]
-    const capping = sendCallsPending(context, calls, adminGas(calls.length))
+    const capping = sendPathUsdCallsPending(context, calls, adminGas(calls.length))
     const mined = await confirmAll([owned.value.creation, capping] as const)
     if (mined.isErr()) return mined
     const [, cappedReceipt] = mined.value
@@ -54,7 +55,7 @@ export const tip20SupplyCap = defineTask({
     const oneMore = await simulateRevert(context, token, encodeTip20Mint(context.address, 1n))
     if (oneMore.isErr()) return oneMore
     const lift = tip20Interface.encodeFunctionData("setSupplyCap", [tip20MaximumSupplyCap])
-    const lifted = await sendCalls(context, [{ to: token, input: lift }], adminGas(1))
+    const lifted = await sendPathUsdCalls(context, [{ to: token, input: lift }], adminGas(1))
     if (lifted.isErr()) return lifted
     if (!capLogged(cappedReceipt.receipt.logs, cap))
       return taskFailure(context, `no SupplyCapUpdate log of the cap ${cap}`)

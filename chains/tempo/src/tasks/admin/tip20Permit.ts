@@ -1,7 +1,8 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
-import { adminGas, sendCallsPending } from "../policies/calls.js"
+import { adminGas } from "../policies/calls.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { hasTip20Approval } from "../shared/transferLogs.js"
 import { createOfflineHolder, signedPermitCall } from "./permit.js"
 
@@ -26,7 +27,7 @@ export const tip20Permit = defineTask({
     const value = context.random.bigint(1n, 1_000_000_000n)
     const permit = await signedPermitCall(context, owned.value, holder, context.address, value)
     if (permit.isErr()) return permit
-    const submitted = sendCallsPending(context, [permit.value], adminGas(1))
+    const submitted = sendPathUsdCallsPending(context, [permit.value], adminGas(1))
     const steps = [owned.value.creation, submitted] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

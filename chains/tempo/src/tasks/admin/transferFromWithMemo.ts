@@ -1,9 +1,10 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Mint, encodeTip20TransferFromWithMemo, tip20Interface } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { adminGas, sendCallsPending } from "../policies/calls.js"
+import { adminGas } from "../policies/calls.js"
 import { findOrCreateOwnedToken, issuerRoleCalls } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { createOfflineHolder, signedPermitCall } from "./permit.js"
 
@@ -42,7 +43,7 @@ export const tip20TransferFromWithMemo = defineTask({
       permit.value,
       { to: token, input: collect },
     ]
-    const collecting = sendCallsPending(context, calls, adminGas(calls.length))
+    const collecting = sendPathUsdCallsPending(context, calls, adminGas(calls.length))
     const steps = [owned.value.creation, collecting] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

@@ -3,10 +3,11 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve } from "../../contracts/tip20.js"
 import { quoteExactIn } from "../dex/book.js"
-import { dexGas, sendDexCallsPending } from "../dex/calls.js"
+import { dexGas } from "../dex/calls.js"
 import { seededOutput, swapLiquidity } from "../dex/liquidity.js"
 import { findOrCreateDexMarket } from "../dex/market.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 /**
  * `approve(DEX, amount)` of the wallet's own pathUSD and `swapExactAmountIn(pathUSD → token)` as
@@ -42,7 +43,7 @@ export const batchApproveSwap = defineTask({
       { to: tokenIn, input: encodeTip20Approve(tempoAddresses.stablecoinDex, amountIn) },
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const swapped = sendPathUsdCallsPending(context, calls, dexGas.swap)
     const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

@@ -1,4 +1,4 @@
-import type { BaseError, Random, Result, TaskContext, TransactionReceipt } from "@testnet/core"
+import type { Random, TaskContext, TransactionReceipt } from "@testnet/core"
 import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import {
@@ -8,15 +8,13 @@ import {
 } from "../../contracts/stablecoinDex.js"
 import { encodeTip20Approve, encodeTip20Mint } from "../../contracts/tip20.js"
 import type { TempoCall } from "../../transaction/types.js"
-import type { PendingTransaction } from "../shared/pendingSend.js"
-import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 /**
  * Gas limits of the DEX batches, measured on `anvil --network tempo --hardfork T4` with headroom
  * (TIP-1000: every fresh slot costs 250k, and an order writes several).
  *
  * @example
- * await sendDexCalls(context, calls, dexGas.order)
+ * await sendPathUsdCalls(context, calls, dexGas.order)
  */
 export const dexGas = Object.freeze({
   /** 2 × createToken + 2 × grantRole + 2 × createPair (7.9M measured). */
@@ -30,33 +28,6 @@ export const dexGas = Object.freeze({
   /** cancel or withdraw (~0.3M; 0.55M when the wallet never held the token). */
   settle: 900_000n,
 })
-
-/**
- * Sends `calls` as one Tempo transaction paying its fee in pathUSD (the market's own tokens have
- * no FeeAMM liquidity and must never pay fees) and waits for a successful receipt.
- *
- * @example
- * const done = await sendDexCalls(context, [{ to: tempoAddresses.stablecoinDex, input: encodeDexCancel(orderId) }], dexGas.settle)
- */
-export async function sendDexCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
-  return sendPathUsdCalls(context, calls, gasLimit)
-}
-
-/**
- * {@link sendDexCalls} without waiting: the next step may go out right behind it (fixed gas
- * limit, next nonce); `check` runs on its receipt once the task waits for it.
- *
- * @example
- * const place = await sendDexCallsPending(context, askCalls(context, base, amount, tick), dexGas.order)
- */
-export function sendDexCallsPending(
-  context: TaskContext,
-  calls: readonly TempoCall[],
-  gasLimit: bigint,
-  check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
-): PendingTransaction {
-  return sendPathUsdCallsPending(context, calls, gasLimit, check)
-}
 
 /**
  * `[mint(wallet, amount), approve(DEX, amount)]` on a token the wallet issues: what the DEX pulls

@@ -24,15 +24,8 @@ import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { isTip20Token } from "../shared/ownedToken.js"
 import { confirmAll, type PendingTransaction, sentOf } from "../shared/pendingSend.js"
 import { rememberTrue } from "../shared/runFacts.js"
-import {
-  dexGas,
-  mintForDex,
-  orderAmount,
-  placedOrderIds,
-  randomTick,
-  sendDexCalls,
-  sendDexCallsPending,
-} from "./calls.js"
+import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { dexGas, mintForDex, orderAmount, placedOrderIds, randomTick } from "./calls.js"
 
 const dex = tempoAddresses.stablecoinDex
 /** Asset kind of the token (with its pair against pathUSD) a wallet keeps for stale orders. */
@@ -63,7 +56,7 @@ async function findOrCreateStaleMarket(
     ...createTokenWithIssuerCalls(context, { token, salt, name: `Stale ${symbol}`, symbol }),
     { to: dex, input: encodeDexCreatePair(token) },
   ]
-  const creation = sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
+  const creation = sendPathUsdCallsPending(context, calls, dexGas.createMarket, (receipt) => {
     // createPair accepts only TIP-20s: the mined batch proves the token is one.
     rememberTrue(context, `isTIP20:${token}`)
     context.recordAsset({ kind: staleMarketAssetKind, address: token, transactionHash: receipt.hash })
@@ -101,7 +94,7 @@ export const dexCancelStaleOrder = defineTask({
       ...mintForDex(context, token, amount),
       { to: dex, input: place },
     ]
-    const placed = sendDexCallsPending(context, calls, dexGas.order + dexGas.settle)
+    const placed = sendPathUsdCallsPending(context, calls, dexGas.order + dexGas.settle)
     const blacklist = await sendCreatePolicy(context, "blacklist", [context.address])
     if (blacklist.isErr()) return blacklist
     const mined = await confirmAll([creation, placed, blacklist.value.pending] as const)
@@ -114,13 +107,13 @@ export const dexCancelStaleOrder = defineTask({
     const early = await simulateRevert(context, dex, cancelStale)
     if (early.isErr()) return early
     if (early.value !== orderNotStaleSelector) {
-      await sendDexCalls(context, [{ to: dex, input: encodeDexCancel(orderId) }], dexGas.settle)
+      await sendPathUsdCalls(context, [{ to: dex, input: encodeDexCancel(orderId) }], dexGas.settle)
       return taskFailure(
         context,
         `cancelStaleOrder of a live order gives ${early.value ?? "success"}, not OrderNotStale`,
       )
     }
-    const cancelled = await sendDexCalls(
+    const cancelled = await sendPathUsdCalls(
       context,
       [attachPolicyCall(token, policyId.value), { to: dex, input: cancelStale }],
       dexGas.settle * 2n,

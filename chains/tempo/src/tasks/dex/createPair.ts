@@ -4,8 +4,9 @@ import { encodeDexCreatePair } from "../../contracts/stablecoinDex.js"
 import { findOrCreateOwnedToken } from "../shared/ownedToken.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
 import { onceTrue, rememberTrue } from "../shared/runFacts.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { pairExists } from "./book.js"
-import { dexGas, sendDexCallsPending } from "./calls.js"
+import { dexGas } from "./calls.js"
 
 /**
  * `createPair(base)` on the stablecoin DEX for a TIP-20 the wallet created (quote pathUSD; the
@@ -32,7 +33,7 @@ export const dexCreatePair = defineTask({
     if (exists.isErr()) return exists
     if (exists.value) return succeeded([], [`pair ${base}/pathUSD already exists`])
     const calls = [{ to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(base) }]
-    const created = sendDexCallsPending(context, calls, dexGas.createPair)
+    const created = sendPathUsdCallsPending(context, calls, dexGas.createPair)
     const steps = [token.value.creation, created] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

@@ -10,14 +10,8 @@ import {
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn, stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
-import {
-  dexGas,
-  flipBidCalls,
-  mintForDex,
-  orderAmount,
-  placedOrderIds,
-  sendDexCallsPending,
-} from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { dexGas, flipBidCalls, mintForDex, orderAmount, placedOrderIds } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 const dex = tempoAddresses.stablecoinDex
@@ -77,7 +71,7 @@ export const dexFillFlipOrder = defineTask({
     const flipTick = context.random.int(1, 20) * 10
     const resting = market.value.creation === undefined ? await bidLiquidityAt(context, base, tick) : Ok(0n)
     if (resting.isErr()) return resting
-    const placed = sendDexCallsPending(
+    const placed = sendPathUsdCallsPending(
       context,
       flipBidCalls(context, { base, quote, amount, tick, flipTick }),
       dexGas.order,
@@ -89,7 +83,7 @@ export const dexFillFlipOrder = defineTask({
       amountIn: level,
       minAmountOut: 0n,
     })
-    const filled = sendDexCallsPending(
+    const filled = sendPathUsdCallsPending(
       context,
       [...mintForDex(context, base, level), { to: dex, input: sell }],
       dexGas.order,

@@ -2,15 +2,8 @@ import { type BaseError, Ok, type Result, type TaskContext } from "@testnet/core
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexPlace } from "../../contracts/stablecoinDex.js"
 import type { PendingTransaction } from "../shared/pendingSend.js"
-import {
-  askCalls,
-  bidCost,
-  dexGas,
-  mintForDex,
-  orderAmount,
-  randomTick,
-  sendDexCallsPending,
-} from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { askCalls, bidCost, dexGas, mintForDex, orderAmount, randomTick } from "./calls.js"
 import type { DexMarket } from "./market.js"
 
 /**
@@ -79,7 +72,7 @@ export async function swapLiquidity(
           input: encodeDexPlace({ token: book.base, amount, isBid: true, tick }),
         },
       ]
-  const seed = sendDexCallsPending(context, calls, dexGas.order)
+  const seed = sendPathUsdCallsPending(context, calls, dexGas.order)
   return Ok({ kind: "seeded", seed: seed, tick, buyingBase })
 }
 

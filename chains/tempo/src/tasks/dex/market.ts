@@ -7,7 +7,8 @@ import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { isTip20Token } from "../shared/ownedToken.js"
 import type { PendingTransaction } from "../shared/pendingSend.js"
 import { rememberTrue } from "../shared/runFacts.js"
-import { dexGas, sendDexCallsPending } from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { dexGas } from "./calls.js"
 
 /** Asset kind under which a wallet's own DEX market is recorded. */
 export const dexMarketAssetKind = "dex_market"
@@ -62,7 +63,7 @@ export async function createDexMarket(context: TaskContext): Promise<Result<DexM
     { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(quote.value) },
     { to: tempoAddresses.stablecoinDex, input: encodeDexCreatePair(base.value) },
   ]
-  const creation = sendDexCallsPending(context, calls, dexGas.createMarket, (receipt) => {
+  const creation = sendPathUsdCallsPending(context, calls, dexGas.createMarket, (receipt) => {
     // createPair accepts only TIP-20s: the mined batch proves both tokens are.
     rememberTrue(context, `isTIP20:${base.value}`)
     rememberTrue(context, `isTIP20:${quote.value}`)

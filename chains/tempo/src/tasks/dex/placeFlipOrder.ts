@@ -1,13 +1,7 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
-import {
-  dexGas,
-  flipBidCalls,
-  orderAmount,
-  placedOrderIds,
-  randomTick,
-  sendDexCallsPending,
-} from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { dexGas, flipBidCalls, orderAmount, placedOrderIds, randomTick } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
@@ -30,7 +24,7 @@ export const dexPlaceFlipOrder = defineTask({
     const tick = randomTick(context.random, "bid")
     const flipTick = -tick
     const calls = flipBidCalls(context, { base, quote, amount, tick, flipTick })
-    const placed = sendDexCallsPending(context, calls, dexGas.order)
+    const placed = sendPathUsdCallsPending(context, calls, dexGas.order)
     const steps = [market.value.creation, placed] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

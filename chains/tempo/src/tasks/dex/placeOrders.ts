@@ -2,16 +2,8 @@ import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexPlace } from "../../contracts/stablecoinDex.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
-import {
-  askCalls,
-  bidCost,
-  dexGas,
-  mintForDex,
-  orderAmount,
-  placedOrderIds,
-  randomTick,
-  sendDexCallsPending,
-} from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { askCalls, bidCost, dexGas, mintForDex, orderAmount, placedOrderIds, randomTick } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 
 /**
@@ -38,7 +30,7 @@ export const dexPlaceOrders = defineTask({
       { to: tempoAddresses.stablecoinDex, input: bid },
       ...askCalls(context, base, askAmount, askTick),
     ]
-    const placed = sendDexCallsPending(context, calls, dexGas.order * 2n)
+    const placed = sendPathUsdCallsPending(context, calls, dexGas.order * 2n)
     const steps = [market.value.creation, placed] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

@@ -10,8 +10,9 @@ import {
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountOut, stablecoinDexInterface } from "../../contracts/stablecoinDex.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { hasTip20Transfer } from "../shared/transferLogs.js"
-import { dexGas, mintForDex, sendDexCallsPending } from "./calls.js"
+import { dexGas, mintForDex } from "./calls.js"
 import { swapAmount, swapDirection, swapLiquidity } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
@@ -73,7 +74,7 @@ export const dexQuoteExactOut = defineTask({
     }
     const swap = encodeDexSwapExactAmountOut({ tokenIn, tokenOut, amountOut, maxAmountIn: quoted })
     const calls = [...mintForDex(context, tokenIn, quoted), { to: tempoAddresses.stablecoinDex, input: swap }]
-    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const swapped = sendPathUsdCallsPending(context, calls, dexGas.swap)
     const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

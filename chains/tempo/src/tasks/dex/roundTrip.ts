@@ -3,7 +3,8 @@ import { id } from "ethers"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexCancel } from "../../contracts/stablecoinDex.js"
 import { confirmAll, type PendingTransaction } from "../shared/pendingSend.js"
-import { askCalls, dexGas, orderAmount, placedOrderIds, randomTick, sendDexCallsPending } from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { askCalls, dexGas, orderAmount, placedOrderIds, randomTick } from "./calls.js"
 import type { DexMarket } from "./market.js"
 
 const orderCancelledTopic = id("OrderCancelled(uint128)")
@@ -38,13 +39,13 @@ export async function placeAndCancelAsk(
 ): Promise<Result<CancelledOrder, BaseError>> {
   const amount = orderAmount(context.random)
   const tick = randomTick(context.random, "ask")
-  const place = sendDexCallsPending(context, askCalls(context, market.base, amount, tick), dexGas.order)
+  const place = sendPathUsdCallsPending(context, askCalls(context, market.base, amount, tick), dexGas.order)
   const placed = await confirmAll([market.creation, place] as const)
   if (placed.isErr()) return placed
   const [orderId] = placedOrderIds(placed.value[1].receipt, context.address)
   if (orderId === undefined) return taskFailure(context, "no OrderPlaced log in the receipt")
   const cancel = [{ to: tempoAddresses.stablecoinDex, input: encodeDexCancel(orderId) }]
-  const cancelled = sendDexCallsPending(context, cancel, dexGas.settle, (receipt) => {
+  const cancelled = sendPathUsdCallsPending(context, cancel, dexGas.settle, (receipt) => {
     const logged = receipt.logs.some(
       (log) => log.topics[0] === orderCancelledTopic && BigInt(log.topics[1] ?? "0x0") === orderId,
     )

@@ -2,8 +2,9 @@ import { defineTask, succeeded } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexSwapExactAmountIn } from "../../contracts/stablecoinDex.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { quoteExactIn } from "./book.js"
-import { dexGas, mintForDex, sendDexCallsPending } from "./calls.js"
+import { dexGas, mintForDex } from "./calls.js"
 import { seededOutput, swapAmount, swapDirection, swapLiquidity } from "./liquidity.js"
 import { findOrCreateDexMarket } from "./market.js"
 
@@ -37,7 +38,7 @@ export const dexSwapExactIn = defineTask({
       ...mintForDex(context, tokenIn, amountIn),
       { to: tempoAddresses.stablecoinDex, input: swap },
     ]
-    const swapped = sendDexCallsPending(context, calls, dexGas.swap)
+    const swapped = sendPathUsdCallsPending(context, calls, dexGas.swap)
     const steps = [market.value.creation, ready.value.seed, swapped] as const
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

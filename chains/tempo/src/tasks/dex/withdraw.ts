@@ -2,9 +2,10 @@ import { defineTask, Ok, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeDexWithdraw } from "../../contracts/stablecoinDex.js"
 import { confirmAll, type PendingTransaction, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { hasTip20Transfer } from "../shared/transferLogs.js"
 import { dexBalance } from "./book.js"
-import { dexGas, sendDexCallsPending } from "./calls.js"
+import { dexGas } from "./calls.js"
 import { findOrCreateDexMarket } from "./market.js"
 import { placeAndCancelAsk } from "./roundTrip.js"
 
@@ -38,7 +39,7 @@ export const dexWithdraw = defineTask({
       balance += refunded.value.amount
     }
     const withdraw = [{ to: tempoAddresses.stablecoinDex, input: encodeDexWithdraw(token, balance) }]
-    const withdrawn = sendDexCallsPending(context, withdraw, dexGas.settle)
+    const withdrawn = sendPathUsdCallsPending(context, withdraw, dexGas.settle)
     steps.push(withdrawn)
     const mined = await confirmAll(steps)
     if (mined.isErr()) return mined

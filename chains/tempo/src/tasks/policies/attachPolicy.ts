@@ -1,7 +1,8 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tip20Interface } from "../../contracts/tip20.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
-import { adminGas, sendCalls, sendCreatePolicy } from "./calls.js"
+import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
+import { adminGas, sendCreatePolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyCall } from "./tokenPolicy.js"
 
@@ -32,7 +33,7 @@ export const tip403AttachPolicy = defineTask({
     const policyId = await policy.value.policyId()
     if (policyId.isErr()) return policyId
     const attach = [attachPolicyCall(token.value.address, policyId.value)]
-    const attached = await sendCalls(context, attach, adminGas(1))
+    const attached = await sendPathUsdCalls(context, attach, adminGas(1))
     if (attached.isErr()) return attached
     const logged = attached.value.receipt.logs.some(
       (log) =>

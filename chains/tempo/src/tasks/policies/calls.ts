@@ -10,7 +10,7 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
 import type { PendingTransaction } from "../shared/pendingSend.js"
-import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 
 const registry = tempoAddresses.tip403Registry
 
@@ -19,7 +19,7 @@ const registry = tempoAddresses.tip403Registry
  * --hardfork T4` with headroom (TIP-1000: each fresh storage slot costs 250k).
  *
  * @example
- * await sendCalls(context, calls, policyGas.createPolicy)
+ * await sendPathUsdCalls(context, calls, policyGas.createPolicy)
  */
 export const policyGas = Object.freeze({
   /** createPolicyWithAccounts with up to two accounts (~1.3M). */
@@ -27,33 +27,6 @@ export const policyGas = Object.freeze({
   /** One administrative call on a token (role, policy, cap, pause, mint, burn, permit). */
   adminCall: 900_000n,
 })
-
-/**
- * Sends `calls` as one Tempo transaction paying its fee in pathUSD (the tokens a task creates have
- * no FeeAMM liquidity) and waits for a successful receipt.
- *
- * @example
- * const done = await sendCalls(context, [{ to: token, input: pauseData }], policyGas.adminCall)
- */
-export async function sendCalls(context: TaskContext, calls: readonly TempoCall[], gasLimit: bigint) {
-  return sendPathUsdCalls(context, calls, gasLimit)
-}
-
-/**
- * {@link sendCalls} without waiting: the next step may go out right behind it (fixed gas limit,
- * next nonce); `check` runs on its receipt once the task waits for it.
- *
- * @example
- * const paused = await sendCallsPending(context, [{ to: token, input: pauseData }], policyGas.adminCall)
- */
-export function sendCallsPending(
-  context: TaskContext,
-  calls: readonly TempoCall[],
-  gasLimit: bigint,
-  check?: (receipt: TransactionReceipt) => Result<unknown, BaseError>,
-): PendingTransaction {
-  return sendPathUsdCallsPending(context, calls, gasLimit, check)
-}
 
 /**
  * The gas limit of a batch of `count` administrative calls.

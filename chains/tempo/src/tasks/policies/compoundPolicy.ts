@@ -2,7 +2,8 @@ import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { tip403BuiltinPolicy, tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
-import { createdPolicyIds, createPolicyCall, policyGas, sendCalls, sendCallsPending } from "./calls.js"
+import { sendPathUsdCalls, sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { createdPolicyIds, createPolicyCall, policyGas } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyAndMint } from "./tokenPolicy.js"
 
@@ -27,7 +28,7 @@ export const tip403CompoundPolicy = defineTask({
     if (token.isErr()) return token
     const address = token.value.address
     const [partner, blocked] = [context.random.address(), context.random.address()]
-    const simple = sendCallsPending(
+    const simple = sendPathUsdCallsPending(
       context,
       [
         createPolicyCall(context.address, "whitelist", [context.address, partner]),
@@ -46,7 +47,7 @@ export const tip403CompoundPolicy = defineTask({
       recipientPolicy,
       mintPolicy,
     ])
-    const compound = await sendCalls(
+    const compound = await sendPathUsdCalls(
       context,
       [{ to: tempoAddresses.tip403Registry, input: compoundData }],
       policyGas.createPolicy,

@@ -5,7 +5,8 @@ import { createTokenWithIssuerCalls } from "../shared/createTokenCalls.js"
 import { isTip20Token, type OwnedToken } from "../shared/ownedToken.js"
 import type { PendingTransaction } from "../shared/pendingSend.js"
 import { rememberTrue } from "../shared/runFacts.js"
-import { adminGas, sendCallsPending } from "./calls.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
+import { adminGas } from "./calls.js"
 
 /**
  * Asset kind of the token a wallet keeps for TIP-403 tasks. It is not the wallet's general-purpose
@@ -35,7 +36,7 @@ export async function createPolicyToken(
     name: `Policy ${symbol}`,
     symbol,
   })
-  const creation = sendCallsPending(context, calls, 4_000_000n + adminGas(1), (receipt) => {
+  const creation = sendPathUsdCallsPending(context, calls, 4_000_000n + adminGas(1), (receipt) => {
     // The factory logs TokenCreated(token) only for a TIP-20 it created: no isTIP20 read.
     const factory = tempoAddresses.tip20Factory.toLowerCase()
     const createdTopic = `0x${predicted.slice(2).toLowerCase().padStart(64, "0")}`

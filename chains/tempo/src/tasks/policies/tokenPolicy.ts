@@ -3,7 +3,8 @@ import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Mint, tip20Interface } from "../../contracts/tip20.js"
 import { tip403RegistryInterface } from "../../contracts/tip403Registry.js"
 import type { TempoCall } from "../../transaction/types.js"
-import { adminGas, sendCalls } from "./calls.js"
+import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
+import { adminGas } from "./calls.js"
 
 /**
  * The `changeTransferPolicyId(policyId)` call on `token` (the caller must be its admin): from then
@@ -41,7 +42,7 @@ export function attachPolicyAndMintCalls(
  */
 export function attachPolicyAndMint(context: TaskContext, token: string, policyId: bigint, amount: bigint) {
   const calls = attachPolicyAndMintCalls(context, token, policyId, amount)
-  return sendCalls(context, calls, adminGas(calls.length))
+  return sendPathUsdCalls(context, calls, adminGas(calls.length))
 }
 
 /**

@@ -1,8 +1,9 @@
 import { defineTask, succeeded, taskFailure } from "@testnet/core"
 import { encodeTip20Mint, encodeTip20Transfer } from "../../contracts/tip20.js"
 import { confirmAll, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCalls } from "../shared/sendPathUsdCalls.js"
 import { hasTip20Transfer } from "../shared/transferLogs.js"
-import { adminGas, sendCalls, sendCreatePolicy } from "./calls.js"
+import { adminGas, sendCreatePolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { attachPolicyCall } from "./tokenPolicy.js"
 
@@ -36,7 +37,7 @@ export const tip403TransferAllowed = defineTask({
       { to: address, input: encodeTip20Mint(context.address, amount) },
       { to: address, input: encodeTip20Transfer(recipient, amount) },
     ]
-    const done = await sendCalls(context, calls, adminGas(calls.length))
+    const done = await sendPathUsdCalls(context, calls, adminGas(calls.length))
     if (done.isErr()) return done
     if (
       !hasTip20Transfer(done.value.receipt.logs, {

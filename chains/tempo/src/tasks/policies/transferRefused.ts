@@ -2,8 +2,9 @@ import { defineTask, sendExpectingRevert, taskFailure } from "@testnet/core"
 import { tempoAddresses } from "../../contracts/addresses.js"
 import { encodeTip20Transfer } from "../../contracts/tip20.js"
 import { confirmAll, sendPending, sentOf } from "../shared/pendingSend.js"
+import { sendPathUsdCallsPending } from "../shared/sendPathUsdCalls.js"
 import { tempoRequest } from "../shared/tempoRequest.js"
-import { adminGas, sendCallsPending, sendCreatePolicy } from "./calls.js"
+import { adminGas, sendCreatePolicy } from "./calls.js"
 import { findOrCreatePolicyToken } from "./policyToken.js"
 import { simulateRevert } from "./simulate.js"
 import { attachPolicyAndMintCalls, policyForbidsSelector } from "./tokenPolicy.js"
@@ -36,7 +37,7 @@ export const tip403TransferRefused = defineTask({
     if (policyId.isErr()) return policyId
     const amount = context.random.bigint(1n, 1_000n)
     const calls = attachPolicyAndMintCalls(context, address, policyId.value, amount)
-    const attach = sendCallsPending(context, calls, adminGas(calls.length))
+    const attach = sendPathUsdCallsPending(context, calls, adminGas(calls.length))
     const transfer = encodeTip20Transfer(context.random.address(), amount)
     const refused = sendPending(
       context,
