@@ -10,14 +10,14 @@
  * sibling's newest one only means creating or picking another.
  */
 
-import type { DatabaseErrorType } from "../errors/database.js"
+import type { BaseError } from "../errors/base.js"
 import { Ok, type Result } from "../result.js"
 import type { StoredRecord, TaskDatabase } from "../tasks/context.js"
-import type { CreatedAsset, CreatedContract } from "../tasks/outcome.js"
+import type { CreatedAsset } from "../tasks/outcome.js"
 import type { DatabaseQueries } from "./queries/index.js"
-import type { CreatedAssetRecord, CreatedContractRecord } from "./queries/records.js"
 import type { RunRecorder } from "./recorder.js"
 import { type CreatedAssetRow, type CreatedContractRow, toJson } from "./rows.js"
+import { createTaskDatabase, storedRecord } from "./taskDatabase.js"
 
 type Stored = StoredRecord<CreatedAsset>
 type Table = "contracts" | "assets"
@@ -34,19 +34,6 @@ export const runMemoryRowLimit = 500
  * rows is read per wallet instead, so memory stays bounded against a large database.
  */
 export const runMemoryKindLimit = 20_000
-
-function toStored(row: CreatedContractRecord | CreatedAssetRecord): Stored {
-  return {
-    kind: row.kind,
-    address: row.address,
-    ...("tokenId" in row && row.tokenId !== undefined ? { tokenId: row.tokenId } : {}),
-    ...(row.transactionHash === undefined ? {} : { transactionHash: row.transactionHash }),
-    metadata: row.metadata,
-    wallet: row.wallet,
-    createdAt: row.createdAt,
-    runId: row.runId,
-  }
-}
 
 /** Identity of a row, to skip a stored copy of one this run already holds. */
 function identity(row: Stored) {
@@ -101,12 +88,12 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
   /** This run's rows, oldest first, by `table:kind` and by `table:kind:wallet`. */
   const recorded = new Map<string, Stored[]>()
   /** Database reads (a kind, or a kind and wallet), each run once and shared by the tasks asking meanwhile. */
-  const loads = new Map<string, Promise<Result<unknown, DatabaseErrorType>>>()
+  const loads = new Map<string, Promise<Result<unknown, BaseError>>>()
 
   function remember(table: Table, row: CreatedContractRow | CreatedAssetRow) {
     if (row.chainId !== chainId) return
     // As a read from the database would return it: metadata through JSON (bigints as strings, {} when absent).
-    const stored = toStored({
+    const stored = storedRecord({
       ...row,
       id: 0,
       transactionHash: row.transactionHash,
@@ -117,26 +104,19 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
     pushBounded(recorded, `${table}:${row.kind}:${row.wallet}`, stored)
   }
 
-  async function readStored(
-    table: Table,
-    kind: string,
-    wallet: string | undefined,
-    limit: number | undefined,
-  ) {
-    const filter = {
+  /** The database read as tasks read it without run memory (newest first, this chain only). */
+  const sql = createTaskDatabase({ queries, chainId })
+  function readStored(table: Table, kind: string, wallet: string | undefined, limit: number | undefined) {
+    const query = {
       kind,
-      chainId,
-      ...(limit === undefined ? {} : { limit }),
       ...(wallet === undefined ? {} : { wallet }),
+      ...(limit === undefined ? {} : { limit }),
     }
-    const rows =
-      table === "contracts" ? await queries.contractsByKind(filter) : await queries.createdAssets(filter)
-    if (rows.isErr()) return rows
-    return Ok(rows.value.map(toStored))
+    return table === "contracts" ? sql.contractsByKind(query) : sql.assetsByKind(query)
   }
 
-  function shared<T>(key: string, start: () => Promise<Result<T, DatabaseErrorType>>) {
-    let load = loads.get(key) as Promise<Result<T, DatabaseErrorType>> | undefined
+  function shared<T>(key: string, start: () => Promise<Result<T, BaseError>>) {
+    let load = loads.get(key) as Promise<Result<T, BaseError>> | undefined
     if (load === undefined) {
       load = start()
       loads.set(key, load)
@@ -173,7 +153,7 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
     return shared(`${table}:${kind}:${wallet}`, () => readStored(table, kind, wallet, runMemoryRowLimit))
   }
 
-  async function read(table: Table, query: Query): Promise<Result<Stored[], DatabaseErrorType>> {
+  async function read(table: Table, query: Query): Promise<Result<readonly Stored[], BaseError>> {
     const limit = query.limit ?? Number.POSITIVE_INFINITY
     // Beyond what memory keeps: the database answers, as it did before.
     if (limit > runMemoryRowLimit) return readStored(table, query.kind, query.wallet, query.limit)
@@ -185,8 +165,7 @@ export function createRunMemoryTaskDatabase<R extends RunRecorder>(parameters: {
   }
 
   const database: TaskDatabase = {
-    contractsByKind: (query) =>
-      read("contracts", query) as Promise<Result<StoredRecord<CreatedContract>[], DatabaseErrorType>>,
+    contractsByKind: (query) => read("contracts", query),
     assetsByKind: (query) => read("assets", query),
   }
   const remembering: R = {

@@ -4,14 +4,21 @@
  */
 import { Ok } from "../result.js"
 import type { StoredRecord, TaskDatabase } from "../tasks/context.js"
-import type { CreatedAsset, CreatedContract } from "../tasks/outcome.js"
+import type { CreatedAsset } from "../tasks/outcome.js"
 import type { DatabaseQueries } from "./queries/index.js"
-import type { CreatedContractRecord } from "./queries/records.js"
+import type { CreatedAssetRecord, CreatedContractRecord } from "./queries/records.js"
 
-function storedFields(row: CreatedContractRecord): StoredRecord<CreatedContract> {
+/**
+ * A stored contract or asset row as tasks see it (`tokenId` only where the row has one).
+ *
+ * @example
+ * const stored = storedRecord(row)
+ */
+export function storedRecord(row: CreatedContractRecord | CreatedAssetRecord): StoredRecord<CreatedAsset> {
   return {
     kind: row.kind,
     address: row.address,
+    ...("tokenId" in row && row.tokenId !== undefined ? { tokenId: row.tokenId } : {}),
     ...(row.transactionHash === undefined ? {} : { transactionHash: row.transactionHash }),
     metadata: row.metadata,
     wallet: row.wallet,
@@ -27,7 +34,10 @@ function storedFields(row: CreatedContractRecord): StoredRecord<CreatedContract>
  * const database = createTaskDatabase({ queries: manager.queries, chainId: 31337 })
  * const counters = await database.contractsByKind({ kind: "counter", limit: 5 })
  */
-export function createTaskDatabase(parameters: { queries: DatabaseQueries; chainId: number }): TaskDatabase {
+export function createTaskDatabase(parameters: {
+  queries: Pick<DatabaseQueries, "contractsByKind" | "createdAssets">
+  chainId: number
+}): TaskDatabase {
   const { queries, chainId } = parameters
   const filter = (query: { kind: string; wallet?: string | undefined; limit?: number | undefined }) => ({
     kind: query.kind,
@@ -39,19 +49,12 @@ export function createTaskDatabase(parameters: { queries: DatabaseQueries; chain
     async contractsByKind(query) {
       const rows = await queries.contractsByKind(filter(query))
       if (rows.isErr()) return rows
-      return Ok(rows.value.map(storedFields))
+      return Ok(rows.value.map(storedRecord))
     },
     async assetsByKind(query) {
       const rows = await queries.createdAssets(filter(query))
       if (rows.isErr()) return rows
-      return Ok(
-        rows.value.map(
-          (row): StoredRecord<CreatedAsset> => ({
-            ...storedFields(row),
-            ...(row.tokenId === undefined ? {} : { tokenId: row.tokenId }),
-          }),
-        ),
-      )
+      return Ok(rows.value.map(storedRecord))
     },
   }
 }
