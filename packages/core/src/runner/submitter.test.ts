@@ -57,18 +57,23 @@ function setup(
 
 const wallets = Array.from({ length: 5 }, () => createWallet(hexlify(randomBytes(32))).unwrap())
 
+/** One self-transfer from each of the five wallets, all started in the same tick. */
+function selfTransferFromEveryWallet(submitter: ReturnType<typeof setup>["submitter"]) {
+  return Promise.all(
+    wallets.map((wallet) =>
+      submitter.send({
+        wallet,
+        taskName: "transfer",
+        request: { to: wallet.address, value: 1n, gasLimit: 21_000n },
+      }),
+    ),
+  )
+}
+
 describe("submission pipeline", () => {
   it("journals all sends of a tick in one commit BEFORE broadcasting them together", async () => {
     const { chain, journals, submitter, sent } = setup()
-    const results = await Promise.all(
-      wallets.map((wallet) =>
-        submitter.send({
-          wallet,
-          taskName: "transfer",
-          request: { to: wallet.address, value: 1n, gasLimit: 21_000n },
-        }),
-      ),
-    )
+    const results = await selfTransferFromEveryWallet(submitter)
     expect(results.every((result) => result.isOk())).toBe(true)
     expect(journals).toHaveLength(1)
     expect(journals[0]).toHaveLength(5)
@@ -99,15 +104,7 @@ describe("submission pipeline", () => {
     // A slice budget far below one signature: one send is signed per tick, so the burst is still
     // being signed when the first part is full (ADR 0016: the first sends of a wave leave early).
     const { chain, journals, submitter } = setup(undefined, { signingSliceMs: 0.001, flushAtQueued: 2 })
-    const results = await Promise.all(
-      wallets.map((wallet) =>
-        submitter.send({
-          wallet,
-          taskName: "transfer",
-          request: { to: wallet.address, value: 1n, gasLimit: 21_000n },
-        }),
-      ),
-    )
+    const results = await selfTransferFromEveryWallet(submitter)
     expect(results.every((result) => result.isOk())).toBe(true)
     expect(journals.length).toBeGreaterThan(1)
     expect(journals.every((rows) => rows.length <= 2)).toBe(true)
