@@ -65,8 +65,7 @@ async function start(
 ) {
   const beforeProxied = front.proxied
   const beforeDirect = front.direct
-  const timer = onStarted === undefined ? undefined : setTimeout(onStarted, 6_000)
-  const outcome = await startChainCli({
+  const cli = startChainCli({
     chain: "risechain",
     argv: [
       "start",
@@ -84,8 +83,20 @@ async function start(
     environment: { TESTNET_FUNDER_KEY: funderKey },
     cwd: directory,
     deadlineMs: 60_000,
-  }).done
-  clearTimeout(timer)
+  })
+  // `onStarted` fires at the first progress line with a task started (a few seconds into the 8 s
+  // load): a fixed delay from the CLI's start could land in setup or after the run on a busy machine.
+  if (onStarted !== undefined) {
+    let seen = ""
+    const watch = (chunk: Buffer) => {
+      seen += chunk.toString("utf8")
+      if (!/"type":"progress"[^\n]*"tasksStarted":[1-9]/.test(seen)) return
+      cli.child.stdout?.off("data", watch)
+      onStarted()
+    }
+    cli.child.stdout?.on("data", watch)
+  }
+  const outcome = await cli.done
   const lines = outcome.stdout.split("\n").filter((line) => line.startsWith("{"))
   const summary = lines.map((line) => JSON.parse(line)).find((line) => line.type === "summary")
   const proxyLine = lines.map((line) => JSON.parse(line)).find((line) => line.type === "proxies")
